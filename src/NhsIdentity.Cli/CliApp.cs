@@ -67,7 +67,7 @@ internal static class CliApp
 
     /// <summary>
     /// Removes digits from the quoted tokens System.CommandLine puts in its messages (for example
-    /// <c>Unrecognized command or argument '9434765919'</c>), since a stray token may be an NHS number. Each digit
+    /// <c>Unrecognized command or argument '9990000018'</c>), since a stray token may be an NHS number. Each digit
     /// becomes <c>#</c>, which keeps the token's shape for the user without its value.
     /// </summary>
     /// <param name="message">A parse error message.</param>

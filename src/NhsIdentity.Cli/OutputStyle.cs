@@ -14,7 +14,7 @@ internal static class OutputStyle
     {
         var option = new Option<string>("--style", "-s")
         {
-            Description = "Layout: spaced (943 476 5919), plain (9434765919), hyphen (943-476-5919) or masked (*** *** 5919).",
+            Description = "Layout: spaced (999 000 0018), plain (9990000018), hyphen (999-000-0018) or masked (*** *** 0018).",
             DefaultValueFactory = _ => "spaced",
             HelpName = "spaced|plain|hyphen|masked",
         };

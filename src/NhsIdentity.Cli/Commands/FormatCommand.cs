@@ -18,12 +18,12 @@ internal static class FormatCommand
     {
         var number = new Argument<string>("number")
         {
-            Description = "The NHS number, in any accepted layout (9434765919, 943 476 5919, 943-476-5919).",
+            Description = "The NHS number, in any accepted layout (9990000018, 999 000 0018, 999-000-0018).",
         };
         var style = OutputStyle.CreateOption();
         var strict = new Option<bool>("--strict")
         {
-            Description = "Accept only 9434765919 and 943 476 5919 exactly: no surrounding white space, no hyphens.",
+            Description = "Accept only 9990000018 and 999 000 0018 exactly: no surrounding white space, no hyphens.",
         };
 
         var command = new Command("format", "Print an NHS number in another layout. An invalid number gives the reason on standard error (never the number) and exit code 1.")

@@ -9,9 +9,10 @@ namespace NhsIdentity.Cli.Commands;
 /// <remarks>
 /// <para>Output (standard output), one line per input, in input order:</para>
 /// <code>
-/// line 1: *** *** 5919 valid
-/// line 3: invalid (check digit does not match)
-/// line 7: *** *** 9999 valid (placeholder: all ten digits the same)
+/// line 1: *** *** 0018 valid
+/// line 3: invalid, check digit does not match
+/// line 4: invalid, check value is 10 (no valid check digit exists)
+/// line 7: *** *** 9999 valid, placeholder (all ten digits the same)
 /// </code>
 /// <para>
 /// The position is <c>arg N</c> for arguments and <c>line N</c> for standard input, where N is the 1-based line
@@ -35,7 +36,7 @@ namespace NhsIdentity.Cli.Commands;
 internal static class ValidateCommand
 {
     /// <summary>The reason shown for a rejected placeholder; the library has no status for it.</summary>
-    internal const string PlaceholderDescription = "placeholder: all ten digits the same";
+    internal const string PlaceholderDescription = "placeholder (all ten digits the same)";
 
     /// <summary>Creates the command.</summary>
     /// <param name="input">Standard input, or <see langword="null"/> when there is none.</param>
@@ -53,7 +54,7 @@ internal static class ValidateCommand
         };
         var strict = new Option<bool>("--strict")
         {
-            Description = "Accept only 9434765919 and 943 476 5919 exactly: no surrounding white space, no hyphens.",
+            Description = "Accept only 9990000018 and 999 000 0018 exactly: no surrounding white space, no hyphens.",
         };
         var rejectPlaceholders = new Option<bool>("--reject-placeholders")
         {
@@ -142,13 +143,13 @@ internal static class ValidateCommand
         if (rejected)
         {
             var reason = placeholder ? PlaceholderDescription : status.GetDescription();
-            fits = line.TryWrite(CultureInfo.InvariantCulture, $"{label} {position}: invalid ({reason})", out written);
+            fits = line.TryWrite(CultureInfo.InvariantCulture, $"{label} {position}: invalid, {reason}", out written);
         }
         else
         {
             number.TryFormat(masked, out var maskedLength, "M");
             fits = placeholder
-                ? line.TryWrite(CultureInfo.InvariantCulture, $"{label} {position}: {masked[..maskedLength]} valid ({PlaceholderDescription})", out written)
+                ? line.TryWrite(CultureInfo.InvariantCulture, $"{label} {position}: {masked[..maskedLength]} valid, {PlaceholderDescription}", out written)
                 : line.TryWrite(CultureInfo.InvariantCulture, $"{label} {position}: {masked[..maskedLength]} valid", out written);
         }
 
