@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Reflection;
 using System.Text;
 using NhsIdentity.Cli.Commands;
 
@@ -57,9 +59,15 @@ internal static class CliApp
     /// <summary>Builds the command tree.</summary>
     /// <param name="input">Standard input for <c>validate</c>, or <see langword="null"/>.</param>
     /// <returns>The root command.</returns>
-    internal static RootCommand CreateRootCommand(TextReader? input) =>
-        new("nhsid: validate, format and generate NHS numbers. Output never shows an invalid input, and valid numbers are shown masked (*** *** 7104) where the command reports on inputs.")
+    /// <remarks>
+    /// The root is a plain <see cref="Command"/> named <c>nhsid</c> rather than a <see cref="RootCommand"/>, whose
+    /// name and version come from the entry assembly: in tests that is the test host, not this tool.
+    /// </remarks>
+    internal static Command CreateRootCommand(TextReader? input) =>
+        new("nhsid", "nhsid: validate, format and generate NHS numbers. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs.")
         {
+            new HelpOption(),
+            new VersionOption { Action = new PrintVersionAction() },
             ValidateCommand.Create(input),
             FormatCommand.Create(),
             GenerateCommand.Create(),
@@ -94,10 +102,24 @@ internal static class CliApp
         var names = new List<string>();
         for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(result.Command is RootCommand ? "nhsid" : result.Command.Name);
+            names.Add(result.Command.Name);
         }
 
         names.Reverse();
         return string.Join(' ', names);
+    }
+
+    /// <summary><c>--version</c>: this tool's informational version (<c>0.1.0+commit</c>), not the entry assembly's.</summary>
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var assembly = typeof(CliApp).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return ExitCodes.Success;
+        }
     }
 }

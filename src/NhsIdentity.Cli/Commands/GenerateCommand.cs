@@ -33,15 +33,19 @@ internal static class GenerateCommand
         {
             Description = "How many numbers to print, 1 to 10000000.",
             DefaultValueFactory = _ => 1,
-        };
-        count.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<long>();
-            if (value is < 1 or > MaxCount)
+            CustomParser = result =>
             {
-                result.AddError("--count must be between 1 and 10000000.");
-            }
-        });
+                // One clear message for anything that is not a count in range, including text and overflow.
+                if (long.TryParse(result.Tokens.Count == 1 ? result.Tokens[0].Value : null, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                    && value is >= 1 and <= MaxCount)
+                {
+                    return value;
+                }
+
+                result.AddError("--count must be a whole number between 1 and 10000000.");
+                return 0;
+            },
+        };
         var seed = new Option<int?>("--seed")
         {
             Description = "Seed for the random source; the same seed and options print the same numbers. Without it, a random seed is chosen and printed on standard error.",

@@ -48,6 +48,18 @@ internal static class ValidateCommand
             Description = "NHS numbers to check. With none, reads standard input, one number per line (blank lines are skipped).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        numbers.Validators.Add(result =>
+        {
+            // System.CommandLine passes unknown options through as argument values; say so instead of reporting
+            // them as invalid numbers. (The message is redacted like every parse error.)
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "Print nothing; only set the exit code (0 all valid, 1 any invalid, 2 usage error).",
