@@ -130,6 +130,8 @@ internal static class ValidateCommand
 
         if (!settings.Quiet)
         {
+            // Results first: on a terminal, buffered standard output would otherwise appear after the summary.
+            output.Flush();
             tally.WriteSummary(error);
         }
 

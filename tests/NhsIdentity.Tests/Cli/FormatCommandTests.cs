@@ -1,4 +1,5 @@
 using Xunit;
+
 namespace NhsIdentity.Tests.Cli;
 
 public sealed class FormatCommandTests

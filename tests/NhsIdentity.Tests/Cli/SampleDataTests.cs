@@ -1,4 +1,5 @@
 using Xunit;
+
 namespace NhsIdentity.Tests.Cli;
 
 /// <summary>The bundled samples/data extract gives the counts its README promises.</summary>
