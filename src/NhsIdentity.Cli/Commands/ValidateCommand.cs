@@ -30,7 +30,8 @@ namespace NhsIdentity.Cli.Commands;
 /// <para>
 /// Summary (standard error, unless <c>--quiet</c>): inputs = valid + invalid, then the count for each reason.
 /// Exit code: 0 when every input is valid (including when there are no inputs), 1 when any is invalid, 2 for a
-/// usage error. <c>--quiet</c> writes nothing, only the exit code.
+/// usage error. <c>--quiet</c> writes nothing, only the exit code (usage errors are still explained on standard
+/// error).
 /// </para>
 /// </remarks>
 internal static class ValidateCommand

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using NhsIdentity.Cli;
 using Xunit;
 
 namespace NhsIdentity.Tests.Cli;
@@ -117,9 +117,10 @@ public sealed partial class GenerateCommandTests
     public void CountAtTheLimitsIsAccepted()
     {
         Assert.Single(CliRunner.Run("generate", "--count", "1", "--seed", "1").OutputLines);
-        var max = CliRunner.Run("generate", "--count", 10_000_000.ToString(CultureInfo.InvariantCulture), "--seed", "1", "--style", "plain");
-        Assert.Equal(0, max.ExitCode);
-        Assert.Equal(10_000_000 * 11, max.Output.Length);
+
+        // Parse only: printing ten million numbers into a StringWriter would cost hundreds of megabytes.
+        var parsed = CliApp.CreateRootCommand(null).Parse(["generate", "--count", "10000000"]);
+        Assert.Empty(parsed.Errors);
     }
 
     [Theory]

@@ -88,7 +88,8 @@ public sealed partial class ValidateCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Output);
-        Assert.Equal((0L, 0L, 0L), (CliRunner.ParseSummary(result.Error).Inputs, CliRunner.ParseSummary(result.Error).Valid, CliRunner.ParseSummary(result.Error).Invalid));
+        var summary = CliRunner.ParseSummary(result.Error);
+        Assert.Equal((0L, 0L, 0L), (summary.Inputs, summary.Valid, summary.Invalid));
     }
 
     [Fact]
