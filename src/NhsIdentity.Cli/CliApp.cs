@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
+using System.Text;
+using NhsIdentity.Cli.Commands;
+
+namespace NhsIdentity.Cli;
+
+/// <summary>
+/// The <c>nhsid</c> command line, runnable in-process: <see cref="Run"/> takes its streams as arguments, so tests
+/// drive it with <see cref="StringReader"/> and <see cref="StringWriter"/>.
+/// </summary>
+/// <remarks>
+/// Exit codes (<see cref="ExitCodes"/>): 0 success, 1 an input was invalid, 2 usage error. System.CommandLine
+/// itself returns 1 for a parse error; <see cref="Run"/> reports parse errors itself and returns 2 instead, so
+/// "bad data" and "bad command line" can be told apart by scripts.
+/// </remarks>
+internal static class CliApp
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="input">
+    /// Standard input, or <see langword="null"/> when there is none to read (an interactive terminal); then
+    /// <c>validate</c> with no arguments is a usage error instead of waiting for typing.
+    /// </param>
+    /// <param name="output">Standard output: results only.</param>
+    /// <param name="error">Standard error: summaries, seeds, warnings and errors.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextReader? input, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var root = CreateRootCommand(input);
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                error.WriteLine("error: " + Redact(parseError.Message));
+            }
+
+            error.WriteLine($"Run '{CommandPath(parseResult)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // Our actions report their own errors; an unexpected exception should surface as a crash, not be
+            // printed by the default handler (whose stack trace could carry input text).
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    /// <param name="input">Standard input for <c>validate</c>, or <see langword="null"/>.</param>
+    /// <returns>The root command.</returns>
+    /// <remarks>
+    /// The root is a plain <see cref="Command"/> named <c>nhsid</c> rather than a <see cref="RootCommand"/>, whose
+    /// name and version come from the entry assembly: in tests that is the test host, not this tool.
+    /// </remarks>
+    internal static Command CreateRootCommand(TextReader? input) =>
+        new("nhsid", "nhsid: validate, format and generate NHS numbers. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs.")
+        {
+            new HelpOption(),
+            new VersionOption { Action = new PrintVersionAction() },
+            ValidateCommand.Create(input),
+            FormatCommand.Create(),
+            GenerateCommand.Create(),
+        };
+
+    /// <summary>
+    /// Removes digits from the quoted tokens System.CommandLine puts in its messages (for example
+    /// <c>Unrecognized command or argument '9990000018'</c>), since a stray token may be an NHS number. Each digit
+    /// becomes <c>#</c>, which keeps the token's shape for the user without its value.
+    /// </summary>
+    /// <param name="message">A parse error message.</param>
+    /// <returns>The message with digits inside single quotes replaced.</returns>
+    internal static string Redact(string message)
+    {
+        var builder = new StringBuilder(message.Length);
+        var quoted = false;
+        foreach (var c in message)
+        {
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+
+            builder.Append(quoted && char.IsDigit(c) ? '#' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
+    /// <summary><c>--version</c>: this tool's informational version (<c>0.1.0+commit</c>), not the entry assembly's.</summary>
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var assembly = typeof(CliApp).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return ExitCodes.Success;
+        }
+    }
+}

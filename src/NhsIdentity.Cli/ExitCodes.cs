@@ -1,0 +1,14 @@
+namespace NhsIdentity.Cli;
+
+/// <summary>The process exit codes every <c>nhsid</c> command uses.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success: every input was valid, or the output was written.</summary>
+    public const int Success = 0;
+
+    /// <summary>At least one input was not a valid NHS number.</summary>
+    public const int Invalid = 1;
+
+    /// <summary>A usage error: unknown command or option, a bad option value, or no input at all.</summary>
+    public const int Usage = 2;
+}
