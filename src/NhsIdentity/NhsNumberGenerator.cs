@@ -12,8 +12,10 @@ namespace NhsIdentity;
 /// use it unless a test needs another range. Other regions are opt-in.
 /// </para>
 /// <para>
-/// Uniformity: a base is drawn uniformly from the region and redrawn while its check value is 10 (about 1 in 11).
-/// Every base has at most one valid number, so the result is uniform over the region's valid numbers.
+/// Uniformity: a base is drawn uniformly from the region and redrawn while its check value is 10 (about 1 in 11)
+/// or its number is a repdigit such as <c>999 999 9999</c> (see <see cref="NhsNumber.IsRepdigit"/>: suppliers type
+/// those as "unknown", so test data must not contain them). Every base has at most one valid number, so the
+/// result is uniform over the region's valid numbers other than repdigits.
 /// <see cref="NhsNumberRegion.ScotlandChi"/> numbers are drawn over real DDMMYY dates (every day of 2000-2099,
 /// which covers each DDMMYY that is a date in any century exactly once) and three uniform digits, so
 /// <see cref="NhsNumber.TryGetChiDetails"/> decodes every one of them.
@@ -82,7 +84,7 @@ public sealed class NhsNumberGenerator
     /// <summary>The region every generated number falls in.</summary>
     public NhsNumberRegion Region { get; }
 
-    /// <summary>Returns a valid number drawn uniformly from <see cref="Region"/>.</summary>
+    /// <summary>Returns a valid number drawn uniformly from <see cref="Region"/>, never a repdigit placeholder.</summary>
     /// <returns>A valid number in <see cref="Region"/>.</returns>
     public NhsNumber Next()
     {
@@ -92,7 +94,11 @@ public sealed class NhsNumberGenerator
             var checkDigit = Modulus11.CheckDigitOfBase(nineDigitBase);
             if (checkDigit != Modulus11.NoCheckDigit)
             {
-                return NhsNumber.FromValidatedValue(((long)nineDigitBase * 10) + checkDigit);
+                var number = NhsNumber.FromValidatedValue(((long)nineDigitBase * 10) + checkDigit);
+                if (!number.IsRepdigit)
+                {
+                    return number;
+                }
             }
         }
     }
