@@ -1,3 +1,4 @@
+using NhsIdentity.Tests.TestHelpers;
 using Xunit;
 
 namespace NhsIdentity.Tests.Cli;
@@ -5,7 +6,7 @@ namespace NhsIdentity.Tests.Cli;
 /// <summary>The bundled samples/data extract gives the counts its README promises.</summary>
 public sealed class SampleDataTests
 {
-    private static readonly string SamplePath = Path.Combine(FindRepositoryRoot(), "samples", "data", "nhs-numbers-sample.txt");
+    private static readonly string SamplePath = RepositoryRoot.Combine("samples", "data", "nhs-numbers-sample.txt");
 
     [Fact]
     public void ValidatesWithTheDocumentedCounts()
@@ -48,18 +49,5 @@ public sealed class SampleDataTests
             var digits = new string(line.Where(char.IsAsciiDigit).ToArray());
             Assert.True(digits.Length == 0 || digits.StartsWith("999", StringComparison.Ordinal), "a line outside the 999 range");
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NhsIdentity.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NhsIdentity.sln not found above " + AppContext.BaseDirectory);
     }
 }
