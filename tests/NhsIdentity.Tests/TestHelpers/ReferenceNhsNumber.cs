@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace NhsIdentity.Tests.TestHelpers;
+
+/// <summary>
+/// A deliberately plain, textbook implementation of the NHS number check digit (NHS Data Dictionary, "NHS Number"):
+/// multiply the nine base digits, left to right, by the weights 10, 9, ..., 2; sum; the check value is
+/// 11 - (sum mod 11); 11 means 0 and 10 means no valid check digit. It shares no code with the library and works
+/// on digit text, so it is an independent oracle for the library's integer and parser paths.
+/// </summary>
+internal static class ReferenceNhsNumber
+{
+    /// <summary>The weights of the nine base digits, most significant first.</summary>
+    private static ReadOnlySpan<int> Weights => [10, 9, 8, 7, 6, 5, 4, 3, 2];
+
+    /// <summary>The check value 0..10 of nine ASCII digits (10 means no valid check digit exists).</summary>
+    public static int CheckValue(ReadOnlySpan<char> nineDigits)
+    {
+        if (nineDigits.Length != 9)
+        {
+            throw new ArgumentException("Reference needs exactly nine digits.", nameof(nineDigits));
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var digit = nineDigits[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                throw new ArgumentException("Reference needs ASCII digits.", nameof(nineDigits));
+            }
+
+            sum += digit * Weights[i];
+        }
+
+        var check = 11 - (sum % 11);
+        return check == 11 ? 0 : check;
+    }
+
+    /// <summary>The check digit of a base 0..999 999 999, or -1 when the check value is 10 (the library's convention).</summary>
+    public static int CheckDigitOrMinusOne(int nineDigitBase)
+    {
+        if (nineDigitBase is < 0 or > 999_999_999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(nineDigitBase));
+        }
+
+        Span<char> digits = stackalloc char[9];
+        nineDigitBase.TryFormat(digits, out _, "D9", CultureInfo.InvariantCulture);
+        var value = CheckValue(digits);
+        return value == 10 ? -1 : value;
+    }
+
+    /// <summary>Whether a base has any valid number (its check value is not 10).</summary>
+    public static bool HasCheckDigit(int nineDigitBase) => CheckDigitOrMinusOne(nineDigitBase) >= 0;
+
+    /// <summary>
+    /// The status the library must report for ten ASCII digits: Valid, CheckDigitIsTen or CheckDigitMismatch.
+    /// </summary>
+    public static NhsNumberStatus StatusOfTenDigits(ReadOnlySpan<char> tenDigits)
+    {
+        if (tenDigits.Length != 10)
+        {
+            throw new ArgumentException("Reference needs exactly ten digits.", nameof(tenDigits));
+        }
+
+        var value = CheckValue(tenDigits[..9]);
+        if (value == 10)
+        {
+            return NhsNumberStatus.CheckDigitIsTen;
+        }
+
+        return tenDigits[9] - '0' == value ? NhsNumberStatus.Valid : NhsNumberStatus.CheckDigitMismatch;
+    }
+
+    /// <summary>The ten digits of a value, leading zeros kept.</summary>
+    public static string TenDigits(long value) => value.ToString("D10", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The nearest base to <paramref name="nineDigitBase"/>, stepping by <paramref name="step"/> (+1 or -1), whose check
+    /// value is not 10; used to test edges of a range with a real number when the edge base itself has no number.
+    /// </summary>
+    public static int NearestBaseWithCheckDigit(int nineDigitBase, int step)
+    {
+        var candidate = nineDigitBase;
+        while (!HasCheckDigit(candidate))
+        {
+            candidate += step;
+        }
+
+        return candidate;
+    }
+}
