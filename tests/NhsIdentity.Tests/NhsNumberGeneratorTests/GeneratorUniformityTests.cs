@@ -25,10 +25,12 @@ public sealed class GeneratorUniformityTests
         var checkDigits = new long[10];
         var freeDigits = new long[6, 10];
         long total = 0;
-        for (var b = 999_000_000; b <= 999_999_999; b++)
+        Span<char> digits = stackalloc char[9];
+        "999000000".AsSpan().CopyTo(digits);
+        for (var b = 999_000_000; b <= 999_999_999; b++, ReferenceNhsNumber.Increment(digits))
         {
-            var check = ReferenceNhsNumber.CheckDigitOrMinusOne(b);
-            if (check < 0)
+            var check = ReferenceNhsNumber.CheckValue(digits);
+            if (check == 10)
             {
                 continue;
             }

@@ -43,6 +43,16 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void The_measurement_sees_allocations()
+    {
+        // Guards the method itself: string-returning members allocate, and Measure must notice.
+        var n = NhsNumber.FromValue(4505577104);
+        var sink = 0;
+        Assert.True(Measure(() => sink += n.ToString("N").Length) >= Iterations * 20L);
+        Assert.NotEqual(0, sink);
+    }
+
+    [Fact]
     public void Validate_chars_allocates_nothing()
     {
         var all = ValidTexts.Concat(FailingTexts).ToArray();

@@ -16,9 +16,12 @@ public sealed class ExhaustiveTestRangeTests
         Span<byte> utf8 = stackalloc byte[12];
         var failures = new List<string>();
         var valid = 0;
-        for (var b = 999_000_000; b <= 999_999_999; b++)
+        Span<char> baseDigits = stackalloc char[9];
+        "999000000".AsSpan().CopyTo(baseDigits);
+        for (var b = 999_000_000; b <= 999_999_999; b++, ReferenceNhsNumber.Increment(baseDigits))
         {
-            var expected = ReferenceNhsNumber.CheckDigitOrMinusOne(b);
+            var checkValue = ReferenceNhsNumber.CheckValue(baseDigits);
+            var expected = checkValue == 10 ? -1 : checkValue;
             var computed = NhsNumber.ComputeCheckDigit(b);
             var created = NhsNumber.TryFromBase(b, out var n);
             if (computed != expected || created != (expected >= 0))
@@ -64,6 +67,7 @@ public sealed class ExhaustiveTestRangeTests
         }
 
         Assert.Empty(failures);
+        Assert.Equal("000000000", baseDigits.ToString()); // the odometer wrapped exactly once: it tracked b
         Assert.InRange(valid, 900_000, 920_000);
     }
 

@@ -51,6 +51,24 @@ internal static class ReferenceNhsNumber
         return value == 10 ? -1 : value;
     }
 
+    /// <summary>
+    /// Adds one to a run of ASCII digits in place, like an odometer (for loops over consecutive bases without
+    /// formatting each one).
+    /// </summary>
+    public static void Increment(Span<char> digits)
+    {
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            if (digits[i] != '9')
+            {
+                digits[i]++;
+                return;
+            }
+
+            digits[i] = '0';
+        }
+    }
+
     /// <summary>Whether a base has any valid number (its check value is not 10).</summary>
     public static bool HasCheckDigit(int nineDigitBase) => CheckDigitOrMinusOne(nineDigitBase) >= 0;
 
