@@ -108,4 +108,52 @@ internal static class ReferenceNhsNumber
 
         return candidate;
     }
+
+    /// <summary>
+    /// A direct transcription of the documented validation policy (<see cref="NhsNumberStatus"/>,
+    /// <see cref="NhsNumberStyles"/>): Lenient trims surrounding Unicode white space, Strict does not; then the checks
+    /// run in order: emptiness, characters (anything but an ASCII digit, '-' or ASCII white space is a non-digit),
+    /// digit count, separator layout (<c>dddddddddd</c>, <c>ddd ddd dddd</c> or, Lenient only, <c>ddd-ddd-dddd</c>),
+    /// check digit. Written for clarity, not speed.
+    /// </summary>
+    public static NhsNumberStatus Classify(string text, NhsNumberStyles styles)
+    {
+        if (styles == NhsNumberStyles.Lenient)
+        {
+            text = text.Trim();
+        }
+
+        if (text.Length == 0)
+        {
+            return NhsNumberStatus.Empty;
+        }
+
+        var digits = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '-' or '\t' or '\n' or '\v' or '\f' or '\r'))
+            {
+                return NhsNumberStatus.NonDigit;
+            }
+        }
+
+        if (digits.Length != 10)
+        {
+            return NhsNumberStatus.WrongLength;
+        }
+
+        var plain = text.Length == 10;
+        var grouped = text.Length == 12 && text[3] == text[7]
+            && (text[3] == ' ' || (text[3] == '-' && styles == NhsNumberStyles.Lenient));
+        if (!plain && !grouped)
+        {
+            return NhsNumberStatus.BadSeparator;
+        }
+
+        return StatusOfTenDigits(digits.ToString());
+    }
 }
