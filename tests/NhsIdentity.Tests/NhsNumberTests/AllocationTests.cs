@@ -163,6 +163,7 @@ public sealed class AllocationTests
     [Fact]
     public void Generator_Fill_and_Next_allocate_nothing()
     {
+        NhsIdentity.Tests.TestHelpers.GeneratorGuard.LibraryKnowsCheckValueTen();
         var generators = new[]
         {
             new NhsNumberGenerator(1),
