@@ -1,0 +1,2 @@
+global using NhsIdentity;
+global using Xunit;
