@@ -25,14 +25,15 @@ public static class BenchConfig
     /// <see langword="false"/> when the command line names a job (<c>--job short</c>), so that job replaces the
     /// default one instead of running next to it.
     /// </param>
+    /// <param name="disassembly">Adds <see cref="DisassemblyDiagnoser"/> (3 call levels deep) for a separate investigation run.</param>
     /// <returns>The configuration.</returns>
-    public static IConfig Create(bool addDefaultJob)
+    public static IConfig Create(bool addDefaultJob, bool disassembly = false)
     {
         var defaults = DefaultConfig.Instance;
         var config = ManualConfig.CreateEmpty()
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub)
-            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddDiagnoser(new MemoryDiagnoser(new MemoryDiagnoserConfig(displayGenColumns: false)))
             .AddAnalyser(defaults.GetAnalysers().ToArray())
             .AddValidator(defaults.GetValidators().ToArray())
             .AddColumn(
@@ -42,9 +43,16 @@ public static class BenchConfig
                 StatisticColumn.Median,
                 StatisticColumn.StdDev,
                 BaselineRatioColumn.RatioMean)
+            .AddColumnProvider(DefaultColumnProviders.Metrics)
             .WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond))
             .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared))
             .WithOption(ConfigOptions.JoinSummary, false);
+
+        if (disassembly)
+        {
+            config = config.AddDiagnoser(new DisassemblyDiagnoser(new DisassemblyDiagnoserConfig(
+                maxDepth: 3, printSource: true, exportGithubMarkdown: true, exportCombinedDisassemblyReport: true)));
+        }
 
         if (addDefaultJob)
         {

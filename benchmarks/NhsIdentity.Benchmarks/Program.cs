@@ -15,7 +15,11 @@ if (args.Length >= 1 && args[0] == "--emit-inputs")
     return 0;
 }
 
+// --disasm: also dump the JIT's code for the benchmarks (BenchmarkDotNet.Artifacts/results/*-asm.md).
+var disassembly = args.Contains("--disasm");
+args = Array.FindAll(args, a => a != "--disasm");
+
 // A job named on the command line (--job short, --job dry, ...) replaces the default NhsCore job.
 var jobOnCommandLine = args.Any(a => a is "--job" or "-j" || a.StartsWith("--job=", StringComparison.Ordinal));
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(addDefaultJob: !jobOnCommandLine));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create(addDefaultJob: !jobOnCommandLine, disassembly));
 return 0;
