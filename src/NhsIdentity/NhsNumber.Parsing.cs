@@ -203,7 +203,11 @@ public readonly partial struct NhsNumber : ISpanParsable<NhsNumber>, IUtf8SpanPa
     /// <inheritdoc cref="Parse(string)"/>
     /// <param name="s">The text to parse.</param>
     /// <param name="provider">Ignored: NHS numbers are culture-invariant.</param>
-    public static NhsNumber Parse(string s, IFormatProvider? provider) => Parse(s);
+    public static NhsNumber Parse(string s, IFormatProvider? provider)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan(), NhsNumberStyles.Lenient);
+    }
 
     /// <inheritdoc cref="TryParse(string, out NhsNumber)"/>
     /// <param name="s">The text to parse.</param>

@@ -177,7 +177,7 @@ public readonly partial struct NhsNumber : IEquatable<NhsNumber>, IComparable<Nh
     /// <param name="nineDigits">Exactly nine ASCII digits.</param>
     /// <returns>The check digit 0..9, or -1 when the check value is 10 (no valid number has this base).</returns>
     /// <exception cref="ArgumentException"><paramref name="nineDigits"/> is not exactly nine ASCII digits.</exception>
-    public static int ComputeCheckDigit(ReadOnlySpan<char> nineDigits) => Modulus11.CheckDigitOfBase(ParseBase(nineDigits));
+    public static int ComputeCheckDigit(ReadOnlySpan<char> nineDigits) => Modulus11.CheckDigitOfBase(ParseBase(nineDigits, nameof(nineDigits)));
 
     /// <summary>
     /// Computes the check digit of nine ASCII digits (the base) given as UTF-8.
@@ -185,7 +185,7 @@ public readonly partial struct NhsNumber : IEquatable<NhsNumber>, IComparable<Nh
     /// <param name="utf8NineDigits">Exactly nine ASCII digits, as UTF-8 bytes.</param>
     /// <returns>The check digit 0..9, or -1 when the check value is 10 (no valid number has this base).</returns>
     /// <exception cref="ArgumentException"><paramref name="utf8NineDigits"/> is not exactly nine ASCII digits.</exception>
-    public static int ComputeCheckDigit(ReadOnlySpan<byte> utf8NineDigits) => Modulus11.CheckDigitOfBase(ParseBase(utf8NineDigits));
+    public static int ComputeCheckDigit(ReadOnlySpan<byte> utf8NineDigits) => Modulus11.CheckDigitOfBase(ParseBase(utf8NineDigits, nameof(utf8NineDigits)));
 
     /// <summary>
     /// Computes the check digit of nine ASCII digits (the base).
@@ -216,12 +216,12 @@ public readonly partial struct NhsNumber : IEquatable<NhsNumber>, IComparable<Nh
         return Modulus11.CheckDigitOfBase(nineDigitBase);
     }
 
-    private static int ParseBase<TChar>(ReadOnlySpan<TChar> nineDigits)
+    private static int ParseBase<TChar>(ReadOnlySpan<TChar> nineDigits, string paramName)
         where TChar : unmanaged, System.Numerics.IBinaryInteger<TChar>
     {
         if (nineDigits.Length != 9)
         {
-            ThrowHelper.ThrowNotNineDigits(nameof(nineDigits));
+            ThrowHelper.ThrowNotNineDigits(paramName);
         }
 
         var result = 0;
@@ -230,7 +230,7 @@ public readonly partial struct NhsNumber : IEquatable<NhsNumber>, IComparable<Nh
             var digit = uint.CreateTruncating(unit) - '0';
             if (digit > 9)
             {
-                ThrowHelper.ThrowNotNineDigits(nameof(nineDigits));
+                ThrowHelper.ThrowNotNineDigits(paramName);
             }
 
             result = (result * 10) + (int)digit;
