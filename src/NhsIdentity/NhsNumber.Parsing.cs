@@ -7,7 +7,7 @@ public readonly partial struct NhsNumber : ISpanParsable<NhsNumber>, IUtf8SpanPa
     /// <summary>Whether <paramref name="text"/> is a valid NHS number under <see cref="NhsNumberStyles.Lenient"/>.</summary>
     /// <param name="text">The text to check.</param>
     /// <returns><see langword="true"/> when the format and check digit are valid (ISB 0149).</returns>
-    public static bool IsValid(ReadOnlySpan<char> text) => Validate(text) == NhsNumberStatus.Valid;
+    public static bool IsValid(ReadOnlySpan<char> text) => NhsNumberParser.Parse(text, NhsNumberStyles.Lenient, out _) == NhsNumberStatus.Valid;
 
     /// <summary>Whether <paramref name="text"/> is a valid NHS number under <paramref name="styles"/>.</summary>
     /// <param name="text">The text to check.</param>
@@ -19,12 +19,12 @@ public readonly partial struct NhsNumber : ISpanParsable<NhsNumber>, IUtf8SpanPa
     /// <summary>Whether <paramref name="text"/> is a valid NHS number under <see cref="NhsNumberStyles.Lenient"/>.</summary>
     /// <param name="text">The text to check; <see langword="null"/> is not valid.</param>
     /// <returns><see langword="true"/> when the format and check digit are valid.</returns>
-    public static bool IsValid(string? text) => Validate(text.AsSpan()) == NhsNumberStatus.Valid;
+    public static bool IsValid(string? text) => NhsNumberParser.Parse(text.AsSpan(), NhsNumberStyles.Lenient, out _) == NhsNumberStatus.Valid;
 
     /// <summary>Whether <paramref name="utf8Text"/> is a valid NHS number under <see cref="NhsNumberStyles.Lenient"/>.</summary>
     /// <param name="utf8Text">The UTF-8 text to check.</param>
     /// <returns><see langword="true"/> when the format and check digit are valid.</returns>
-    public static bool IsValid(ReadOnlySpan<byte> utf8Text) => Validate(utf8Text) == NhsNumberStatus.Valid;
+    public static bool IsValid(ReadOnlySpan<byte> utf8Text) => NhsNumberParser.Parse(utf8Text, NhsNumberStyles.Lenient, out _) == NhsNumberStatus.Valid;
 
     /// <summary>Whether <paramref name="utf8Text"/> is a valid NHS number under <paramref name="styles"/>.</summary>
     /// <param name="utf8Text">The UTF-8 text to check.</param>
@@ -48,7 +48,7 @@ public readonly partial struct NhsNumber : ISpanParsable<NhsNumber>, IUtf8SpanPa
     /// <summary>Checks <paramref name="text"/> under <see cref="NhsNumberStyles.Lenient"/> and says why it is not valid.</summary>
     /// <param name="text">The text to check; <see langword="null"/> gives <see cref="NhsNumberStatus.Empty"/>.</param>
     /// <returns><see cref="NhsNumberStatus.Valid"/> or the first failing check. Never throws; allocates nothing.</returns>
-    public static NhsNumberStatus Validate(string? text) => Validate(text.AsSpan());
+    public static NhsNumberStatus Validate(string? text) => NhsNumberParser.Parse(text.AsSpan(), NhsNumberStyles.Lenient, out _);
 
     /// <summary>Checks UTF-8 <paramref name="utf8Text"/> under <see cref="NhsNumberStyles.Lenient"/> and says why it is not valid.</summary>
     /// <param name="utf8Text">The UTF-8 text to check.</param>
@@ -94,7 +94,12 @@ public readonly partial struct NhsNumber : ISpanParsable<NhsNumber>, IUtf8SpanPa
     /// <param name="text">The text to parse; <see langword="null"/> fails.</param>
     /// <param name="result">The number, or <see cref="Empty"/> on failure.</param>
     /// <returns><see langword="true"/> on success. Never throws; allocates nothing.</returns>
-    public static bool TryParse(string? text, out NhsNumber result) => TryParse(text.AsSpan(), NhsNumberStyles.Lenient, out result, out _);
+    public static bool TryParse(string? text, out NhsNumber result)
+    {
+        var status = NhsNumberParser.Parse(text.AsSpan(), NhsNumberStyles.Lenient, out var value);
+        result = status == NhsNumberStatus.Valid ? new NhsNumber(value) : default;
+        return status == NhsNumberStatus.Valid;
+    }
 
     /// <summary>Tries to parse <paramref name="text"/> under <paramref name="styles"/>.</summary>
     /// <param name="text">The text to parse; <see langword="null"/> fails.</param>
