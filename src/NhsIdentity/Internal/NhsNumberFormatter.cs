@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NhsIdentity.Internal;
 
@@ -66,27 +67,33 @@ internal static class NhsNumberFormatter
         var first = high / 1_000;
         var second = high - (first * 1_000);
 
-        // Write the last position first so the JIT checks the bounds once.
-        var d = destination[..length];
-        WriteFour(d[^4..], low);
+        // The length was checked above, so the writes below go through a ref without further bounds checks.
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        WriteFour(ref Unsafe.Add(ref d, length - 4), low);
         switch (layout)
         {
             case Layout.Plain:
-                WriteThree(d, first);
-                WriteThree(d[3..], second);
+                WriteThree(ref d, first);
+                WriteThree(ref Unsafe.Add(ref d, 3), second);
                 break;
             case Layout.Masked:
-                var star = TChar.CreateTruncating('*');
-                var space = TChar.CreateTruncating(' ');
-                d[0] = star; d[1] = star; d[2] = star; d[3] = space;
-                d[4] = star; d[5] = star; d[6] = star; d[7] = space;
+                var star = Ascii<TChar>('*');
+                var space = Ascii<TChar>(' ');
+                d = star;
+                Unsafe.Add(ref d, 1) = star;
+                Unsafe.Add(ref d, 2) = star;
+                Unsafe.Add(ref d, 3) = space;
+                Unsafe.Add(ref d, 4) = star;
+                Unsafe.Add(ref d, 5) = star;
+                Unsafe.Add(ref d, 6) = star;
+                Unsafe.Add(ref d, 7) = space;
                 break;
             default:
-                var separator = TChar.CreateTruncating(layout == Layout.Hyphenated ? '-' : ' ');
-                WriteThree(d, first);
-                d[3] = separator;
-                WriteThree(d[4..], second);
-                d[7] = separator;
+                var separator = Ascii<TChar>(layout == Layout.Hyphenated ? '-' : ' ');
+                WriteThree(ref d, first);
+                Unsafe.Add(ref d, 3) = separator;
+                WriteThree(ref Unsafe.Add(ref d, 4), second);
+                Unsafe.Add(ref d, 7) = separator;
                 break;
         }
 
@@ -94,29 +101,57 @@ internal static class NhsNumberFormatter
         return true;
     }
 
+    /// <summary>"00" to "99" as ASCII: two digits per load halves the divisions and stores (NhsNumberProposals.md §2).</summary>
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    /// <summary>An ASCII character as a code unit, without the generic conversion's dispatch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteThree<TChar>(Span<TChar> destination, uint value)
+    private static TChar Ascii<TChar>(uint c)
+        where TChar : unmanaged, IBinaryInteger<TChar> =>
+        typeof(TChar) == typeof(char) ? Unsafe.BitCast<char, TChar>((char)c) : Unsafe.BitCast<byte, TChar>((byte)c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteThree<TChar>(ref TChar destination, uint value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var hundreds = value / 100;
-        var rest = value - (hundreds * 100);
-        var tens = rest / 10;
-        destination[2] = TChar.CreateTruncating('0' + (rest - (tens * 10)));
-        destination[1] = TChar.CreateTruncating('0' + tens);
-        destination[0] = TChar.CreateTruncating('0' + hundreds);
+        destination = Ascii<TChar>('0' + hundreds);
+        WritePair(ref Unsafe.Add(ref destination, 1), value - (hundreds * 100));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteFour<TChar>(Span<TChar> destination, uint value)
+    private static void WriteFour<TChar>(ref TChar destination, uint value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var upper = value / 100;
-        var lower = value - (upper * 100);
-        var upperTens = upper / 10;
-        var lowerTens = lower / 10;
-        destination[3] = TChar.CreateTruncating('0' + (lower - (lowerTens * 10)));
-        destination[2] = TChar.CreateTruncating('0' + lowerTens);
-        destination[1] = TChar.CreateTruncating('0' + (upper - (upperTens * 10)));
-        destination[0] = TChar.CreateTruncating('0' + upperTens);
+        WritePair(ref destination, upper);
+        WritePair(ref Unsafe.Add(ref destination, 2), value - (upper * 100));
+    }
+
+    /// <summary>Writes the two digits of <paramref name="pair"/> (0..99).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair<TChar>(ref TChar destination, uint pair)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        ref var digits = ref Unsafe.Add(ref MemoryMarshal.GetReference(DigitPairs), (nint)(pair * 2));
+        if (!BitConverter.IsLittleEndian)
+        {
+            // Portable path (a JIT-time constant, so little-endian machines never see it).
+            destination = Ascii<TChar>(digits);
+            Unsafe.Add(ref destination, 1) = Ascii<TChar>(Unsafe.Add(ref digits, 1));
+            return;
+        }
+
+        var two = Unsafe.ReadUnaligned<ushort>(ref digits);
+        if (typeof(TChar) == typeof(char))
+        {
+            // Widen two ASCII bytes to two UTF-16 units in one store: 0x3534 becomes 0x00350034.
+            Unsafe.WriteUnaligned(ref Unsafe.As<TChar, byte>(ref destination), (uint)(two & 0xFF) | ((uint)(two & 0xFF00) << 8));
+        }
+        else
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.As<TChar, byte>(ref destination), two);
+        }
     }
 }
