@@ -18,7 +18,8 @@ namespace NhsIdentity;
 /// result is uniform over the region's valid numbers other than repdigits.
 /// <see cref="NhsNumberRegion.ScotlandChi"/> numbers are drawn over real DDMMYY dates (every day of 2000-2099,
 /// which covers each DDMMYY that is a date in any century exactly once) and three uniform digits, so
-/// <see cref="NhsNumber.TryGetChiDetails"/> decodes every one of them.
+/// <see cref="NhsNumber.TryGetChiDetails"/> decodes every one of them with a pivot year from 2000 to 2099 (with an
+/// earlier pivot, <c>290200</c> means 29 February 1900, which did not exist).
 /// </para>
 /// <para>
 /// Not thread-safe, like <see cref="Random"/>: give each thread its own generator. <see cref="Next"/> and
