@@ -27,7 +27,7 @@ namespace NhsIdentity.Demographics;
 /// <listheader><term>Layout</term><description>Examples and notes</description></listheader>
 /// <item><term>ISO 8601 date</term><description><c>1961-03-05</c>; also with '/' or '.' (<c>1961/03/05</c>); one-digit month and day accepted.</description></item>
 /// <item><term>ISO 8601 date and time</term><description><c>1961-03-05T00:00:00Z</c>, <c>1961-03-05T00:00:00.000+01:00</c>, <c>1961-03-05 14:30</c>, <c>1961-03-05Z</c>.</description></item>
-/// <item><term>Partial ISO</term><description><c>1961</c> (<see cref="DateOfBirthPrecision.Year"/>), <c>1961-03</c> (<see cref="DateOfBirthPrecision.YearMonth"/>).</description></item>
+/// <item><term>Partial dates</term><description><c>1961</c> (<see cref="DateOfBirthPrecision.Year"/>); <c>1961-03</c>, and month first <c>03/1961</c> (<see cref="DateOfBirthPrecision.YearMonth"/>).</description></item>
 /// <item><term>Compact and HL7 v2 <c>DTM</c></term><description><c>19610305</c>, <c>196103</c> (year and month), <c>196103050000</c>, <c>19610305000000.0000+0000</c>: <c>yyyyMM[dd[HH[mm[ss[.ffff]]]]][+/-zzzz]</c>.</description></item>
 /// <item><term>Numeric, year last</term><description><c>05/03/1961</c>, <c>5/3/1961</c>, <c>05.03.1961</c>, <c>05-03-1961</c>, <c>05 03 1961</c>, read in the caller's <see cref="DateOrder"/> (day first by default); optionally followed by a time, <c>05/03/1961 00:00:00</c>, <c>3/5/1961 12:00:00 AM</c>.</description></item>
 /// <item><term>Month name</term><description><c>05-Mar-1961</c>, <c>5 March 1961</c>, <c>05/MAR/1961</c>, <c>5 Sept 1961</c>: English three-letter abbreviations, full names and "Sept", case-insensitive; always day first.</description></item>

@@ -168,7 +168,7 @@ internal static class DateOfBirthParser
 
     /// <summary>
     /// Year-last dates: <c>d/M/yyyy</c> in the caller's order (separators '/', '-', '.' or ' ', the same twice), or
-    /// <c>d-MMM-yyyy</c> with an English month name, then an optional time.
+    /// <c>d-MMM-yyyy</c> with an English month name, then an optional time; or a month and year, <c>MM/yyyy</c>.
     /// </summary>
     private static DateOfBirthStatus ReadYearLast<TChar>(ReadOnlySpan<TChar> text, int pos, int first, DateOrder order, ref Fields fields)
         where TChar : unmanaged, IBinaryInteger<TChar>
@@ -185,6 +185,14 @@ internal static class DateOfBirthParser
         {
             second = ReadMonthName(text, ref pos);
             named = true;
+        }
+        else if (middleDigits == 4 && pos == text.Length)
+        {
+            // MM/yyyy: a month and year, as the "D" format writes partial dates; unambiguous in every order.
+            fields.Year = second;
+            fields.Month = first;
+            fields.Precision = DateOfBirthPrecision.YearMonth;
+            return DateOfBirthStatus.Valid;
         }
         else if (middleDigits is not (1 or 2))
         {
