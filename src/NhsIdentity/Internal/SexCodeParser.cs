@@ -54,13 +54,18 @@ internal static class SexCodeParser
             }
             else if (c is ' ' or '-' or '_' or '\t')
             {
-                // Trimmed text starts and ends with a letter here, so a pending space is always followed by one.
                 pendingSpace = true;
             }
             else
             {
                 return false;
             }
+        }
+
+        if (pendingSpace)
+        {
+            // A trailing hyphen or underscore ("male-"): not a word of the table.
+            return false;
         }
 
         Sex? match = folded[..length] switch
