@@ -77,7 +77,8 @@ public readonly partial struct DateOfBirth : IEquatable<DateOfBirth>, IComparabl
     {
         if (!IsValidParts(year, month, day) || month == 0 || day == 0)
         {
-            DateOfBirthThrowHelper.ThrowInvalidDate(nameof(day));
+            DateOfBirthThrowHelper.ThrowInvalidDate(
+                (uint)(year - MinYear) > MaxYear - MinYear ? nameof(year) : (uint)(month - 1) > 11 ? nameof(month) : nameof(day));
         }
 
         _packed = Pack(year, month, day);
@@ -116,7 +117,15 @@ public readonly partial struct DateOfBirth : IEquatable<DateOfBirth>, IComparabl
     /// <param name="date">The date; its year must be <see cref="MinYear"/> to <see cref="MaxYear"/>.</param>
     /// <returns>The date of birth.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The year is out of range.</exception>
-    public static DateOfBirth FromDateOnly(DateOnly date) => new(date.Year, date.Month, date.Day);
+    public static DateOfBirth FromDateOnly(DateOnly date)
+    {
+        if ((uint)(date.Year - MinYear) > MaxYear - MinYear)
+        {
+            DateOfBirthThrowHelper.ThrowInvalidDate(nameof(date));
+        }
+
+        return new DateOfBirth(Pack(date.Year, date.Month, date.Day));
+    }
 
     /// <summary>Creates a partial date of birth of which only the year is known.</summary>
     /// <param name="year">The year, <see cref="MinYear"/> to <see cref="MaxYear"/>.</param>

@@ -58,19 +58,17 @@ public sealed class ValueTests
     }
 
     [Theory]
-    [InlineData(1799, 12, 31)]
-    [InlineData(2200, 1, 1)]
-    [InlineData(1961, 0, 5)]
-    [InlineData(1961, 13, 1)]
-    [InlineData(1961, 2, 29)]
-    [InlineData(1900, 2, 29)]
-    [InlineData(1961, 4, 31)]
-    [InlineData(1961, 3, 0)]
-    [InlineData(1961, 3, -1)]
-    public void Constructor_rejects_dates_out_of_range(int year, int month, int day)
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DateOfBirth(year, month, day));
-    }
+    [InlineData(1799, 12, 31, "year")]
+    [InlineData(2200, 1, 1, "year")]
+    [InlineData(1961, 0, 5, "month")]
+    [InlineData(1961, 13, 1, "month")]
+    [InlineData(1961, 2, 29, "day")]
+    [InlineData(1900, 2, 29, "day")]
+    [InlineData(1961, 4, 31, "day")]
+    [InlineData(1961, 3, 0, "day")]
+    [InlineData(1961, 3, -1, "day")]
+    public void Constructor_rejects_dates_out_of_range_naming_the_bad_part(int year, int month, int day, string paramName) =>
+        Assert.Throws<ArgumentOutOfRangeException>(paramName, () => new DateOfBirth(year, month, day));
 
     [Fact]
     public void Factories_reject_out_of_range_parts()
@@ -80,8 +78,8 @@ public sealed class ValueTests
         Assert.Throws<ArgumentOutOfRangeException>("month", () => DateOfBirth.FromYearMonth(1961, 0));
         Assert.Throws<ArgumentOutOfRangeException>("month", () => DateOfBirth.FromYearMonth(1961, 13));
         Assert.Throws<ArgumentOutOfRangeException>("month", () => DateOfBirth.FromYearMonth(1700, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DateOfBirth.FromDateOnly(new DateOnly(1, 1, 1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => DateOfBirth.FromDateOnly(DateOnly.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>("date", () => DateOfBirth.FromDateOnly(new DateOnly(1, 1, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>("date", () => DateOfBirth.FromDateOnly(DateOnly.MaxValue));
         Assert.Equal(new DateOfBirth(1800, 1, 1), DateOfBirth.FromDateOnly(new DateOnly(1800, 1, 1)));
         Assert.Equal(new DateOfBirth(2199, 12, 31), DateOfBirth.FromDateOnly(new DateOnly(2199, 12, 31)));
     }
