@@ -107,7 +107,7 @@ public sealed class GeneratorTests
             // Pivot 2099 reads every YY as 20YY, the century the generator draws from, so every number decodes.
             Assert.True(n.TryGetChiDetails(2099, out var date, out var sex), n.ToString("N"));
             Assert.InRange(date, new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31));
-            Assert.Equal(n.Base % 2 == 1 ? Demographics.Sex.Male : Demographics.Sex.Female, sex);
+            Assert.Equal(n.Base % 2 == 1 ? global::NhsIdentity.Demographics.Sex.Male : global::NhsIdentity.Demographics.Sex.Female, sex);
             Assert.True(n.TryGetChiDetails(2026, out _, out _), n.ToString("N"));
             if (date is { Month: 2, Day: 29 })
             {

@@ -60,7 +60,7 @@ public sealed class EmptyTests
         Assert.False(NhsNumber.Empty.IsRepdigit);
         Assert.False(NhsNumber.Empty.TryGetChiDetails(2026, out var date, out var sex));
         Assert.Equal(default, date);
-        Assert.Equal(Demographics.Sex.Unknown, sex);
+        Assert.Equal(global::NhsIdentity.Demographics.Sex.Unknown, sex);
         Assert.Equal(NhsNumber.Empty.GetHashCode(), default(NhsNumber).GetHashCode());
     }
 }
