@@ -62,7 +62,14 @@ public class PostcodeBench
             }
         }
 
-        _postcodes = Array.FindAll(Array.ConvertAll(_inputs, i => Postcode.TryParse(i, out var p) ? p : Postcode.Empty), p => !p.IsEmpty);
+        // Formatting works on N valid postcodes: the valid inputs, cycled to fill N so the loops need no modulo.
+        var valid = Array.FindAll(Array.ConvertAll(_inputs, i => Postcode.TryParse(i, out var p) ? p : Postcode.Empty), p => !p.IsEmpty);
+        _postcodes = new Postcode[N];
+        for (var i = 0; i < N; i++)
+        {
+            _postcodes[i] = valid[i % valid.Length];
+        }
+
         _storedNoSpace = Array.ConvertAll(_postcodes, p => p.ToString("N"));
 
         void Check(string row, int valid)
@@ -166,9 +173,8 @@ public class PostcodeBench
     public int Format_Naive()
     {
         var written = 0;
-        for (var i = 0; i < N; i++)
+        foreach (var stored in _storedNoSpace)
         {
-            var stored = _storedNoSpace[i % _storedNoSpace.Length];
             written += stored.Insert(stored.Length - 3, " ").Length;
         }
 
@@ -181,9 +187,9 @@ public class PostcodeBench
     {
         Span<char> buffer = stackalloc char[Postcode.MaxFormattedLength];
         var written = 0;
-        for (var i = 0; i < N; i++)
+        foreach (var postcode in _postcodes)
         {
-            _postcodes[i % _postcodes.Length].TryFormat(buffer, out var charsWritten);
+            postcode.TryFormat(buffer, out var charsWritten);
             written += charsWritten;
         }
 
@@ -196,9 +202,9 @@ public class PostcodeBench
     {
         Span<byte> buffer = stackalloc byte[Postcode.MaxFormattedLength];
         var written = 0;
-        for (var i = 0; i < N; i++)
+        foreach (var postcode in _postcodes)
         {
-            _postcodes[i % _postcodes.Length].TryFormat(buffer, out var bytesWritten, "S");
+            postcode.TryFormat(buffer, out var bytesWritten, "S");
             written += bytesWritten;
         }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NhsIdentity.Demographics;
 
 namespace NhsIdentity.Internal;
@@ -58,12 +59,97 @@ internal static class PostcodeFormatter
     /// Writes <paramref name="bits"/> (not Empty) in <paramref name="layout"/>. Returns false, writing nothing, when
     /// the destination is too short.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryFormat<TChar>(ulong bits, Layout layout, Span<TChar> destination, out int written)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        var kind = (PostcodeKind)(bits >> PostcodeEncoding.KindShift);
+        if (kind is PostcodeKind.Geographic or PostcodeKind.Pseudo)
+        {
+            return TryFormatSlots(bits, layout, destination, out written);
+        }
+
+        return TryFormatSpecial(bits, kind, layout, destination, out written);
+    }
+
+    /// <summary>
+    /// The common case: a geographic (or pseudo) postcode is at most eight characters with its space, so its
+    /// canonical text is built in one <see cref="ulong"/> (first character in the low byte) without a buffer, and each
+    /// layout is a shift and a mask of it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryFormatSlots<TChar>(ulong bits, Layout layout, Span<TChar> destination, out int written)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        // Absent slots (code 0) map to 0 and do not advance: no branches.
+        ref var table = ref MemoryMarshal.GetReference(SlotCharacters);
+        ulong text = 0;
+        var length = 0;
+        for (var slot = 0; slot < 4; slot++)
+        {
+            var code = (nint)PostcodeEncoding.Slot(bits, slot);
+            text |= (ulong)Unsafe.Add(ref table, code) << (8 * length);
+            length += code != 0 ? 1 : 0;
+        }
+
+        var space = length;
+        var area = PostcodeEncoding.Slot(bits, 1) == 0 ? 1 : 2;
+        text |= (ulong)' ' << (8 * space);
+        text |= (ulong)Unsafe.Add(ref table, (nint)PostcodeEncoding.Slot(bits, 4)) << (8 * (space + 1));
+        text |= (ulong)Unsafe.Add(ref table, (nint)PostcodeEncoding.Slot(bits, 5)) << (8 * (space + 2));
+        text |= (ulong)Unsafe.Add(ref table, (nint)PostcodeEncoding.Slot(bits, 6)) << (8 * (space + 3));
+        length = space + 4;
+
+        int count;
+        switch (layout)
+        {
+            case Layout.Unit:
+                count = length;
+                break;
+            case Layout.NoSpace:
+                // Drop the space byte: the bytes above it move down by one.
+                text = (text & LowBytes(space)) | ((text >> 8) & ~LowBytes(space));
+                count = length - 1;
+                break;
+            case Layout.Area:
+                count = area;
+                break;
+            case Layout.District:
+            case Layout.Outward:
+                count = space;
+                break;
+            case Layout.Sector:
+                count = space + 2;
+                break;
+            default:
+                text >>= 8 * (space + 1);
+                count = 3;
+                break;
+        }
+
+        if (destination.Length < count)
+        {
+            written = 0;
+            return false;
+        }
+
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        for (var i = 0; i < count; i++)
+        {
+            Unsafe.Add(ref d, i) = TChar.CreateTruncating((byte)(text >> (8 * i)));
+        }
+
+        written = count;
+        return true;
+    }
+
+    /// <summary>Girobank, overseas territories and BFPO: through a small stack buffer (rare, and BFPO can be nine characters).</summary>
+    private static bool TryFormatSpecial<TChar>(ulong bits, PostcodeKind kind, Layout layout, Span<TChar> destination, out int written)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         Span<byte> canonical = stackalloc byte[MaxLength];
         var length = WriteCanonical(bits, canonical, out var space, out var area);
-        var whole = (PostcodeKind)(bits >> PostcodeEncoding.KindShift) == PostcodeKind.Bfpo;
+        var whole = kind == PostcodeKind.Bfpo;
 
         // Districts and sectors of a BFPO postcode are the whole postcode (see Postcode.GetPartKey).
         var (start, count) = layout switch
@@ -97,13 +183,19 @@ internal static class PostcodeFormatter
         return true;
     }
 
+    /// <summary>Slot code to ASCII: 0 (absent) to 0, 1..10 to '0'..'9', 11..36 to 'A'..'Z'; 64 entries so any 6-bit code is in range.</summary>
+    private static ReadOnlySpan<byte> SlotCharacters => "\00123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"u8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LowBytes(int count) => (1UL << (8 * count)) - 1;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Copy<TChar>(ReadOnlySpan<byte> source, Span<TChar> destination)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         if (typeof(TChar) == typeof(byte))
         {
-            source.CopyTo(System.Runtime.InteropServices.MemoryMarshal.Cast<TChar, byte>(destination));
+            source.CopyTo(MemoryMarshal.Cast<TChar, byte>(destination));
             return;
         }
 
