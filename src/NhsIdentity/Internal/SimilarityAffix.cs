@@ -1,0 +1,36 @@
+namespace NhsIdentity.Internal;
+
+/// <summary>
+/// Strips the common prefix and suffix of two strings. Edit distances and the LCS do not change when shared ends
+/// are removed (an optimal alignment can always match them), and the shorter inputs make the loops shorter and can
+/// bring long, nearly equal strings within the 64-char single-word path.
+/// </summary>
+internal static class SimilarityAffix
+{
+    public static void Trim(ref ReadOnlySpan<char> a, ref ReadOnlySpan<char> b)
+    {
+        var prefix = a.CommonPrefixLength(b);
+        a = a[prefix..];
+        b = b[prefix..];
+        var suffix = 0;
+        var shorter = Math.Min(a.Length, b.Length);
+        while (suffix < shorter && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        a = a[..^suffix];
+        b = b[..^suffix];
+    }
+
+    /// <summary>Orders the pair so <paramref name="shorter"/> is not longer than <paramref name="longer"/>.</summary>
+    public static void OrderByLength(ref ReadOnlySpan<char> shorter, ref ReadOnlySpan<char> longer)
+    {
+        if (shorter.Length > longer.Length)
+        {
+            var swap = shorter;
+            shorter = longer;
+            longer = swap;
+        }
+    }
+}

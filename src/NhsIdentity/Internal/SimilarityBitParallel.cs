@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NhsIdentity.Internal;
+
+/// <summary>
+/// Single-word (pattern of 1..64 chars) bit-parallel cores of the similarity measures. Each walks the text once,
+/// doing a handful of word operations per text char, so a comparison of two names costs tens of instructions
+/// instead of a table of <c>m x n</c> cells. Callers handle empty inputs and longer patterns.
+/// </summary>
+internal static class SimilarityBitParallel
+{
+    /// <summary>
+    /// Levenshtein distance by Myers' bit-vector algorithm (G. Myers, "A fast bit-vector algorithm for approximate
+    /// string matching based on dynamic programming", JACM 46(3), 1999) in the formulation of H. Hyyrö,
+    /// "Explaining and extending the bit-parallel approximate string matching algorithm of Myers" (2001): the
+    /// column of the DP table is kept as vertical +1/-1 deltas (<c>vp</c>, <c>vn</c>), and only the last row's value
+    /// is tracked.
+    /// </summary>
+    public static int LevenshteinDistance(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    {
+        Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
+        var vp = ulong.MaxValue;
+        var vn = 0UL;
+        var last = 1UL << (patternLength - 1);
+        var distance = patternLength;
+        ref var t = ref MemoryMarshal.GetReference(text);
+        for (var j = 0; j < text.Length; j++)
+        {
+            var eq = mask.Get(Unsafe.Add(ref t, j));
+            var xv = eq | vn;
+            var xh = (((eq & vp) + vp) ^ vp) | eq;
+            var hp = vn | ~(xh | vp);
+            var hn = vp & xh;
+            distance += (int)((hp & last) != 0 ? 1u : 0u) - (int)((hn & last) != 0 ? 1u : 0u);
+            hp = (hp << 1) | 1;
+            hn <<= 1;
+            vp = hn | ~(xv | hp);
+            vn = hp & xv;
+        }
+
+        return distance;
+    }
+
+    /// <summary>
+    /// Optimal string alignment distance: Myers' algorithm extended with adjacent transpositions (H. Hyyrö,
+    /// "A bit-vector algorithm for computing Levenshtein and Damerau edit distances", Nordic Journal of
+    /// Computing 10, 2003). A transposition is possible where the previous text char matched the pattern one
+    /// position further on and the current text char matches one position back.
+    /// </summary>
+    public static int OsaDistance(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    {
+        Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
+        var vp = ulong.MaxValue;
+        var vn = 0UL;
+        var d0 = 0UL;
+        var previousEq = 0UL;
+        var last = 1UL << (patternLength - 1);
+        var distance = patternLength;
+        ref var t = ref MemoryMarshal.GetReference(text);
+        for (var j = 0; j < text.Length; j++)
+        {
+            var eq = mask.Get(Unsafe.Add(ref t, j));
+            var transposition = ((~d0 & eq) << 1) & previousEq;
+            d0 = (((eq & vp) + vp) ^ vp) | eq | vn | transposition;
+            var hp = vn | ~(d0 | vp);
+            var hn = d0 & vp;
+            distance += (int)((hp & last) != 0 ? 1u : 0u) - (int)((hn & last) != 0 ? 1u : 0u);
+            hp = (hp << 1) | 1;
+            hn <<= 1;
+            vp = hn | ~(d0 | hp);
+            vn = hp & d0;
+            previousEq = eq;
+        }
+
+        return distance;
+    }
+
+    /// <summary>
+    /// Length of the longest common subsequence, bit-parallel (L. Allison and T. Dix, "A bit-string
+    /// longest-common-subsequence algorithm", IPL 23, 1986; in the form of H. Hyyrö, "Bit-parallel LCS-length
+    /// computation revisited", AWOCA 2004): the zero bits of <c>s</c> mark the rows where the LCS grows.
+    /// </summary>
+    public static int LcsLength(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    {
+        Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
+        var s = ulong.MaxValue;
+        ref var t = ref MemoryMarshal.GetReference(text);
+        for (var j = 0; j < text.Length; j++)
+        {
+            var u = s & mask.Get(Unsafe.Add(ref t, j));
+            s = (s + u) | (s - u);
+        }
+
+        return BitOperations.PopCount(~s & SimilarityPatternMask.LowBits(patternLength));
+    }
+
+    /// <summary>
+    /// Jaro similarity with both strings of 1..64 chars. Matches are flagged with bit masks: for each text char,
+    /// the pattern positions inside the match window that hold the same char and are not yet matched are
+    /// <c>mask &amp; window &amp; ~patternFlags</c>, and the lowest of them is taken — the same greedy,
+    /// first-free-position choice as the textbook double loop, one word operation per text char. Transpositions
+    /// are counted by walking the matched positions of both strings in order.
+    /// </summary>
+    public static double Jaro(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    {
+        Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
+        Debug.Assert(text.Length is > 0 and <= SimilarityPatternMask.MaxLength, "Text flags fit one word.");
+        var window = SimilarityClassic.JaroMatchWindow(patternLength, text.Length);
+
+        // Pattern positions j - window .. j + window, clamped at 0; bits above 63 fall off, which is harmless
+        // because the pattern has at most 64 positions.
+        var windowBits = SimilarityPatternMask.LowBits(window + 1);
+        var patternFlags = 0UL;
+        var textFlags = 0UL;
+        ref var t = ref MemoryMarshal.GetReference(text);
+        for (var j = 0; j < text.Length; j++)
+        {
+            var candidates = mask.Get(Unsafe.Add(ref t, j)) & windowBits & ~patternFlags;
+            patternFlags |= candidates & (0 - candidates); // lowest set bit
+            textFlags |= (candidates != 0 ? 1UL : 0UL) << j;
+            windowBits = j < window ? (windowBits << 1) | 1 : windowBits << 1;
+        }
+
+        var matches = BitOperations.PopCount(patternFlags);
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        // The k-th matched text char against the k-th matched pattern char: a mismatch is half a transposition.
+        var halfTranspositions = 0;
+        while (textFlags != 0)
+        {
+            var patternBit = patternFlags & (0 - patternFlags);
+            var j = BitOperations.TrailingZeroCount(textFlags);
+            if ((mask.Get(Unsafe.Add(ref t, j)) & patternBit) == 0)
+            {
+                halfTranspositions++;
+            }
+
+            textFlags &= textFlags - 1;
+            patternFlags ^= patternBit;
+        }
+
+        return SimilarityClassic.JaroFromCounts(patternLength, text.Length, matches, halfTranspositions);
+    }
+}
