@@ -9,11 +9,18 @@ internal static class SimilarityAffix
 {
     public static void Trim(ref ReadOnlySpan<char> a, ref ReadOnlySpan<char> b)
     {
-        var prefix = a.CommonPrefixLength(b);
+        // Scalar loops: names are shorter than the vectorised CommonPrefixLength's set-up pays for.
+        var shorter = Math.Min(a.Length, b.Length);
+        var prefix = 0;
+        while (prefix < shorter && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
         a = a[prefix..];
         b = b[prefix..];
+        shorter -= prefix;
         var suffix = 0;
-        var shorter = Math.Min(a.Length, b.Length);
         while (suffix < shorter && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
         {
             suffix++;

@@ -19,12 +19,13 @@ internal static class SimilarityBitParallel
     /// column of the DP table is kept as vertical +1/-1 deltas (<c>vp</c>, <c>vn</c>), and only the last row's value
     /// is tracked.
     /// </summary>
-    public static int LevenshteinDistance(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    public static int LevenshteinDistance<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
+        where TMask : ISimilarityPatternMask, allows ref struct
     {
         Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
         var vp = ulong.MaxValue;
         var vn = 0UL;
-        var last = 1UL << (patternLength - 1);
+        var shift = patternLength - 1; // the last row's bit
         var distance = patternLength;
         ref var t = ref MemoryMarshal.GetReference(text);
         for (var j = 0; j < text.Length; j++)
@@ -34,7 +35,7 @@ internal static class SimilarityBitParallel
             var xh = (((eq & vp) + vp) ^ vp) | eq;
             var hp = vn | ~(xh | vp);
             var hn = vp & xh;
-            distance += (int)((hp & last) != 0 ? 1u : 0u) - (int)((hn & last) != 0 ? 1u : 0u);
+            distance += (int)((hp >> shift) & 1) - (int)((hn >> shift) & 1);
             hp = (hp << 1) | 1;
             hn <<= 1;
             vp = hn | ~(xv | hp);
@@ -50,14 +51,15 @@ internal static class SimilarityBitParallel
     /// Computing 10, 2003). A transposition is possible where the previous text char matched the pattern one
     /// position further on and the current text char matches one position back.
     /// </summary>
-    public static int OsaDistance(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    public static int OsaDistance<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
+        where TMask : ISimilarityPatternMask, allows ref struct
     {
         Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
         var vp = ulong.MaxValue;
         var vn = 0UL;
         var d0 = 0UL;
         var previousEq = 0UL;
-        var last = 1UL << (patternLength - 1);
+        var shift = patternLength - 1; // the last row's bit
         var distance = patternLength;
         ref var t = ref MemoryMarshal.GetReference(text);
         for (var j = 0; j < text.Length; j++)
@@ -67,7 +69,7 @@ internal static class SimilarityBitParallel
             d0 = (((eq & vp) + vp) ^ vp) | eq | vn | transposition;
             var hp = vn | ~(d0 | vp);
             var hn = d0 & vp;
-            distance += (int)((hp & last) != 0 ? 1u : 0u) - (int)((hn & last) != 0 ? 1u : 0u);
+            distance += (int)((hp >> shift) & 1) - (int)((hn >> shift) & 1);
             hp = (hp << 1) | 1;
             hn <<= 1;
             vp = hn | ~(d0 | hp);
@@ -83,7 +85,8 @@ internal static class SimilarityBitParallel
     /// longest-common-subsequence algorithm", IPL 23, 1986; in the form of H. Hyyrö, "Bit-parallel LCS-length
     /// computation revisited", AWOCA 2004): the zero bits of <c>s</c> mark the rows where the LCS grows.
     /// </summary>
-    public static int LcsLength(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    public static int LcsLength<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
+        where TMask : ISimilarityPatternMask, allows ref struct
     {
         Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
         var s = ulong.MaxValue;
@@ -102,10 +105,12 @@ internal static class SimilarityBitParallel
     /// the pattern positions inside the match window that hold the same char and are not yet matched are
     /// <c>mask &amp; window &amp; ~patternFlags</c>, and the lowest of them is taken — the same greedy,
     /// first-free-position choice as the textbook double loop, one word operation per text char. Transpositions
-    /// are counted by walking the matched positions of both strings in order.
+    /// are counted by walking the matched positions of both strings in order and comparing their chars.
     /// </summary>
-    public static double Jaro(scoped in SimilarityPatternMask mask, int patternLength, ReadOnlySpan<char> text)
+    public static double Jaro<TMask>(scoped in TMask mask, ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+        where TMask : ISimilarityPatternMask, allows ref struct
     {
+        var patternLength = pattern.Length;
         Debug.Assert(patternLength is > 0 and <= SimilarityPatternMask.MaxLength, "Single-word core.");
         Debug.Assert(text.Length is > 0 and <= SimilarityPatternMask.MaxLength, "Text flags fit one word.");
         var window = SimilarityClassic.JaroMatchWindow(patternLength, text.Length);
@@ -116,12 +121,18 @@ internal static class SimilarityBitParallel
         var patternFlags = 0UL;
         var textFlags = 0UL;
         ref var t = ref MemoryMarshal.GetReference(text);
-        for (var j = 0; j < text.Length; j++)
+        // While j <= window the window's lower end stays at 0 and it only grows; after that it slides.
+        var j = 0;
+        for (var growing = Math.Min(window, text.Length); j < growing; j++)
         {
-            var candidates = mask.Get(Unsafe.Add(ref t, j)) & windowBits & ~patternFlags;
-            patternFlags |= candidates & (0 - candidates); // lowest set bit
-            textFlags |= (candidates != 0 ? 1UL : 0UL) << j;
-            windowBits = j < window ? (windowBits << 1) | 1 : windowBits << 1;
+            FlagMatch(mask.Get(Unsafe.Add(ref t, j)) & windowBits, j, ref patternFlags, ref textFlags);
+            windowBits = (windowBits << 1) | 1;
+        }
+
+        for (; j < text.Length; j++)
+        {
+            FlagMatch(mask.Get(Unsafe.Add(ref t, j)) & windowBits, j, ref patternFlags, ref textFlags);
+            windowBits <<= 1;
         }
 
         var matches = BitOperations.PopCount(patternFlags);
@@ -131,20 +142,26 @@ internal static class SimilarityBitParallel
         }
 
         // The k-th matched text char against the k-th matched pattern char: a mismatch is half a transposition.
+        ref var p = ref MemoryMarshal.GetReference(pattern);
         var halfTranspositions = 0;
         while (textFlags != 0)
         {
-            var patternBit = patternFlags & (0 - patternFlags);
-            var j = BitOperations.TrailingZeroCount(textFlags);
-            if ((mask.Get(Unsafe.Add(ref t, j)) & patternBit) == 0)
-            {
-                halfTranspositions++;
-            }
-
+            var i = BitOperations.TrailingZeroCount(patternFlags);
+            var k = BitOperations.TrailingZeroCount(textFlags);
+            halfTranspositions += Unsafe.Add(ref p, i) != Unsafe.Add(ref t, k) ? 1 : 0;
             textFlags &= textFlags - 1;
-            patternFlags ^= patternBit;
+            patternFlags &= patternFlags - 1;
         }
 
         return SimilarityClassic.JaroFromCounts(patternLength, text.Length, matches, halfTranspositions);
+    }
+
+    /// <summary>Takes the lowest free pattern position among <paramref name="inWindow"/> for text position <paramref name="j"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FlagMatch(ulong inWindow, int j, ref ulong patternFlags, ref ulong textFlags)
+    {
+        var free = inWindow & ~patternFlags;
+        patternFlags |= free & (0 - free); // lowest set bit
+        textFlags |= (free != 0 ? 1UL : 0UL) << j;
     }
 }

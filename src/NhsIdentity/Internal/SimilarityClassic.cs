@@ -28,8 +28,12 @@ internal static class SimilarityClassic
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double JaroFromCounts(int lengthA, int lengthB, int matches, int halfTranspositions)
     {
+        // One division instead of four: (m/a + m/b + (m - h/2)/m) / 3 = (2m^2 (a + b) + (2m - h) a b) / (6 a b m).
+        // Every product is an exact integer in a double for any string length a span can have.
         double m = matches;
-        return ((m / lengthA) + (m / lengthB) + ((m - (halfTranspositions / 2.0)) / m)) / 3.0;
+        double a = lengthA;
+        double b = lengthB;
+        return ((2 * m * m * (a + b)) + (((2 * m) - halfTranspositions) * a * b)) / (6 * a * b * m);
     }
 
     /// <summary>Levenshtein distance, two-row DP (Wagner and Fischer 1974). Both strings non-empty.</summary>

@@ -15,7 +15,7 @@ namespace NhsIdentity.Internal;
 /// the <c>Prepared*</c> classes for the cached ones. Reading it never writes, so a prepared instance can be shared
 /// by any number of threads.
 /// </remarks>
-internal readonly ref struct SimilarityPatternMask
+internal readonly ref struct SimilarityPatternMask : ISimilarityPatternMask
 {
     /// <summary>The longest pattern that fits one 64-bit word.</summary>
     public const int MaxLength = 64;

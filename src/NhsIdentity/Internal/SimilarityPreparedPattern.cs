@@ -40,6 +40,12 @@ internal readonly struct SimilarityPreparedPattern
     /// <summary>Whether the query has at most 64 chars, so <see cref="Mask"/> is available.</summary>
     public bool FitsOneWord => Query.Length <= SimilarityPatternMask.MaxLength;
 
+    /// <summary>Whether the query fits one word and is all ASCII, so <see cref="AsciiMask"/> is available.</summary>
+    public bool IsAsciiWord => _ascii.Length != 0 && _otherChars.Length == 0;
+
+    /// <summary>The pattern-match vectors of an all-ASCII query; only when <see cref="IsAsciiWord"/>.</summary>
+    public SimilarityAsciiMask AsciiMask => new(_ascii);
+
     /// <summary>The pattern-match vectors; only when <see cref="FitsOneWord"/>.</summary>
     public SimilarityPatternMask Mask => new(_ascii, _otherChars, _otherMasks);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using NhsIdentity.Internal;
 
 namespace NhsIdentity.Text.Similarity;
@@ -62,12 +61,14 @@ public static class Indel
             return SimilarityClassic.LcsLength(shorter, longer);
         }
 
-        Span<ulong> ascii = stackalloc ulong[SimilarityPatternMask.AsciiTableLength];
-        var isAscii = Ascii.IsValid(shorter);
-        Span<char> otherChars = isAscii ? default : stackalloc char[shorter.Length];
-        Span<ulong> otherMasks = isAscii ? default : stackalloc ulong[shorter.Length];
-        var count = SimilarityPatternMask.Fill(shorter, ascii, otherChars, otherMasks);
-        var mask = new SimilarityPatternMask(ascii, otherChars[..count], otherMasks[..count]);
-        return SimilarityBitParallel.LcsLength(mask, shorter.Length, longer);
+        if (shorter.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
+        {
+            return SimilarityBitParallel.LcsLength(new SimilarityVectorMask(shorter), shorter.Length, longer);
+        }
+
+        var scratch = SimilarityScratch.Current;
+        var result = SimilarityBitParallel.LcsLength(scratch.Fill(shorter), shorter.Length, longer);
+        scratch.Clear(shorter);
+        return result;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using NhsIdentity.Internal;
 
 namespace NhsIdentity.Text.Similarity;
@@ -46,12 +45,16 @@ public static class Jaro
             return SimilarityClassic.Jaro(a, b);
         }
 
-        Span<ulong> ascii = stackalloc ulong[SimilarityPatternMask.AsciiTableLength];
-        var isAscii = Ascii.IsValid(a);
-        Span<char> otherChars = isAscii ? default : stackalloc char[a.Length];
-        Span<ulong> otherMasks = isAscii ? default : stackalloc ulong[a.Length];
-        var count = SimilarityPatternMask.Fill(a, ascii, otherChars, otherMasks);
-        var mask = new SimilarityPatternMask(ascii, otherChars[..count], otherMasks[..count]);
-        return SimilarityBitParallel.Jaro(mask, a.Length, b);
+        // The measure is symmetric, so the shorter string is the pattern: more often it fits one register.
+        SimilarityAffix.OrderByLength(ref a, ref b);
+        if (a.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
+        {
+            return SimilarityBitParallel.Jaro(new SimilarityVectorMask(a), a, b);
+        }
+
+        var scratch = SimilarityScratch.Current;
+        var result = SimilarityBitParallel.Jaro(scratch.Fill(a), a, b);
+        scratch.Clear(a);
+        return result;
     }
 }

@@ -14,7 +14,9 @@ namespace NhsIdentity.Text.Similarity;
 /// <see cref="MaxPrefixLength"/> chars) and <c>p</c> the prefix scale: <c>j + l p (1 - j)</c> when
 /// <c>j &gt; </c><see cref="BoostThreshold"/>, otherwise <c>j</c>. Published checks: MARTHA/MARHTA 0.9611,
 /// DWAYNE/DUANE 0.84, DIXON/DICKSONX 0.8133. Winkler's <c>strcmp95</c> program adds further adjustments
-/// (similar-looking chars, long strings) that are not part of this definition and are not applied.
+/// (similar-looking chars, long strings) that are not part of this definition and are not applied. The Jaro value
+/// is computed with a single division of exact integers, so a pair whose Jaro is exactly 0.7 is reliably not
+/// boosted (summing three rounded quotients can land just above 0.7).
 /// </para>
 /// <para>
 /// Comparison is ordinal (UTF-16 code units, no case folding): normalise first. Both empty gives 1, one empty 0.

@@ -1,4 +1,3 @@
-using System.Text;
 using NhsIdentity.Internal;
 
 namespace NhsIdentity.Text.Similarity;
@@ -42,13 +41,15 @@ public static class Levenshtein
             return SimilarityClassic.LevenshteinDistance(a, b);
         }
 
-        Span<ulong> ascii = stackalloc ulong[SimilarityPatternMask.AsciiTableLength];
-        var isAscii = Ascii.IsValid(a);
-        Span<char> otherChars = isAscii ? default : stackalloc char[a.Length];
-        Span<ulong> otherMasks = isAscii ? default : stackalloc ulong[a.Length];
-        var count = SimilarityPatternMask.Fill(a, ascii, otherChars, otherMasks);
-        var mask = new SimilarityPatternMask(ascii, otherChars[..count], otherMasks[..count]);
-        return SimilarityBitParallel.LevenshteinDistance(mask, a.Length, b);
+        if (a.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
+        {
+            return SimilarityBitParallel.LevenshteinDistance(new SimilarityVectorMask(a), a.Length, b);
+        }
+
+        var scratch = SimilarityScratch.Current;
+        var result = SimilarityBitParallel.LevenshteinDistance(scratch.Fill(a), a.Length, b);
+        scratch.Clear(a);
+        return result;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using NhsIdentity.Internal;
 
 namespace NhsIdentity.Text.Similarity;
@@ -41,12 +40,14 @@ public static class OptimalStringAlignment
             return SimilarityClassic.OsaDistance(a, b);
         }
 
-        Span<ulong> ascii = stackalloc ulong[SimilarityPatternMask.AsciiTableLength];
-        var isAscii = Ascii.IsValid(a);
-        Span<char> otherChars = isAscii ? default : stackalloc char[a.Length];
-        Span<ulong> otherMasks = isAscii ? default : stackalloc ulong[a.Length];
-        var count = SimilarityPatternMask.Fill(a, ascii, otherChars, otherMasks);
-        var mask = new SimilarityPatternMask(ascii, otherChars[..count], otherMasks[..count]);
-        return SimilarityBitParallel.OsaDistance(mask, a.Length, b);
+        if (a.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
+        {
+            return SimilarityBitParallel.OsaDistance(new SimilarityVectorMask(a), a.Length, b);
+        }
+
+        var scratch = SimilarityScratch.Current;
+        var result = SimilarityBitParallel.OsaDistance(scratch.Fill(a), a.Length, b);
+        scratch.Clear(a);
+        return result;
     }
 }

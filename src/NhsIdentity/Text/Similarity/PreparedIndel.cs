@@ -37,9 +37,11 @@ public sealed class PreparedIndel
             return query.Length + candidate.Length;
         }
 
-        var lcs = _pattern.FitsOneWord
-            ? SimilarityBitParallel.LcsLength(_pattern.Mask, query.Length, candidate)
-            : SimilarityClassic.LcsLength(query, candidate);
+        var lcs = _pattern.IsAsciiWord
+            ? SimilarityBitParallel.LcsLength(_pattern.AsciiMask, query.Length, candidate)
+            : _pattern.FitsOneWord
+                ? SimilarityBitParallel.LcsLength(_pattern.Mask, query.Length, candidate)
+                : SimilarityClassic.LcsLength(query, candidate);
         return query.Length + candidate.Length - (2 * lcs);
     }
 

@@ -61,8 +61,13 @@ public sealed class PreparedJaroWinkler
             return query.Length == 0 && candidate.IsEmpty ? 1 : 0;
         }
 
-        return _pattern.FitsOneWord && candidate.Length <= SimilarityPatternMask.MaxLength
-            ? SimilarityBitParallel.Jaro(_pattern.Mask, query.Length, candidate)
-            : SimilarityClassic.Jaro(query, candidate);
+        if (candidate.Length > SimilarityPatternMask.MaxLength || !_pattern.FitsOneWord)
+        {
+            return SimilarityClassic.Jaro(query, candidate);
+        }
+
+        return _pattern.IsAsciiWord
+            ? SimilarityBitParallel.Jaro(_pattern.AsciiMask, query, candidate)
+            : SimilarityBitParallel.Jaro(_pattern.Mask, query, candidate);
     }
 }

@@ -45,6 +45,11 @@ public sealed class PreparedLevenshtein
             return query.Length + candidate.Length;
         }
 
+        if (_pattern.IsAsciiWord)
+        {
+            return SimilarityBitParallel.LevenshteinDistance(_pattern.AsciiMask, query.Length, candidate);
+        }
+
         return _pattern.FitsOneWord
             ? SimilarityBitParallel.LevenshteinDistance(_pattern.Mask, query.Length, candidate)
             : SimilarityClassic.LevenshteinDistance(query, candidate);

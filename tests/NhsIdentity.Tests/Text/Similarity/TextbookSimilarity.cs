@@ -73,10 +73,52 @@ internal static class TextbookSimilarity
         return ((double)m / a.Length + (double)m / b.Length + (m - t) / m) / 3.0;
     }
 
+    /// <summary>
+    /// Whether the Jaro similarity is above 0.7, decided exactly in integers: pairs whose Jaro is exactly 7/10 (for
+    /// example 3 of 5 and 6 chars matched in order) must not be boosted, but the three floating-point quotients
+    /// above can round to just over 0.7.
+    /// </summary>
+    public static bool JaroAboveSevenTenths(string a, string b)
+    {
+        var jaro = Jaro(a, b);
+        if (Math.Abs(jaro - 0.7) > 1e-9)
+        {
+            return jaro > 0.7;
+        }
+
+        // Recount: J = (2m^2(|a|+|b|) + (2m - h)|a||b|) / (6|a||b|m) with h out-of-order matches; J > 7/10 exactly?
+        var (m, h) = MatchesAndOutOfOrder(a, b);
+        long la = a.Length, lb = b.Length;
+        var numerator = (2L * m * m * (la + lb)) + (((2L * m) - h) * la * lb);
+        return 10 * numerator > 7 * 6 * la * lb * m;
+    }
+
+    private static (int Matches, int OutOfOrder) MatchesAndOutOfOrder(string a, string b)
+    {
+        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        var matchedA = new bool[a.Length];
+        var matchedB = new bool[b.Length];
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = Math.Max(0, i - window); j <= Math.Min(b.Length - 1, i + window); j++)
+            {
+                if (!matchedB[j] && a[i] == b[j])
+                {
+                    matchedA[i] = matchedB[j] = true;
+                    break;
+                }
+            }
+        }
+
+        var orderA = a.Where((_, i) => matchedA[i]).ToArray();
+        var orderB = b.Where((_, j) => matchedB[j]).ToArray();
+        return (orderA.Length, orderA.Zip(orderB).Count(pair => pair.First != pair.Second));
+    }
+
     public static double JaroWinkler(string a, string b, double p = 0.1)
     {
         var jaro = Jaro(a, b);
-        if (jaro <= 0.7)
+        if (!JaroAboveSevenTenths(a, b))
         {
             return jaro;
         }

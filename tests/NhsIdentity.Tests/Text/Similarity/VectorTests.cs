@@ -129,6 +129,10 @@ public sealed class VectorTests
         Assert.True(low <= 0.7);
         Assert.Equal(low, JaroWinkler.Similarity("AXXXXX", "AYYYYY"));
 
+        // Jaro exactly 7/10 is not boosted: HTGRI/HQTCRK matches H, T, R in order, (3/5 + 3/6 + 3/3) / 3 = 0.7.
+        Assert.Equal(0.7, Jaro.Similarity("HTGRI", "HQTCRK"));
+        Assert.Equal(0.7, JaroWinkler.Similarity("HTGRI", "HQTCRK"));
+
         // A scale of 0 is plain Jaro; 0.25 is allowed; both prepared and static agree.
         Assert.Equal(Jaro.Similarity("MARTHA", "MARHTA"), JaroWinkler.Similarity("MARTHA", "MARHTA", 0));
         Assert.Equal(JaroWinkler.Similarity("MARTHA", "MARHTA", 0.25), new PreparedJaroWinkler("MARTHA", 0.25).Similarity("MARHTA"));
