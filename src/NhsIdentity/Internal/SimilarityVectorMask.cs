@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -28,17 +29,46 @@ internal readonly struct SimilarityVectorMask : ISimilarityPatternMask
 
     public SimilarityVectorMask(ReadOnlySpan<char> pattern)
     {
-        // Copy into a full register's worth so the load never reads past the caller's span; the padding lanes are
-        // masked off by _valid, so a text char equal to the padding cannot match.
-        // (A local vector rather than stackalloc: a method with stackalloc is never inlined.)
-        var padded = Vector256<ushort>.Zero;
-        MemoryMarshal.Cast<char, ushort>(pattern).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.As<Vector256<ushort>, ushort>(ref padded), MaxLength));
-        _pattern = padded;
-        _valid = (uint)SimilarityPatternMask.LowBits(pattern.Length);
+        // Lanes at or beyond the pattern's length may hold anything: _valid masks their bits off. That lets every
+        // load stay inside the caller's span without first copying the pattern to a zeroed buffer (a copy through
+        // memory costs a call and a store-forwarding stall, more than a whole comparison of two short names).
+        Debug.Assert(pattern.Length is > 0 and <= MaxLength, "One register holds 16 chars.");
+        ref var p = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(pattern));
+        var length = pattern.Length;
+        Vector128<ushort> low;
+        Vector128<ushort> high;
+        if (length >= Vector128<ushort>.Count)
+        {
+            // Chars 0..7, and the last 8 chars moved down so that char 8 + k lands in lane k (pshufb byte indices
+            // wrap modulo 16 past the end, filling the unused lanes with other chars of the pattern).
+            low = Vector128.LoadUnsafe(ref p);
+            var last8 = Vector128.LoadUnsafe(ref p, (nuint)(length - Vector128<ushort>.Count));
+            var shift = (byte)(2 * (MaxLength - length));
+            var indices = Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) + Vector128.Create(shift);
+            high = Ssse3.Shuffle(last8.AsByte(), indices).AsUInt16();
+        }
+        else
+        {
+            // Under 8 chars: gather with the index clamped to the last char (always in bounds, no branches).
+            var last = (nuint)(length - 1);
+            low = Vector128.Create(
+                p,
+                Unsafe.Add(ref p, Math.Min(1, last)),
+                Unsafe.Add(ref p, Math.Min(2, last)),
+                Unsafe.Add(ref p, Math.Min(3, last)),
+                Unsafe.Add(ref p, Math.Min(4, last)),
+                Unsafe.Add(ref p, Math.Min(5, last)),
+                Unsafe.Add(ref p, Math.Min(6, last)),
+                Unsafe.Add(ref p, Math.Min(7, last)));
+            high = low;
+        }
+
+        _pattern = Vector256.Create(low, high);
+        _valid = (uint)SimilarityPatternMask.LowBits(length);
     }
 
     /// <summary>Whether this CPU has the instructions <see cref="Get"/> uses (AVX2); otherwise use the table.</summary>
-    public static bool IsSupported => Avx2.IsSupported;
+    public static bool IsSupported => Avx2.IsSupported && Ssse3.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Get(char c)
@@ -60,7 +90,7 @@ internal readonly ref struct SimilarityAsciiMask : ISimilarityPatternMask
 
     public SimilarityAsciiMask(ulong[] ascii)
     {
-        System.Diagnostics.Debug.Assert(ascii.Length == SimilarityPatternMask.AsciiTableLength, "One entry per char 0..127.");
+        Debug.Assert(ascii.Length == SimilarityPatternMask.AsciiTableLength, "One entry per char 0..127.");
         _ascii = ref MemoryMarshal.GetArrayDataReference(ascii);
     }
 
