@@ -7,6 +7,7 @@ namespace NhsIdentity.Internal;
 /// </summary>
 internal static class SimilarityAffix
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Trim(ref ReadOnlySpan<char> a, ref ReadOnlySpan<char> b)
     {
         // Scalar loops: names are shorter than the vectorised CommonPrefixLength's set-up pays for.

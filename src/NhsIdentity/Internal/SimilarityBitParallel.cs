@@ -19,6 +19,7 @@ internal static class SimilarityBitParallel
     /// column of the DP table is kept as vertical +1/-1 deltas (<c>vp</c>, <c>vn</c>), and only the last row's value
     /// is tracked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LevenshteinDistance<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
         where TMask : ISimilarityPatternMask, allows ref struct
     {
@@ -51,6 +52,7 @@ internal static class SimilarityBitParallel
     /// Computing 10, 2003). A transposition is possible where the previous text char matched the pattern one
     /// position further on and the current text char matches one position back.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int OsaDistance<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
         where TMask : ISimilarityPatternMask, allows ref struct
     {
@@ -85,6 +87,7 @@ internal static class SimilarityBitParallel
     /// longest-common-subsequence algorithm", IPL 23, 1986; in the form of H. Hyyrö, "Bit-parallel LCS-length
     /// computation revisited", AWOCA 2004): the zero bits of <c>s</c> mark the rows where the LCS grows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LcsLength<TMask>(scoped in TMask mask, int patternLength, ReadOnlySpan<char> text)
         where TMask : ISimilarityPatternMask, allows ref struct
     {
@@ -107,6 +110,7 @@ internal static class SimilarityBitParallel
     /// first-free-position choice as the textbook double loop, one word operation per text char. Transpositions
     /// are counted by walking the matched positions of both strings in order and comparing their chars.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Jaro<TMask>(scoped in TMask mask, ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
         where TMask : ISimilarityPatternMask, allows ref struct
     {
@@ -163,5 +167,36 @@ internal static class SimilarityBitParallel
         var free = inWindow & ~patternFlags;
         patternFlags |= free & (0 - free); // lowest set bit
         textFlags |= (free != 0 ? 1UL : 0UL) << j;
+    }
+
+    // One-off comparisons with a pattern of at most 16 chars: the vector mask is built and used inside one method,
+    // so it lives in registers instead of being copied through the stack to the core.
+
+    /// <summary><see cref="LevenshteinDistance{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    public static int LevenshteinDistanceShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        var mask = new SimilarityVectorMask(pattern);
+        return LevenshteinDistance(mask, pattern.Length, text);
+    }
+
+    /// <summary><see cref="OsaDistance{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    public static int OsaDistanceShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        var mask = new SimilarityVectorMask(pattern);
+        return OsaDistance(mask, pattern.Length, text);
+    }
+
+    /// <summary><see cref="LcsLength{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    public static int LcsLengthShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        var mask = new SimilarityVectorMask(pattern);
+        return LcsLength(mask, pattern.Length, text);
+    }
+
+    /// <summary><see cref="Jaro{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    public static double JaroShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        var mask = new SimilarityVectorMask(pattern);
+        return Jaro(mask, pattern, text);
     }
 }

@@ -27,6 +27,7 @@ internal readonly struct SimilarityVectorMask : ISimilarityPatternMask
     private readonly Vector256<ushort> _pattern;
     private readonly uint _valid;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SimilarityVectorMask(ReadOnlySpan<char> pattern)
     {
         // Lanes at or beyond the pattern's length may hold anything: _valid masks their bits off. That lets every
