@@ -14,11 +14,10 @@ namespace NhsIdentity.Text.Similarity;
 /// Complexity: common prefix and suffix are stripped; when the shorter remainder has at most 64 chars the LCS is
 /// computed bit-parallel (L. Allison and T. I. Dix, IPL 23(6), 1986; H. Hyyrö, "Bit-parallel LCS-length computation
 /// revisited", AWOCA 2004) in O(|longer|) word operations, otherwise with the one-row DP in O(|a| x |b|).
-/// Allocation: none per call. The
-/// pattern (the shorter string) of up to 16 chars is held in one AVX2 register and compared with each char of the
-/// other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such call,
-/// then reused and cleared after each call, so later calls allocate nothing);
-/// the fallback keeps its row on the stack up to 255 chars and rents longer rows
+/// Allocation: none per call. A
+/// pattern (the shorter remainder) of up to 16 chars is held in one AVX2 register and compared with each char of
+/// the other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such
+/// call, then reused and cleared after each call); the fallback keeps its row on the stack up to 255 chars and rents longer rows
 /// from <see cref="System.Buffers.ArrayPool{T}.Shared"/>. Thread safety: pure functions. To compare one string with
 /// many, use <see cref="PreparedIndel"/>.
 /// </para>

@@ -21,13 +21,12 @@ namespace NhsIdentity.Text.Similarity;
 /// </para>
 /// <para>
 /// Complexity: when both strings have at most 64 chars (every real name), matches are flagged bit-parallel in
-/// O(|a| + |b|) word operations; longer input falls back to the textbook O(|a| x |b|) double loop. Allocation:
-/// none per call. The
-/// pattern (the shorter string) of up to 16 chars is held in one AVX2 register and compared with each char of the
-/// other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such call,
-/// then reused and cleared after each call, so later calls allocate nothing); the fallback keeps its flags on the stack up to 1,024 chars in total and
-/// rents them from <see cref="System.Buffers.ArrayPool{T}.Shared"/> beyond that. Thread safety: a
-/// pure function. To compare one string with many, use <see cref="PreparedJaroWinkler"/>.
+/// O(|a| + |b|) word operations; longer input falls back to the textbook O(|a| x |b|) double loop.
+/// Allocation: none per call. A pattern (the shorter string) of up to 16 chars is held in one AVX2 register and
+/// compared with each char of the other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created
+/// on the thread's first such call, then reused and cleared after each call); the fallback keeps its flags on the
+/// stack up to 1,024 chars in total and rents them from <see cref="System.Buffers.ArrayPool{T}.Shared"/> beyond that.
+/// Thread safety: a pure function. To compare one string with many, use <see cref="PreparedJaroWinkler"/>.
 /// </para>
 /// </remarks>
 public static class Jaro

@@ -16,11 +16,10 @@ namespace NhsIdentity.Text.Similarity;
 /// Complexity: the common prefix and suffix are stripped first; when the shorter remainder has at most 64 chars the
 /// distance is computed with Myers' bit-vector algorithm (G. Myers, JACM 46(3), 1999, in H. Hyyrö's 2001
 /// formulation) in O(|longer|) word operations; otherwise with the two-row Wagner-Fischer DP in
-/// O(|a| x |b|). Allocation: none per call. The
-/// pattern (the shorter string) of up to 16 chars is held in one AVX2 register and compared with each char of the
-/// other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such call,
-/// then reused and cleared after each call, so later calls allocate nothing);
-/// the fallback keeps its row on the stack up to 255
+/// O(|a| x |b|). Allocation: none per call. A
+/// pattern (the shorter remainder) of up to 16 chars is held in one AVX2 register and compared with each char of
+/// the other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such
+/// call, then reused and cleared after each call); the fallback keeps its row on the stack up to 255
 /// chars and rents longer rows from <see cref="System.Buffers.ArrayPool{T}.Shared"/>. Thread safety: pure functions.
 /// To compare one string with many, use <see cref="PreparedLevenshtein"/>.
 /// </para>

@@ -15,11 +15,10 @@ namespace NhsIdentity.Text.Similarity;
 /// Complexity: common prefix and suffix are stripped; when the shorter remainder has at most 64 chars the distance
 /// is computed with Hyyrö's bit-vector extension of Myers' algorithm (H. Hyyrö, "A bit-vector algorithm for
 /// computing Levenshtein and Damerau edit distances", Nordic Journal of Computing 10, 2003) in O(|longer|) word
-/// operations, otherwise with the three-row DP in O(|a| x |b|). Allocation: none per call. The
-/// pattern (the shorter string) of up to 16 chars is held in one AVX2 register and compared with each char of the
-/// other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such call,
-/// then reused and cleared after each call, so later calls allocate nothing);
-/// the fallback keeps
+/// operations, otherwise with the three-row DP in O(|a| x |b|). Allocation: none per call. A
+/// pattern (the shorter remainder) of up to 16 chars is held in one AVX2 register and compared with each char of
+/// the other; up to 64 chars a per-thread 1.6 KB table of pattern bits is used (created on the thread's first such
+/// call, then reused and cleared after each call); the fallback keeps
 /// its rows on the stack up to 84 chars and rents longer ones from <see cref="System.Buffers.ArrayPool{T}.Shared"/>.
 /// Thread safety: a pure function.
 /// </para>
