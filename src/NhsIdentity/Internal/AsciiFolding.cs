@@ -155,15 +155,19 @@ internal static partial class AsciiFolding
 
             case UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter:
-                // Lower then upper, so that case variants (Kelvin sign K, Ohm sign, Å Angstrom) fold alike; if that
-                // gives another character, fold it again (it may be ASCII or in a table: ɓ -> Ɓ -> B).
-                var upper = char.ToUpperInvariant(char.ToLowerInvariant(c));
-                if (upper != c)
+                // Case variants must fold alike (Kelvin sign K = k = K, Ȿ U+2C7E = ȿ U+023F = S): try the lower-case
+                // form, then the upper case of that, in the ASCII range and the tables; keep the upper case otherwise.
+                var lower = char.ToLowerInvariant(c);
+                var upper = char.ToUpperInvariant(lower);
+                foreach (var candidate in (ReadOnlySpan<char>)[lower, upper])
                 {
-                    var n = upper < 0x80 ? Fold(upper, out first, out second, out third) : FoldNonAsciiOnce(upper, out first, out second, out third);
-                    if (n > 0)
+                    if (candidate != c)
                     {
-                        return n;
+                        var n = candidate < 0x80 ? Fold(candidate, out first, out second, out third) : FoldNonAsciiOnce(candidate, out first, out second, out third);
+                        if (n > 0)
+                        {
+                            return n;
+                        }
                     }
                 }
 
