@@ -47,7 +47,8 @@ public sealed class NameFrequencyTable
 
     /// <summary>
     /// Given names of babies registered in England and Wales 1996-2018 (ONS, Open Government Licence v3.0), boys and
-    /// girls combined, names given to at least 100 babies (6,976 names; 79 KB of text); <see cref="TotalCount"/>
+    /// girls combined, names given to at least 100 babies (6,976 ONS spellings, 6,969 names once normalised and
+    /// placeholders such as BABY left out; 79 KB of text); <see cref="TotalCount"/>
     /// counts all 14,208,052 registrations, so frequencies are true shares. Read once from an embedded resource on
     /// first use.
     /// </summary>
