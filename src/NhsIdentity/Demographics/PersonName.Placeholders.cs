@@ -22,7 +22,7 @@ public static partial class PersonName
     public static bool IsPlaceholder(ReadOnlySpan<char> text)
     {
         var rented = PersonNameNormalizer.RentIfNeeded(text.Length, out var scratchLength);
-        Span<char> scratch = rented ?? stackalloc char[PersonNameNormalizer.StackScratchLimit];
+        Span<char> scratch = rented ?? stackalloc char[scratchLength];
         var length = PersonNameNormalizer.Normalize(text, scratch[..scratchLength]);
         var result = IsNormalizedPlaceholder(scratch[..length]);
         PersonNameNormalizer.Return(rented);

@@ -58,7 +58,7 @@ public static partial class PersonName
     public static bool TryNormalize(ReadOnlySpan<char> text, Span<char> destination, out int charsWritten)
     {
         var rented = PersonNameNormalizer.RentIfNeeded(text.Length, out var scratchLength);
-        Span<char> scratch = rented ?? stackalloc char[PersonNameNormalizer.StackScratchLimit];
+        Span<char> scratch = rented ?? stackalloc char[scratchLength];
         var length = PersonNameNormalizer.Normalize(text, scratch[..scratchLength]);
         var ok = length <= destination.Length;
         if (ok)
@@ -82,7 +82,7 @@ public static partial class PersonName
     public static string Normalize(ReadOnlySpan<char> text)
     {
         var rented = PersonNameNormalizer.RentIfNeeded(text.Length, out var scratchLength);
-        Span<char> scratch = rented ?? stackalloc char[PersonNameNormalizer.StackScratchLimit];
+        Span<char> scratch = rented ?? stackalloc char[scratchLength];
         var length = PersonNameNormalizer.Normalize(text, scratch[..scratchLength]);
         var result = length == 0 ? string.Empty : new string(scratch[..length]);
         PersonNameNormalizer.Return(rented);

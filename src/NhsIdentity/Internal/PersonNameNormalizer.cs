@@ -15,7 +15,7 @@ internal static class PersonNameNormalizer
     /// <summary>One input char folds to at most three letters (the ﬃ ligature), separators included.</summary>
     public const int MaxExpansion = 3;
 
-    /// <summary>Scratch sizes up to this many chars live on the stack.</summary>
+    /// <summary>Scratch sizes up to this many chars live on the stack (sized to the text: stackalloc memory is zeroed).</summary>
     public const int StackScratchLimit = 768;
 
     /// <summary>The scratch length <see cref="Normalize"/> needs for <paramref name="textLength"/> chars of text.</summary>

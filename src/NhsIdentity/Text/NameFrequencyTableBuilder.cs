@@ -41,7 +41,7 @@ public sealed class NameFrequencyTableBuilder
         }
 
         var rented = PersonNameNormalizer.RentIfNeeded(name.Length, out var scratchLength);
-        Span<char> scratch = rented ?? stackalloc char[PersonNameNormalizer.StackScratchLimit];
+        Span<char> scratch = rented ?? stackalloc char[scratchLength];
         var length = PersonNameNormalizer.Normalize(name, scratch[..scratchLength]);
         var normalized = scratch[..length];
         var counted = !Demographics.PersonName.IsPlaceholder(normalized);
