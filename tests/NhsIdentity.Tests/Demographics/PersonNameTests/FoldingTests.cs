@@ -1,7 +1,6 @@
 using NhsIdentity.Demographics;
 
-// Not NhsIdentity.Tests.Demographics.*: that namespace would hide NhsIdentity.Demographics from tests that write Demographics.Sex.
-namespace NhsIdentity.Tests.PersonNameTests;
+namespace NhsIdentity.Tests.Demographics.PersonNameTests;
 
 /// <summary>
 /// Unicode to ASCII folding. Expected values follow the Unicode Character Database: the canonical/compatibility

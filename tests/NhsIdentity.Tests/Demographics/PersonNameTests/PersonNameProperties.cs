@@ -3,8 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NhsIdentity.Demographics;
 
-// Not NhsIdentity.Tests.Demographics.*: that namespace would hide NhsIdentity.Demographics from tests that write Demographics.Sex.
-namespace NhsIdentity.Tests.PersonNameTests;
+namespace NhsIdentity.Tests.Demographics.PersonNameTests;
 
 /// <summary>The invariants documented on <see cref="PersonName"/>, over arbitrary and name-like Unicode text.</summary>
 public sealed class PersonNameProperties

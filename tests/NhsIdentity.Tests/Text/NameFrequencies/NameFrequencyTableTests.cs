@@ -139,8 +139,8 @@ public sealed class NameFrequencyTableTests
         Assert.Equal(OnsTotal, counts.Values.Sum());
         // Names given to at least 100 babies are kept; spellings that normalise alike (LILY- and LILY) are merged.
         var kept = counts.Where(kv => kv.Value >= 100)
-            .GroupBy(kv => Demographics.PersonName.Normalize(kv.Key), StringComparer.Ordinal)
-            .Where(g => !Demographics.PersonName.IsPlaceholder(g.Key)) // BABY (409 registrations) is a placeholder
+            .GroupBy(kv => global::NhsIdentity.Demographics.PersonName.Normalize(kv.Key), StringComparer.Ordinal)
+            .Where(g => !global::NhsIdentity.Demographics.PersonName.IsPlaceholder(g.Key)) // BABY (409 registrations) is a placeholder
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
         Assert.Equal(NameFrequencyTable.Default.Count, kept.Count);
         foreach (var (name, count) in kept)

@@ -172,8 +172,8 @@ public sealed class NicknameTableTests
         {
             var fields = row.Split(',');
             Assert.Equal("has_nickname", fields[1]);
-            var name = Demographics.PersonName.Normalize(fields[0]).Replace(" ", "", StringComparison.Ordinal);
-            var nickname = Demographics.PersonName.Normalize(fields[2]).Replace(" ", "", StringComparison.Ordinal);
+            var name = global::NhsIdentity.Demographics.PersonName.Normalize(fields[0]).Replace(" ", "", StringComparison.Ordinal);
+            var nickname = global::NhsIdentity.Demographics.PersonName.Normalize(fields[2]).Replace(" ", "", StringComparison.Ordinal);
             Assert.True(NicknameTable.Default.AreEquivalent(name, nickname), $"row {row}");
             Assert.True(NicknameTable.Default.AreEquivalent(nickname, name), $"row {row}");
         }
