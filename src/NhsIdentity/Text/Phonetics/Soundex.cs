@@ -37,7 +37,7 @@ public static class Soundex
     /// The digit of each letter A..Z; '0' marks the vowels A E I O U Y (which separate equal digits) and 'h' marks
     /// H and W (which do not).
     /// </summary>
-    private static ReadOnlySpan<byte> Digits => "0123012h022455012623010h02"u8;
+    private static ReadOnlySpan<byte> Digits => "0123012h02245501262301h202"u8;
 
     /// <summary>Tries to write the Soundex code of <paramref name="name"/> to <paramref name="destination"/>.</summary>
     /// <param name="name">The name; any text is accepted.</param>
