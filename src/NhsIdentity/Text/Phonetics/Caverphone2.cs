@@ -59,7 +59,7 @@ public static class Caverphone2
     {
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit]
+            ? stackalloc char[name.Length]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length));
         try
         {

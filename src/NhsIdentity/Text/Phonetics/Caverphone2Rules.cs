@@ -2,8 +2,10 @@ namespace NhsIdentity.Text.Phonetics;
 
 /// <summary>
 /// Hood's Caverphone 2.0 rewrite steps over a lower-case a-z buffer, in place. No step makes the text longer, so
-/// each is one left-to-right pass with a write position that never overtakes the read position, which gives the
-/// same result as the specification's regular-expression "replace all" (non-overlapping matches, left to right).
+/// each is a left-to-right pass with a write position that never overtakes the read position, which gives the same
+/// result as the specification's regular-expression "replace all" (non-overlapping matches, left to right).
+/// Neighbouring steps are fused into one pass where that cannot change the result (each fusion says why); the
+/// property tests compare the whole with a step-by-step regular-expression transcription of the specification.
 /// Upper-case letters and the digits 2 and 3 are the specification's markers for letters already decided.
 /// </summary>
 internal static class Caverphone2Rules
@@ -12,7 +14,6 @@ internal static class Caverphone2Rules
     public static int Apply(Span<char> text)
     {
         var n = text.Length;
-
         if (text[n - 1] == 'e')
         {
             n--; // "e$" -> ""
@@ -23,6 +24,8 @@ internal static class Caverphone2Rules
         }
 
         var s = text[..n];
+
+        // Leading cough, rough, tough, enough, trough, gn (same length, at most one applies); final mb.
         if (!ReplaceStart(s, "cough", "cou2f")
             && !ReplaceStart(s, "rough", "rou2f")
             && !ReplaceStart(s, "tough", "tou2f")
@@ -37,101 +40,167 @@ internal static class Caverphone2Rules
             s[n - 1] = '2';
         }
 
-        n = ReplaceAll(s, n, "cq", "2q");
-        n = ReplaceAll(s, n, "ci", "si");
-        n = ReplaceAll(s, n, "ce", "se");
-        n = ReplaceAll(s, n, "cy", "sy");
-        n = ReplaceAll(s, n, "tch", "2ch");
-        Map(s[..n], 'c', 'k');
-        Map(s[..n], 'q', 'k');
-        Map(s[..n], 'x', 'k');
-        Map(s[..n], 'v', 'f');
-        n = ReplaceAll(s, n, "dg", "2g");
-        n = ReplaceAll(s, n, "tio", "sio");
-        n = ReplaceAll(s, n, "tia", "sia");
-        Map(s[..n], 'd', 't');
-        n = ReplaceAll(s, n, "ph", "fh");
-        Map(s[..n], 'b', 'p');
-        n = ReplaceAll(s, n, "sh", "s2");
-        Map(s[..n], 'z', 's');
-
-        s = s[..n];
-        if (IsVowel(s[0]))
-        {
-            s[0] = 'A';
-        }
-
+        // cq->2q, ci->si, ce->se, cy->sy, tch->2ch: one pass. A c rewrites by what follows it, and no rewrite
+        // makes a new c, so each c meets the same case as in separate passes; tch is the only pattern with t.
         for (var i = 0; i < n; i++)
         {
-            if (IsVowel(s[i]))
+            var c = s[i];
+            if (c == 'c')
             {
-                s[i] = '3';
+                var next = i + 1 < n ? s[i + 1] : '\0';
+                if (next == 'q')
+                {
+                    s[i] = '2';
+                }
+                else if (next is 'i' or 'e' or 'y')
+                {
+                    s[i] = 's';
+                }
+            }
+            else if (c == 't' && i + 2 < n && s[i + 1] == 'c' && s[i + 2] == 'h')
+            {
+                s[i] = '2';
+                i += 2; // the match consumes "tch"; its c is not a "c+i/e/y/q" candidate (h follows)
             }
         }
 
-        Map(s, 'j', 'y');
-        if (s.StartsWith("y3"))
+        // c->k, q->k, x->k, v->f: single-letter maps into letters none of them reads.
+        for (var i = 0; i < n; i++)
         {
-            s[0] = 'Y';
+            s[i] = s[i] switch
+            {
+                'c' or 'q' or 'x' => 'k',
+                'v' => 'f',
+                var other => other,
+            };
         }
 
+        // dg->2g; then tio->sio and tia->sia (one pass: both are "ti" before o or a).
+        for (var i = 0; i + 1 < n; i++)
+        {
+            if (s[i] == 'd' && s[i + 1] == 'g')
+            {
+                s[i] = '2';
+            }
+        }
+
+        for (var i = 0; i + 2 < n; i++)
+        {
+            if (s[i] == 't' && s[i + 1] == 'i' && s[i + 2] is 'o' or 'a')
+            {
+                s[i] = 's';
+            }
+        }
+
+        // ph->fh before b->p (so a "bh" does not become "fh").
+        for (var i = 0; i + 1 < n; i++)
+        {
+            if (s[i] == 'p' && s[i + 1] == 'h')
+            {
+                s[i] = 'f';
+            }
+        }
+
+        // d->t, b->p, sh->s2, z->s: one pass. d->t moves after ph (neither touches d or t); sh is tested on the
+        // letter as it was, so a z that becomes s does not start an sh, as in the specification's order.
+        for (var i = 0; i < n; i++)
+        {
+            switch (s[i])
+            {
+                case 'd':
+                    s[i] = 't';
+                    break;
+                case 'b':
+                    s[i] = 'p';
+                    break;
+                case 'z':
+                    s[i] = 's';
+                    break;
+                case 's' when i + 1 < n && s[i + 1] == 'h':
+                    s[i + 1] = '2';
+                    i++;
+                    break;
+            }
+        }
+
+        // A leading vowel -> A, other vowels -> 3; j -> y.
+        for (var i = 0; i < n; i++)
+        {
+            var c = s[i];
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u')
+            {
+                s[i] = i == 0 ? 'A' : '3';
+            }
+            else if (c == 'j')
+            {
+                s[i] = 'y';
+            }
+        }
+
+        // ^y3 -> Y3, ^y -> A, y -> 3.
         if (s[0] == 'y')
         {
-            s[0] = 'A';
+            s[0] = n > 1 && s[1] == '3' ? 'Y' : 'A';
         }
 
-        Map(s, 'y', '3');
+        s.Replace('y', '3');
+
         n = ReplaceAll(s, n, "3gh3", "3kh3");
         n = ReplaceAll(s, n, "gh", "22");
-        Map(s[..n], 'g', 'k');
-        n = CollapseRun(s, n, 's', 'S');
-        n = CollapseRun(s, n, 't', 'T');
-        n = CollapseRun(s, n, 'p', 'P');
-        n = CollapseRun(s, n, 'k', 'K');
-        n = CollapseRun(s, n, 'f', 'F');
-        n = CollapseRun(s, n, 'm', 'M');
-        n = CollapseRun(s, n, 'n', 'N');
+        s = s[..n];
+        s.Replace('g', 'k');
+
+        // s+, t+, p+, k+, f+, m+, n+ -> one upper-case marker per run: one pass, the runs are of different
+        // letters and the markers are not letters any later run step reads.
+        n = CollapseRuns(s);
         s = s[..n];
 
-        ReplaceAll(s, n, "w3", "W3");
-        ReplaceAll(s, n, "wh3", "Wh3");
-        if (s[n - 1] == 'w')
+        // w3 -> W3, wh3 -> Wh3, w$ -> 3, w -> 2 (a w is decided by the letters after it, which these steps do not change).
+        for (var i = 0; i < n; i++)
         {
-            s[n - 1] = '3';
+            if (s[i] == 'w')
+            {
+                var next = i + 1 < n ? s[i + 1] : '\0';
+                s[i] = next == '3' || (next == 'h' && i + 2 < n && s[i + 2] == '3') ? 'W' : i == n - 1 ? '3' : '2';
+            }
         }
 
-        Map(s, 'w', '2');
-        if (s[0] == 'h')
+        // ^h -> A, h -> 2.
+        for (var i = 0; i < n; i++)
         {
-            s[0] = 'A';
+            if (s[i] == 'h')
+            {
+                s[i] = i == 0 ? 'A' : '2';
+            }
         }
 
-        Map(s, 'h', '2');
-        ReplaceAll(s, n, "r3", "R3");
-        if (s[n - 1] == 'r')
+        // r3 -> R3, r$ -> 3, r -> 2; then the same for l. (A final w made 3 above counts as the 3 after an r.)
+        DecideBeforeThree(s, 'r', 'R');
+        DecideBeforeThree(s, 'l', 'L');
+
+        // Remove every 2; a final 3 (after the 2s are gone) becomes A; remove every other 3.
+        var last = n - 1;
+        while (last >= 0 && s[last] == '2')
         {
-            s[n - 1] = '3';
+            last--;
         }
 
-        Map(s, 'r', '2');
-        ReplaceAll(s, n, "l3", "L3");
-        if (s[n - 1] == 'l')
+        var write = 0;
+        for (var read = 0; read < n; read++)
         {
-            s[n - 1] = '3';
+            var c = s[read];
+            if (c == '3' && read == last)
+            {
+                s[write++] = 'A';
+            }
+            else if (c is not ('2' or '3'))
+            {
+                s[write++] = c;
+            }
         }
 
-        Map(s, 'l', '2');
-
-        n = Remove(s, n, '2');
-        if (n > 0 && s[n - 1] == '3')
-        {
-            s[n - 1] = 'A';
-        }
-
-        return Remove(s, n, '3');
+        return write;
     }
-
-    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>"^pattern" -> replacement (same length).</summary>
     private static bool ReplaceStart(Span<char> s, string pattern, string replacement)
@@ -145,8 +214,18 @@ internal static class Caverphone2Rules
         return true;
     }
 
-    /// <summary>Every <paramref name="from"/> becomes <paramref name="to"/>.</summary>
-    private static void Map(Span<char> s, char from, char to) => s.Replace(from, to);
+    /// <summary>"x3" -> X3, "x$" -> 3, "x" -> 2 for the letter <paramref name="letter"/>.</summary>
+    private static void DecideBeforeThree(Span<char> s, char letter, char marker)
+    {
+        var n = s.Length;
+        for (var i = 0; i < n; i++)
+        {
+            if (s[i] == letter)
+            {
+                s[i] = i + 1 < n && s[i + 1] == '3' ? marker : i == n - 1 ? '3' : '2';
+            }
+        }
+    }
 
     /// <summary>"pattern" -> replacement everywhere (replacement no longer than pattern); returns the new length.</summary>
     private static int ReplaceAll(Span<char> s, int n, string pattern, string replacement)
@@ -176,44 +255,26 @@ internal static class Caverphone2Rules
         return write;
     }
 
-    /// <summary>"c+" -> marker: each run of <paramref name="c"/> becomes one <paramref name="marker"/>; returns the new length.</summary>
-    private static int CollapseRun(Span<char> s, int n, char c, char marker)
+    /// <summary>Each run of s, t, p, k, f, m or n becomes one S, T, P, K, F, M or N; returns the new length.</summary>
+    private static int CollapseRuns(Span<char> s)
     {
-        var first = s[..n].IndexOf(c);
-        if (first < 0)
-        {
-            return n;
-        }
-
-        // The run state is tracked, not re-read: writing the marker may already have overwritten s[read - 1].
-        var write = first;
-        var inRun = false;
-        for (var read = first; read < n; read++)
-        {
-            if (s[read] != c)
-            {
-                s[write++] = s[read];
-                inRun = false;
-            }
-            else if (!inRun)
-            {
-                s[write++] = marker;
-                inRun = true;
-            }
-        }
-
-        return write;
-    }
-
-    /// <summary>Removes every <paramref name="c"/>; returns the new length.</summary>
-    private static int Remove(Span<char> s, int n, char c)
-    {
+        // The run is tracked, not re-read: writing a marker may already have overwritten s[read - 1].
         var write = 0;
-        for (var read = 0; read < n; read++)
+        var run = '\0';
+        foreach (var c in s)
         {
-            if (s[read] != c)
+            if (c is 's' or 't' or 'p' or 'k' or 'f' or 'm' or 'n')
             {
-                s[write++] = s[read];
+                if (c != run)
+                {
+                    s[write++] = (char)(c & ~0x20);
+                    run = c;
+                }
+            }
+            else
+            {
+                s[write++] = c;
+                run = '\0';
             }
         }
 

@@ -77,7 +77,7 @@ public static class DoubleMetaphone
 
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit * 5]
+            ? stackalloc char[name.Length * 5]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
         try
         {
@@ -128,7 +128,7 @@ public static class DoubleMetaphone
 
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit * 5]
+            ? stackalloc char[name.Length * 5]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
         try
         {
@@ -166,7 +166,7 @@ public static class DoubleMetaphone
 
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit * 5]
+            ? stackalloc char[name.Length * 5]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
         try
         {

@@ -63,7 +63,7 @@ public static class Nysiis
 
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit * 2]
+            ? stackalloc char[name.Length * 2]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length * 2));
         try
         {
@@ -101,7 +101,7 @@ public static class Nysiis
 
         char[]? rented = null;
         var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[PhoneticScratch.StackLimit * 2]
+            ? stackalloc char[name.Length * 2]
             : (rented = ArrayPool<char>.Shared.Rent(name.Length * 2));
         try
         {
