@@ -1,25 +1,38 @@
 using System.Text;
+using NhsIdentity.Demographics;
 using NhsIdentity.Tests.TestHelpers;
+using NhsIdentity.Text;
+using NhsIdentity.Text.Phonetics;
+using NhsIdentity.Text.Similarity;
 using Xunit;
 
 namespace NhsIdentity.Tests;
 
 /// <summary>
-/// Keeps the README's example true: the code between the markers below must be the README's first C# block,
+/// Keeps the README's examples true: the code between the markers below must be the README's C# blocks, in order,
 /// and running it must give what the README's comments say.
 /// </summary>
 public class ReadmeTests
 {
-    [Fact]
-    public void Readme_example_is_the_code_this_test_runs()
+    [Theory]
+    [InlineData(1, "// README example start\n", "        // README example end")]
+    [InlineData(2, "// README example 2 start\n", "        // README example 2 end")]
+    public void Readme_example_is_the_code_this_test_runs(int blockNumber, string startMarker, string endMarker)
     {
-        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var source = File.ReadAllText(RepositoryRoot.Combine("tests", "NhsIdentity.Tests", "ReadmeTests.cs"));
 
+        var blockStart = -1;
+        for (var i = 0; i < blockNumber; i++)
+        {
+            blockStart = readme.IndexOf("```csharp\n", blockStart + 1, StringComparison.Ordinal);
+            Assert.True(blockStart >= 0, $"README has fewer than {blockNumber} C# blocks");
+        }
+
         // The README's block opens with its using directives; the test file has them at its top.
-        var readmeBlock = string.Join('\n', Between(readme, "```csharp\n", "```").Split('\n')
+        var readmeBlock = string.Join('\n', Between(readme[blockStart..], "```csharp\n", "```").Split('\n')
             .Where(line => !line.StartsWith("using ", StringComparison.Ordinal)));
-        var testedBlock = Between(source, "// README example start\n", "        // README example end");
+        var testedBlock = Between(source, startMarker, endMarker);
 
         Assert.Equal(Dedent(readmeBlock), Dedent(testedBlock));
     }
@@ -44,6 +57,35 @@ public class ReadmeTests
         Assert.Equal(NhsNumberStatus.CheckDigitMismatch, status);
         Assert.Equal(["450 557 7104", "*** *** 7104", "EnglandWalesIsleOfMan"], Console.Lines);
         Assert.True(testNumber.IsTestNumber);
+    }
+
+    [Fact]
+    public void Readme_primitives_example_gives_the_results_its_comments_state()
+    {
+        Console.Lines.Clear();
+
+        // README example 2 start
+        var postcode = Postcode.Parse(" sw1a1aa ");
+        Console.WriteLine(postcode);                                       // SW1A 1AA
+        Console.WriteLine(postcode.ToString("S"));                         // SW1A 1   (the sector)
+        Console.WriteLine(Postcode.Parse("ZZ99 3VZ").IsPseudo);            // True     (no fixed abode: missing)
+
+        var dateOfBirth = DateOfBirth.Parse("05-Mar-1961");
+        Console.WriteLine(dateOfBirth);                                    // 1961-03-05
+        if (!DateOfBirth.TryParse("31/02/1961", DateOrder.DayMonthYear, out _, out var why))
+            Console.WriteLine(why);                                        // InvalidDay
+        Console.WriteLine(SexCodes.Parse("F"));                            // Female
+
+        Console.WriteLine(PersonName.Normalize("Mrs Zoë O'Reilly-Kociński")); // ZOE OREILLY-KOCINSKI
+        Console.WriteLine(NicknameTable.Default.AreEquivalent("BOB", "ROBERT")); // True
+        Console.WriteLine(Math.Round(JaroWinkler.Similarity("MARTHA", "MARHTA"), 4)); // 0.9611
+        Console.WriteLine(Soundex.Encode("Ashcroft"));                     // A261
+        Console.WriteLine(DoubleMetaphone.Encode("Smith").Alternate);      // XMT
+        // README example 2 end
+
+        Assert.Equal(
+            ["SW1A 1AA", "SW1A 1", "True", "1961-03-05", "InvalidDay", "Female", "ZOE OREILLY-KOCINSKI", "True", "0.9611", "A261", "XMT"],
+            Console.Lines);
     }
 
     private static string Between(string text, string start, string end)

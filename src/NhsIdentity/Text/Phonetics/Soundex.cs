@@ -17,8 +17,10 @@ namespace NhsIdentity.Text.Phonetics;
 /// prefix (Van, De, Le) is a search policy, not part of the code, and is left to callers.
 /// </para>
 /// <para>
-/// <b>Why it is here.</b> Soundex is the phonetic key of NHS England's Personal Demographics Service fuzzy search
-/// (issue 3), so codes computed here match how PDS groups names.
+/// <b>Why it is here.</b> Soundex is the oldest and most widely supported phonetic key in patient-index and
+/// database software, and NHS England's Personal Demographics Service fuzzy search is described as phonetic
+/// matching of this kind. PDS does not publish its algorithm, so no claim is made that these codes equal its
+/// internal keys; they are the published NARA codes.
 /// </para>
 /// <para>
 /// <b>Input.</b> Case-insensitive. Only ASCII letters are coded; everything else (spaces, hyphens, apostrophes,
