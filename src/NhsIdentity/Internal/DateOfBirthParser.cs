@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text;
 using NhsIdentity.Demographics;
 
 namespace NhsIdentity.Internal;
@@ -34,7 +31,7 @@ internal static class DateOfBirthParser
         if (!text.IsEmpty && (!IsAsciiLetterOrDigit(Unit(text, 0)) || !IsAsciiLetterOrDigit(Unit(text, text.Length - 1))))
         {
             // Only trim when an end is not a letter or digit: the common inputs skip this entirely.
-            text = TrimWhiteSpace(text);
+            text = UnicodeWhiteSpace.Trim(text);
         }
 
         if (text.IsEmpty)
@@ -514,37 +511,6 @@ internal static class DateOfBirthParser
     private static bool IsAsciiLetter(uint c) => (c | 0x20) - 'a' <= 'z' - 'a';
 
     private static bool IsAsciiLetterOrDigit(uint c) => c - '0' <= 9 || IsAsciiLetter(c);
-
-    /// <summary>
-    /// Removes Unicode white space from both ends. The same characters are trimmed from UTF-16 and UTF-8 text:
-    /// UTF-8 is decoded rune by rune at the ends only. Shared with <see cref="SexCodeParser"/>.
-    /// </summary>
-    internal static ReadOnlySpan<TChar> TrimWhiteSpace<TChar>(ReadOnlySpan<TChar> text)
-        where TChar : unmanaged, IBinaryInteger<TChar>
-    {
-        if (typeof(TChar) == typeof(char))
-        {
-            var trimmed = MemoryMarshal.Cast<TChar, char>(text).Trim();
-            return MemoryMarshal.Cast<char, TChar>(trimmed);
-        }
-
-        var utf8 = MemoryMarshal.Cast<TChar, byte>(text);
-        while (!utf8.IsEmpty
-               && Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[consumed..];
-        }
-
-        while (!utf8.IsEmpty
-               && Rune.DecodeLastFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[..^consumed];
-        }
-
-        return MemoryMarshal.Cast<byte, TChar>(utf8);
-    }
 
     private enum Meridiem
     {

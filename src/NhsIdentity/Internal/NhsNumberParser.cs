@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace NhsIdentity.Internal;
 
@@ -31,7 +29,7 @@ internal static class NhsNumberParser
         else if (!text.IsEmpty && (!IsAsciiDigit(text[0]) || !IsAsciiDigit(text[^1])))
         {
             // Only trim when an end is not a digit: the common inputs skip this entirely.
-            text = TrimWhiteSpace(text);
+            text = UnicodeWhiteSpace.Trim(text);
         }
 
         ref var first = ref MemoryMarshal.GetReference(text);
@@ -152,35 +150,4 @@ internal static class NhsNumberParser
     private static bool IsAsciiDigit<TChar>(TChar unit)
         where TChar : unmanaged, IBinaryInteger<TChar> =>
         uint.CreateTruncating(unit) - '0' <= 9;
-
-    /// <summary>
-    /// Removes Unicode white space from both ends. The same characters are trimmed from UTF-16 and UTF-8 text:
-    /// UTF-8 is decoded rune by rune at the ends only.
-    /// </summary>
-    private static ReadOnlySpan<TChar> TrimWhiteSpace<TChar>(ReadOnlySpan<TChar> text)
-        where TChar : unmanaged, IBinaryInteger<TChar>
-    {
-        if (typeof(TChar) == typeof(char))
-        {
-            var trimmed = MemoryMarshal.Cast<TChar, char>(text).Trim();
-            return MemoryMarshal.Cast<char, TChar>(trimmed);
-        }
-
-        var utf8 = MemoryMarshal.Cast<TChar, byte>(text);
-        while (!utf8.IsEmpty
-               && Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[consumed..];
-        }
-
-        while (!utf8.IsEmpty
-               && Rune.DecodeLastFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[..^consumed];
-        }
-
-        return MemoryMarshal.Cast<byte, TChar>(utf8);
-    }
 }

@@ -1,9 +1,7 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using NhsIdentity.Demographics;
 
 namespace NhsIdentity.Internal;
@@ -51,7 +49,7 @@ internal static class PostcodeParser
         else if (!text.IsEmpty && (!IsAsciiLetterOrDigit(text[0]) || !IsAsciiLetterOrDigit(text[^1])))
         {
             // Only trim when an end is not a letter or digit: clean inputs skip this entirely.
-            text = TrimWhiteSpace(text);
+            text = UnicodeWhiteSpace.Trim(text);
         }
 
         if (text.IsEmpty)
@@ -347,36 +345,5 @@ internal static class PostcodeParser
     {
         var c = uint.CreateTruncating(unit);
         return c - '0' <= 9 || (c | 0x20) - 'a' <= 25;
-    }
-
-    /// <summary>
-    /// Removes Unicode white space from both ends; UTF-8 is decoded rune by rune at the ends only, so both code
-    /// units trim the same characters.
-    /// </summary>
-    private static ReadOnlySpan<TChar> TrimWhiteSpace<TChar>(ReadOnlySpan<TChar> text)
-        where TChar : unmanaged, IBinaryInteger<TChar>
-    {
-        if (typeof(TChar) == typeof(char))
-        {
-            var trimmed = MemoryMarshal.Cast<TChar, char>(text).Trim();
-            return MemoryMarshal.Cast<char, TChar>(trimmed);
-        }
-
-        var utf8 = MemoryMarshal.Cast<TChar, byte>(text);
-        while (!utf8.IsEmpty
-               && Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[consumed..];
-        }
-
-        while (!utf8.IsEmpty
-               && Rune.DecodeLastFromUtf8(utf8, out var rune, out var consumed) == OperationStatus.Done
-               && Rune.IsWhiteSpace(rune))
-        {
-            utf8 = utf8[..^consumed];
-        }
-
-        return MemoryMarshal.Cast<byte, TChar>(utf8);
     }
 }

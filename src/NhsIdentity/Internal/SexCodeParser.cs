@@ -49,7 +49,7 @@ internal static class SexCodeParser
 
         if (!text.IsEmpty && (!IsAsciiLetter(Unit(text[0])) || !IsAsciiLetter(Unit(text[^1]))))
         {
-            text = DateOfBirthParser.TrimWhiteSpace(text);
+            text = UnicodeWhiteSpace.Trim(text);
             if (text.Length == 1)
             {
                 return TryParseSingle(Unit(text[0]), out sex);

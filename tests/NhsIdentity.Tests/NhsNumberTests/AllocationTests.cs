@@ -1,4 +1,5 @@
 using System.Text;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.NhsNumberTests;
 
@@ -29,18 +30,7 @@ public sealed class AllocationTests
 
     private static readonly NhsNumberStyles[] Styles = [NhsNumberStyles.Lenient, NhsNumberStyles.Strict];
 
-    private static long Measure(Action body)
-    {
-        body(); // warm up
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()

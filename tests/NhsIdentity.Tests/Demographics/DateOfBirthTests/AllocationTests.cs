@@ -1,5 +1,6 @@
 using System.Text;
 using NhsIdentity.Demographics;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Demographics.DateOfBirthTests;
 
@@ -23,18 +24,7 @@ public sealed class AllocationTests
 
     private static readonly byte[][] Utf8Texts = Texts.Select(Encoding.UTF8.GetBytes).Append([0xFF, 0xFE]).Append([0xC2, 0xA0]).ToArray();
 
-    private static long Measure(Action body)
-    {
-        body();
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()

@@ -1,4 +1,5 @@
 using NhsIdentity.Demographics;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Demographics.PersonNameTests;
 
@@ -17,18 +18,7 @@ public sealed class AllocationTests
         "Ann\uD83D\uDE00Lee", new string('a', 300),
     ];
 
-    private static long Measure(Action body)
-    {
-        body();
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()

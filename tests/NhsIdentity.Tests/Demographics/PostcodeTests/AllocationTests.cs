@@ -1,5 +1,6 @@
 using System.Text;
 using NhsIdentity.Demographics;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Demographics.PostcodeTests;
 
@@ -23,18 +24,7 @@ public sealed class AllocationTests
 
     private static readonly string[] Formats = ["", "U", "N", "A", "D", "S", "O", "I", "u", "n", "a", "d", "s", "o", "i"];
 
-    private static long Measure(Action body)
-    {
-        body();
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()

@@ -1,4 +1,5 @@
 using NhsIdentity.Text.Phonetics;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Text.Phonetics;
 
@@ -17,18 +18,7 @@ public sealed class PhoneticAllocationTests
         "de la Cruz", "Caesar", "Accident", "Ghislane", new string('x', 300), string.Concat(Enumerable.Repeat("Van Der Berg ", 40)),
     ];
 
-    private static long Measure(Action body)
-    {
-        body(); // warm up: JIT, static data, the pool's buckets
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()
