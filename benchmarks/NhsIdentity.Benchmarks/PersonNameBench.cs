@@ -44,7 +44,7 @@ public class PersonNameBench
     [GlobalSetup]
     public void Setup()
     {
-        _names = PersonNameInputs.Create(PersonNameInputs.FindEvalData());
+        _names = PersonNameInputs.Create(BenchData.EvalDataFolder);
         _buffer = new char[1024];
         _compounds = new char[1024];
         _table = NicknameTable.Default;

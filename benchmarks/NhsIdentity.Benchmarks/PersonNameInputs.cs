@@ -121,26 +121,4 @@ public static class PersonNameInputs
             .Where(n => n.Length > 1 && n.All(char.IsAsciiLetterUpper)).Take(2000).ToArray();
         return (given, surnames);
     }
-
-    /// <summary>Finds the shared eval-data folder beside the repository (or from NHSID_EVAL_DATA).</summary>
-    /// <returns>The folder, or <see langword="null"/>.</returns>
-    public static string? FindEvalData()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("NHSID_EVAL_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment) ? fromEnvironment : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NhsIdentity.sln")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "eval-data"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
-        }
-
-        return null;
-    }
 }

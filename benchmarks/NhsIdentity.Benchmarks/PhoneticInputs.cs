@@ -29,9 +29,8 @@ public static class PhoneticInputs
     /// <exception cref="FileNotFoundException">The name lists are not where the shared evaluation data should be.</exception>
     public static string[] Create()
     {
-        var lookups = FindLookups();
-        var surnames = ReadWeighted(Path.Combine(lookups, SurnameFile), weightColumn: 1);
-        var givenNames = ReadWeighted(Path.Combine(lookups, GivenNameFile), weightColumn: 2);
+        var surnames = ReadWeighted(BenchData.RequireLookup(nameof(PhoneticBench), SurnameFile), weightColumn: 1);
+        var givenNames = ReadWeighted(BenchData.RequireLookup(nameof(PhoneticBench), GivenNameFile), weightColumn: 2);
 
         var random = new Random(Seed);
         var names = new string[Count];
@@ -81,42 +80,5 @@ public static class PhoneticInputs
         }
 
         return new string(chars);
-    }
-
-    private static string FindLookups()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("NHSID_EVAL_DATA");
-        var candidates = new List<string>();
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            candidates.Add(Path.Combine(fromEnvironment, "lookups"));
-        }
-
-        // BenchmarkDotNet runs each benchmark in a child process under the repository: walk up to the folder that
-        // holds NhsIdentity.sln and look beside it.
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "NhsIdentity.sln")))
-                {
-                    candidates.Add(Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "eval-data", "lookups")));
-                    break;
-                }
-            }
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (File.Exists(Path.Combine(candidate, SurnameFile)) && File.Exists(Path.Combine(candidate, GivenNameFile)))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(
-            $"PhoneticBench needs the public name lists {SurnameFile} and {GivenNameFile} (shared evaluation data). " +
-            $"Looked in: {(candidates.Count == 0 ? "(no candidate folder)" : string.Join(", ", candidates))}. " +
-            "Put the data at ../shared/eval-data beside the repository or set NHSID_EVAL_DATA to its folder.");
     }
 }

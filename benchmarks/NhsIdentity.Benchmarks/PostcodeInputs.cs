@@ -66,7 +66,7 @@ public static class PostcodeInputs
 
     private static string[] LoadPostcodes()
     {
-        var path = FindEvalData() ?? FindCommittedSample()
+        var path = BenchData.FindLookup("uk_postcodes_sample_gb.csv") ?? FindCommittedSample()
             ?? throw new InvalidOperationException("No postcode source: neither the eval-data file nor tests/NhsIdentity.Tests/Data/postcodes-gb-sample.csv was found.");
         Source = path;
         var list = new List<string>();
@@ -84,43 +84,11 @@ public static class PostcodeInputs
         return [.. list];
     }
 
-    private static string? FindEvalData()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("NHSID_EVAL_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            var file = Path.Combine(fromEnvironment, "lookups", "uk_postcodes_sample_gb.csv");
-            return File.Exists(file) ? file : null;
-        }
-
-        var root = FindRepositoryRoot();
-        if (root is null)
-        {
-            return null;
-        }
-
-        var beside = Path.GetFullPath(Path.Combine(root, "..", "shared", "eval-data", "lookups", "uk_postcodes_sample_gb.csv"));
-        return File.Exists(beside) ? beside : null;
-    }
-
     private static string? FindCommittedSample()
     {
-        var root = FindRepositoryRoot();
+        var root = BenchData.RepositoryRoot;
         var file = root is null ? null : Path.Combine(root, "tests", "NhsIdentity.Tests", "Data", "postcodes-gb-sample.csv");
         return file is not null && File.Exists(file) ? file : null;
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NhsIdentity.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>How many inputs of each kind, for the setup log.</summary>
