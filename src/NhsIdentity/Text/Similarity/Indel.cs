@@ -31,6 +31,11 @@ public static class Indel
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var total = a.Length + b.Length;
+        if (SimilarityShortPath.Fits(a))
+        {
+            return a.IsEmpty || b.IsEmpty ? total : total - (2 * SimilarityBitParallel.LcsLengthShort(a, b));
+        }
+
         SimilarityAffix.Trim(ref a, ref b);
         var trimmed = (total - a.Length - b.Length) / 2;
         SimilarityAffix.OrderByLength(ref a, ref b);

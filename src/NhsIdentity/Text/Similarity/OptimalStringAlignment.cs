@@ -31,6 +31,11 @@ public static class OptimalStringAlignment
     /// <returns>The number of edits, 0 to <c>max(|a|, |b|)</c>; never more than the Levenshtein distance.</returns>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (SimilarityShortPath.Fits(a))
+        {
+            return a.IsEmpty || b.IsEmpty ? a.Length + b.Length : SimilarityBitParallel.OsaDistanceShort(a, b);
+        }
+
         SimilarityAffix.Trim(ref a, ref b);
         SimilarityAffix.OrderByLength(ref a, ref b);
         if (a.IsEmpty)
