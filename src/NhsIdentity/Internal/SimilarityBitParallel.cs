@@ -173,6 +173,7 @@ internal static class SimilarityBitParallel
     // so it lives in registers instead of being copied through the stack to the core.
 
     /// <summary><see cref="LevenshteinDistance{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LevenshteinDistanceShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
         var mask = new SimilarityVectorMask(pattern);
@@ -180,6 +181,7 @@ internal static class SimilarityBitParallel
     }
 
     /// <summary><see cref="OsaDistance{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int OsaDistanceShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
         var mask = new SimilarityVectorMask(pattern);
@@ -187,6 +189,7 @@ internal static class SimilarityBitParallel
     }
 
     /// <summary><see cref="LcsLength{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LcsLengthShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
         var mask = new SimilarityVectorMask(pattern);
@@ -194,6 +197,7 @@ internal static class SimilarityBitParallel
     }
 
     /// <summary><see cref="Jaro{TMask}"/> with a <see cref="SimilarityVectorMask"/> of <paramref name="pattern"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double JaroShort(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {
         var mask = new SimilarityVectorMask(pattern);

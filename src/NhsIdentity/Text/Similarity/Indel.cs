@@ -11,7 +11,8 @@ namespace NhsIdentity.Text.Similarity;
 /// <remarks>
 /// <para>Comparison is ordinal (UTF-16 code units, no case folding): normalise first. The distance is symmetric.</para>
 /// <para>
-/// Complexity: common prefix and suffix are stripped; when the shorter remainder has at most 64 chars the LCS is
+/// Complexity: when <c>a</c> has at most 16 chars (and AVX2 is available) it is the pattern as it is, since trimming
+/// and ordering cost more than they save on names; otherwise the common prefix and suffix are stripped, and when the shorter remainder has at most 64 chars the LCS is
 /// computed bit-parallel (L. Allison and T. I. Dix, IPL 23(6), 1986; H. Hyyrö, "Bit-parallel LCS-length computation
 /// revisited", AWOCA 2004) in O(|longer|) word operations, otherwise with the one-row DP in O(|a| x |b|).
 /// Allocation: none per call. A
@@ -31,6 +32,11 @@ public static class Indel
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var total = a.Length + b.Length;
+        if (SimilarityShortPath.Fits(a))
+        {
+            return a.IsEmpty || b.IsEmpty ? total : total - (2 * SimilarityBitParallel.LcsLengthShort(a, b));
+        }
+
         SimilarityAffix.Trim(ref a, ref b);
         var trimmed = (total - a.Length - b.Length) / 2;
         SimilarityAffix.OrderByLength(ref a, ref b);

@@ -42,6 +42,12 @@ public static class Jaro
             return a.IsEmpty && b.IsEmpty ? 1 : 0;
         }
 
+        // Symmetric, so the first string can be the pattern whenever it fits one register (see SimilarityShortPath).
+        if (SimilarityShortPath.Fits(a) && b.Length <= SimilarityPatternMask.MaxLength)
+        {
+            return SimilarityBitParallel.JaroShort(a, b);
+        }
+
         if (a.Length > SimilarityPatternMask.MaxLength || b.Length > SimilarityPatternMask.MaxLength)
         {
             return SimilarityClassic.Jaro(a, b);

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NhsIdentity.Internal;
 
 namespace NhsIdentity.Text.Similarity;
@@ -77,13 +79,32 @@ public static class JaroWinkler
             return jaro;
         }
 
-        var limit = Math.Min(MaxPrefixLength, Math.Min(a.Length, b.Length));
+        return jaro + (CommonPrefixLength(a, b) * prefixScale * (1 - jaro));
+    }
+
+    /// <summary>The length of the common prefix of <paramref name="a"/> and <paramref name="b"/>, at most <see cref="MaxPrefixLength"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CommonPrefixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length >= MaxPrefixLength && b.Length >= MaxPrefixLength)
+        {
+            // Nearly every name: the first 4 chars of each as one 64-bit word, and the lowest differing bit gives
+            // the first differing char. Replaces a loop whose exit, at a different count for each pair,
+            // mispredicted. All-equal words give 64 trailing zeros, hence the cap.
+            var difference = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(a)))
+                ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(b)));
+            return BitConverter.IsLittleEndian
+                ? Math.Min(MaxPrefixLength, BitOperations.TrailingZeroCount(difference) / 16)
+                : Math.Min(MaxPrefixLength, BitOperations.LeadingZeroCount(difference) / 16);
+        }
+
+        var limit = Math.Min(a.Length, b.Length);
         var prefix = 0;
         while (prefix < limit && a[prefix] == b[prefix])
         {
             prefix++;
         }
 
-        return jaro + (prefix * prefixScale * (1 - jaro));
+        return prefix;
     }
 }

@@ -13,7 +13,8 @@ namespace NhsIdentity.Text.Similarity;
 /// for equal strings, and obeys the triangle inequality.
 /// </para>
 /// <para>
-/// Complexity: the common prefix and suffix are stripped first; when the shorter remainder has at most 64 chars the
+/// Complexity: when <c>a</c> has at most 16 chars (and AVX2 is available) it is the pattern as it is, since trimming
+/// and ordering cost more than they save on names; otherwise the common prefix and suffix are stripped first, and when the shorter remainder has at most 64 chars the
 /// distance is computed with Myers' bit-vector algorithm (G. Myers, JACM 46(3), 1999, in H. Hyyrö's 2001
 /// formulation) in O(|longer|) word operations; otherwise with the two-row Wagner-Fischer DP in
 /// O(|a| x |b|). Allocation: none per call. A
@@ -32,6 +33,11 @@ public static class Levenshtein
     /// <returns>The number of edits, 0 to <c>max(|a|, |b|)</c>.</returns>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (SimilarityShortPath.Fits(a))
+        {
+            return a.IsEmpty || b.IsEmpty ? a.Length + b.Length : SimilarityBitParallel.LevenshteinDistanceShort(a, b);
+        }
+
         SimilarityAffix.Trim(ref a, ref b);
         SimilarityAffix.OrderByLength(ref a, ref b);
         if (a.IsEmpty)

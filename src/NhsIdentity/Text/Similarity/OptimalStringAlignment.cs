@@ -12,7 +12,8 @@ namespace NhsIdentity.Text.Similarity;
 /// <remarks>
 /// <para>Comparison is ordinal (UTF-16 code units, no case folding): normalise first. The distance is symmetric.</para>
 /// <para>
-/// Complexity: common prefix and suffix are stripped; when the shorter remainder has at most 64 chars the distance
+/// Complexity: when <c>a</c> has at most 16 chars (and AVX2 is available) it is the pattern as it is, since trimming
+/// and ordering cost more than they save on names; otherwise the common prefix and suffix are stripped, and when the shorter remainder has at most 64 chars the distance
 /// is computed with Hyyrö's bit-vector extension of Myers' algorithm (H. Hyyrö, "A bit-vector algorithm for
 /// computing Levenshtein and Damerau edit distances", Nordic Journal of Computing 10, 2003) in O(|longer|) word
 /// operations, otherwise with the three-row DP in O(|a| x |b|). Allocation: none per call. A
@@ -31,6 +32,11 @@ public static class OptimalStringAlignment
     /// <returns>The number of edits, 0 to <c>max(|a|, |b|)</c>; never more than the Levenshtein distance.</returns>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (SimilarityShortPath.Fits(a))
+        {
+            return a.IsEmpty || b.IsEmpty ? a.Length + b.Length : SimilarityBitParallel.OsaDistanceShort(a, b);
+        }
+
         SimilarityAffix.Trim(ref a, ref b);
         SimilarityAffix.OrderByLength(ref a, ref b);
         if (a.IsEmpty)
