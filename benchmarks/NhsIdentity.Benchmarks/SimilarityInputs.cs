@@ -29,9 +29,8 @@ public static class SimilarityInputs
     /// <exception cref="FileNotFoundException">The shared evaluation data is not where developers keep it on this machine.</exception>
     public static (string[] Queries, string[] Candidates) Create()
     {
-        var lookups = FindLookups();
-        var forenames = ReadColumn(Path.Combine(lookups, "ons_babynames_ew_1996_2018_totals.csv"), CommonForenames);
-        var surnames = ReadColumn(Path.Combine(lookups, "surnames_uk_sdglinkage.csv"), int.MaxValue);
+        var forenames = ReadColumn(BenchData.RequireLookup(nameof(SimilarityBench), "ons_babynames_ew_1996_2018_totals.csv"), CommonForenames);
+        var surnames = ReadColumn(BenchData.RequireLookup(nameof(SimilarityBench), "surnames_uk_sdglinkage.csv"), int.MaxValue);
 
         var random = new Random(Seed);
         var queries = new string[QueryCount];
@@ -50,29 +49,6 @@ public static class SimilarityInputs
         }
 
         return (queries, candidates);
-    }
-
-    private static string FindLookups()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("NHSID_EVAL_DATA");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(Path.Combine(fromEnvironment, "lookups")))
-        {
-            return Path.Combine(fromEnvironment, "lookups");
-        }
-
-        // The benchmark runs from bin/ folders several levels below the repository, which sits beside shared/.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "eval-data", "lookups");
-            if (File.Exists(Path.Combine(candidate, "ons_babynames_ew_1996_2018_totals.csv")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(
-            "SimilarityBench needs the shared evaluation data (lookups/ons_babynames_ew_1996_2018_totals.csv and " +
-            "lookups/surnames_uk_sdglinkage.csv): put it at ../shared/eval-data beside the repository or set NHSID_EVAL_DATA.");
     }
 
     /// <summary>The first column of a CSV with a header, upper-cased, up to <paramref name="limit"/> rows.</summary>

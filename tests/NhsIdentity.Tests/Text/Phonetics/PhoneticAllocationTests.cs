@@ -1,5 +1,5 @@
-using NhsIdentity.Text.Phonetics;
 using NhsIdentity.Tests.TestHelpers;
+using NhsIdentity.Text.Phonetics;
 
 namespace NhsIdentity.Tests.Text.Phonetics;
 

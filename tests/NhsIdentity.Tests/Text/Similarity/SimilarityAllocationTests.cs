@@ -1,3 +1,4 @@
+using NhsIdentity.Tests.TestHelpers;
 using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Tests.Text.Similarity;
@@ -23,18 +24,7 @@ public sealed class SimilarityAllocationTests
     private static readonly PreparedLevenshtein[] PreparedLevenshteins = Array.ConvertAll(Inputs, s => new PreparedLevenshtein(s));
     private static readonly PreparedIndel[] PreparedIndels = Array.ConvertAll(Inputs, s => new PreparedIndel(s));
 
-    private static long Measure(Action body)
-    {
-        body();
-        body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
-        {
-            body();
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Measure(Action body) => Allocations.Measure(body, Iterations);
 
     [Fact]
     public void The_measurement_sees_allocations()
