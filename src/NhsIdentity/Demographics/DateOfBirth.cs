@@ -45,6 +45,13 @@ namespace NhsIdentity.Demographics;
 /// and month-first names such as <c>Mar 5, 1961</c>.
 /// </para>
 /// <para>
+/// <b>Six digits</b> are read as HL7's year-and-month <c>yyyyMM</c> in every order (<c>196103</c> is March 1961),
+/// because HL7 v2 sends partial dates that way and the <c>"H"</c> format writes them so. A source that writes
+/// <c>ddMMyy</c> would be misread when its first four digits make a year from 1800 to 2199 and a valid month
+/// follows (<c>200510</c> reads as October 2005, not 20 May 2010); reject six-digit values from such a source before
+/// parsing.
+/// </para>
+/// <para>
 /// The type is an immutable 4-byte value; all members are thread-safe. Parsing, formatting into spans, comparison
 /// and every property allocate nothing; only the <see cref="string"/>-returning members allocate their result.
 /// </para>

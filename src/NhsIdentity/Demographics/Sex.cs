@@ -1,8 +1,9 @@
 namespace NhsIdentity.Demographics;
 
 /// <summary>
-/// A person's sex as recorded by a health system. Numeric values follow the NHS Data Dictionary
-/// "Person Phenotypic Sex" codes (1 male, 2 female, 9 indeterminate), with 0 for not known.
+/// A person's sex or gender as recorded by a health system. Numeric values follow the NHS Data Dictionary codes
+/// the supplier systems send (PERSON STATED GENDER CODE and the older PERSON GENDER CODE: 1 male, 2 female,
+/// 9 indeterminate or not specified), with 0 for not known.
 /// </summary>
 /// <remarks>
 /// <para>

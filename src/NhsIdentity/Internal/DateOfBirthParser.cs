@@ -185,7 +185,7 @@ internal static class DateOfBirthParser
         }
         else if (middleDigits == 4 && pos == text.Length)
         {
-            // MM/yyyy: a month and year, as the "D" format writes partial dates; unambiguous in every order.
+            // MM/yyyy: a month and year, as the "D" format writes partial dates; accepted in the day-first and month-first orders.
             fields.Year = second;
             fields.Month = first;
             fields.Precision = DateOfBirthPrecision.YearMonth;

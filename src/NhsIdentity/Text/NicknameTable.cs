@@ -44,7 +44,7 @@ public sealed partial class NicknameTable
     }
 
     /// <summary>
-    /// The built-in table: the carltonnorthern/nicknames list (Apache-2.0; US-biased English nicknames, 2,691 pairs)
+    /// The built-in table: the carltonnorthern/nicknames list (Apache-2.0; US-biased English nicknames; 2,691 name-to-nickname source rows)
     /// plus curated UK additions (Welsh, Irish and Scottish Gaelic forms, transliterations of Muhammad), each
     /// cited in <c>Resources/nicknames-uk.csv</c>. Read once from embedded resources on first use.
     /// </summary>

@@ -68,7 +68,7 @@ public static class Levenshtein
     /// <param name="a">The first string.</param>
     /// <param name="b">The second string.</param>
     /// <param name="maxDistance">The largest distance of interest, 0 or more.</param>
-    /// <returns>The distance, capped at <c><paramref name="maxDistance"/> + 1</c>.</returns>
+    /// <returns>The distance, capped at <c><paramref name="maxDistance"/> + 1</c> (<see cref="int.MaxValue"/> means no cap).</returns>
     /// <remarks>
     /// Returns at once when the lengths alone differ by more than <paramref name="maxDistance"/>; otherwise the
     /// bit-parallel distance costs no more than finishing it, so it is computed in full and capped.
@@ -81,12 +81,15 @@ public static class Levenshtein
             SimilarityThrowHelper.ThrowNegativeMaxDistance(nameof(maxDistance));
         }
 
+        // "Over the cap" is maxDistance + 1, which int.MaxValue cannot hold: that cap means "no cap".
+        var overCap = maxDistance == int.MaxValue ? int.MaxValue : maxDistance + 1;
+
         if (Math.Abs(a.Length - b.Length) > maxDistance)
         {
-            return maxDistance + 1;
+            return overCap;
         }
 
-        return Math.Min(Distance(a, b), maxDistance + 1);
+        return Math.Min(Distance(a, b), overCap);
     }
 
     /// <summary>

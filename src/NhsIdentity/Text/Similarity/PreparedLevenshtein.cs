@@ -61,7 +61,7 @@ public sealed class PreparedLevenshtein
     /// </summary>
     /// <param name="candidate">The string to compare with the query.</param>
     /// <param name="maxDistance">The largest distance of interest, 0 or more.</param>
-    /// <returns>The distance, capped at <c><paramref name="maxDistance"/> + 1</c>.</returns>
+    /// <returns>The distance, capped at <c><paramref name="maxDistance"/> + 1</c> (<see cref="int.MaxValue"/> means no cap).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDistance"/> is negative.</exception>
     public int Distance(ReadOnlySpan<char> candidate, int maxDistance)
     {
@@ -70,12 +70,15 @@ public sealed class PreparedLevenshtein
             SimilarityThrowHelper.ThrowNegativeMaxDistance(nameof(maxDistance));
         }
 
+        // "Over the cap" is maxDistance + 1, which int.MaxValue cannot hold: that cap means "no cap".
+        var overCap = maxDistance == int.MaxValue ? int.MaxValue : maxDistance + 1;
+
         if (Math.Abs(_pattern.Query.Length - candidate.Length) > maxDistance)
         {
-            return maxDistance + 1;
+            return overCap;
         }
 
-        return Math.Min(Distance(candidate), maxDistance + 1);
+        return Math.Min(Distance(candidate), overCap);
     }
 
     /// <summary><c>1 - distance / max(|query|, |candidate|)</c>; 1 when both are empty.</summary>

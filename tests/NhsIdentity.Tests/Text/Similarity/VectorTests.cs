@@ -162,6 +162,18 @@ public sealed class VectorTests
         Assert.Throws<ArgumentOutOfRangeException>("maxDistance", () => new PreparedLevenshtein("A").Distance("B", -1));
     }
 
+    [Theory]
+    [InlineData("abc", "abd", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "ABCDEF", 6)]
+    [InlineData("SAME", "SAME", 0)]
+    public void Capped_Levenshtein_with_int_MaxValue_is_uncapped(string a, string b, int expected)
+    {
+        // Found in review: maxDistance + 1 overflowed to int.MinValue, so the "cap" won every Math.Min.
+        Assert.Equal(expected, Levenshtein.Distance(a, b, int.MaxValue));
+        Assert.Equal(expected, new PreparedLevenshtein(a).Distance(b, int.MaxValue));
+    }
+
     [Fact]
     public void Prepared_forms_copy_the_query_and_report_only_its_length()
     {
