@@ -34,6 +34,8 @@ namespace NhsIdentity.Text.Phonetics;
 /// code.
 /// </para>
 /// <para>Thread-safe, allocation-free (the <see cref="Encode(string)"/> conveniences allocate their results only).</para>
+/// <para>Only the first 1,048,576 characters of the text are read (no name comes near it), so no input length can
+/// make the working space overflow.</para>
 /// </remarks>
 public static class DoubleMetaphone
 {
@@ -75,13 +77,14 @@ public static class DoubleMetaphone
             PhoneticsThrowHelper.ThrowMaxLengthOutOfRange(nameof(maxLength));
         }
 
+        var text = PhoneticScratch.Clip(name);
         char[]? rented = null;
-        var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[name.Length * 5]
-            : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
+        var work = text.Length <= PhoneticScratch.StackLimit
+            ? stackalloc char[text.Length * 5]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length * 5));
         try
         {
-            Run(name, work, maxLength, out var primaryCode, out var alternateCode);
+            Run(text, work, maxLength, out var primaryCode, out var alternateCode);
             if (primaryCode.Length <= primary.Length && alternateCode.Length <= alternate.Length)
             {
                 primaryCode.CopyTo(primary);
@@ -126,13 +129,14 @@ public static class DoubleMetaphone
             PhoneticsThrowHelper.ThrowMaxLengthOutOfRange(nameof(maxLength));
         }
 
+        var text = PhoneticScratch.Clip(name);
         char[]? rented = null;
-        var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[name.Length * 5]
-            : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
+        var work = text.Length <= PhoneticScratch.StackLimit
+            ? stackalloc char[text.Length * 5]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length * 5));
         try
         {
-            Run(name, work, maxLength, out var primaryCode, out _);
+            Run(text, work, maxLength, out var primaryCode, out _);
             return PhoneticScratch.TryCopy(primaryCode, destination, out charsWritten);
         }
         finally
@@ -164,13 +168,14 @@ public static class DoubleMetaphone
             PhoneticsThrowHelper.ThrowMaxLengthOutOfRange(nameof(maxLength));
         }
 
+        var text = PhoneticScratch.Clip(name);
         char[]? rented = null;
-        var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[name.Length * 5]
-            : (rented = ArrayPool<char>.Shared.Rent(name.Length * 5));
+        var work = text.Length <= PhoneticScratch.StackLimit
+            ? stackalloc char[text.Length * 5]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length * 5));
         try
         {
-            Run(name, work, maxLength, out var primaryCode, out var alternateCode);
+            Run(text, work, maxLength, out var primaryCode, out var alternateCode);
             var primary = new string(primaryCode);
 
             // One string when the codes agree: the common case allocates a single result.

@@ -33,6 +33,8 @@ namespace NhsIdentity.Text.Phonetics;
 /// first if they should count. Text without an ASCII letter has the empty code.
 /// </para>
 /// <para>Thread-safe, allocation-free (the <see cref="Encode(string)"/> convenience allocates its result only).</para>
+/// <para>Only the first 1,048,576 characters of the text are read (no name comes near it), so no input length can
+/// make the working space overflow.</para>
 /// </remarks>
 public static class Nysiis
 {
@@ -61,14 +63,15 @@ public static class Nysiis
             PhoneticsThrowHelper.ThrowMaxLengthOutOfRange(nameof(maxLength));
         }
 
+        var text = PhoneticScratch.Clip(name);
         char[]? rented = null;
-        var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[name.Length * 2]
-            : (rented = ArrayPool<char>.Shared.Rent(name.Length * 2));
+        var work = text.Length <= PhoneticScratch.StackLimit
+            ? stackalloc char[text.Length * 2]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
         try
         {
-            var length = EncodeCore(name, work[..name.Length], work.Slice(name.Length, name.Length), maxLength);
-            return PhoneticScratch.TryCopy(work.Slice(name.Length, length), destination, out charsWritten);
+            var length = EncodeCore(text, work[..text.Length], work.Slice(text.Length, text.Length), maxLength);
+            return PhoneticScratch.TryCopy(work.Slice(text.Length, length), destination, out charsWritten);
         }
         finally
         {
@@ -99,14 +102,15 @@ public static class Nysiis
             PhoneticsThrowHelper.ThrowMaxLengthOutOfRange(nameof(maxLength));
         }
 
+        var text = PhoneticScratch.Clip(name);
         char[]? rented = null;
-        var work = name.Length <= PhoneticScratch.StackLimit
-            ? stackalloc char[name.Length * 2]
-            : (rented = ArrayPool<char>.Shared.Rent(name.Length * 2));
+        var work = text.Length <= PhoneticScratch.StackLimit
+            ? stackalloc char[text.Length * 2]
+            : (rented = ArrayPool<char>.Shared.Rent(text.Length * 2));
         try
         {
-            var length = EncodeCore(name, work[..name.Length], work.Slice(name.Length, name.Length), maxLength);
-            return new string(work.Slice(name.Length, length));
+            var length = EncodeCore(text, work[..text.Length], work.Slice(text.Length, text.Length), maxLength);
+            return new string(work.Slice(text.Length, length));
         }
         finally
         {

@@ -16,6 +16,17 @@ internal static class PhoneticScratch
     /// </summary>
     public const int StackLimit = 128;
 
+    /// <summary>
+    /// Encoders whose scratch grows with the input (Double Metaphone five times, NYSIIS twice) read at most this many
+    /// characters, so the scratch size can never overflow <see cref="int"/> and no text length makes them throw. No
+    /// name comes near it; the codes of longer text are those of its first 1,048,576 characters.
+    /// </summary>
+    public const int MaxInputLength = 1 << 20;
+
+    /// <summary>The first <see cref="MaxInputLength"/> characters of <paramref name="name"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> Clip(ReadOnlySpan<char> name) => name.Length <= MaxInputLength ? name : name[..MaxInputLength];
+
     /// <summary>The upper-case form of an ASCII letter, or <c>'\0'</c> for anything else.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char UpperAsciiLetter(char c)
