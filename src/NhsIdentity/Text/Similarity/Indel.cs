@@ -65,19 +65,6 @@ public static class Indel
             return 0;
         }
 
-        if (shorter.Length > SimilarityPatternMask.MaxLength)
-        {
-            return SimilarityClassic.LcsLength(shorter, longer);
-        }
-
-        if (shorter.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
-        {
-            return SimilarityBitParallel.LcsLengthShort(shorter, longer);
-        }
-
-        var scratch = SimilarityScratch.Current;
-        var result = SimilarityBitParallel.LcsLength(scratch.Fill(shorter), shorter.Length, longer);
-        scratch.Clear(shorter);
-        return result;
+        return SimilarityDispatch.Run<LcsCores>(shorter, longer);
     }
 }

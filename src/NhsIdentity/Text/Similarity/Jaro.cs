@@ -60,9 +60,16 @@ public static class Jaro
             return SimilarityBitParallel.JaroShort(a, b);
         }
 
+        // Jaro's cores return a double and need both strings, so it does not go through SimilarityDispatch, but it
+        // clears the per-thread table the same way.
         var scratch = SimilarityScratch.Current;
-        var result = SimilarityBitParallel.Jaro(scratch.Fill(a), a, b);
-        scratch.Clear(a);
-        return result;
+        try
+        {
+            return SimilarityBitParallel.Jaro(scratch.Fill(a), a, b);
+        }
+        finally
+        {
+            scratch.Clear(a);
+        }
     }
 }

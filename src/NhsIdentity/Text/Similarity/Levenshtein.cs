@@ -45,20 +45,7 @@ public static class Levenshtein
             return b.Length;
         }
 
-        if (a.Length > SimilarityPatternMask.MaxLength)
-        {
-            return SimilarityClassic.LevenshteinDistance(a, b);
-        }
-
-        if (a.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
-        {
-            return SimilarityBitParallel.LevenshteinDistanceShort(a, b);
-        }
-
-        var scratch = SimilarityScratch.Current;
-        var result = SimilarityBitParallel.LevenshteinDistance(scratch.Fill(a), a.Length, b);
-        scratch.Clear(a);
-        return result;
+        return SimilarityDispatch.Run<LevenshteinCores>(a, b);
     }
 
     /// <summary>

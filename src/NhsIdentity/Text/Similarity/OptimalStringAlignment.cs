@@ -44,19 +44,6 @@ public static class OptimalStringAlignment
             return b.Length;
         }
 
-        if (a.Length > SimilarityPatternMask.MaxLength)
-        {
-            return SimilarityClassic.OsaDistance(a, b);
-        }
-
-        if (a.Length <= SimilarityVectorMask.MaxLength && SimilarityVectorMask.IsSupported)
-        {
-            return SimilarityBitParallel.OsaDistanceShort(a, b);
-        }
-
-        var scratch = SimilarityScratch.Current;
-        var result = SimilarityBitParallel.OsaDistance(scratch.Fill(a), a.Length, b);
-        scratch.Clear(a);
-        return result;
+        return SimilarityDispatch.Run<OsaCores>(a, b);
     }
 }
