@@ -1,0 +1,37 @@
+namespace NhsIdentity.Matching;
+
+/// <summary>
+/// The comparisons a <see cref="MatchModel"/> can make between two prepared records, one per field (names count as
+/// one comparison of given and family names together, so a swap or a nickname can be recognised).
+/// </summary>
+/// <remarks>Each comparison has its own ordered levels, best first: see the level enums in
+/// <c>NhsIdentity.Matching.Comparisons</c> (<see cref="Comparisons.NameLevel"/> and the others).</remarks>
+public enum ComparisonKind
+{
+    /// <summary>NHS numbers: <see cref="Comparisons.NhsNumberLevel"/>.</summary>
+    NhsNumber = 0,
+
+    /// <summary>Given and family names together: <see cref="Comparisons.NameLevel"/>.</summary>
+    Name = 1,
+
+    /// <summary>Dates of birth: <see cref="Comparisons.DateOfBirthLevel"/>.</summary>
+    DateOfBirth = 2,
+
+    /// <summary>Sex: <see cref="Comparisons.SexLevel"/>.</summary>
+    Sex = 3,
+
+    /// <summary>Postcodes: <see cref="Comparisons.PostcodeLevel"/>.</summary>
+    Postcode = 4,
+
+    /// <summary>Address text: <see cref="Comparisons.AddressLevel"/>.</summary>
+    Address = 5,
+
+    /// <summary>Local identifiers (hospital number, MRN): <see cref="Comparisons.LocalIdentifierLevel"/>.</summary>
+    LocalIdentifier = 6,
+
+    /// <summary>Email addresses: <see cref="Comparisons.ExactLevel"/>.</summary>
+    Email = 7,
+
+    /// <summary>Telephone numbers (the last ten digits): <see cref="Comparisons.ExactLevel"/>.</summary>
+    Phone = 8,
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+
+namespace NhsIdentity.Matching;
+
+/// <summary>
+/// A Fellegi-Sunter match model: the prior probability that two records are the same person, the m- and
+/// u-probabilities of every comparison level, and the policy that turns a probability into a decision.
+/// </summary>
+/// <remarks>
+/// <para>A pair's match weight is <c>log2(λ / (1 - λ))</c> plus the weight <c>log2(m / u)</c> of each comparison's
+/// level; a missing value weighs 0. Exact name and postcode levels get a term-frequency adjustment
+/// <c>log2(u / max(tf_left, tf_right, floor))</c>, so agreeing on a common value counts for less than agreeing on a
+/// rare one (Splink's formula). The probability is <c>2^w / (1 + 2^w)</c>.</para>
+/// <para>Immutable and thread-safe: one instance can score pairs from any number of threads. Scoring reads only
+/// prepared <see cref="RecordSet"/> columns and allocates nothing.</para>
+/// </remarks>
+public sealed partial class MatchModel
+{
+    /// <summary>The default <see cref="TermFrequencyFloor"/>: 1e-5. A value seen once in a small extract is not
+    /// proof it is rare, so frequencies below this count as this.</summary>
+    public const double DefaultTermFrequencyFloor = 1e-5;
+
+    private readonly ComparisonModel[] _comparisons;
+    private readonly ComparisonKind[] _active;
+    private readonly float[] _weights;
+    private readonly double _priorWeight;
+
+    /// <summary>Creates a model.</summary>
+    /// <param name="priorMatchProbability">λ: the probability that two records picked at random are the same person,
+    /// greater than 0 and less than 1.</param>
+    /// <param name="comparisons">The comparisons to make, at most one per <see cref="ComparisonKind"/>.</param>
+    /// <param name="policy">The decision thresholds.</param>
+    /// <param name="termFrequencyFloor">The smallest term frequency used in adjustments, greater than 0 and at most 1.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> is null or holds null.</exception>
+    /// <exception cref="ArgumentException">A parameter is out of range, or a comparison appears twice.</exception>
+    public MatchModel(double priorMatchProbability, IEnumerable<ComparisonModel> comparisons, DecisionPolicy policy,
+        double termFrequencyFloor = DefaultTermFrequencyFloor)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        if (!(priorMatchProbability > 0 && priorMatchProbability < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(priorMatchProbability), "The prior must be greater than 0 and less than 1.");
+        }
+
+        if (!policy.IsValid)
+        {
+            throw new ArgumentException("The review threshold must be a probability no greater than the match threshold.", nameof(policy));
+        }
+
+        if (!(termFrequencyFloor > 0 && termFrequencyFloor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(termFrequencyFloor), "The floor must be greater than 0 and at most 1.");
+        }
+
+        _comparisons = [.. comparisons];
+        var seen = 0;
+        foreach (var comparison in _comparisons)
+        {
+            ArgumentNullException.ThrowIfNull(comparison, nameof(comparisons));
+            var bit = 1 << (int)comparison.Comparison;
+            if ((seen & bit) != 0)
+            {
+                throw new ArgumentException($"The {comparison.Comparison} comparison appears twice.", nameof(comparisons));
+            }
+
+            seen |= bit;
+        }
+
+        Array.Sort(_comparisons, (x, y) => x.Comparison.CompareTo(y.Comparison));
+        PriorMatchProbability = priorMatchProbability;
+        Policy = policy;
+        TermFrequencyFloor = termFrequencyFloor;
+        _priorWeight = Math.Log2(priorMatchProbability / (1 - priorMatchProbability));
+        _active = new ComparisonKind[_comparisons.Length];
+        _weights = new float[RecordSet.FieldSlots * PairComparer.CodesPerComparison];
+        for (var c = 0; c < _comparisons.Length; c++)
+        {
+            _active[c] = _comparisons[c].Comparison;
+            var levels = _comparisons[c].Levels;
+            for (var level = 0; level < levels.Count; level++)
+            {
+                _weights[((int)_active[c] * PairComparer.CodesPerComparison) + level] = (float)levels[level].Weight;
+            }
+        }
+    }
+
+    /// <summary>Gets λ, the prior probability that two records are the same person.</summary>
+    public double PriorMatchProbability { get; }
+
+    /// <summary>Gets the prior as a match weight, <c>log2(λ / (1 - λ))</c>: where every waterfall starts.</summary>
+    public double PriorWeight => _priorWeight;
+
+    /// <summary>Gets the comparisons the model makes, in <see cref="ComparisonKind"/> order.</summary>
+    public IReadOnlyList<ComparisonModel> Comparisons => _comparisons;
+
+    /// <summary>Gets the decision policy.</summary>
+    public DecisionPolicy Policy { get; }
+
+    /// <summary>Gets the smallest term frequency used in adjustments.</summary>
+    public double TermFrequencyFloor { get; }
+
+    /// <summary>Gets the parameters of one comparison, or null when the model does not make it.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The comparison's parameters, or null.</returns>
+    public ComparisonModel? GetComparison(ComparisonKind comparison)
+    {
+        foreach (var model in _comparisons)
+        {
+            if (model.Comparison == comparison)
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns a copy with another prior.</summary>
+    /// <param name="priorMatchProbability">The new λ.</param>
+    /// <returns>The new model.</returns>
+    public MatchModel WithPrior(double priorMatchProbability) => new(priorMatchProbability, _comparisons, Policy, TermFrequencyFloor);
+
+    /// <summary>Returns a copy with another decision policy.</summary>
+    /// <param name="policy">The new policy.</param>
+    /// <returns>The new model.</returns>
+    public MatchModel WithPolicy(DecisionPolicy policy) => new(PriorMatchProbability, _comparisons, policy, TermFrequencyFloor);
+
+    /// <summary>Returns a copy in which a comparison's parameters are added or replaced.</summary>
+    /// <param name="comparison">The comparison's new parameters.</param>
+    /// <returns>The new model.</returns>
+    public MatchModel WithComparison(ComparisonModel comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var list = new List<ComparisonModel>(_comparisons.Length + 1) { comparison };
+        foreach (var existing in _comparisons)
+        {
+            if (existing.Comparison != comparison.Comparison)
+            {
+                list.Add(existing);
+            }
+        }
+
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor);
+    }
+
+    /// <summary>Returns a copy that no longer makes one comparison.</summary>
+    /// <param name="comparison">The comparison to drop.</param>
+    /// <returns>The new model.</returns>
+    public MatchModel WithoutComparison(ComparisonKind comparison)
+    {
+        var list = new List<ComparisonModel>(_comparisons.Length);
+        foreach (var existing in _comparisons)
+        {
+            if (existing.Comparison != comparison)
+            {
+                list.Add(existing);
+            }
+        }
+
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor);
+    }
+
+    /// <summary>Describes the model (prior and comparisons; no patient data).</summary>
+    /// <returns>A one-line summary.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"MatchModel(λ = {PriorMatchProbability:G4}, {_comparisons.Length} comparisons)");
+}

@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using NhsIdentity.Demographics;
+using NhsIdentity.Matching.Comparisons;
+using NhsIdentity.Text.Similarity;
+
+namespace NhsIdentity.Matching;
+
+/// <summary>
+/// The comparisons: each reads two prepared records and returns a level code. Codes 0 to 12 are the comparison's
+/// levels (its level enum's values); the three highest codes say which side was missing.
+/// </summary>
+/// <remarks>Allocation-free; every method reads only <see cref="RecordSet"/> columns.</remarks>
+internal static partial class PairComparer
+{
+    /// <summary>The number of level codes per comparison (levels plus the three missing codes).</summary>
+    public const int CodesPerComparison = 16;
+
+    /// <summary>The largest number of real levels a comparison may have.</summary>
+    public const int MaxLevels = 13;
+
+    public const byte MissingRight = 13;
+    public const byte MissingLeft = 14;
+    public const byte MissingBoth = 15;
+
+    internal const byte DatePlaceholder = 1;
+    internal const byte DatePartial = 2;
+
+    private const double JaroWinklerHigh = 0.92;
+    private const double JaroWinklerMedium = 0.88;
+    private const double JaroWinklerLow = 0.70;
+    private const double AddressHigh = 0.9;
+    private const double AddressMedium = 0.7;
+
+    public static bool IsMissing(byte code) => code >= MissingRight;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Compare(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
+    {
+        var missing = Missing(kind, a, i, b, j);
+        if (missing != 0)
+        {
+            return missing;
+        }
+
+        return kind switch
+        {
+            ComparisonKind.NhsNumber => (byte)(a.NhsNumberValue(i) == b.NhsNumberValue(j) ? NhsNumberLevel.Equal : NhsNumberLevel.Different),
+            ComparisonKind.Name => (byte)CompareNames(a, i, b, j),
+            ComparisonKind.DateOfBirth => (byte)CompareDates(a, i, b, j),
+            ComparisonKind.Sex => (byte)(a.SexValue(i) == b.SexValue(j) ? SexLevel.Equal : SexLevel.Different),
+            ComparisonKind.Postcode => (byte)ComparePostcodes(a, i, b, j),
+            ComparisonKind.Address => (byte)CompareAddresses(a, i, b, j),
+            ComparisonKind.LocalIdentifier => (byte)CompareLocalIdentifiers(a, i, b, j),
+            ComparisonKind.Email => (byte)(a.EmailHash(i) == b.EmailHash(j) ? ExactLevel.Equal : ExactLevel.Different),
+            ComparisonKind.Phone => (byte)(a.PhoneValue(i) == b.PhoneValue(j) ? ExactLevel.Equal : ExactLevel.Different),
+            _ => MissingBoth,
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Missing(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
+    {
+        var left = a.IsPresent(i, kind);
+        var right = b.IsPresent(j, kind);
+        return left ? (right ? (byte)0 : MissingRight) : (right ? MissingLeft : MissingBoth);
+    }
+
+    public static NameLevel CompareNames(RecordSet a, int i, RecordSet b, int j)
+    {
+        var givenA = a.GivenHash(i);
+        var givenB = b.GivenHash(j);
+        var familyA = a.FamilyHash(i);
+        var familyB = b.FamilyHash(j);
+        var bothGiven = givenA != 0 && givenB != 0;
+        var bothFamily = familyA != 0 && familyB != 0;
+        var givenEqual = bothGiven && givenA == givenB;
+        var familyEqual = bothFamily && familyA == familyB;
+        if (!bothGiven || !bothFamily)
+        {
+            // Only one part can be compared (ExactFullName needs both).
+            return familyEqual ? NameLevel.FamilyOnly : givenEqual ? NameLevel.GivenOnly : NameLevel.Else;
+        }
+
+        if (givenEqual && familyEqual)
+        {
+            return NameLevel.ExactFullName;
+        }
+
+        if (givenA == familyB && familyA == givenB)
+        {
+            return NameLevel.Swapped;
+        }
+
+        var nicknameA = a.NicknameId(i);
+        var nicknameB = b.NicknameId(j);
+        if (familyEqual && nicknameA >= 0 && nicknameB >= 0 && a.Nicknames.AreEquivalent(nicknameA, nicknameB))
+        {
+            return NameLevel.Nickname;
+        }
+
+        var givenSimilarity = givenEqual ? 1.0 : JaroWinkler.Similarity(a.Given(i), b.Given(j));
+        var familySimilarity = familyEqual ? 1.0 : JaroWinkler.Similarity(a.Family(i), b.Family(j));
+        var both = Math.Min(givenSimilarity, familySimilarity);
+        if (both >= JaroWinklerHigh)
+        {
+            return NameLevel.JaroWinkler92;
+        }
+
+        if (both >= JaroWinklerMedium)
+        {
+            return NameLevel.JaroWinkler88;
+        }
+
+        if (PhoneticMatch(a.GivenPhonetic(i), a.GivenPhoneticAlternate(i), b.GivenPhonetic(j), b.GivenPhoneticAlternate(j))
+            && PhoneticMatch(a.FamilyPhonetic(i), a.FamilyPhoneticAlternate(i), b.FamilyPhonetic(j), b.FamilyPhoneticAlternate(j)))
+        {
+            return NameLevel.Phonetic;
+        }
+
+        if (SharesToken(a.GivenTokens(i), b.GivenTokens(j)) && SharesToken(a.FamilyTokens(i), b.FamilyTokens(j)))
+        {
+            return NameLevel.TokenOverlap;
+        }
+
+        if (both >= JaroWinklerLow)
+        {
+            return NameLevel.JaroWinkler70;
+        }
+
+        return familyEqual ? NameLevel.FamilyOnly : givenEqual ? NameLevel.GivenOnly : NameLevel.Else;
+    }
+
+    private static bool PhoneticMatch(uint primaryA, uint alternateA, uint primaryB, uint alternateB) =>
+        primaryA != 0 && primaryB != 0
+        && (primaryA == primaryB || primaryA == alternateB || alternateA == primaryB || alternateA == alternateB);
+
+    /// <summary>Whether two space-separated token lists share a token (lists are a handful of short words).</summary>
+    private static bool SharesToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        while (!a.IsEmpty)
+        {
+            var space = a.IndexOf(' ');
+            var token = space < 0 ? a : a[..space];
+            a = space < 0 ? default : a[(space + 1)..];
+            if (ContainsToken(b, token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsToken(ReadOnlySpan<char> list, ReadOnlySpan<char> token)
+    {
+        while (!list.IsEmpty)
+        {
+            var space = list.IndexOf(' ');
+            var candidate = space < 0 ? list : list[..space];
+            if (candidate.SequenceEqual(token))
+            {
+                return true;
+            }
+
+            list = space < 0 ? default : list[(space + 1)..];
+        }
+
+        return false;
+    }
+
+    public static DateOfBirthLevel CompareDates(RecordSet a, int i, RecordSet b, int j)
+    {
+        var dateA = a.DateOfBirthValue(i);
+        var dateB = b.DateOfBirthValue(j);
+        var flags = a.DateFlags(i) | b.DateFlags(j);
+        if (flags != 0)
+        {
+            // A partial date or a possible 1 January placeholder: the year is all that can be trusted.
+            return dateA / 10_000 == dateB / 10_000 ? DateOfBirthLevel.WithinOneYear : DateOfBirthLevel.Else;
+        }
+
+        if (dateA == dateB)
+        {
+            return DateOfBirthLevel.Exact;
+        }
+
+        int yearA = dateA / 10_000, monthA = dateA / 100 % 100, dayA = dateA % 100;
+        int yearB = dateB / 10_000, monthB = dateB / 100 % 100, dayB = dateB % 100;
+        if (yearA == yearB && monthA == dayB && dayA == monthB)
+        {
+            return DateOfBirthLevel.DayMonthSwapped;
+        }
+
+        if (DigitsDifferent(dateA, dateB) == 1)
+        {
+            return DateOfBirthLevel.OneDigitDifferent;
+        }
+
+        var partsEqual = (yearA == yearB ? 1 : 0) + (monthA == monthB ? 1 : 0) + (dayA == dayB ? 1 : 0);
+        if (partsEqual >= 2)
+        {
+            return DateOfBirthLevel.TwoPartsEqual;
+        }
+
+        return Math.Abs(a.DayNumber(i) - b.DayNumber(j)) <= 365 ? DateOfBirthLevel.WithinOneYear : DateOfBirthLevel.Else;
+    }
+
+    /// <summary>How many of the eight decimal digits differ (Levenshtein on equal-length digit strings, when 1).</summary>
+    private static int DigitsDifferent(int a, int b)
+    {
+        var different = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            different += a % 10 == b % 10 ? 0 : 1;
+            a /= 10;
+            b /= 10;
+        }
+
+        return different;
+    }
+
+    public static PostcodeLevel ComparePostcodes(RecordSet a, int i, RecordSet b, int j)
+    {
+        var otherA = a.OtherPostcode(i);
+        var otherB = b.OtherPostcode(j);
+        if ((otherA | otherB) != 0)
+        {
+            return otherA == otherB ? PostcodeLevel.Full : PostcodeLevel.Else;
+        }
+
+        var postcodeA = a.PostcodeValue(i);
+        var postcodeB = b.PostcodeValue(j);
+        return postcodeA.SharesPart(postcodeB, PostcodePart.Unit) ? PostcodeLevel.Full
+            : postcodeA.SharesPart(postcodeB, PostcodePart.Sector) ? PostcodeLevel.Sector
+            : postcodeA.SharesPart(postcodeB, PostcodePart.District) ? PostcodeLevel.District
+            : postcodeA.SharesPart(postcodeB, PostcodePart.Area) ? PostcodeLevel.Area
+            : PostcodeLevel.Else;
+    }
+
+    public static AddressLevel CompareAddresses(RecordSet a, int i, RecordSet b, int j)
+    {
+        var tokensA = a.AddressTokens(i);
+        var tokensB = b.AddressTokens(j);
+        if (tokensA.SequenceEqual(tokensB))
+        {
+            return AddressLevel.Similar90;
+        }
+
+        var similarity = AddressText.Similarity(tokensA, tokensB);
+        return similarity >= AddressHigh ? AddressLevel.Similar90
+            : similarity >= AddressMedium ? AddressLevel.Similar70
+            : AddressLevel.Else;
+    }
+
+    public static LocalIdentifierLevel CompareLocalIdentifiers(RecordSet a, int i, RecordSet b, int j)
+    {
+        var idA = a.LocalIdentifier(i);
+        var idB = b.LocalIdentifier(j);
+        if (idA.SequenceEqual(idB))
+        {
+            return LocalIdentifierLevel.Exact;
+        }
+
+        return Math.Abs(idA.Length - idB.Length) <= 1 && OptimalStringAlignment.Distance(idA, idB) <= 1
+            ? LocalIdentifierLevel.OneEdit
+            : LocalIdentifierLevel.Else;
+    }
+}

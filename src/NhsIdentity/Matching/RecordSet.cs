@@ -1,0 +1,156 @@
+using NhsIdentity.Demographics;
+
+namespace NhsIdentity.Matching;
+
+/// <summary>
+/// Patient records prepared once for matching: every value parsed, normalised and reduced to the compact features the
+/// comparisons read (name slices in a shared char arena, phonetic and nickname codes, the date of birth as an int,
+/// postcode parts, the NHS number as a <see cref="long"/>, hashes, term frequencies), stored column by column.
+/// </summary>
+/// <remarks>
+/// <para>Preparation costs a few microseconds per record and happens once; scoring a pair afterwards reads only
+/// these arrays and allocates nothing. Values that cannot be read become missing and are counted per field
+/// (<see cref="GetCounts"/>), never thrown.</para>
+/// <para>A record set is immutable once created and safe to read from many threads at once.</para>
+/// </remarks>
+public sealed partial class RecordSet
+{
+    private const int InitialCapacity = 16;
+
+    private readonly RecordSetOptions _options;
+    private readonly int[] _counts = new int[FieldSlots * 4];
+
+    private string?[] _ids;
+    private long[] _nhsNumber;
+    private int[] _nameStart;
+    private byte[] _givenLength;
+    private ushort[] _givenAllLength;
+    private byte[] _familyLength;
+    private ushort[] _familyTokensLength;
+    private ulong[] _givenHash;
+    private ulong[] _familyHash;
+    private int[] _nicknameId;
+    private uint[] _givenPhonetic;
+    private uint[] _givenPhoneticAlternate;
+    private uint[] _familyPhonetic;
+    private uint[] _familyPhoneticAlternate;
+    private int[] _dateOfBirth;
+    private int[] _dayNumber;
+    private byte[] _dateFlags;
+    private byte[] _sex;
+    private Postcode[] _postcode;
+    private ulong[] _otherPostcode;
+    private int[] _addressStart;
+    private ushort[] _addressLength;
+    private int[] _localIdStart;
+    private byte[] _localIdLength;
+    private ulong[] _email;
+    private long[] _phone;
+    private float[] _fullNameFrequency;
+    private float[] _familyFrequency;
+    private float[] _postcodeFrequency;
+    private ushort[] _present;
+    private char[] _arena;
+    private int _arenaLength;
+    private int _count;
+
+    /// <summary>Prepares records with the default options.</summary>
+    /// <param name="records">The records; <see langword="null"/> entries are not allowed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> or one of its entries is null.</exception>
+    public RecordSet(IEnumerable<PatientRecord> records)
+        : this(records, RecordSetOptions.Default)
+    {
+    }
+
+    /// <summary>Prepares records.</summary>
+    /// <param name="records">The records; <see langword="null"/> entries are not allowed.</param>
+    /// <param name="options">How to read them.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/>, one of its entries, or
+    /// <paramref name="options"/> is null.</exception>
+    public RecordSet(IEnumerable<PatientRecord> records, RecordSetOptions options)
+        : this(options, records is ICollection<PatientRecord> c ? c.Count : InitialCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            ArgumentNullException.ThrowIfNull(record, nameof(records));
+            Append(record);
+        }
+
+        ComputeTermFrequencies();
+    }
+
+    internal RecordSet(RecordSetOptions options, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        capacity = Math.Max(capacity, 1);
+        _ids = new string?[capacity];
+        _nhsNumber = new long[capacity];
+        _nameStart = new int[capacity];
+        _givenLength = new byte[capacity];
+        _givenAllLength = new ushort[capacity];
+        _familyLength = new byte[capacity];
+        _familyTokensLength = new ushort[capacity];
+        _givenHash = new ulong[capacity];
+        _familyHash = new ulong[capacity];
+        _nicknameId = new int[capacity];
+        _givenPhonetic = new uint[capacity];
+        _givenPhoneticAlternate = new uint[capacity];
+        _familyPhonetic = new uint[capacity];
+        _familyPhoneticAlternate = new uint[capacity];
+        _dateOfBirth = new int[capacity];
+        _dayNumber = new int[capacity];
+        _dateFlags = new byte[capacity];
+        _sex = new byte[capacity];
+        _postcode = new Postcode[capacity];
+        _otherPostcode = new ulong[capacity];
+        _addressStart = new int[capacity];
+        _addressLength = new ushort[capacity];
+        _localIdStart = new int[capacity];
+        _localIdLength = new byte[capacity];
+        _email = new ulong[capacity];
+        _phone = new long[capacity];
+        _fullNameFrequency = new float[capacity];
+        _familyFrequency = new float[capacity];
+        _postcodeFrequency = new float[capacity];
+        _present = new ushort[capacity];
+        _arena = new char[capacity * 48];
+    }
+
+    /// <summary>Gets the number of records.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets the options the records were prepared with.</summary>
+    public RecordSetOptions Options => _options;
+
+    /// <summary>Gets the supplier id of a record (<see cref="PatientRecord.Id"/>), or null when it had none.</summary>
+    /// <param name="index">The record's position, 0 to <see cref="Count"/> - 1.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public string? GetId(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+        return _ids[index];
+    }
+
+    /// <summary>Gets what preparation made of one field across all records.</summary>
+    /// <param name="field">The field, named by the comparison that reads it (<see cref="ComparisonKind.Name"/>
+    /// counts records with neither a given nor a family name as missing).</param>
+    /// <returns>The counts; they add up to <see cref="Count"/>.</returns>
+    public FieldCounts GetCounts(ComparisonKind field)
+    {
+        var slot = (int)field * 4;
+        if ((uint)field >= FieldSlots)
+        {
+            throw new ArgumentOutOfRangeException(nameof(field));
+        }
+
+        return new FieldCounts(_counts[slot + (int)FieldState.Present], _counts[slot + (int)FieldState.Missing],
+            _counts[slot + (int)FieldState.Invalid], _counts[slot + (int)FieldState.Placeholder]);
+    }
+
+    /// <summary>Returns a description with the number of records only, never their contents.</summary>
+    /// <returns><c>RecordSet(Count = n)</c>.</returns>
+    public override string ToString() => "RecordSet(Count = " + _count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+}
