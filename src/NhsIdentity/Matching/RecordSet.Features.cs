@@ -38,6 +38,8 @@ public sealed partial class RecordSet
 
     internal uint FamilyPhoneticAlternate(int i) => _familyPhoneticAlternate[i];
 
+    internal uint FamilySoundex(int i) => _familySoundex[i];
+
     /// <summary>The date of birth as <c>yyyyMMdd</c> (partial dates have zeros for the missing parts).</summary>
     internal int DateOfBirthValue(int i) => _dateOfBirth[i];
 

@@ -107,6 +107,9 @@ public sealed partial class RecordSet
         _nicknameId[index] = givenCompactLength > 0 && _options.Nicknames.TryGetId(givenCompact[..givenCompactLength], out var id) ? id : -1;
         (_givenPhonetic[index], _givenPhoneticAlternate[index]) = Phonetic(givenCompact[..givenCompactLength]);
         (_familyPhonetic[index], _familyPhoneticAlternate[index]) = Phonetic(familyCompact[..familyCompactLength]);
+        Span<char> soundex = stackalloc char[Soundex.MaxCodeLength];
+        _familySoundex[index] = familyCompactLength > 0 && Soundex.TryEncode(familyCompact[..familyCompactLength], soundex, out var soundexLength)
+            && soundexLength > 0 ? (uint)Hash(soundex[..soundexLength]) | 1 : 0;
 
         var state = givenCompactLength > 0 || familyCompactLength > 0 ? FieldState.Present
             : givenState == FieldState.Placeholder || familyState == FieldState.Placeholder ? FieldState.Placeholder

@@ -29,6 +29,7 @@ public sealed partial class RecordSet
         Array.Resize(ref _givenPhoneticAlternate, capacity);
         Array.Resize(ref _familyPhonetic, capacity);
         Array.Resize(ref _familyPhoneticAlternate, capacity);
+        Array.Resize(ref _familySoundex, capacity);
         Array.Resize(ref _dateOfBirth, capacity);
         Array.Resize(ref _dayNumber, capacity);
         Array.Resize(ref _dateFlags, capacity);

@@ -34,6 +34,7 @@ public sealed partial class RecordSet
     private uint[] _givenPhoneticAlternate;
     private uint[] _familyPhonetic;
     private uint[] _familyPhoneticAlternate;
+    private uint[] _familySoundex;
     private int[] _dateOfBirth;
     private int[] _dayNumber;
     private byte[] _dateFlags;
@@ -99,6 +100,7 @@ public sealed partial class RecordSet
         _givenPhoneticAlternate = new uint[capacity];
         _familyPhonetic = new uint[capacity];
         _familyPhoneticAlternate = new uint[capacity];
+        _familySoundex = new uint[capacity];
         _dateOfBirth = new int[capacity];
         _dayNumber = new int[capacity];
         _dateFlags = new byte[capacity];

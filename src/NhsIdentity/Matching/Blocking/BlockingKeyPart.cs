@@ -1,0 +1,49 @@
+namespace NhsIdentity.Matching.Blocking;
+
+/// <summary>The prepared values a <see cref="BlockingRule"/> can require two records to share.</summary>
+/// <remarks>Every part is read from the record's prepared (normalised) form, so case, spacing and punctuation never
+/// split a block. A record with any part of a rule missing is not blocked by that rule.</remarks>
+public enum BlockingKeyPart
+{
+    /// <summary>The valid NHS number.</summary>
+    NhsNumber = 0,
+
+    /// <summary>The full date of birth (partial dates have none).</summary>
+    DateOfBirth = 1,
+
+    /// <summary>The year of birth.</summary>
+    BirthYear = 2,
+
+    /// <summary>The first given name, normalised.</summary>
+    GivenName = 3,
+
+    /// <summary>The first letter of the first given name.</summary>
+    GivenInitial = 4,
+
+    /// <summary>The family name, normalised, without hyphens or spaces.</summary>
+    FamilyName = 5,
+
+    /// <summary>The Soundex code of the family name.</summary>
+    FamilySoundex = 6,
+
+    /// <summary>The full postcode (UK unit, or a non-UK postal code as text).</summary>
+    PostcodeUnit = 7,
+
+    /// <summary>The postcode sector (UK postcodes only).</summary>
+    PostcodeSector = 8,
+
+    /// <summary>The postcode district (UK postcodes only).</summary>
+    PostcodeDistrict = 9,
+
+    /// <summary>The local identifier, upper-cased letters and digits.</summary>
+    LocalIdentifier = 10,
+
+    /// <summary>The email address, lower-cased.</summary>
+    Email = 11,
+
+    /// <summary>The telephone number's last ten digits.</summary>
+    Phone = 12,
+
+    /// <summary>The Double Metaphone primary code of the family name.</summary>
+    FamilyMetaphone = 13,
+}

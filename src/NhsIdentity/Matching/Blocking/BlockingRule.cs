@@ -1,0 +1,151 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using NhsIdentity.Demographics;
+
+namespace NhsIdentity.Matching.Blocking;
+
+/// <summary>
+/// A blocking rule: only pairs of records that share every one of its key parts are compared. Rules are unioned
+/// (a pair is compared once, however many rules produce it), so each rule can be narrow and fast.
+/// </summary>
+/// <remarks>Immutable and thread-safe. A record's key under a rule is the XxHash3 of its parts' prepared values;
+/// a record with any part missing has no key and is not blocked by that rule.</remarks>
+public sealed partial class BlockingRule
+{
+    private readonly BlockingKeyPart[] _parts;
+
+    private BlockingRule(string name, BlockingKeyPart[] parts)
+    {
+        Name = name;
+        _parts = parts;
+    }
+
+    /// <summary>Gets the rule's name, used in blocking reports.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the parts two records must share.</summary>
+    public IReadOnlyList<BlockingKeyPart> Parts => _parts;
+
+    /// <summary>Creates a rule.</summary>
+    /// <param name="name">A short name for reports.</param>
+    /// <param name="parts">The parts two records must share; at least one, each at most once.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="ArgumentException">The name is empty, there are no parts, a part repeats or is undefined.</exception>
+    public static BlockingRule Create(string name, params ReadOnlySpan<BlockingKeyPart> parts)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (parts.IsEmpty)
+        {
+            throw new ArgumentException("A blocking rule needs at least one part.", nameof(parts));
+        }
+
+        var seen = 0;
+        foreach (var part in parts)
+        {
+            if (!Enum.IsDefined(part) || (seen & (1 << (int)part)) != 0)
+            {
+                throw new ArgumentException("Each part must be defined and appear once.", nameof(parts));
+            }
+
+            seen |= 1 << (int)part;
+        }
+
+        return new BlockingRule(name, parts.ToArray());
+    }
+
+    /// <summary>Whether the rule forces a comparison's outcome (every pair it produces agrees on that field), so
+    /// training must not estimate that comparison's m-probabilities from the rule's pairs.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns><see langword="true"/> when one of the rule's parts reads the comparison's field.</returns>
+    public bool Constrains(ComparisonKind comparison)
+    {
+        foreach (var part in _parts)
+        {
+            if (FieldOf(part) == comparison)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns the rule's name and parts.</summary>
+    /// <returns>For example <c>postcode-unit (PostcodeUnit)</c>.</returns>
+    public override string ToString() => Name + " (" + string.Join(" + ", _parts) + ")";
+
+    /// <summary>The record's key under this rule, or 0 when a part is missing.</summary>
+    internal ulong GetKey(RecordSet set, int index)
+    {
+        Span<ulong> values = stackalloc ulong[_parts.Length];
+        for (var p = 0; p < _parts.Length; p++)
+        {
+            var value = PartValue(_parts[p], set, index);
+            if (value == 0)
+            {
+                return 0;
+            }
+
+            values[p] = value;
+        }
+
+        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(values));
+        return hash == 0 ? 1 : hash;
+    }
+
+    /// <summary>A non-zero number standing for a record's value of one part, or 0 when it has none.</summary>
+    private static ulong PartValue(BlockingKeyPart part, RecordSet set, int i)
+    {
+        switch (part)
+        {
+            case BlockingKeyPart.NhsNumber:
+                return (ulong)set.NhsNumberValue(i);
+            case BlockingKeyPart.DateOfBirth:
+                return (set.DateFlags(i) & PairComparer.DatePartial) != 0 ? 0UL : (ulong)set.DateOfBirthValue(i);
+            case BlockingKeyPart.BirthYear:
+                return (ulong)(set.DateOfBirthValue(i) / 10_000);
+            case BlockingKeyPart.GivenName:
+                return set.GivenHash(i);
+            case BlockingKeyPart.GivenInitial:
+                var given = set.Given(i);
+                return given.IsEmpty ? 0UL : given[0];
+            case BlockingKeyPart.FamilyName:
+                return set.FamilyHash(i);
+            case BlockingKeyPart.FamilySoundex:
+                return set.FamilySoundex(i);
+            case BlockingKeyPart.FamilyMetaphone:
+                return set.FamilyPhonetic(i);
+            case BlockingKeyPart.PostcodeUnit:
+                return set.PostcodeKey(i);
+            case BlockingKeyPart.PostcodeSector:
+                return PostcodePartValue(set, i, PostcodePart.Sector);
+            case BlockingKeyPart.PostcodeDistrict:
+                return PostcodePartValue(set, i, PostcodePart.District);
+            case BlockingKeyPart.LocalIdentifier:
+                var id = set.LocalIdentifier(i);
+                return id.IsEmpty ? 0UL : RecordSet.Hash(id);
+            case BlockingKeyPart.Email:
+                return set.EmailHash(i);
+            case BlockingKeyPart.Phone:
+                return (ulong)set.PhoneValue(i);
+            default:
+                return 0;
+        }
+    }
+
+    private static ulong PostcodePartValue(RecordSet set, int i, PostcodePart part) =>
+        !set.IsPresent(i, ComparisonKind.Postcode) || set.OtherPostcode(i) != 0 ? 0
+        : (ulong)set.PostcodeValue(i).GetPartKey(part) | 1UL << 62;
+
+    private static ComparisonKind FieldOf(BlockingKeyPart part) => part switch
+    {
+        BlockingKeyPart.NhsNumber => ComparisonKind.NhsNumber,
+        BlockingKeyPart.DateOfBirth or BlockingKeyPart.BirthYear => ComparisonKind.DateOfBirth,
+        BlockingKeyPart.GivenName or BlockingKeyPart.GivenInitial or BlockingKeyPart.FamilyName
+            or BlockingKeyPart.FamilySoundex or BlockingKeyPart.FamilyMetaphone => ComparisonKind.Name,
+        BlockingKeyPart.PostcodeUnit or BlockingKeyPart.PostcodeSector or BlockingKeyPart.PostcodeDistrict => ComparisonKind.Postcode,
+        BlockingKeyPart.LocalIdentifier => ComparisonKind.LocalIdentifier,
+        BlockingKeyPart.Email => ComparisonKind.Email,
+        _ => ComparisonKind.Phone,
+    };
+}

@@ -1,0 +1,240 @@
+namespace NhsIdentity.Matching.Blocking;
+
+/// <summary>Receives candidate pairs from <see cref="CandidatePairSource.VisitPairs{TVisitor}"/> without a delegate.</summary>
+internal interface IPairVisitor
+{
+    void Visit(int left, int right);
+}
+
+/// <summary>One block: the records of one rule that share a key (for linkage, on each side).</summary>
+internal readonly record struct CandidateBlock(int Rule, ulong Key, int LeftStart, int LeftCount, int RightStart, int RightCount)
+{
+    /// <summary>The number of pairs the block holds before pairs of earlier rules are removed.</summary>
+    public long PairCount(bool deduplicating) =>
+        deduplicating ? (long)LeftCount * (LeftCount - 1) / 2 : (long)LeftCount * RightCount;
+}
+
+/// <summary>
+/// The blocks of a set of rules over one record set (deduplication) or two (linkage), and the pairs in them. Each
+/// pair is produced once: by the first rule that blocks it; later rules skip it by checking the earlier rules' keys
+/// (as Splink does), so no set of seen pairs is ever held.
+/// </summary>
+/// <remarks>Blocks come in a deterministic order (rule, then key, then record position), so any partitioning of
+/// the blocks over threads gives the same pairs.</remarks>
+internal sealed class CandidatePairSource
+{
+    private readonly ulong[][] _leftKeys;
+    private readonly ulong[][] _rightKeys;
+    private readonly int[][] _leftOrder;
+    private readonly int[][] _rightOrder;
+    private readonly bool _deduplicating;
+
+    private CandidatePairSource(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize, bool deduplicating)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockSize, 2);
+        Left = left;
+        Right = right;
+        Rules = rules;
+        _deduplicating = deduplicating;
+        _leftKeys = new ulong[rules.Count][];
+        _rightKeys = new ulong[rules.Count][];
+        _leftOrder = new int[rules.Count][];
+        _rightOrder = new int[rules.Count][];
+        var blocks = new List<CandidateBlock>();
+        var capped = new List<CandidateBlock>();
+        for (var r = 0; r < rules.Count; r++)
+        {
+            _leftKeys[r] = Keys(rules[r], left);
+            _leftOrder[r] = Order(_leftKeys[r], out var sortedLeft);
+            if (deduplicating)
+            {
+                _rightKeys[r] = _leftKeys[r];
+                _rightOrder[r] = _leftOrder[r];
+                FindBlocks(r, sortedLeft, maxBlockSize, blocks, capped);
+            }
+            else
+            {
+                _rightKeys[r] = Keys(rules[r], right);
+                _rightOrder[r] = Order(_rightKeys[r], out var sortedRight);
+                JoinBlocks(r, sortedLeft, sortedRight, maxBlockSize, blocks, capped);
+            }
+        }
+
+        Blocks = blocks;
+        CappedBlocks = capped;
+    }
+
+    public RecordSet Left { get; }
+
+    public RecordSet Right { get; }
+
+    public IReadOnlyList<BlockingRule> Rules { get; }
+
+    public bool IsDeduplicating => _deduplicating;
+
+    /// <summary>The blocks to compare, in deterministic order.</summary>
+    public IReadOnlyList<CandidateBlock> Blocks { get; }
+
+    /// <summary>Blocks left out because they exceeded the size cap (a placeholder value shared by thousands).</summary>
+    public IReadOnlyList<CandidateBlock> CappedBlocks { get; }
+
+    public static CandidatePairSource ForDeduplication(RecordSet set, IReadOnlyList<BlockingRule> rules, int maxBlockSize) =>
+        new(set, set, rules, maxBlockSize, deduplicating: true);
+
+    public static CandidatePairSource ForLinkage(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize) =>
+        new(left, right, rules, maxBlockSize, deduplicating: false);
+
+    /// <summary>Visits the block's pairs that no earlier rule produced; returns how many were visited.</summary>
+    public long VisitPairs<TVisitor>(CandidateBlock block, ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor
+    {
+        var leftOrder = _leftOrder[block.Rule];
+        var rightOrder = _rightOrder[block.Rule];
+        long visited = 0;
+        for (var x = 0; x < block.LeftCount; x++)
+        {
+            var a = leftOrder[block.LeftStart + x];
+            var y0 = _deduplicating ? x + 1 : 0;
+            var rightCount = _deduplicating ? block.LeftCount : block.RightCount;
+            var rightStart = _deduplicating ? block.LeftStart : block.RightStart;
+            for (var y = y0; y < rightCount; y++)
+            {
+                var b = rightOrder[rightStart + y];
+                if (!ProducedEarlier(block.Rule, a, b))
+                {
+                    visitor.Visit(a, b);
+                    visited++;
+                }
+            }
+        }
+
+        return visited;
+    }
+
+    /// <summary>Whether a rule before <paramref name="rule"/> blocks the pair (and so produced it already).</summary>
+    public bool ProducedEarlier(int rule, int left, int right)
+    {
+        for (var q = 0; q < rule; q++)
+        {
+            var key = _leftKeys[q][left];
+            if (key != 0 && key == _rightKeys[q][right])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ulong[] Keys(BlockingRule rule, RecordSet set)
+    {
+        var keys = new ulong[set.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = rule.GetKey(set, i);
+        }
+
+        return keys;
+    }
+
+    /// <summary>Record positions with a key, sorted by key then position; <paramref name="sortedKeys"/> alongside.</summary>
+    private static int[] Order(ulong[] keys, out ulong[] sortedKeys)
+    {
+        var withKey = 0;
+        foreach (var key in keys)
+        {
+            withKey += key != 0 ? 1 : 0;
+        }
+
+        var order = new int[withKey];
+        sortedKeys = new ulong[withKey];
+        var n = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] != 0)
+            {
+                order[n] = i;
+                sortedKeys[n++] = keys[i];
+            }
+        }
+
+        // Array.Sort is not stable; positions were in ascending order, so sort each run of equal keys afterwards.
+        Array.Sort(sortedKeys, order);
+        for (var start = 0; start < withKey;)
+        {
+            var end = start + 1;
+            while (end < withKey && sortedKeys[end] == sortedKeys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(order, start, end - start);
+            }
+
+            start = end;
+        }
+
+        return order;
+    }
+
+    private static void FindBlocks(int rule, ulong[] sorted, int maxBlockSize, List<CandidateBlock> blocks, List<CandidateBlock> capped)
+    {
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                var block = new CandidateBlock(rule, sorted[start], start, end - start, start, end - start);
+                (end - start > maxBlockSize ? capped : blocks).Add(block);
+            }
+
+            start = end;
+        }
+    }
+
+    private static void JoinBlocks(int rule, ulong[] left, ulong[] right, int maxBlockSize, List<CandidateBlock> blocks, List<CandidateBlock> capped)
+    {
+        int x = 0, y = 0;
+        while (x < left.Length && y < right.Length)
+        {
+            if (left[x] < right[y])
+            {
+                x++;
+                continue;
+            }
+
+            if (left[x] > right[y])
+            {
+                y++;
+                continue;
+            }
+
+            var key = left[x];
+            var xEnd = x;
+            while (xEnd < left.Length && left[xEnd] == key)
+            {
+                xEnd++;
+            }
+
+            var yEnd = y;
+            while (yEnd < right.Length && right[yEnd] == key)
+            {
+                yEnd++;
+            }
+
+            var block = new CandidateBlock(rule, key, x, xEnd - x, y, yEnd - y);
+            var oversized = (long)(xEnd - x) * (yEnd - y) > (long)maxBlockSize * maxBlockSize / 2;
+            (oversized ? capped : blocks).Add(block);
+            x = xEnd;
+            y = yEnd;
+        }
+    }
+}
