@@ -190,7 +190,7 @@ public sealed partial class MatchModel
             return 0;
         }
 
-        var u = GetComparison(kind)!.Levels[code].U;
+        var u = _u[((int)kind * PairComparer.CodesPerComparison) + code];
         return Math.Log2(u / Math.Max(frequency, TermFrequencyFloor));
     }
 

@@ -23,6 +23,7 @@ public sealed partial class MatchModel
     private readonly ComparisonModel[] _comparisons;
     private readonly ComparisonKind[] _active;
     private readonly float[] _weights;
+    private readonly double[] _u;
     private readonly double _priorWeight;
 
     /// <summary>Creates a model.</summary>
@@ -73,6 +74,7 @@ public sealed partial class MatchModel
         _priorWeight = Math.Log2(priorMatchProbability / (1 - priorMatchProbability));
         _active = new ComparisonKind[_comparisons.Length];
         _weights = new float[RecordSet.FieldSlots * PairComparer.CodesPerComparison];
+        _u = new double[_weights.Length];
         for (var c = 0; c < _comparisons.Length; c++)
         {
             _active[c] = _comparisons[c].Comparison;
@@ -80,6 +82,7 @@ public sealed partial class MatchModel
             for (var level = 0; level < levels.Count; level++)
             {
                 _weights[((int)_active[c] * PairComparer.CodesPerComparison) + level] = (float)levels[level].Weight;
+                _u[((int)_active[c] * PairComparer.CodesPerComparison) + level] = levels[level].U;
             }
         }
     }

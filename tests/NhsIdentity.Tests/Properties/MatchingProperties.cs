@@ -1,0 +1,71 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NhsIdentity.Matching;
+using NhsIdentity.Tests.Matching;
+using NhsIdentity.Tests.TestHelpers;
+
+namespace NhsIdentity.Tests.Properties;
+
+public sealed class MatchingProperties
+{
+    private static readonly Gen<string?> Field = Gen.OneOf(
+        Gen.Constant<string?>(null),
+        ArbMap.Default.GeneratorFor<string>().Select(s => (string?)s),
+        Gen.Elements<string?>("Alice", "ALICE", "Pemberton", "14/03/1987", "1987-03-14", "LS1 4AP", "999 000 0018", "F", "M", "12 Acacia Avenue", "RX1", "a@b.c"));
+
+    private static readonly Arbitrary<PatientRecord> Records = Arb.From(
+        from values in Gen.ArrayOf(Field, 11)
+        select new PatientRecord
+        {
+            Id = values[0], NhsNumber = values[1], GivenNames = values[2], FamilyName = values[3], DateOfBirth = values[4], Sex = values[5],
+            Postcode = values[6], Address = values[7], LocalIdentifier = values[8], Phone = values[9], Email = values[10],
+        });
+
+    [Property(MaxTest = 500)]
+    public Property Preparing_and_scoring_never_throw_and_give_finite_symmetric_scores() =>
+        Prop.ForAll(Records, Records, (a, b) =>
+        {
+            var left = new RecordSet([a]);
+            var right = new RecordSet([b]);
+            var forward = MatchModel.Default.Score(left, 0, right, 0);
+            var backward = MatchModel.Default.Score(right, 0, left, 0);
+            return double.IsFinite(forward.Weight) && forward.Probability is >= 0 and <= 1
+                && Math.Abs(forward.Weight - backward.Weight) < 1e-9 && forward.Decision == backward.Decision;
+        });
+
+    [Property(MaxTest = 300)]
+    public Property A_record_scores_at_least_as_high_against_itself_as_against_another() =>
+        Prop.ForAll(Records, Records, (a, b) =>
+        {
+            var set = new RecordSet([a, b]);
+            return MatchModel.Default.Score(set, 0, set, 0).Weight >= MatchModel.Default.Score(set, 0, set, 1).Weight - 1e-9;
+        });
+
+    [Property(MaxTest = 200)]
+    public Property Every_field_count_adds_up_to_the_record_count() =>
+        Prop.ForAll(Arb.From(Gen.ListOf(Records.Generator)), records =>
+        {
+            var set = new RecordSet(records);
+            return Enum.GetValues<ComparisonKind>().All(kind => set.GetCounts(kind).Total == records.Count);
+        });
+
+    [Fact]
+    public void Scoring_prepared_records_allocates_nothing()
+    {
+        var set = new RecordSet([MatchingSamples.Alice, MatchingSamples.AliceTypo, MatchingSamples.Stranger]);
+        var model = MatchModel.Default;
+        Span<ComparisonOutcome> outcomes = stackalloc ComparisonOutcome[16];
+        double sink = 0;
+        var bytes = Allocations.Measure(() =>
+        {
+            sink += model.Score(set, 0, set, 1).Weight + model.Score(set, 0, set, 2).Weight + model.Score(set, 1, set, 2).Weight;
+        }, 10_000);
+        Assert.Equal(0, bytes);
+        Assert.NotEqual(0, sink);
+        var explainBytes = GC.GetAllocatedBytesForCurrentThread();
+        model.Explain(set, 0, set, 1, outcomes);
+        model.Explain(set, 0, set, 1, outcomes);
+        Assert.Equal(explainBytes, GC.GetAllocatedBytesForCurrentThread());
+    }
+}
