@@ -10,9 +10,11 @@ namespace NhsIdentity.Matching;
 /// household: twins share a family name, a date of birth and an address; a father and son may share a full name and
 /// an address. With <see cref="RequireIdentityEvidence"/> (the default), a pair is never a <see cref="MatchDecision.Match"/>
 /// — at most <see cref="MatchDecision.Review"/> — when the two records disagree outright on the first given name
-/// (name level <see cref="Comparisons.NameLevel.FamilyOnly"/> or <see cref="Comparisons.NameLevel.Else"/>) or on
-/// the date of birth (<see cref="Comparisons.DateOfBirthLevel.Else"/>), unless their valid NHS numbers are equal.
-/// This mirrors PDS tracing, which needs a given name and a date of birth to agree.</para>
+/// (both have one, and the name level is <see cref="Comparisons.NameLevel.FamilyOnly"/> or
+/// <see cref="Comparisons.NameLevel.Else"/>) or on the date of birth (<see cref="Comparisons.DateOfBirthLevel.Else"/>),
+/// unless they share an identifier: equal valid NHS numbers or equal local identifiers (a hospital number is issued
+/// once per person by its system). A missing value never contradicts. This mirrors PDS tracing, which needs a given
+/// name and a date of birth to agree.</para>
 /// </remarks>
 /// <param name="MatchProbability">The probability at or above which a pair is a match.</param>
 /// <param name="ReviewProbability">The probability at or above which a pair is for review.</param>

@@ -111,7 +111,7 @@ public sealed partial class MatchModel
     {
         var weight = _priorWeight;
         var contradiction = false;
-        var nhsEqual = false;
+        var identifierEqual = false;
         var weights = _weights;
         foreach (var kind in _active)
         {
@@ -125,11 +125,16 @@ public sealed partial class MatchModel
             switch (kind)
             {
                 case ComparisonKind.NhsNumber:
-                    nhsEqual = code == (byte)NhsNumberLevel.Equal;
+                    identifierEqual |= code == (byte)NhsNumberLevel.Equal;
                     break;
                 case ComparisonKind.Name:
-                    contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else;
+                    // Only two given names that are both there and unalike contradict; a missing one does not.
+                    contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else
+                        && a.GivenHash(i) != 0 && b.GivenHash(j) != 0;
                     weight += TermFrequencyAdjustment(kind, code, a, i, b, j);
+                    break;
+                case ComparisonKind.LocalIdentifier:
+                    identifierEqual |= code == (byte)LocalIdentifierLevel.Exact;
                     break;
                 case ComparisonKind.DateOfBirth:
                     contradiction |= code == (byte)DateOfBirthLevel.Else;
@@ -140,7 +145,7 @@ public sealed partial class MatchModel
             }
         }
 
-        cap = contradiction && !nhsEqual && Policy.RequireIdentityEvidence ? MatchDecision.Review : MatchDecision.Match;
+        cap = contradiction && !identifierEqual && Policy.RequireIdentityEvidence ? MatchDecision.Review : MatchDecision.Match;
         return weight;
     }
 
