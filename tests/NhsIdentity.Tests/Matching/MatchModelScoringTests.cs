@@ -51,15 +51,18 @@ public sealed class MatchModelScoringTests
     [Fact]
     public void Twins_sharing_family_name_birth_date_and_address_are_never_an_automatic_match()
     {
-        var twin = Alice.With(id: "T1", nhs: "", given: "Charlotte");
+        var twin = Alice.With(id: "T1", nhs: "", given: "Charlotte", local: "RX1000124");
         var score = MatchModel.Default.Score(Alice.With(nhs: ""), twin);
         Assert.NotEqual(MatchDecision.Match, score.Decision);
+
+        // The same pair with equal hospital numbers is one person whose given name was mistyped beyond recognition.
+        Assert.Equal(MatchDecision.Match, MatchModel.Default.Score(Alice.With(nhs: ""), twin.With(local: Alice.LocalIdentifier)).Decision);
     }
 
     [Fact]
     public void Parent_and_child_with_the_same_name_and_address_are_never_an_automatic_match()
     {
-        var parent = Alice.With(nhs: "", dob: "02/11/1959");
+        var parent = Alice.With(nhs: "", dob: "02/11/1959", local: "RX0000077");
         var score = MatchModel.Default.Score(Alice.With(nhs: ""), parent);
         Assert.NotEqual(MatchDecision.Match, score.Decision);
     }
@@ -105,7 +108,7 @@ public sealed class MatchModelScoringTests
 internal static class PatientRecordTestExtensions
 {
     public static PatientRecord With(this PatientRecord r, string? id = null, string? nhs = null, string? given = null,
-        string? family = null, string? dob = null, string? sex = null, string? postcode = null, string? address = null) => new()
+        string? family = null, string? dob = null, string? sex = null, string? postcode = null, string? address = null, string? local = null) => new()
     {
         Id = id ?? r.Id,
         NhsNumber = nhs ?? r.NhsNumber,
@@ -115,7 +118,7 @@ internal static class PatientRecordTestExtensions
         Sex = sex ?? r.Sex,
         Postcode = postcode ?? r.Postcode,
         Address = address ?? r.Address,
-        LocalIdentifier = r.LocalIdentifier,
+        LocalIdentifier = local ?? r.LocalIdentifier,
         Phone = r.Phone,
         Email = r.Email,
     };
