@@ -29,6 +29,11 @@ internal static class TokenSetScorer
     /// <summary>The token-set ratio of two prepared forms (see <see cref="TokenSet.SimilarityOfPrepared"/>).</summary>
     public static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        if (a.SequenceEqual(b))
+        {
+            return 1; // the same record's address, or a copy: the same set (the merge below would say so, slower)
+        }
+
         var scratchLength = a.Length + b.Length;
         char[]? rented = null;
         var scratch = scratchLength <= StackScratchLimit
@@ -59,7 +64,7 @@ internal static class TokenSetScorer
         var anyB = !tokenB.IsEmpty;
         while (!tokenA.IsEmpty && !tokenB.IsEmpty)
         {
-            var order = tokenA.SequenceCompareTo(tokenB);
+            var order = TokenSetPreparer.CompareTokens(tokenA, tokenB);
             if (order == 0)
             {
                 sectLength += (sectLength > 0 ? 1 : 0) + tokenA.Length;
