@@ -27,8 +27,8 @@ internal static class TokenSetPreparer
     /// <summary>Fold scratch up to this many chars lives on the stack (sized to the text: stackalloc memory is zeroed).</summary>
     public const int StackScratchLimit = 768;
 
-    /// <summary>Token tables up to this many entries live on the stack.</summary>
-    private const int StackTokenLimit = 64;
+    /// <summary>Token tables up to this many entries (8 bytes each) live on the stack: texts up to 255 chars.</summary>
+    private const int StackTokenLimit = 128;
 
     /// <summary>Below this many tokens insertion sort beats heap sort; addresses have about 4 to 12.</summary>
     private const int InsertionSortLimit = 16;
@@ -52,20 +52,23 @@ internal static class TokenSetPreparer
         var folded = scratchLength <= StackScratchLimit
             ? stackalloc char[scratchLength]
             : (rentedChars = ArrayPool<char>.Shared.Rent(scratchLength));
+
+        // A token takes at least one char of the text and is followed by at least one separator.
+        var maxTokens = (text.Length + 1) / 2;
         Token[]? rentedTokens = null;
+        var tokenTable = maxTokens <= StackTokenLimit
+            ? stackalloc Token[maxTokens]
+            : (rentedTokens = ArrayPool<Token>.Shared.Rent(maxTokens));
         try
         {
-            var foldedLength = Fold(text, folded, out var tokenCount);
+            var foldedLength = Fold(text, folded, tokenTable, out var tokenCount);
             if (tokenCount == 0)
             {
                 return 0;
             }
 
-            var tokens = tokenCount <= StackTokenLimit
-                ? stackalloc Token[tokenCount]
-                : (rentedTokens = ArrayPool<Token>.Shared.Rent(tokenCount)).AsSpan(0, tokenCount);
+            var tokens = tokenTable[..tokenCount];
             ReadOnlySpan<char> words = folded[..foldedLength];
-            Split(words, tokens);
             Sort(words, tokens);
             return WriteDistinct(words, tokens, destination);
         }
@@ -90,10 +93,11 @@ internal static class TokenSetPreparer
     /// format chars such as the soft hyphen) are dropped here too, so a decomposed <c>e</c> + acute stays one token;
     /// the visible ones (apostrophes, spacing accents) separate, as the ASCII apostrophe does.
     /// </summary>
-    private static int Fold(ReadOnlySpan<char> text, Span<char> folded, out int tokenCount)
+    private static int Fold(ReadOnlySpan<char> text, Span<char> folded, Span<Token> tokens, out int tokenCount)
     {
         var written = 0;
         var count = 0;
+        var start = 0;
         var separate = false;
         foreach (var c in text)
         {
@@ -139,9 +143,11 @@ internal static class TokenSetPreparer
             {
                 if (count > 0)
                 {
+                    tokens[count - 1] = new Token(start, written - start);
                     folded[written++] = ' ';
                 }
 
+                start = written;
                 count++;
                 separate = false;
             }
@@ -157,6 +163,11 @@ internal static class TokenSetPreparer
             }
         }
 
+        if (count > 0)
+        {
+            tokens[count - 1] = new Token(start, written - start);
+        }
+
         tokenCount = count;
         return written;
     }
@@ -165,23 +176,6 @@ internal static class TokenSetPreparer
     private static bool IsInvisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
         is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
         or UnicodeCategory.Format;
-
-    /// <summary>Records where each space-separated token of <paramref name="words"/> starts and ends.</summary>
-    private static void Split(ReadOnlySpan<char> words, Span<Token> tokens)
-    {
-        var start = 0;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var length = words[start..].IndexOf(' ');
-            if (length < 0)
-            {
-                length = words.Length - start;
-            }
-
-            tokens[i] = new Token(start, length);
-            start += length + 1;
-        }
-    }
 
     /// <summary>Ordinal sort of the tokens (insertion sort for a handful, heap sort so long text stays O(n log n)).</summary>
     private static void Sort(ReadOnlySpan<char> words, Span<Token> tokens)
@@ -256,16 +250,27 @@ internal static class TokenSetPreparer
         return first != 0 ? first : x.SequenceCompareTo(y);
     }
 
-    /// <summary>Writes the sorted tokens once each, space-separated, or returns -1 (writing nothing) if they do not fit.</summary>
-    private static int WriteDistinct(ReadOnlySpan<char> words, ReadOnlySpan<Token> tokens, Span<char> destination)
+    /// <summary>
+    /// Writes the sorted tokens once each, space-separated, or returns -1 (writing nothing) if they do not fit.
+    /// Repeats are found in one pass and marked with length 0 (no real token is empty), so each pair is compared once.
+    /// </summary>
+    private static int WriteDistinct(ReadOnlySpan<char> words, Span<Token> tokens, Span<char> destination)
     {
         var length = tokens[0].Length;
+        var previous = tokens[0];
         for (var i = 1; i < tokens.Length; i++)
         {
-            if (Compare(words, tokens[i - 1], tokens[i]) != 0)
+            var current = tokens[i];
+            if (Compare(words, previous, current) == 0)
             {
-                length += 1 + tokens[i].Length;
+                tokens[i] = current with { Length = 0 };
             }
+            else
+            {
+                length += 1 + current.Length;
+            }
+
+            previous = current;
         }
 
         if (length > destination.Length)
@@ -274,20 +279,20 @@ internal static class TokenSetPreparer
         }
 
         var written = 0;
-        for (var i = 0; i < tokens.Length; i++)
+        foreach (var token in tokens)
         {
-            if (i > 0)
+            if (token.Length == 0)
             {
-                if (Compare(words, tokens[i - 1], tokens[i]) == 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
+            if (written > 0)
+            {
                 destination[written++] = ' ';
             }
 
-            words.Slice(tokens[i].Start, tokens[i].Length).CopyTo(destination[written..]);
-            written += tokens[i].Length;
+            words.Slice(token.Start, token.Length).CopyTo(destination[written..]);
+            written += token.Length;
         }
 
         return written;
