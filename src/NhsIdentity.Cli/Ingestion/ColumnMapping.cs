@@ -35,12 +35,21 @@ namespace NhsIdentity.Cli.Ingestion;
 internal sealed partial class ColumnMapping
 {
     private readonly int[][] columnsByField;
+    private readonly bool[] used;
 
     private ColumnMapping(IReadOnlyList<string> header, int[][] columnsByField, IReadOnlyList<IgnoredColumn> ignored)
     {
         Header = header;
         this.columnsByField = columnsByField;
         Ignored = ignored;
+        used = new bool[header.Count];
+        foreach (var columns in columnsByField)
+        {
+            foreach (var column in columns)
+            {
+                used[column] = true;
+            }
+        }
     }
 
     /// <summary>Gets the header cells, as read (after removing CSV quotes and surrounding spaces).</summary>
@@ -134,6 +143,11 @@ internal sealed partial class ColumnMapping
 
         return new ColumnMapping([.. header], byField, ignored);
     }
+
+    /// <summary>Whether a column feeds any field (the reader skips converting the others).</summary>
+    /// <param name="column">A zero-based column index.</param>
+    /// <returns><see langword="true"/> when the column is mapped.</returns>
+    public bool IsUsed(int column) => (uint)column < (uint)used.Length && used[column];
 
     /// <summary>The columns that feed a field: at most one for single-valued fields, in join order for the others.</summary>
     /// <param name="field">The field.</param>

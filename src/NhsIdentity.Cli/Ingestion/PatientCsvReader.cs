@@ -42,6 +42,7 @@ internal static class PatientCsvReader
         }
 
         options ??= new PatientCsvReadOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
         using var reader = Open(options, o => o.FromFile(path));
         return Read(reader, options, path);
     }
@@ -55,6 +56,7 @@ internal static class PatientCsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new PatientCsvReadOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
         using var reader = Open(options, o => o.From(text, leaveOpen: true));
         return Read(reader, options, "the input");
     }
@@ -73,9 +75,13 @@ internal static class PatientCsvReader
         {
             return open(sepOptions);
         }
-        catch (Exception exception) when (exception is InvalidDataException or ArgumentException)
+        catch (InvalidDataException exception)
         {
             throw new IngestionException("The header row could not be read as CSV.", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException("The file could not be opened: " + exception.GetType().Name + ".", exception) { IsUsageError = true };
         }
     }
 
@@ -107,7 +113,7 @@ internal static class PatientCsvReader
         var mapping = ColumnMapping.Create(header, options.ColumnOverrides);
         var separator = reader.Spec.Sep.Separator;
 
-        AtomicFileWriter? rejects = options.RejectsPath is null ? null : new AtomicFileWriter(options.RejectsPath);
+        var rejects = OpenRejects(options.RejectsPath);
         try
         {
             rejects?.Writer.Write(headerText);
@@ -159,7 +165,8 @@ internal static class PatientCsvReader
 
             for (var i = 0; i < columnCount; i++)
             {
-                values[i] = CsvText.ToValue(row[i].Span);
+                // Ignored columns are not turned into strings: a wide extract may carry many of them.
+                values[i] = mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
             }
 
             records.Add(mapping.ToRecord(values, rowNumber));
@@ -194,6 +201,18 @@ internal static class PatientCsvReader
         }
 
         return null;
+    }
+
+    private static AtomicFileWriter? OpenRejects(string? path)
+    {
+        try
+        {
+            return path is null ? null : new AtomicFileWriter(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException($"The rejects file cannot be written: {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
+        }
     }
 
     private static string Capitalise(string text) =>

@@ -246,4 +246,27 @@ public sealed class PatientCsvReaderTests : IDisposable
 
         Assert.Equal("a1", Assert.Single(PatientCsvReader.Read(text).Records).Id);
     }
+
+    [Fact]
+    public void An_unwritable_rejects_path_is_a_usage_error_and_a_bad_limit_is_refused()
+    {
+        var path = temp.Write("in.csv", Header + "\n" + RowA + "\n");
+        var options = new PatientCsvReadOptions { RejectsPath = temp.PathOf(Path.Combine("no-such-folder", "rejects.csv")) };
+
+        Assert.True(Assert.Throws<IngestionException>(() => PatientCsvReader.Read(path, options)).IsUsageError);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PatientCsvReader.Read(path, new PatientCsvReadOptions { MaxFieldLength = 0 }));
+    }
+
+    [Fact]
+    public void Ignored_columns_are_not_read_into_records()
+    {
+        var path = temp.Write("in.csv", "id,notes,Surname\nr1,free text,Testpatient\n");
+
+        var result = PatientCsvReader.Read(path);
+
+        Assert.False(result.Mapping.IsUsed(1));
+        Assert.True(result.Mapping.IsUsed(2));
+        Assert.False(result.Mapping.IsUsed(3));
+        Assert.Equal("Testpatient", Assert.Single(result.Records).FamilyName);
+    }
 }
