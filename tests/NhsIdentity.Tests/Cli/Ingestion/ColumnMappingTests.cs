@@ -33,7 +33,6 @@ public sealed class ColumnMappingTests
         { "GIVEN_NAME", "given_name" },
         { "Given Names", "given_name" },
         { "first_name", "given_name" },
-        { "middle_name", "middle_name" },
         { "Middle Names", "middle_name" },
         { "Surname", "family_name" },
         { "Last Name", "family_name" },
