@@ -71,6 +71,7 @@ internal static class CliApp
             ValidateCommand.Create(input),
             FormatCommand.Create(),
             GenerateCommand.Create(),
+            EvaluateCommand.Create(),
         };
 
     /// <summary>

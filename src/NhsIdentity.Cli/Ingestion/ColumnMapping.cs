@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text;
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>
+/// Which CSV column feeds which <see cref="PatientRecord"/> field, worked out from the header row and any
+/// <c>--map FIELD=COLUMN</c> overrides.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Column names are recognised case- and punctuation-insensitively (<see cref="Normalise"/>), so <c>NHS Number</c>,
+/// <c>NHS_NO</c> and <c>nhs-number</c> all feed <c>nhs_number</c>. Every address-like column
+/// (<c>address</c>, <c>AddressLine1</c>..., <c>street_number</c>, <c>suburb</c>, <c>city</c>, <c>town</c>) is
+/// joined, in header order, into the address with <c>", "</c>; middle-name columns are joined after the first name
+/// with a space.
+/// </para>
+/// <para>
+/// Ambiguity: when two columns feed the same single-valued field (say <c>Forename</c> and <c>First Name</c>), the
+/// FIRST column in the header wins and the other is listed in <see cref="Ignored"/> with the reason, so the choice is
+/// visible in <see cref="Describe"/>; use <c>--map</c> to pick the other. A column that no alias knows (FEBRL's
+/// <c>state</c>, Splink's <c>cluster</c>) is ignored and listed too.
+/// </para>
+/// <para>
+/// Overrides: <c>FIELD=COLUMN</c> where FIELD is a standard name (<see cref="PatientFieldNames"/>, compared the same
+/// normalised way) and COLUMN a header cell, matched exactly first and otherwise normalised (it must then be
+/// unique). An overridden field takes only the columns given for it (several <c>--map address=...</c> are joined in
+/// the order given); <c>FIELD=</c> with no column leaves the field empty. A column given to a field by
+/// <c>--map</c> is not also used for the field its name suggests.
+/// </para>
+/// <para>When no column feeds <c>id</c>, a record's id is its 1-based data row number.</para>
+/// <para>Instances are immutable. Nothing here ever sees a field value, only column names.</para>
+/// </remarks>
+internal sealed partial class ColumnMapping
+{
+    private readonly int[][] columnsByField;
+    private readonly bool[] used;
+
+    private ColumnMapping(IReadOnlyList<string> header, int[][] columnsByField, IReadOnlyList<IgnoredColumn> ignored)
+    {
+        Header = header;
+        this.columnsByField = columnsByField;
+        Ignored = ignored;
+        used = new bool[header.Count];
+        foreach (var columns in columnsByField)
+        {
+            foreach (var column in columns)
+            {
+                used[column] = true;
+            }
+        }
+    }
+
+    /// <summary>Gets the header cells, as read (after removing CSV quotes and surrounding spaces).</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Gets the columns that feed no field, in header order, each with the reason.</summary>
+    public IReadOnlyList<IgnoredColumn> Ignored { get; }
+
+    /// <summary>Gets a value indicating whether a column feeds <c>id</c> (otherwise the row number is the id).</summary>
+    public bool HasIdColumn => columnsByField[(int)PatientField.Id].Length > 0;
+
+    /// <summary>Maps a header, applying overrides.</summary>
+    /// <param name="header">The header cells.</param>
+    /// <param name="overrides"><c>FIELD=COLUMN</c> texts from <c>--map</c>, or <see langword="null"/>.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="IngestionException">
+    /// An override is malformed, names an unknown field or column, or gives one single-valued field two columns
+    /// (<see cref="IngestionException.IsUsageError"/> is true).
+    /// </exception>
+    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+
+        var fieldOfColumn = new PatientField?[header.Count];
+        var columns = new List<int>[PatientFieldNames.All.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = [];
+        }
+
+        var overridden = new bool[columns.Length];
+        foreach (var text in overrides ?? [])
+        {
+            var (field, column) = ParseOverride(text, header);
+            if (overridden[(int)field] && !field.IsJoined() && (column >= 0 || columns[(int)field].Count > 0))
+            {
+                throw UsageError($"--map gives {field.ToName()} more than one column; only middle_name and address take several.");
+            }
+
+            overridden[(int)field] = true;
+            if (column < 0)
+            {
+                continue;
+            }
+
+            if (fieldOfColumn[column] is { } other && other != field)
+            {
+                throw UsageError($"--map gives column '{header[column]}' to both {other.ToName()} and {field.ToName()}.");
+            }
+
+            if (fieldOfColumn[column] is null)
+            {
+                fieldOfColumn[column] = field;
+                columns[(int)field].Add(column);
+            }
+        }
+
+        var ignored = new List<IgnoredColumn>();
+        for (var column = 0; column < header.Count; column++)
+        {
+            if (fieldOfColumn[column] is not null)
+            {
+                continue;
+            }
+
+            if (!TryRecognise(header[column], out var field))
+            {
+                ignored.Add(new IgnoredColumn(header[column], "not a known column; use --map FIELD=COLUMN to use it"));
+            }
+            else if (overridden[(int)field])
+            {
+                ignored.Add(new IgnoredColumn(header[column], $"{field.ToName()} is set by --map"));
+            }
+            else if (!field.IsJoined() && columns[(int)field].Count > 0)
+            {
+                var first = header[columns[(int)field][0]];
+                ignored.Add(new IgnoredColumn(header[column], $"{field.ToName()} already comes from '{first}' (the first such column wins)"));
+            }
+            else
+            {
+                fieldOfColumn[column] = field;
+                columns[(int)field].Add(column);
+            }
+        }
+
+        var byField = new int[columns.Length][];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            byField[i] = [.. columns[i]];
+        }
+
+        return new ColumnMapping([.. header], byField, ignored);
+    }
+
+    /// <summary>Whether a column feeds any field (the reader skips converting the others).</summary>
+    /// <param name="column">A zero-based column index.</param>
+    /// <returns><see langword="true"/> when the column is mapped.</returns>
+    public bool IsUsed(int column) => (uint)column < (uint)used.Length && used[column];
+
+    /// <summary>The columns that feed a field: at most one for single-valued fields, in join order for the others.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>Zero-based column indices.</returns>
+    public IReadOnlyList<int> ColumnsOf(PatientField field) => columnsByField[(int)field];
+
+    /// <summary>
+    /// Builds the record for one data row. Empty and missing values become <see langword="null"/>; joined fields skip
+    /// empty parts.
+    /// </summary>
+    /// <param name="values">The row's values by column (already unquoted); may be shorter than the header.</param>
+    /// <param name="rowNumber">The 1-based data row number, the id when no column feeds <c>id</c>.</param>
+    /// <returns>The record.</returns>
+    public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+
+        var givenName = Single(values, PatientField.GivenName);
+        var middleNames = Joined(values, PatientField.MiddleNames, " ");
+        return new PatientRecord
+        {
+            Id = HasIdColumn ? Single(values, PatientField.Id) : rowNumber.ToString(CultureInfo.InvariantCulture),
+            NhsNumber = Single(values, PatientField.NhsNumber),
+            GivenNames = givenName is null ? middleNames : middleNames is null ? givenName : givenName + " " + middleNames,
+            FamilyName = Single(values, PatientField.FamilyName),
+            DateOfBirth = Single(values, PatientField.DateOfBirth),
+            Sex = Single(values, PatientField.Sex),
+            Postcode = Single(values, PatientField.Postcode),
+            Address = Joined(values, PatientField.Address, ", "),
+            LocalIdentifier = Single(values, PatientField.LocalIdentifier),
+            Phone = Single(values, PatientField.Phone),
+            Email = Single(values, PatientField.Email),
+        };
+    }
+
+    /// <summary>
+    /// Describes the mapping for the user, one line per field and then the ignored columns, naming columns only
+    /// (never values): <c>given_name &lt;- Forename + Middle Names</c>, <c>id &lt;- (row number)</c>,
+    /// <c>ignored: state (not a known column; ...)</c>.
+    /// </summary>
+    /// <returns>The lines, without line terminators.</returns>
+    public IReadOnlyList<string> Describe()
+    {
+        var lines = new List<string>();
+        foreach (var field in PatientFieldNames.All)
+        {
+            if (field == PatientField.MiddleNames)
+            {
+                continue; // shown on the given_name line
+            }
+
+            var sources = new List<int>(columnsByField[(int)field]);
+            if (field == PatientField.GivenName)
+            {
+                sources.AddRange(columnsByField[(int)PatientField.MiddleNames]);
+            }
+
+            if (sources.Count > 0)
+            {
+                var line = new StringBuilder(field.ToName()).Append(" <- ");
+                for (var i = 0; i < sources.Count; i++)
+                {
+                    line.Append(i == 0 ? string.Empty : " + ").Append(Header[sources[i]]);
+                }
+
+                lines.Add(line.ToString());
+            }
+            else if (field == PatientField.Id)
+            {
+                lines.Add("id <- (row number)");
+            }
+        }
+
+        var unmapped = new List<string>();
+        foreach (var field in PatientFieldNames.All)
+        {
+            if (field is not (PatientField.Id or PatientField.MiddleNames) && columnsByField[(int)field].Length == 0
+                && !(field == PatientField.GivenName && columnsByField[(int)PatientField.MiddleNames].Length > 0))
+            {
+                unmapped.Add(field.ToName());
+            }
+        }
+
+        if (unmapped.Count > 0)
+        {
+            lines.Add("not in file: " + string.Join(", ", unmapped));
+        }
+
+        foreach (var column in Ignored)
+        {
+            lines.Add($"ignored: {column.Name} ({column.Reason})");
+        }
+
+        return lines;
+    }
+
+    private static (PatientField Field, int Column) ParseOverride(string text, IReadOnlyList<string> header)
+    {
+        var equals = text?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+        if (text is null || equals <= 0)
+        {
+            throw UsageError($"--map expects FIELD=COLUMN, where FIELD is one of: {PatientFieldNames.List}.");
+        }
+
+        var fieldName = text[..equals].Trim();
+        if (!PatientFieldNames.TryParse(fieldName, out var field))
+        {
+            throw UsageError($"--map: unknown field '{fieldName}'; expected one of: {PatientFieldNames.List}.");
+        }
+
+        var columnName = text[(equals + 1)..].Trim();
+        return columnName.Length == 0 ? (field, -1) : (field, FindColumn(columnName, header));
+    }
+
+    private static int FindColumn(string columnName, IReadOnlyList<string> header)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i], columnName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        var normalised = Normalise(columnName);
+        var found = -1;
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(Normalise(header[i]), normalised, StringComparison.Ordinal))
+            {
+                if (found >= 0)
+                {
+                    throw UsageError($"--map: column '{columnName}' matches both '{header[found]}' and '{header[i]}'; give the exact name.");
+                }
+
+                found = i;
+            }
+        }
+
+        return found >= 0 ? found : throw UsageError($"--map: the file has no column '{columnName}'.");
+    }
+
+    private static IngestionException UsageError(string message) => new(message) { IsUsageError = true };
+
+    private string? Single(IReadOnlyList<string?> values, PatientField field)
+    {
+        var columns = columnsByField[(int)field];
+        return columns.Length == 0 ? null : ValueAt(values, columns[0]);
+    }
+
+    private string? Joined(IReadOnlyList<string?> values, PatientField field, string separator)
+    {
+        string? joined = null;
+        foreach (var column in columnsByField[(int)field])
+        {
+            var value = ValueAt(values, column);
+            if (value is not null)
+            {
+                joined = joined is null ? value : joined + separator + value;
+            }
+        }
+
+        return joined;
+    }
+
+    private static string? ValueAt(IReadOnlyList<string?> values, int column) =>
+        column < values.Count && !string.IsNullOrEmpty(values[column]) ? values[column] : null;
+}
+
+/// <summary>A header column that feeds no field.</summary>
+/// <param name="Name">The column name as read.</param>
+/// <param name="Reason">Why it is not used.</param>
+internal readonly record struct IgnoredColumn(string Name, string Reason);

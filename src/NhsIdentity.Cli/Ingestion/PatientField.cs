@@ -1,0 +1,89 @@
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>The <see cref="NhsIdentity.Matching.PatientRecord"/> field a CSV column feeds.</summary>
+internal enum PatientField
+{
+    /// <summary><c>id</c>: the record id (row key).</summary>
+    Id,
+
+    /// <summary><c>nhs_number</c>.</summary>
+    NhsNumber,
+
+    /// <summary><c>given_name</c>: the first name; the start of <see cref="NhsIdentity.Matching.PatientRecord.GivenNames"/>.</summary>
+    GivenName,
+
+    /// <summary><c>middle_name</c>: joined after the first name, with a space, into <see cref="NhsIdentity.Matching.PatientRecord.GivenNames"/>.</summary>
+    MiddleNames,
+
+    /// <summary><c>family_name</c>.</summary>
+    FamilyName,
+
+    /// <summary><c>date_of_birth</c>.</summary>
+    DateOfBirth,
+
+    /// <summary><c>sex</c>.</summary>
+    Sex,
+
+    /// <summary><c>postcode</c>.</summary>
+    Postcode,
+
+    /// <summary><c>address</c>: every address-like column, joined in header order with <c>", "</c>.</summary>
+    Address,
+
+    /// <summary><c>local_id</c>: hospital number, MRN or another local identifier.</summary>
+    LocalIdentifier,
+
+    /// <summary><c>phone</c>.</summary>
+    Phone,
+
+    /// <summary><c>email</c>.</summary>
+    Email,
+}
+
+/// <summary>Standard names of <see cref="PatientField"/> values, as used by <c>--map FIELD=COLUMN</c> and in descriptions.</summary>
+internal static class PatientFieldNames
+{
+    private static readonly string[] Names =
+    [
+        "id", "nhs_number", "given_name", "middle_name", "family_name", "date_of_birth", "sex", "postcode", "address",
+        "local_id", "phone", "email",
+    ];
+
+    /// <summary>Gets every field, in declaration order.</summary>
+    public static IReadOnlyList<PatientField> All { get; } = Enum.GetValues<PatientField>();
+
+    /// <summary>Gets the standard names, comma separated, for help and error texts.</summary>
+    public static string List { get; } = string.Join(", ", Names);
+
+    /// <summary>The standard name of a field, for example <c>nhs_number</c>.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>Its standard name.</returns>
+    public static string ToName(this PatientField field) => Names[(int)field];
+
+    /// <summary>
+    /// Whether the field takes several columns (their values joined) rather than the first one found.
+    /// </summary>
+    /// <param name="field">The field.</param>
+    /// <returns><see langword="true"/> for <see cref="PatientField.MiddleNames"/> and <see cref="PatientField.Address"/>.</returns>
+    public static bool IsJoined(this PatientField field) => field is PatientField.MiddleNames or PatientField.Address;
+
+    /// <summary>Finds a field by its standard name, compared after <see cref="ColumnMapping.Normalise"/>.</summary>
+    /// <param name="name">A name such as <c>nhs_number</c> or <c>NHS-Number</c>.</param>
+    /// <param name="field">The field found.</param>
+    /// <returns>Whether the name is a standard field name.</returns>
+    public static bool TryParse(string name, out PatientField field)
+    {
+        var normalised = ColumnMapping.Normalise(name);
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (string.Equals(ColumnMapping.Normalise(Names[i]), normalised, StringComparison.Ordinal))
+            {
+                field = (PatientField)i;
+                return true;
+            }
+        }
+
+        field = default;
+        return false;
+    }
+}

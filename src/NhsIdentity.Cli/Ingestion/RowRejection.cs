@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>Why a CSV row was rejected.</summary>
+internal enum RejectionReason
+{
+    /// <summary>The row has fewer fields than the header.</summary>
+    TooFewFields,
+
+    /// <summary>The row has more fields than the header.</summary>
+    TooManyFields,
+
+    /// <summary>A quote was opened and never closed, so the row runs on until the end of the file or the next quote.</summary>
+    UnbalancedQuote,
+
+    /// <summary>A field is longer than the limit (64 KB by default).</summary>
+    FieldTooLong,
+}
+
+/// <summary>One rejected row: where it is and why, never what it holds.</summary>
+/// <param name="RowNumber">The 1-based data row number (the header is row 0; blank lines are not rows).</param>
+/// <param name="LineNumber">The 1-based line of the file where the row starts.</param>
+/// <param name="Reason">The reason.</param>
+/// <param name="Detail">The reason in words, with counts and column names only, for example <c>4 fields, expected 3</c>.</param>
+internal readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail)
+{
+    /// <summary>Describes the rejection: <c>row 7 (line 8): too many fields: 4 fields, expected 3</c>.</summary>
+    /// <returns>The description, free of field values.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"row {RowNumber} (line {LineNumber}): {Reason.ToText()}: {Detail}");
+}
+
+/// <summary>Words for <see cref="RejectionReason"/>.</summary>
+internal static class RejectionReasonText
+{
+    /// <summary>The reason in a few words, for summaries.</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns>For example <c>too many fields</c>.</returns>
+    public static string ToText(this RejectionReason reason) => reason switch
+    {
+        RejectionReason.TooFewFields => "too few fields",
+        RejectionReason.TooManyFields => "too many fields",
+        RejectionReason.UnbalancedQuote => "unbalanced quote",
+        RejectionReason.FieldTooLong => "field too long",
+        _ => "rejected",
+    };
+}

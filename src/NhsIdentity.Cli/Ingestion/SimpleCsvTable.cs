@@ -1,0 +1,91 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>
+/// Reads small machine-written CSV files (link outputs, truth files) by column name. Unlike
+/// <see cref="PatientCsvReader"/> it is strict: a malformed row or an empty id makes the whole file invalid, since
+/// these files come from tools, not from suppliers.
+/// </summary>
+internal static class SimpleCsvTable
+{
+    /// <summary>Finds the first header column whose normalised name is one of the candidates.</summary>
+    /// <param name="header">The header cells.</param>
+    /// <param name="candidates">Normalised names (see <see cref="ColumnMapping.Normalise"/>), in order of preference.</param>
+    /// <returns>The column index, or -1.</returns>
+    public static int Find(IReadOnlyList<string> header, params ReadOnlySpan<string> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(ColumnMapping.Normalise(header[i]), candidate, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads a file: the header, then each data row's values (unquoted, trimmed; blank lines skipped).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="onHeader">Receives the header; returns the columns whose values <paramref name="onRow"/> needs.</param>
+    /// <param name="onRow">Receives the 1-based line number and the values of the chosen columns.</param>
+    /// <exception cref="IngestionException">The file is missing, empty, or has a malformed row.</exception>
+    public static void Read(string path, Func<IReadOnlyList<string>, int[]> onHeader, Action<int, string?[]> onRow)
+    {
+        ArgumentNullException.ThrowIfNull(onHeader);
+        ArgumentNullException.ThrowIfNull(onRow);
+        if (!File.Exists(path))
+        {
+            throw new IngestionException($"File not found: {path}") { IsUsageError = true };
+        }
+
+        try
+        {
+            using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromFile(path);
+            if (reader.IsEmpty || !reader.MoveNext() || reader.Current.Span.Length == 0)
+            {
+                throw new IngestionException($"{path} is empty: expected a header row.");
+            }
+
+            var headerRow = reader.Current;
+            var header = new string[headerRow.ColCount];
+            for (var i = 0; i < header.Length; i++)
+            {
+                header[i] = CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+            }
+
+            var columns = onHeader(header);
+            var values = new string?[columns.Length];
+            foreach (var row in reader)
+            {
+                if (row.Span.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!CsvText.HasBalancedQuotes(row.Span) || row.ColCount != header.Length)
+                {
+                    throw new IngestionException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{path}, line {row.LineNumberFrom}: malformed row ({row.ColCount} fields, expected {header.Length}, or an unclosed quote)."));
+                }
+
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    values[i] = CsvText.ToValue(row[columns[i]].Span);
+                }
+
+                onRow(row.LineNumberFrom, values);
+            }
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new IngestionException($"{path} could not be read as CSV.", exception);
+        }
+    }
+}
