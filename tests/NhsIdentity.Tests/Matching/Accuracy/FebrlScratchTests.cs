@@ -64,3 +64,55 @@ public sealed class FebrlScratchTests(ITestOutputHelper output)
         }
     }
 }
+
+public sealed class FebrlScratchDedupeTests(ITestOutputHelper output)
+{
+    private struct Collect(List<(int, int)> pairs) : IPairVisitor
+    {
+        public void Visit(int left, int right) => pairs.Add((left, right));
+    }
+
+    [EvalDataFact]
+    public void Febrl3_default_model_scratch()
+    {
+        var a = FebrlData.Read("febrl3.csv");
+        var set = new RecordSet(a);
+        var source = CandidatePairSource.ForDeduplication(set, BlockingRule.Defaults, 5000);
+        var pairs = new List<(int, int)>();
+        var collect = new Collect(pairs);
+        foreach (var block in source.Blocks)
+        {
+            source.VisitPairs(block, ref collect);
+        }
+
+        var persons = a.GroupBy(r => FebrlData.Person(r.Id!)).Select(g => g.Count());
+        var truePairs = persons.Sum(n => n * (n - 1) / 2);
+        int tp = 0, fp = 0, found = 0;
+        var model = MatchModel.Default.WithPrior(truePairs / (5000.0 * 4999 / 2));
+        var histogram = new Dictionary<string, int>();
+        foreach (var (i, j) in pairs)
+        {
+            var isTrue = FebrlData.Person(a[i].Id!) == FebrlData.Person(a[j].Id!);
+            found += isTrue ? 1 : 0;
+            var score = model.Score(set, i, set, j);
+            if (score.Decision == MatchDecision.Match)
+            {
+                if (isTrue) tp++; else fp++;
+            }
+            else if (isTrue)
+            {
+                var e = model.Explain(set, i, set, j);
+                var key = $"{score.Decision} {e.Outcomes[1].LevelName}/{e.Outcomes[2].LevelName}/{e.Outcomes[6].LevelName}/{e.Outcomes[4].LevelName}";
+                histogram[key] = histogram.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var precision = tp / (double)(tp + fp);
+        var recall = tp / (double)truePairs;
+        output.WriteLine($"true pairs {truePairs}, candidates {pairs.Count}, true in candidates {found}, tp {tp} fp {fp}; P {precision:F4} R {recall:F4} F1 {2 * precision * recall / (precision + recall):F4}");
+        foreach (var (k, v) in histogram.OrderByDescending(x => x.Value).Take(20))
+        {
+            output.WriteLine($"{v,5} {k}");
+        }
+    }
+}
