@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using NhsIdentity.Demographics;
 using NhsIdentity.Text.Similarity;
 
@@ -31,8 +30,6 @@ internal sealed class HouseholdBuilder
         "Road", "Street", "Lane", "Avenue", "Close", "Drive", "Way", "Crescent", "Gardens", "Place", "Terrace", "Court",
     ];
 
-    private static readonly string[] EmailDomains = ["example.com", "example.org", "example.net"];
-
     private readonly Random _random;
     private readonly SyntheticTables _tables = SyntheticTables.Default;
     private readonly NhsNumberGenerator _testNumbers;
@@ -40,7 +37,6 @@ internal sealed class HouseholdBuilder
     private readonly HashSet<long> _usedNhsNumbers;
     private readonly long _hospitalNumberOffset;
     private readonly List<string> _householdNames = new(6);
-    private readonly StringBuilder _text = new(64);
     private int _nextHouseholdId;
 
     public HouseholdBuilder(Random random, int count)
@@ -163,9 +159,9 @@ internal sealed class HouseholdBuilder
             DateOfBirth = sibling.DateOfBirth,
             Sex = sibling.Sex,
             Address = sibling.Address,
-            HospitalNumber = sibling.HospitalNumber,
-            Phone = sibling.Phone,
-            Email = sibling.Email,
+            HospitalNumberDigits = sibling.HospitalNumberDigits,
+            PhoneSuffix = sibling.PhoneSuffix,
+            EmailVariant = sibling.EmailVariant,
         };
         household.Add(NewPerson(sibling.HouseholdId, Relationship.Twin, sibling.PersonId, sex, given, NextMiddleNames(sex, year, given), sibling.FamilyName, sibling.DateOfBirth, sibling.Address));
     }
@@ -214,14 +210,14 @@ internal sealed class HouseholdBuilder
             DateOfBirth = dateOfBirth,
             Sex = sex,
             Address = address,
-            HospitalNumber = "RX1" + HospitalDigits(personId, _hospitalNumberOffset),
-            Phone = "07700 900" + _random.Next(1000).ToString("D3", CultureInfo.InvariantCulture),
-            Email = NextEmail(givenName, familyName),
+            HospitalNumberDigits = HospitalDigits(personId, _hospitalNumberOffset),
+            PhoneSuffix = _random.Next(1000),
+            EmailVariant = _random.Next(2) == 0 ? _random.Next(3) : 3 + _random.Next(300),
         };
     }
 
-    internal static string HospitalDigits(long index, long offset) =>
-        (((index * HospitalNumberMultiplier) + offset) % HospitalNumberModulus).ToString("D7", CultureInfo.InvariantCulture);
+    internal static int HospitalDigits(long index, long offset) =>
+        (int)(((index * HospitalNumberMultiplier) + offset) % HospitalNumberModulus);
 
     private NhsNumber NextNhsNumber(int personId)
     {
@@ -303,32 +299,6 @@ internal sealed class HouseholdBuilder
         var street = (1 + random.Next(220)).ToString(CultureInfo.InvariantCulture) + " "
             + StreetStems[random.Next(StreetStems.Length)] + " " + StreetSuffixes[random.Next(StreetSuffixes.Length)];
         return new SyntheticAddress(flat, street, tables.Areas[postcodeIndex], tables.Postcodes[postcodeIndex]);
-    }
-
-    private string NextEmail(string givenName, string familyName)
-    {
-        _text.Clear();
-        AppendEmailPart(_text, givenName);
-        _text.Append('.');
-        AppendEmailPart(_text, familyName);
-        if (_random.Next(2) == 0)
-        {
-            _text.Append(_random.Next(100).ToString("D2", CultureInfo.InvariantCulture));
-        }
-
-        _text.Append('@').Append(EmailDomains[_random.Next(EmailDomains.Length)]);
-        return _text.ToString();
-    }
-
-    private static void AppendEmailPart(StringBuilder text, string name)
-    {
-        foreach (var c in name)
-        {
-            if (char.IsAsciiLetter(c) || c == '-')
-            {
-                text.Append(char.ToLowerInvariant(c));
-            }
-        }
     }
 
     private Sex NextSex() => _random.Next(2) == 0 ? Sex.Male : Sex.Female;

@@ -176,7 +176,7 @@ internal sealed class RowCorruptor
         if (pas)
         {
             // A duplicate registration gets a new hospital number, from another site's series.
-            id = isDuplicate ? "RX2" + HouseholdBuilder.HospitalDigits(_duplicateCount++, _duplicateNumberOffset) : person.HospitalNumber;
+            id = isDuplicate ? "RX2" + HouseholdBuilder.HospitalDigits(_duplicateCount++, _duplicateNumberOffset).ToString("D7", CultureInfo.InvariantCulture) : person.HospitalNumber;
             localIdentifier = id;
         }
         else

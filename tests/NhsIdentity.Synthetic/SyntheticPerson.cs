@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NhsIdentity.Demographics;
 
 namespace NhsIdentity.Synthetic;
@@ -9,6 +11,8 @@ namespace NhsIdentity.Synthetic;
 /// </summary>
 public sealed class SyntheticPerson
 {
+    private static readonly string[] EmailDomains = ["example.com", "example.org", "example.net"];
+
     /// <summary>Gets the person's index in the population (0-based); extracts' truth files name this id.</summary>
     public required int PersonId { get; init; }
 
@@ -49,15 +53,54 @@ public sealed class SyntheticPerson
     public required SyntheticAddress Address { get; init; }
 
     /// <summary>Gets the hospital number: <c>RX1</c> and seven digits, unique within the population.</summary>
-    public required string HospitalNumber { get; init; }
+    /// <remarks>Built on each call from <see cref="HospitalNumberDigits"/>, so a million persons do not hold a million strings.</remarks>
+    public string HospitalNumber => "RX1" + HospitalNumberDigits.ToString("D7", CultureInfo.InvariantCulture);
 
-    /// <summary>Gets a mobile number from Ofcom's range for drama (<c>07700 900xxx</c>), so no real person's.</summary>
-    public required string Phone { get; init; }
+    /// <summary>Gets the seven digits of <see cref="HospitalNumber"/> as a number (0 to 9,999,999).</summary>
+    public required int HospitalNumberDigits { get; init; }
 
-    /// <summary>Gets an email address at an RFC 2606 example domain (<c>example.com</c>, ...).</summary>
-    public required string Email { get; init; }
+    /// <summary>Gets a mobile number from Ofcom's range for drama (<c>07700 900xxx</c>), so no real person's; built on each call.</summary>
+    public string Phone => "07700 900" + PhoneSuffix.ToString("D3", CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the last three digits of <see cref="Phone"/> (0 to 999).</summary>
+    public required int PhoneSuffix { get; init; }
+
+    /// <summary>
+    /// Gets an email address at an RFC 2606 example domain: <c>given.family</c> in lower case ASCII, two digits for
+    /// half the persons, then <c>@example.com</c>, <c>.org</c> or <c>.net</c>; built on each call.
+    /// </summary>
+    public string Email
+    {
+        get
+        {
+            var text = new StringBuilder(48);
+            AppendEmailPart(text, GivenName);
+            text.Append('.');
+            AppendEmailPart(text, FamilyName);
+            if (EmailVariant >= 3)
+            {
+                text.Append(((EmailVariant / 3) - 1).ToString("D2", CultureInfo.InvariantCulture));
+            }
+
+            return text.Append('@').Append(EmailDomains[EmailVariant % 3]).ToString();
+        }
+    }
+
+    /// <summary>Gets the choices behind <see cref="Email"/>: the domain (value modulo 3) and, from 3 up, the two digits ((value / 3) - 1).</summary>
+    public required int EmailVariant { get; init; }
 
     /// <summary>Returns a description that names only <see cref="PersonId"/>.</summary>
     /// <returns><c>SyntheticPerson(id)</c>.</returns>
-    public override string ToString() => "SyntheticPerson(" + PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+    public override string ToString() => "SyntheticPerson(" + PersonId.ToString(CultureInfo.InvariantCulture) + ")";
+
+    private static void AppendEmailPart(StringBuilder text, string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetter(c) || c == '-')
+            {
+                text.Append(char.ToLowerInvariant(c));
+            }
+        }
+    }
 }
