@@ -36,11 +36,13 @@ internal sealed class HouseholdBuilder
     private readonly NhsNumberGenerator _syntheticNumbers;
     private readonly HashSet<long> _usedNhsNumbers;
     private readonly long _hospitalNumberOffset;
+    private readonly int _testRangeCapacity;
     private readonly List<string> _householdNames = new(6);
     private int _nextHouseholdId;
 
-    public HouseholdBuilder(Random random, int count)
+    public HouseholdBuilder(Random random, int count, int testRangeCapacity)
     {
+        _testRangeCapacity = testRangeCapacity;
         _random = random;
         _testNumbers = new NhsNumberGenerator(random);
         _syntheticNumbers = new NhsNumberGenerator(random, NhsNumberRegion.Synthetic);
@@ -81,7 +83,7 @@ internal sealed class HouseholdBuilder
             var head = NewAdult(householdId, Relationship.HouseholdHead, -1, NextSex(), NextSurname(), RandomDate(EarliestBirth, new DateOnly(2000, 12, 31)), address);
             household.Add(head);
             var gapDays = _random.Next(365, 3653) * (_random.Next(2) == 0 ? -1 : 1);
-            var dateOfBirth = Clamp(head.DateOfBirth.AddDays(gapDays), EarliestBirth, LatestAdultBirth);
+            var dateOfBirth = OffsetWithin(head.DateOfBirth, gapDays, EarliestBirth, LatestAdultBirth);
             household.Add(NewAdult(householdId, Relationship.Sibling, head.PersonId, NextSex(), head.FamilyName, dateOfBirth, address));
         }
     }
@@ -93,7 +95,7 @@ internal sealed class HouseholdBuilder
         household.Add(head);
         var spouseSex = _random.NextDouble() < 0.92 ? Opposite(headSex) : headSex;
         var spouseFamilyName = _random.NextDouble() < 0.75 ? head.FamilyName : NextSurname();
-        var spouseBirth = Clamp(headDateOfBirth.AddDays(_random.Next(-8 * 365, (8 * 365) + 1)), EarliestBirth, LatestAdultBirth);
+        var spouseBirth = OffsetWithin(headDateOfBirth, _random.Next(-8 * 365, (8 * 365) + 1), EarliestBirth, LatestAdultBirth);
         household.Add(NewAdult(householdId, Relationship.Spouse, head.PersonId, spouseSex, spouseFamilyName, spouseBirth, address));
         return head;
     }
@@ -221,7 +223,7 @@ internal sealed class HouseholdBuilder
 
     private NhsNumber NextNhsNumber(int personId)
     {
-        var generator = personId < SyntheticPopulation.TestRangeCapacity ? _testNumbers : _syntheticNumbers;
+        var generator = personId < _testRangeCapacity ? _testNumbers : _syntheticNumbers;
         while (true)
         {
             var number = generator.Next();
@@ -307,6 +309,21 @@ internal sealed class HouseholdBuilder
 
     private DateOnly RandomDate(DateOnly first, DateOnly last) =>
         DateOnly.FromDayNumber(first.DayNumber + _random.Next(last.DayNumber - first.DayNumber + 1));
+
+    /// <summary>
+    /// <paramref name="date"/> moved by <paramref name="days"/>, or the other way when that leaves the range: clamping
+    /// instead would pile people up on the range's first day (1 January 1920, which looks like a placeholder).
+    /// </summary>
+    private static DateOnly OffsetWithin(DateOnly date, int days, DateOnly first, DateOnly last)
+    {
+        var moved = date.AddDays(days);
+        if (moved < first || moved > last)
+        {
+            moved = date.AddDays(-days);
+        }
+
+        return Clamp(moved, first, last);
+    }
 
     private static DateOnly Clamp(DateOnly value, DateOnly first, DateOnly last) =>
         value < first ? first : value > last ? last : value;

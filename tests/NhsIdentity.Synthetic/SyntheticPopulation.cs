@@ -53,12 +53,13 @@ public static partial class SyntheticPopulation
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
         ArgumentNullException.ThrowIfNull(random);
-        return EnumerateCore(count, random);
+        return EnumerateCore(count, random, TestRangeCapacity);
     }
 
-    private static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random)
+    /// <summary>As <see cref="Enumerate"/>, with the switch to the synthetic range moved (so tests need not generate 600,000 persons).</summary>
+    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity)
     {
-        var builder = new HouseholdBuilder(random, count);
+        var builder = new HouseholdBuilder(random, count, testRangeCapacity);
         var household = new List<SyntheticPerson>(6);
         while (builder.NextPersonId < count)
         {
