@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NhsIdentity.Synthetic;
@@ -9,6 +10,8 @@ namespace NhsIdentity.Synthetic;
 /// </summary>
 internal static class CsvCodec
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+
     public static void WriteRecord(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
@@ -48,7 +51,7 @@ internal static class CsvCodec
 
     public static bool NeedsQuotes(string field) =>
         field.Length != 0
-        && (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]));
+        && (field.AsSpan().ContainsAny(Special) || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]));
 
     /// <summary>Reads records until the end; an empty line is skipped.</summary>
     /// <exception cref="FormatException">A quoted field is not closed, or text follows a closing quote.</exception>

@@ -200,8 +200,7 @@ internal sealed class RowCorruptor
             AddressLines = lines,
             Postcode = postcode,
             LocalIdentifier = localIdentifier,
-            Phone = person.Phone,
-            Email = person.Email,
+            Person = person,
         };
     }
 

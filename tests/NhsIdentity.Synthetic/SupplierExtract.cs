@@ -49,7 +49,8 @@ public static partial class SupplierExtract
         var random = new Random(seed);
 
         // Slot = person index * 2, + 1 for the person's duplicate row.
-        var slots = new List<int>((int)Math.Min(int.MaxValue, population.Count * (profile.Coverage + profile.DuplicateRate) * 1.05));
+        var expected = population.Count * Math.Clamp(profile.Coverage, 0, 1) * (1 + Math.Clamp(profile.DuplicateRate, 0, 1)) * 1.02;
+        var slots = new List<int>((int)Math.Min(2.0 * population.Count, expected));
         for (var i = 0; i < population.Count; i++)
         {
             if (random.NextDouble() < profile.Coverage)

@@ -13,6 +13,9 @@ namespace NhsIdentity.Synthetic;
 /// </remarks>
 public sealed class SupplierRow
 {
+    private readonly string? _phone;
+    private readonly string? _email;
+
     private static readonly string[] PasHeader =
         ["PatientID", "NHS_NO", "Forename", "Surname", "DOB", "Gender", "AddressLine1", "AddressLine2", "AddressLine3", "PostCode"];
 
@@ -58,11 +61,22 @@ public sealed class SupplierRow
     /// <summary>Gets the local identifier: the hospital number (PAS: equal to <see cref="Id"/>; GP: sometimes blank).</summary>
     public string LocalIdentifier { get; init; } = string.Empty;
 
-    /// <summary>Gets the phone number (in memory only; not written to CSV).</summary>
-    public string? Phone { get; init; }
+    /// <summary>Gets the phone number (in memory only; not written to CSV). Generated rows give the person's, built on each call.</summary>
+    public string? Phone
+    {
+        get => _phone ?? Person?.Phone;
+        init => _phone = value;
+    }
 
-    /// <summary>Gets the email address (in memory only; not written to CSV).</summary>
-    public string? Email { get; init; }
+    /// <summary>Gets the email address (in memory only; not written to CSV). Generated rows give the person's, built on each call.</summary>
+    public string? Email
+    {
+        get => _email ?? Person?.Email;
+        init => _email = value;
+    }
+
+    /// <summary>Gets the person a generated row was made from (contact details are read from it only when asked for).</summary>
+    internal SyntheticPerson? Person { get; init; }
 
     /// <summary>Gets the source name used in truth files: <c>pas</c> or <c>gp</c>.</summary>
     public string Source => SupplierExtract.SourceName(Dialect);

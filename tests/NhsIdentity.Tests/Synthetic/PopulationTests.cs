@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NhsIdentity.Demographics;
 using NhsIdentity.Synthetic;
 
@@ -194,4 +197,36 @@ public sealed class PopulationTests
             Assert.Equal(count, SyntheticPopulation.Generate(count, count).Count);
         }
     }
+
+    [Property(MaxTest = 30)]
+    public Property Any_seed_gives_valid_numbers_and_consistent_hard_negatives() =>
+        Prop.ForAll(Arb.From(Gen.Choose(int.MinValue, int.MaxValue)), seed =>
+        {
+            var population = SyntheticPopulation.Generate(300, seed);
+            foreach (var person in population)
+            {
+                if (!person.NhsNumber.IsTestNumber || NhsNumber.Validate(person.NhsNumber.ToString("N")) != NhsNumberStatus.Valid
+                    || person.DateOfBirth < new DateOnly(1920, 1, 1) || person.DateOfBirth > new DateOnly(2025, 12, 31))
+                {
+                    return false;
+                }
+
+                var related = person.RelatedPersonId >= 0 ? population[person.RelatedPersonId] : null;
+                var holds = person.Relationship switch
+                {
+                    Relationship.Twin => related!.DateOfBirth == person.DateOfBirth && related.FamilyName == person.FamilyName
+                        && related.GivenName != person.GivenName && related.Address == person.Address,
+                    Relationship.Namesake => related!.GivenNames == person.GivenNames && related.FamilyName == person.FamilyName
+                        && related.Address == person.Address && person.DateOfBirth >= related.DateOfBirth.AddYears(25),
+                    Relationship.LivesAlone or Relationship.HouseholdHead => related is null,
+                    _ => related is not null && related.HouseholdId == person.HouseholdId,
+                };
+                if (!holds)
+                {
+                    return false;
+                }
+            }
+
+            return population.Select(p => p.NhsNumber).Distinct().Count() == population.Count;
+        });
 }
