@@ -16,7 +16,7 @@ namespace NhsIdentity.Synthetic;
 /// 999 test range for the first 600,000 persons (the range holds 909,090 valid numbers, so redraws stay cheap),
 /// then from the 900–998 synthetic range, which is not issued to patients either.</para>
 /// </remarks>
-public static partial class SyntheticPopulation
+public static class SyntheticPopulation
 {
     /// <summary>The largest population: hospital numbers (<c>RX1</c> + 7 digits) must stay unique.</summary>
     public const int MaxCount = 10_000_000;
