@@ -12,7 +12,8 @@ namespace NhsIdentity.Matching;
 /// — at most <see cref="MatchDecision.Review"/> — when the two records disagree outright on the first given name
 /// (both have one, and the name level is <see cref="Comparisons.NameLevel.FamilyOnly"/> or
 /// <see cref="Comparisons.NameLevel.Else"/>) or on the date of birth (<see cref="Comparisons.DateOfBirthLevel.Else"/>),
-/// unless they share an identifier: equal valid NHS numbers or equal local identifiers (a hospital number is issued
+/// or hold two different valid NHS numbers (a verified NHS number identifies one person; two different ones need a
+/// person to look, whatever else agrees), unless they share an identifier: equal valid NHS numbers or equal local identifiers (a hospital number is issued
 /// once per person by its system). A missing value never contradicts. This mirrors PDS tracing, which needs a given
 /// name and a date of birth to agree.</para>
 /// </remarks>

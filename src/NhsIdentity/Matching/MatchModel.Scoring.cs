@@ -126,6 +126,7 @@ public sealed partial class MatchModel
             {
                 case ComparisonKind.NhsNumber:
                     identifierEqual |= code == (byte)NhsNumberLevel.Equal;
+                    contradiction |= code == (byte)NhsNumberLevel.Different;
                     break;
                 case ComparisonKind.Name:
                     // Only two given names that are both there and unalike contradict; a missing one does not.
