@@ -207,6 +207,37 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sampling_stops_early_once_every_level_has_been_seen_often_enough()
+    {
+        // Sex has two levels, each seen in about half of all pairs: the first check after the minimum stops sampling.
+        var sexOnly = new MatchModel(1e-3, [MatchModel.Default.GetComparison(ComparisonKind.Sex)!], DecisionPolicy.Default);
+        var options = TrainingOptions.Default with { StartingModel = sexOnly, MaxRandomPairs = 500_000, MinimumRandomPairs = 10_000 };
+        var result = ModelTrainer.Train(Population.Value.Set, options);
+        Assert.InRange(result.RandomPairsSampled, 10_000, 20_000);
+        Assert.False(result.AllPairsCompared);
+        Assert.Single(result.Model.Comparisons);
+        Assert.InRange(result.Model.Comparisons[0].Levels[(int)SexLevel.Equal].U, 0.45, 0.55);
+
+        // A level never seen (equal NHS numbers are rare) keeps sampling going to the budget.
+        var withNhs = sexOnly.WithComparison(MatchModel.Default.GetComparison(ComparisonKind.NhsNumber)!);
+        var full = ModelTrainer.Train(Population.Value.Set, options with { StartingModel = withNhs, MinimumObservationsPerLevel = 10_000 });
+        Assert.Equal(500_000, full.RandomPairsSampled);
+    }
+
+    [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var d = TrainingOptions.Default;
+        Assert.Equal((42, 1_000_000L, 100_000L, 10, 0.8, 25, 1e-4, true, 100, 5_000, 1e-6),
+            (d.Seed, d.MaxRandomPairs, d.MinimumRandomPairs, d.MinimumObservationsPerLevel, d.DeterministicRecall, d.MaxIterations,
+                d.ConvergenceTolerance, d.UseCrossCheckLabels, d.MinimumCrossCheckLabels, d.MaxBlockSize, d.ProbabilityFloor));
+        Assert.Same(MatchModel.Default, d.StartingModel);
+        Assert.Equal(DecisionPolicy.Default, d.Policy);
+        Assert.Equal(["train-dob", "train-name", "train-postcode"], d.TrainingRules.Select(r => r.Name));
+        Assert.Equal(["nhs-number", "name+dob"], d.DeterministicRules.Select(r => r.Name));
+    }
+
+    [Fact]
     public void A_cancelled_token_stops_training()
     {
         using var cancellation = new CancellationTokenSource();
