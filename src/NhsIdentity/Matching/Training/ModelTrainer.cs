@@ -93,7 +93,7 @@ public static class ModelTrainer
 
         var priorEstimated = deterministicPairs > 0;
         var prior = priorEstimated
-            ? Math.Clamp(deterministicPairs / options.DeterministicRecall / totalPairs, options.ProbabilityFloor / totalPairs, 1 - options.ProbabilityFloor)
+            ? Math.Min(deterministicPairs / options.DeterministicRecall / totalPairs, 1 - options.ProbabilityFloor)
             : start.PriorMatchProbability;
 
         // 3. m by EM, one session per training rule; each comparison's m is the mean of the sessions that estimated it.
