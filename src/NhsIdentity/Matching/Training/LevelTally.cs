@@ -1,0 +1,90 @@
+namespace NhsIdentity.Matching.Training;
+
+/// <summary>How often each level of each comparison was seen among some pairs (missing codes counted apart).</summary>
+/// <remarks>Comparisons are indexed by their position in the model's active comparisons, as
+/// <c>MatchModel.Levels</c> writes them.</remarks>
+internal sealed class LevelTally
+{
+    private readonly long[] _counts;
+
+    public LevelTally(int comparisons)
+    {
+        Comparisons = comparisons;
+        _counts = new long[comparisons * PairComparer.CodesPerComparison];
+    }
+
+    public int Comparisons { get; }
+
+    public long Pairs { get; private set; }
+
+    public void Add(ReadOnlySpan<byte> codes)
+    {
+        for (var c = 0; c < Comparisons; c++)
+        {
+            _counts[(c * PairComparer.CodesPerComparison) + codes[c]]++;
+        }
+
+        Pairs++;
+    }
+
+    public long Count(int comparison, int level) => _counts[(comparison * PairComparer.CodesPerComparison) + level];
+
+    /// <summary>Pairs in which the comparison had a level (neither side missing).</summary>
+    public long Observed(int comparison, int levels)
+    {
+        long total = 0;
+        for (var level = 0; level < levels; level++)
+        {
+            total += Count(comparison, level);
+        }
+
+        return total;
+    }
+
+    /// <summary>Whether every level of every observed comparison has been seen at least <paramref name="minimum"/>
+    /// times (a comparison never observed does not hold sampling up: it never will be).</summary>
+    public bool EveryLevelSeen(ReadOnlySpan<int> levelCounts, int minimum)
+    {
+        for (var c = 0; c < Comparisons; c++)
+        {
+            if (Observed(c, levelCounts[c]) == 0)
+            {
+                continue;
+            }
+
+            for (var level = 0; level < levelCounts[c]; level++)
+            {
+                if (Count(c, level) < minimum)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The level frequencies of one comparison, or null when it was never observed. A level never seen gets
+    /// <c>1 / (observations + 1)</c> (what one more observation would make it) rather than 0, and every value is
+    /// clamped to [floor, 1], so no weight built from it is infinite or NaN.
+    /// </summary>
+    public double[]? Frequencies(int comparison, int levels, double floor)
+    {
+        var observed = Observed(comparison, levels);
+        if (observed == 0)
+        {
+            return null;
+        }
+
+        var frequencies = new double[levels];
+        for (var level = 0; level < levels; level++)
+        {
+            var count = Count(comparison, level);
+            var frequency = count > 0 ? (double)count / observed : 1.0 / (observed + 1.0);
+            frequencies[level] = Math.Clamp(frequency, floor, 1.0);
+        }
+
+        return frequencies;
+    }
+}

@@ -1,0 +1,188 @@
+namespace NhsIdentity.Matching.Training;
+
+/// <summary>
+/// Trains a <see cref="MatchModel"/> on the records it will match, without labels (Fellegi-Sunter by
+/// expectation-maximisation, as Splink does).
+/// </summary>
+/// <remarks>
+/// <para><b>Steps.</b> (1) u-probabilities: pairs drawn uniformly at random (seeded; every pair when there are no
+/// more than <see cref="TrainingOptions.MaxRandomPairs"/>), counted per level, missing values ignored. (2) Prior λ:
+/// the pairs the <see cref="TrainingOptions.DeterministicRules"/> find, divided by
+/// <see cref="TrainingOptions.DeterministicRecall"/> and by the number of possible pairs. (3) m-probabilities: one EM
+/// session with u fixed per <see cref="TrainingOptions.TrainingRules"/> rule, over that rule's pairs, leaving out the
+/// comparisons the rule constrains; each comparison's m is the mean over the sessions that estimated it. (4) With
+/// <see cref="TrainingOptions.UseCrossCheckLabels"/>, comparisons measurable on enough cross-check labelled pairs
+/// take their m from those instead. Anything the data cannot estimate keeps the starting model's value.</para>
+/// <para><b>Determinism.</b> Single-threaded; the same records, options and seed give the same model byte for byte
+/// (<see cref="MatchModel.ToJson"/>). Every probability is clamped to at least
+/// <see cref="TrainingOptions.ProbabilityFloor"/>, so no weight is ever infinite or NaN.</para>
+/// <para>Cancellation is checked between chunks of random pairs, between blocks and between EM iterations.</para>
+/// </remarks>
+public static class ModelTrainer
+{
+    private const int Codes = PairComparer.CodesPerComparison;
+
+    /// <summary>Trains a model for deduplicating one record set (pairs within the set).</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="options">Training options; <see langword="null"/> for <see cref="TrainingOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels training.</param>
+    /// <returns>The trained model and how it was estimated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message says which).</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static TrainingResult Train(RecordSet records, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return Run(records, records, deduplicating: true, options ?? TrainingOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Trains a model for linking two record sets (pairs across the sets).</summary>
+    /// <param name="left">The left records.</param>
+    /// <param name="right">The right records.</param>
+    /// <param name="options">Training options; <see langword="null"/> for <see cref="TrainingOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels training.</param>
+    /// <returns>The trained model and how it was estimated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="left"/> or <paramref name="right"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (the message says which).</exception>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static TrainingResult TrainLinkage(RecordSet left, RecordSet right, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return Run(left, right, deduplicating: false, options ?? TrainingOptions.Default, cancellationToken);
+    }
+
+    private static TrainingResult Run(RecordSet left, RecordSet right, bool deduplicating, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        TrainingOptionsValidation.Validate(options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var start = options.StartingModel;
+        var active = start.ActiveComparisons.ToArray();
+        var levelCounts = new int[active.Length];
+        var m = new double[active.Length * Codes];
+        var u = new double[active.Length * Codes];
+        for (var c = 0; c < active.Length; c++)
+        {
+            var levels = start.Comparisons[c].Levels;
+            levelCounts[c] = levels.Count;
+            for (var level = 0; level < levels.Count; level++)
+            {
+                m[(c * Codes) + level] = Math.Max(levels[level].M, options.ProbabilityFloor);
+                u[(c * Codes) + level] = Math.Max(levels[level].U, options.ProbabilityFloor);
+            }
+        }
+
+        // 1. u from random pairs.
+        var random = RandomPairSampler.Sample(start, left, right, deduplicating, options, levelCounts, cancellationToken, out var allPairs);
+        for (var c = 0; c < active.Length; c++)
+        {
+            if (random.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is { } frequencies)
+            {
+                frequencies.CopyTo(u.AsSpan(c * Codes));
+            }
+        }
+
+        // 2. The prior from the deterministic rules.
+        var totalPairs = PairCounting.TotalPairs(left, right, deduplicating);
+        long deterministicPairs = 0;
+        if (options.DeterministicRules.Count > 0 && totalPairs > 0)
+        {
+            var source = PairCounting.Source(left, right, deduplicating, options.DeterministicRules, options.MaxBlockSize);
+            deterministicPairs = PairCounting.CountPairs(source, cancellationToken);
+        }
+
+        var priorEstimated = deterministicPairs > 0;
+        var prior = priorEstimated
+            ? Math.Min(deterministicPairs / options.DeterministicRecall / totalPairs, 1 - options.ProbabilityFloor)
+            : start.PriorMatchProbability;
+
+        // 3. m by EM, one session per training rule; each comparison's m is the mean of the sessions that estimated it.
+        var reports = new TrainingRuleReport[options.TrainingRules.Count];
+        var sum = new double[m.Length];
+        var sessions = new int[active.Length];
+        for (var r = 0; r < reports.Length; r++)
+        {
+            var rule = options.TrainingRules[r];
+            var source = PairCounting.Source(left, right, deduplicating, [rule], options.MaxBlockSize);
+            var patterns = ComparisonPatterns.Collect(start, source, cancellationToken);
+            var included = new bool[active.Length];
+            for (var c = 0; c < active.Length; c++)
+            {
+                included[c] = !rule.Constrains(active[c]);
+            }
+
+            if (patterns.Pairs == 0)
+            {
+                reports[r] = new TrainingRuleReport(rule.Name, 0, 0, source.CappedBlocks.Count, 0, false, 0, []);
+                continue;
+            }
+
+            var estimate = ExpectationMaximisation.Run(patterns, included, levelCounts, m, u, options, cancellationToken);
+            var estimated = new List<ComparisonKind>();
+            for (var c = 0; c < active.Length; c++)
+            {
+                if (estimate.Estimated[c])
+                {
+                    estimated.Add(active[c]);
+                    sessions[c]++;
+                    for (var level = 0; level < levelCounts[c]; level++)
+                    {
+                        sum[(c * Codes) + level] += estimate.M[(c * Codes) + level];
+                    }
+                }
+            }
+
+            reports[r] = new TrainingRuleReport(rule.Name, patterns.Pairs, patterns.Keys.Length, source.CappedBlocks.Count,
+                estimate.Iterations, estimate.Converged, estimate.Lambda, [.. estimated]);
+        }
+
+        var trained = (double[])m.Clone();
+        for (var c = 0; c < active.Length; c++)
+        {
+            if (sessions[c] > 0)
+            {
+                for (var level = 0; level < levelCounts[c]; level++)
+                {
+                    trained[(c * Codes) + level] = Math.Clamp(sum[(c * Codes) + level] / sessions[c], options.ProbabilityFloor, 1.0);
+                }
+            }
+        }
+
+        // 4. Cross-check labels, where there are enough.
+        long labels = 0;
+        var labelsUsed = false;
+        if (options.UseCrossCheckLabels && totalPairs > 0)
+        {
+            var tally = CrossCheckLabels.Tally(start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
+            labels = tally.Pairs;
+            if (labels >= options.MinimumCrossCheckLabels)
+            {
+                for (var c = 0; c < active.Length; c++)
+                {
+                    if (CrossCheckLabels.CanEstimate(active[c])
+                        && tally.Observed(c, levelCounts[c]) >= options.MinimumCrossCheckLabels
+                        && tally.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is { } frequencies)
+                    {
+                        frequencies.CopyTo(trained.AsSpan(c * Codes));
+                        labelsUsed = true;
+                    }
+                }
+            }
+        }
+
+        var comparisons = new ComparisonModel[active.Length];
+        for (var c = 0; c < active.Length; c++)
+        {
+            var levels = new ComparisonLevelModel[levelCounts[c]];
+            for (var level = 0; level < levels.Length; level++)
+            {
+                levels[level] = new ComparisonLevelModel(trained[(c * Codes) + level], u[(c * Codes) + level]);
+            }
+
+            comparisons[c] = new ComparisonModel(active[c], levels);
+        }
+
+        var model = new MatchModel(prior, comparisons, options.Policy, start.TermFrequencyFloor);
+        return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, deterministicPairs, totalPairs, priorEstimated);
+    }
+}

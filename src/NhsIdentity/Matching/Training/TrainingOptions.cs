@@ -1,0 +1,103 @@
+using NhsIdentity.Matching.Blocking;
+
+namespace NhsIdentity.Matching.Training;
+
+/// <summary>How <see cref="ModelTrainer"/> estimates a model's parameters. Every option documents its default.</summary>
+/// <remarks>
+/// Immutable; change options with a <see langword="with"/> expression on <see cref="Default"/>. Training follows
+/// Splink's unsupervised recipe: u-probabilities from record pairs sampled at random, m-probabilities by
+/// expectation-maximisation (EM) with u fixed over the pairs of a few training blocking rules, and the prior from
+/// the pairs that deterministic rules find.
+/// </remarks>
+public sealed record TrainingOptions
+{
+    /// <summary>Gets the default <see cref="TrainingRules"/>: same date of birth; same given and family name; same
+    /// full postcode. Each leaves most comparisons free to be estimated, and between them every comparison is
+    /// estimated by at least two rules (a rule never estimates a comparison it <see cref="BlockingRule.Constrains"/>).</summary>
+    public static IReadOnlyList<BlockingRule> DefaultTrainingRules { get; } =
+    [
+        BlockingRule.Create("train-dob", BlockingKeyPart.DateOfBirth),
+        BlockingRule.Create("train-name", BlockingKeyPart.GivenName, BlockingKeyPart.FamilyName),
+        BlockingRule.Create("train-postcode", BlockingKeyPart.PostcodeUnit),
+    ];
+
+    /// <summary>Gets the default <see cref="DeterministicRules"/>: same valid NHS number; same given name, family
+    /// name and full date of birth (the exact-agreement rules Splink's examples use to estimate the prior).</summary>
+    public static IReadOnlyList<BlockingRule> DefaultDeterministicRules { get; } =
+    [
+        BlockingRule.NhsNumber,
+        BlockingRule.Create("name+dob", BlockingKeyPart.GivenName, BlockingKeyPart.FamilyName, BlockingKeyPart.DateOfBirth),
+    ];
+
+    /// <summary>Gets the options used when none are given.</summary>
+    /// <remarks>Declared after the rule lists: static initialisers run in order, and the defaults read them.</remarks>
+    public static TrainingOptions Default { get; } = new();
+
+    /// <summary>Gets the seed of the random pair sampler. Default 42. The same seed, records and options always give
+    /// the same model, byte for byte, on any machine and thread count.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Gets the most random pairs compared to estimate u-probabilities. Default 1,000,000 (Splink's
+    /// <c>max_pairs</c> examples use 1e6 to 1e7; a million pairs measures a u of 1e-5 from about ten observations).
+    /// When the records hold no more pairs than this, every pair is compared once instead of sampling.</summary>
+    public long MaxRandomPairs { get; init; } = 1_000_000;
+
+    /// <summary>Gets the fewest random pairs compared before sampling may stop early. Default 100,000.</summary>
+    public long MinimumRandomPairs { get; init; } = 100_000;
+
+    /// <summary>Gets how many times every level of every comparison (that has any non-missing observation) must
+    /// have been seen among the random pairs for sampling to stop before <see cref="MaxRandomPairs"/>, once
+    /// <see cref="MinimumRandomPairs"/> have been compared. Default 10 (a relative error of about 30%). Rare
+    /// agreement levels (equal NHS numbers, swapped names) are seldom seen ten times, so on real data sampling
+    /// usually runs to <see cref="MaxRandomPairs"/>; the early stop pays off for models with few, coarse levels.</summary>
+    public int MinimumObservationsPerLevel { get; init; } = 10;
+
+    /// <summary>Gets the blocking rules whose pairs train the m-probabilities, one EM session per rule. Default
+    /// <see cref="DefaultTrainingRules"/>.</summary>
+    public IReadOnlyList<BlockingRule> TrainingRules { get; init; } = DefaultTrainingRules;
+
+    /// <summary>Gets the rules whose pairs (their union) are taken to be matches when estimating the prior. Default
+    /// <see cref="DefaultDeterministicRules"/>.</summary>
+    public IReadOnlyList<BlockingRule> DeterministicRules { get; init; } = DefaultDeterministicRules;
+
+    /// <summary>Gets the share of all true matches the <see cref="DeterministicRules"/> are assumed to find, greater
+    /// than 0 and at most 1. Default 0.8 (Splink's examples assume 0.6 to 0.8 for rules of this kind); the prior is
+    /// <c>deterministic pairs / recall / all pairs</c>.</summary>
+    public double DeterministicRecall { get; init; } = 0.8;
+
+    /// <summary>Gets the most EM iterations per training rule. Default 25 (Splink's default).</summary>
+    public int MaxIterations { get; init; } = 25;
+
+    /// <summary>Gets the EM convergence threshold on the largest change of any m-probability between two
+    /// iterations. Default 1e-4 (Splink's default).</summary>
+    public double ConvergenceTolerance { get; init; } = 1e-4;
+
+    /// <summary>
+    /// Gets whether pairs that agree on a valid NHS number and on the full date of birth are taken as labelled
+    /// matches (NHS England's "cross-check trace": PDS accepts an NHS number when the date of birth agrees). Default
+    /// <see langword="true"/>. When there are at least <see cref="MinimumCrossCheckLabels"/> such pairs, the
+    /// m-probabilities of every comparison other than <see cref="ComparisonKind.NhsNumber"/> and
+    /// <see cref="ComparisonKind.DateOfBirth"/> that is observed (not missing) in at least that many of them are
+    /// measured directly from the labelled pairs and replace the EM estimate; EM still estimates the rest.
+    /// </summary>
+    public bool UseCrossCheckLabels { get; init; } = true;
+
+    /// <summary>Gets the fewest cross-check labelled pairs (and non-missing observations of a comparison among them)
+    /// needed to use them. Default 100.</summary>
+    public int MinimumCrossCheckLabels { get; init; } = 100;
+
+    /// <summary>Gets the largest block a training or deterministic rule compares; larger blocks (a placeholder value
+    /// shared by thousands) are skipped. Default 5,000.</summary>
+    public int MaxBlockSize { get; init; } = 5_000;
+
+    /// <summary>Gets the smallest m- or u-probability (and prior) training produces, greater than 0 and less than
+    /// 0.5. Default 1e-6: every weight stays finite however lopsided the data.</summary>
+    public double ProbabilityFloor { get; init; } = 1e-6;
+
+    /// <summary>Gets the decision policy of the trained model. Default <see cref="DecisionPolicy.Default"/>.</summary>
+    public DecisionPolicy Policy { get; init; } = DecisionPolicy.Default;
+
+    /// <summary>Gets the model training starts from. Its comparisons are the ones trained (and kept in the trained
+    /// model); a parameter the data cannot estimate keeps its value from here. Default <see cref="MatchModel.Default"/>.</summary>
+    public MatchModel StartingModel { get; init; } = MatchModel.Default;
+}
