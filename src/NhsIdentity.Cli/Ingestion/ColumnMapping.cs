@@ -159,7 +159,8 @@ internal sealed partial class ColumnMapping
     /// empty parts.
     /// </summary>
     /// <param name="values">The row's values by column (already unquoted); may be shorter than the header.</param>
-    /// <param name="rowNumber">The 1-based data row number, the id when no column feeds <c>id</c>.</param>
+    /// <param name="rowNumber">The 1-based data row number, the id when no column feeds <c>id</c> and the row has no
+    /// local identifier (which is the id otherwise).</param>
     /// <returns>The record.</returns>
     public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber)
     {
@@ -169,7 +170,10 @@ internal sealed partial class ColumnMapping
         var middleNames = Joined(values, PatientField.MiddleNames, " ");
         return new PatientRecord
         {
-            Id = HasIdColumn ? Single(values, PatientField.Id) : rowNumber.ToString(CultureInfo.InvariantCulture),
+            // Without an id column a supplier's own patient id (PatientID, MRN) is the natural row key; the row number
+            // stands in only when that is empty too.
+            Id = HasIdColumn ? Single(values, PatientField.Id)
+                : Single(values, PatientField.LocalIdentifier) ?? rowNumber.ToString(CultureInfo.InvariantCulture),
             NhsNumber = Single(values, PatientField.NhsNumber),
             GivenNames = givenName is null ? middleNames : middleNames is null ? givenName : givenName + " " + middleNames,
             FamilyName = Single(values, PatientField.FamilyName),
@@ -217,7 +221,8 @@ internal sealed partial class ColumnMapping
             }
             else if (field == PatientField.Id)
             {
-                lines.Add("id <- (row number)");
+                var local = columnsByField[(int)PatientField.LocalIdentifier];
+                lines.Add(local.Length > 0 ? "id <- " + Header[local[0]] + " (the local identifier; row number where empty)" : "id <- (row number)");
             }
         }
 

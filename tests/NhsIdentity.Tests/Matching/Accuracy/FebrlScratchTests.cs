@@ -88,7 +88,9 @@ public sealed class FebrlScratchDedupeTests(ITestOutputHelper output)
         var persons = a.GroupBy(r => FebrlData.Person(r.Id!)).Select(g => g.Count());
         var truePairs = persons.Sum(n => n * (n - 1) / 2);
         int tp = 0, fp = 0, found = 0;
-        var model = MatchModel.Default.WithPrior(truePairs / (5000.0 * 4999 / 2));
+        var model = Environment.GetEnvironmentVariable("TRAIN") is null ? MatchModel.Default.WithPrior(truePairs / (5000.0 * 4999 / 2))
+            : NhsIdentity.Matching.Training.ModelTrainer.Train(set).Model;
+        output.WriteLine($"prior {model.PriorMatchProbability} vs {truePairs / (5000.0 * 4999 / 2)}");
         var histogram = new Dictionary<string, int>();
         foreach (var (i, j) in pairs)
         {
