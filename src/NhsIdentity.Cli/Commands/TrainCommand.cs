@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Matching;
+using static NhsIdentity.Cli.Commands.MatchingInputs;
+
+namespace NhsIdentity.Cli.Commands;
+
+/// <summary>
+/// <c>nhsid train RECORDS.csv [RIGHT.csv] --model-out model.json</c>: trains a model without labels on one extract
+/// (deduplication) or two (linkage) and saves it as JSON, printing each comparison level's weight.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var inputs = new MatchingInputs();
+        var left = new Argument<FileInfo>("records") { Description = "The extract to train on (CSV); with a second file, the left extract." };
+        left.AcceptExistingOnly();
+        var right = new Argument<FileInfo?>("right") { Description = "The right extract, to train for linking two extracts.", Arity = ArgumentArity.ZeroOrOne };
+        var modelOut = new Option<FileInfo>("--model-out") { Description = "Where to save the trained model (JSON).", Required = true };
+        var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut };
+        inputs.AddTo(command, withModel: false);
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(
+            parseResult.GetValue(left)!.FullName,
+            parseResult.GetValue(right)?.FullName,
+            parseResult.GetValue(modelOut)!.FullName,
+            parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.DateOrder),
+            parseResult.GetValue(inputs.Seed),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken)));
+        return command;
+    }
+
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? dateOrder, int seed,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!TryParseDateOrder(dateOrder, error, out var order))
+        {
+            return ExitCodes.Usage;
+        }
+
+        if (rightPath is not null && !File.Exists(rightPath))
+        {
+            error.WriteLine("error: the right extract does not exist: " + rightPath);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var options = RecordSetOptions.Default with { DateOrder = order };
+            var left = Read(leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
+            var right = rightPath is null ? null : Read(rightPath, "right", map, options, modelOut, error);
+            var model = LinkCommand.ChooseModel((null, false, seed), left, right, error, cancellationToken)!;
+            using (var file = new AtomicFileWriter(modelOut))
+            {
+                file.Writer.Write(model.ToJson());
+                file.Commit();
+            }
+
+            WriteWeights(model, output);
+            error.WriteLine("model saved to " + modelOut);
+            return ExitCodes.Success;
+        }
+        catch (IngestionException exception)
+        {
+            error.WriteLine("error: " + exception.Message);
+            return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
+        }
+    }
+
+    private static void WriteWeights(MatchModel model, TextWriter output)
+    {
+        output.WriteLine(Invariant($"prior {model.PriorMatchProbability:G4} (weight {model.PriorWeight:+0.00;-0.00})"));
+        output.WriteLine("comparison,level,m,u,weight");
+        foreach (var comparison in model.Comparisons)
+        {
+            for (var level = 0; level < comparison.Levels.Count; level++)
+            {
+                var parameters = comparison.Levels[level];
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{LinkCommand.ColumnName(comparison.Comparison)},{ComparisonLevels.GetName(comparison.Comparison, level)},{parameters.M:G6},{parameters.U:G6},{parameters.Weight:F3}"));
+            }
+        }
+    }
+}
