@@ -1,6 +1,6 @@
 namespace NhsIdentity.Matching.Blocking;
 
-/// <summary>Receives candidate pairs from <see cref="CandidatePairSource.VisitPairs{TVisitor}"/> without a delegate.</summary>
+/// <summary>Receives candidate pairs from <see cref="CandidatePairSource.VisitPairs{TVisitor}(CandidateBlock, ref TVisitor)"/> without a delegate.</summary>
 internal interface IPairVisitor
 {
     void Visit(int left, int right);
@@ -16,11 +16,16 @@ internal readonly record struct CandidateBlock(int Rule, ulong Key, int LeftStar
 
 /// <summary>
 /// The blocks of a set of rules over one record set (deduplication) or two (linkage), and the pairs in them. Each
-/// pair is produced once: by the first rule that blocks it; later rules skip it by checking the earlier rules' keys
-/// (as Splink does), so no set of seen pairs is ever held.
+/// pair is produced once: by the first rule that blocks it in a block under the size cap; later rules skip it by
+/// checking the earlier rules' keys (as Splink does), so no set of seen pairs is ever held.
 /// </summary>
-/// <remarks>Blocks come in a deterministic order (rule, then key, then record position), so any partitioning of
-/// the blocks over threads gives the same pairs.</remarks>
+/// <remarks>
+/// <para>Blocks come in a deterministic order (rule, then key, then record position), so any partitioning of
+/// the blocks over threads gives the same pairs. In a deduplication block the left position is always the smaller.</para>
+/// <para>A capped block produces nothing, so its records' keys under that rule are forgotten for the earlier-rule
+/// check: a pair in a capped block of one rule is still produced by a later rule that blocks it in a normal block
+/// (otherwise the cap would drop such pairs silently).</para>
+/// </remarks>
 internal sealed class CandidatePairSource
 {
     private readonly ulong[][] _leftKeys;
@@ -63,6 +68,10 @@ internal sealed class CandidatePairSource
 
         Blocks = blocks;
         CappedBlocks = capped;
+        foreach (var block in capped)
+        {
+            ForgetKeys(block);
+        }
     }
 
     public RecordSet Left { get; }
@@ -87,12 +96,19 @@ internal sealed class CandidatePairSource
 
     /// <summary>Visits the block's pairs that no earlier rule produced; returns how many were visited.</summary>
     public long VisitPairs<TVisitor>(CandidateBlock block, ref TVisitor visitor)
+        where TVisitor : struct, IPairVisitor =>
+        VisitPairs(block, 0, block.LeftCount, ref visitor);
+
+    /// <summary>Visits the pairs of some of the block's left rows (<paramref name="firstRow"/> up to, not including,
+    /// <paramref name="endRow"/>) that no earlier rule produced, so one large block can be shared between threads;
+    /// returns how many were visited.</summary>
+    public long VisitPairs<TVisitor>(CandidateBlock block, int firstRow, int endRow, ref TVisitor visitor)
         where TVisitor : struct, IPairVisitor
     {
         var leftOrder = _leftOrder[block.Rule];
         var rightOrder = _rightOrder[block.Rule];
         long visited = 0;
-        for (var x = 0; x < block.LeftCount; x++)
+        for (var x = firstRow; x < endRow; x++)
         {
             var a = leftOrder[block.LeftStart + x];
             var y0 = _deduplicating ? x + 1 : 0;
@@ -125,6 +141,41 @@ internal sealed class CandidatePairSource
         }
 
         return false;
+    }
+
+    /// <summary>The number of pairs the rows <paramref name="firstRow"/> to <paramref name="endRow"/> (exclusive)
+    /// of a block hold before pairs of earlier rules are removed.</summary>
+    public long PairCount(CandidateBlock block, int firstRow, int endRow)
+    {
+        if (!_deduplicating)
+        {
+            return (long)(endRow - firstRow) * block.RightCount;
+        }
+
+        // Row x of a deduplication block pairs with the rows after it: n - 1 - x pairs.
+        long rows = endRow - firstRow;
+        return (rows * (2L * block.LeftCount - firstRow - endRow - 1)) / 2;
+    }
+
+    /// <summary>Removes a capped block's records from its rule's keys, so the earlier-rule check ignores it.</summary>
+    private void ForgetKeys(CandidateBlock block)
+    {
+        var leftKeys = _leftKeys[block.Rule];
+        var leftOrder = _leftOrder[block.Rule];
+        for (var x = 0; x < block.LeftCount; x++)
+        {
+            leftKeys[leftOrder[block.LeftStart + x]] = 0;
+        }
+
+        if (!_deduplicating)
+        {
+            var rightKeys = _rightKeys[block.Rule];
+            var rightOrder = _rightOrder[block.Rule];
+            for (var y = 0; y < block.RightCount; y++)
+            {
+                rightKeys[rightOrder[block.RightStart + y]] = 0;
+            }
+        }
     }
 
     private static ulong[] Keys(BlockingRule rule, RecordSet set)

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace NhsIdentity.Matching;
+
+/// <summary>What one blocking rule produced in a <see cref="Linker"/> run (counts and sizes only, no values).</summary>
+public sealed class BlockingReportEntry
+{
+    internal BlockingReportEntry(string ruleName, int blocks, long pairsProduced, long cumulativePairs, int[] largestBlockSizes,
+        int cappedBlocks, long cappedPairs, string? warning)
+    {
+        RuleName = ruleName;
+        Blocks = blocks;
+        PairsProduced = pairsProduced;
+        CumulativePairs = cumulativePairs;
+        LargestBlockSizes = largestBlockSizes;
+        CappedBlocks = cappedBlocks;
+        CappedPairs = cappedPairs;
+        Warning = warning;
+    }
+
+    /// <summary>Gets the rule's name (<see cref="Blocking.BlockingRule.Name"/>).</summary>
+    public string RuleName { get; }
+
+    /// <summary>Gets the number of blocks compared (blocks of two or more records, for linkage with records on both
+    /// sides, under the size cap).</summary>
+    public int Blocks { get; }
+
+    /// <summary>Gets the number of pairs this rule produced that no earlier rule had: the pairs it added.</summary>
+    public long PairsProduced { get; }
+
+    /// <summary>Gets the number of distinct pairs produced by this rule and every rule before it.</summary>
+    public long CumulativePairs { get; }
+
+    /// <summary>Gets the sizes in records of the rule's largest blocks, capped ones included, largest first (at most
+    /// <see cref="BlockingReport.LargestBlockCount"/>). A linkage block's size counts both sides.</summary>
+    public IReadOnlyList<int> LargestBlockSizes { get; }
+
+    /// <summary>Gets the number of blocks skipped because they exceeded <see cref="LinkOptions.MaxBlockSize"/>.</summary>
+    public int CappedBlocks { get; }
+
+    /// <summary>Gets the number of candidate pairs in the skipped blocks (some may still be compared through
+    /// another rule).</summary>
+    public long CappedPairs { get; }
+
+    /// <summary>Gets a warning naming the rule and the skipped blocks' sizes, or null when none were skipped.</summary>
+    public string? Warning { get; }
+
+    /// <summary>Describes the entry with counts only.</summary>
+    /// <returns>For example <c>nhs-number: 120 blocks, 130 pairs (cumulative 130), 0 capped</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{RuleName}: {Blocks} blocks, {PairsProduced} pairs (cumulative {CumulativePairs}), {CappedBlocks} capped");
+}

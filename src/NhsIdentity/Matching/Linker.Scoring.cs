@@ -1,0 +1,195 @@
+using System.Runtime.CompilerServices;
+using NhsIdentity.Matching.Blocking;
+
+namespace NhsIdentity.Matching;
+
+// Scoring the candidate pairs on all cores. The blocks are cut into partitions of about PartitionPairs pairs (a large
+// block is cut by rows), each partition is scored by whichever thread takes it into that thread's own list, and the
+// lists are merged and sorted at the end, so the result does not depend on which thread scored what.
+public sealed partial class Linker
+{
+    /// <summary>About how many candidate pairs one partition holds: enough to amortise scheduling (a few
+    /// milliseconds of scoring), small enough to balance threads and to notice cancellation quickly.</summary>
+    private const long PartitionPairs = 32_768;
+
+    private LinkResult Run(CandidatePairSource source, CancellationToken cancellationToken)
+    {
+        var (items, starts) = Partition(source);
+        var workers = new List<ScoringWorker>();
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        var minimum = Options.MinimumDecision;
+        Parallel.For(
+            0,
+            starts.Length - 1,
+            parallel,
+            () => new ScoringWorker(this, source, minimum),
+            (partition, _, worker) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var k = starts[partition]; k < starts[partition + 1]; k++)
+                {
+                    worker.Score(items[k]);
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (workers)
+                {
+                    workers.Add(worker);
+                }
+            });
+
+        var produced = new long[source.Rules.Count];
+        long compared = 0, kept = 0;
+        foreach (var worker in workers)
+        {
+            compared += worker.Compared;
+            kept += worker.Pairs.Count;
+            for (var r = 0; r < produced.Length; r++)
+            {
+                produced[r] += worker.ProducedByRule[r];
+            }
+        }
+
+        var pairs = new MatchPair[kept];
+        var at = 0;
+        foreach (var worker in workers)
+        {
+            worker.Pairs.CopyTo(pairs, at);
+            at += worker.Pairs.Count;
+        }
+
+        Array.Sort(pairs, PairOrder.Instance);
+        if (Options.OneToOne)
+        {
+            pairs = AssignOneToOne(pairs, source.Left.Count, source.Right.Count, source.IsDeduplicating);
+        }
+
+        var report = BlockingReport.Create(source, produced, Options.MaxBlockSize);
+        return new LinkResult(pairs, compared, report, source.Left.Count, source.Right.Count, source.IsDeduplicating);
+    }
+
+    /// <summary>Cuts the blocks into partitions of about <see cref="PartitionPairs"/> pairs; partition p is
+    /// <c>items[starts[p]..starts[p + 1]]</c>.</summary>
+    private static (WorkItem[] Items, int[] Starts) Partition(CandidatePairSource source)
+    {
+        var items = new List<WorkItem>();
+        var starts = new List<int> { 0 };
+        long open = 0;
+        var blocks = source.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            var pairs = block.PairCount(source.IsDeduplicating);
+            if (pairs <= PartitionPairs)
+            {
+                items.Add(new WorkItem(b, 0, block.LeftCount));
+                open += pairs;
+                if (open >= PartitionPairs)
+                {
+                    starts.Add(items.Count);
+                    open = 0;
+                }
+
+                continue;
+            }
+
+            // A large block: close the open partition, then cut the block's rows into partitions of their own.
+            if (open > 0)
+            {
+                starts.Add(items.Count);
+                open = 0;
+            }
+
+            var first = 0;
+            long slice = 0;
+            for (var row = 0; row < block.LeftCount; row++)
+            {
+                slice += source.PairCount(block, row, row + 1);
+                if (slice >= PartitionPairs || row == block.LeftCount - 1)
+                {
+                    items.Add(new WorkItem(b, first, row + 1));
+                    starts.Add(items.Count);
+                    first = row + 1;
+                    slice = 0;
+                }
+            }
+        }
+
+        if (starts[^1] != items.Count)
+        {
+            starts.Add(items.Count);
+        }
+
+        return ([.. items], [.. starts]);
+    }
+
+    /// <summary>Rows <see cref="FirstRow"/> to <see cref="EndRow"/> (exclusive) of block <see cref="Block"/>.</summary>
+    private readonly record struct WorkItem(int Block, int FirstRow, int EndRow);
+
+    /// <summary>One thread's share of a run: its kept pairs and counts.</summary>
+    private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum)
+    {
+        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, linker._skipBelowWeight, []);
+
+        public List<MatchPair> Pairs => _visitor.Pairs;
+
+        public long[] ProducedByRule { get; } = new long[source.Rules.Count];
+
+        public long Compared { get; private set; }
+
+        public void Score(WorkItem item)
+        {
+            var block = source.Blocks[item.Block];
+            var visited = source.VisitPairs(block, item.FirstRow, item.EndRow, ref _visitor);
+            ProducedByRule[block.Rule] += visited;
+            Compared += visited;
+        }
+    }
+
+    /// <summary>Orders pairs by (left index, right index).</summary>
+    private sealed class PairOrder : IComparer<MatchPair>
+    {
+        public static readonly PairOrder Instance = new();
+
+        public int Compare(MatchPair x, MatchPair y)
+        {
+            var byLeft = x.LeftIndex.CompareTo(y.LeftIndex);
+            return byLeft != 0 ? byLeft : x.RightIndex.CompareTo(y.RightIndex);
+        }
+    }
+}
+
+/// <summary>
+/// Scores each visited pair with the model's hot path and keeps those at or above the minimum decision. A struct, so
+/// <see cref="CandidatePairSource.VisitPairs{TVisitor}(CandidateBlock, ref TVisitor)"/> calls it without a delegate;
+/// nothing is allocated per pair except the growth of <see cref="Pairs"/>.
+/// </summary>
+internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet rightSet, MatchDecision minimum, double skipBelowWeight,
+    List<MatchPair> pairs) : IPairVisitor
+{
+    public readonly List<MatchPair> Pairs => pairs;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void Visit(int left, int right)
+    {
+        var weight = model.ScoreUnchecked(leftSet, left, rightSet, right, out var cap);
+        if (weight < skipBelowWeight)
+        {
+            return;
+        }
+
+        var probability = MatchModel.ToProbability(weight);
+        var decision = model.Decide(probability, cap);
+        if (decision >= minimum)
+        {
+            pairs.Add(new MatchPair(left, right, weight, probability, decision));
+        }
+    }
+}

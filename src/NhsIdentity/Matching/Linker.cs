@@ -1,0 +1,124 @@
+using NhsIdentity.Matching.Blocking;
+
+namespace NhsIdentity.Matching;
+
+/// <summary>
+/// Finds the pairs of records that are the same person: across two record sets (<see cref="Link"/>) or within one
+/// (<see cref="Deduplicate"/>). Blocking rules pick the candidate pairs, the <see cref="MatchModel"/> scores them on
+/// all cores, and the pairs at or above <see cref="LinkOptions.MinimumDecision"/> are returned.
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe: one linker can run any number of links at once. Each call allocates its blocking
+/// keys, one list of kept pairs per thread and the result; scoring a pair allocates nothing.</para>
+/// <para>Deterministic: the result is the same, byte for byte, whatever the number of threads, because pairs are
+/// sorted by (left index, right index) after scoring and every pair is scored the same way on any thread.</para>
+/// </remarks>
+public sealed partial class Linker
+{
+    private readonly BlockingRule[] _rules;
+    private readonly double _skipBelowWeight;
+
+    /// <summary>Creates a linker.</summary>
+    /// <param name="model">The model that scores pairs.</param>
+    /// <param name="options">The options; <see cref="LinkOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null, or the options' rules are or hold null.</exception>
+    /// <exception cref="ArgumentException">The options have no rules, a block size cap below 2, an undefined minimum
+    /// decision, or a degree of parallelism that is neither -1 nor positive.</exception>
+    public Linker(MatchModel model, LinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= LinkOptions.Default;
+        ArgumentNullException.ThrowIfNull(options.BlockingRules, nameof(options));
+        _rules = [.. options.BlockingRules];
+        if (_rules.Length == 0)
+        {
+            throw new ArgumentException("At least one blocking rule is needed.", nameof(options));
+        }
+
+        foreach (var rule in _rules)
+        {
+            ArgumentNullException.ThrowIfNull(rule, nameof(options));
+        }
+
+        if (options.MaxBlockSize < 2)
+        {
+            throw new ArgumentException("MaxBlockSize must be at least 2.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.MinimumDecision))
+        {
+            throw new ArgumentException("MinimumDecision is not a defined decision.", nameof(options));
+        }
+
+        if (options.MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentException("MaxDegreeOfParallelism must be -1 (all cores) or positive.", nameof(options));
+        }
+
+        Model = model;
+        Options = options;
+        _skipBelowWeight = SkipBelowWeight(model.Policy, options.MinimumDecision);
+    }
+
+    /// <summary>Gets the model that scores pairs.</summary>
+    public MatchModel Model { get; }
+
+    /// <summary>Gets the options.</summary>
+    public LinkOptions Options { get; }
+
+    /// <summary>Finds the pairs of records, one from each set, that are the same person.</summary>
+    /// <param name="left">The left records.</param>
+    /// <param name="right">The right records.</param>
+    /// <param name="cancellationToken">Checked before each partition of the candidate pairs is scored.</param>
+    /// <returns>The pairs, with <see cref="MatchPair.LeftIndex"/> in <paramref name="left"/> and
+    /// <see cref="MatchPair.RightIndex"/> in <paramref name="right"/>, sorted by (left, right).</returns>
+    /// <exception cref="ArgumentNullException">A set is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public LinkResult Link(RecordSet left, RecordSet right, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        cancellationToken.ThrowIfCancellationRequested();
+        var source = CandidatePairSource.ForLinkage(left, right, _rules, Options.MaxBlockSize);
+        return Run(source, cancellationToken);
+    }
+
+    /// <summary>Finds the pairs of records within one set that are the same person.</summary>
+    /// <param name="records">The records.</param>
+    /// <param name="cancellationToken">Checked before each partition of the candidate pairs is scored.</param>
+    /// <returns>The pairs, each with <see cref="MatchPair.LeftIndex"/> &lt; <see cref="MatchPair.RightIndex"/>,
+    /// sorted by (left, right).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public LinkResult Deduplicate(RecordSet records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        cancellationToken.ThrowIfCancellationRequested();
+        var source = CandidatePairSource.ForDeduplication(records, _rules, Options.MaxBlockSize);
+        return Run(source, cancellationToken);
+    }
+
+    /// <summary>
+    /// The weight below which a pair cannot reach the minimum decision, so its probability need not be computed.
+    /// Negative infinity (never skip) when every pair is kept or the threshold is too close to 0 or 1 for the
+    /// weight to stand for the probability exactly (near 1 a rounding of the probability is worth a whole bit).
+    /// </summary>
+    private static double SkipBelowWeight(DecisionPolicy policy, MatchDecision minimum)
+    {
+        var threshold = minimum switch
+        {
+            MatchDecision.Review => policy.ReviewProbability,
+            MatchDecision.Match => policy.MatchProbability,
+            _ => 0,
+        };
+
+        // The identity-evidence cap can only lower a decision, so a pair below the threshold is never kept.
+        if (!(threshold > 1e-300 && threshold <= 0.999))
+        {
+            return double.NegativeInfinity;
+        }
+
+        // 1e-6 bits of margin is far more than the rounding of Math.Pow and one division in this range.
+        return Math.Log2(threshold / (1 - threshold)) - 1e-6;
+    }
+}

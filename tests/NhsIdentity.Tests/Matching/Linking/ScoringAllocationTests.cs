@@ -1,0 +1,55 @@
+using NhsIdentity.Matching;
+using NhsIdentity.Matching.Blocking;
+using NhsIdentity.Tests.TestHelpers;
+
+namespace NhsIdentity.Tests.Matching.Linking;
+
+/// <summary>The linker's hot path, pair scoring, allocates nothing once warm (house rule "hot paths allocate nothing").</summary>
+public sealed class ScoringAllocationTests
+{
+    private const int Iterations = 20;
+
+    [Fact]
+    public void Scoring_pairs_through_the_internal_hot_path_allocates_nothing()
+    {
+        var set = new RecordSet(LinkingPeople.Population(4, 1_200, 0.5, tight: false));
+        var model = MatchModel.Default;
+        var sink = 0.0;
+        var count = set.Count;
+        var allocated = Allocations.Measure(() =>
+        {
+            for (var i = 0; i + 1 < count; i++)
+            {
+                var weight = model.ScoreUnchecked(set, i, set, i + 1, out var cap);
+                sink += (int)model.Decide(MatchModel.ToProbability(weight), cap) + weight;
+            }
+        }, Iterations);
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sink);
+    }
+
+    [Fact]
+    public void Visiting_and_scoring_blocked_pairs_allocates_nothing_but_kept_results()
+    {
+        var set = new RecordSet(LinkingPeople.Population(8, 300, 0.5, tight: true));
+        var source = CandidatePairSource.ForDeduplication(set, BlockingRule.Defaults, 5_000);
+        var kept = new List<MatchPair>();
+        var visitor = new ScoringVisitor(MatchModel.Default, set, set, MatchDecision.NonMatch, double.NegativeInfinity, kept);
+        long visited = 0;
+        var allocated = Allocations.Measure(() =>
+        {
+            // The list keeps its capacity after warm-up, so a steady state adds no allocation per pair.
+            kept.Clear();
+            var blocks = source.Blocks;
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                visited += source.VisitPairs(blocks[b], ref visitor);
+            }
+        }, Iterations);
+
+        Assert.Equal(0, allocated);
+        Assert.True(visited > 1_000 * (Iterations + 2));
+        Assert.Equal(visited / (Iterations + 2), kept.Count);
+    }
+}
