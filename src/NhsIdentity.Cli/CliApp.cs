@@ -64,13 +64,16 @@ internal static class CliApp
     /// name and version come from the entry assembly: in tests that is the test host, not this tool.
     /// </remarks>
     internal static Command CreateRootCommand(TextReader? input) =>
-        new("nhsid", "nhsid: validate, format and generate NHS numbers. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs.")
+        new("nhsid", "nhsid: validate, format and generate NHS numbers; link, deduplicate and evaluate patient extracts. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs.")
         {
             new HelpOption(),
             new VersionOption { Action = new PrintVersionAction() },
             ValidateCommand.Create(input),
             FormatCommand.Create(),
             GenerateCommand.Create(),
+            LinkCommand.CreateLink(),
+            LinkCommand.CreateDedupe(),
+            TrainCommand.Create(),
             EvaluateCommand.Create(),
         };
 

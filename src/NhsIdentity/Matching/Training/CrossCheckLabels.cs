@@ -9,13 +9,25 @@ namespace NhsIdentity.Matching.Training;
 /// </summary>
 internal static class CrossCheckLabels
 {
-    private static readonly BlockingRule[] Rule =
-        [BlockingRule.Create("cross-check", BlockingKeyPart.NhsNumber, BlockingKeyPart.DateOfBirth)];
+    /// <summary>The cross-check trace itself: it labels the m of every comparison but these two.</summary>
+    public static readonly BlockingRule CrossCheck = BlockingRule.Create("cross-check", BlockingKeyPart.NhsNumber, BlockingKeyPart.DateOfBirth);
+
+    /// <summary>The same valid NHS number alone labels the date of birth's m: EM cannot, because inside households
+    /// (a parent and child of the same name at one address) the other fields agree while the dates differ.</summary>
+    public static readonly BlockingRule SameNhsNumber = BlockingRule.Create("same-nhs-number", BlockingKeyPart.NhsNumber);
+
+    /// <summary>The same full name and date of birth labels the NHS number's m (twins differ in given name,
+    /// namesakes in date of birth, so such pairs are one person with near certainty).</summary>
+    public static readonly BlockingRule SameNameAndBirth =
+        BlockingRule.Create("same-name-and-birth", BlockingKeyPart.GivenName, BlockingKeyPart.FamilyName, BlockingKeyPart.DateOfBirth);
 
     public static LevelTally Tally(MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
+        CancellationToken cancellationToken) => Tally(CrossCheck, model, left, right, deduplicating, maxBlockSize, cancellationToken);
+
+    public static LevelTally Tally(BlockingRule rule, MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
         CancellationToken cancellationToken)
     {
-        var source = PairCounting.Source(left, right, deduplicating, Rule, maxBlockSize);
+        var source = PairCounting.Source(left, right, deduplicating, [rule], maxBlockSize);
         var visitor = new TallyVisitor(model, left, right);
         foreach (var block in source.Blocks)
         {

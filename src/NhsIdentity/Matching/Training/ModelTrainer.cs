@@ -1,3 +1,5 @@
+using NhsIdentity.Matching.Blocking;
+
 namespace NhsIdentity.Matching.Training;
 
 /// <summary>
@@ -12,7 +14,12 @@ namespace NhsIdentity.Matching.Training;
 /// session with u fixed per <see cref="TrainingOptions.TrainingRules"/> rule, over that rule's pairs, leaving out the
 /// comparisons the rule constrains; each comparison's m is the mean over the sessions that estimated it. (4) With
 /// <see cref="TrainingOptions.UseCrossCheckLabels"/>, comparisons measurable on enough cross-check labelled pairs
-/// take their m from those instead. Anything the data cannot estimate keeps the starting model's value.</para>
+/// take their m from those instead. (5) The two comparisons that define those labels get labels of their own: the
+/// date of birth's m from pairs with the same valid NHS number (EM cannot measure it: inside a household a parent and
+/// child of the same name agree on everything else), the NHS number's m from pairs with the same full name and date
+/// of birth. (6) u is corrected for the matches among the random pairs: a level's random-pair frequency is the mixture
+/// λ·m + (1 − λ)·u, solved for u (this matters when an extract holds many duplicates). Anything the data cannot
+/// estimate keeps the starting model's value.</para>
 /// <para><b>Determinism.</b> Single-threaded; the same records, options and seed give the same model byte for byte
 /// (<see cref="MatchModel.ToJson"/>). Every probability is clamped to at least
 /// <see cref="TrainingOptions.ProbabilityFloor"/>, so no weight is ever infinite or NaN.</para>
@@ -170,6 +177,40 @@ public static class ModelTrainer
             }
         }
 
+        // 5. Labels for the two comparisons the cross-check trace cannot measure: the date of birth from pairs with
+        // the same valid NHS number, the NHS number from pairs with the same full name and date of birth.
+        if (options.UseCrossCheckLabels && totalPairs > 0)
+        {
+            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNhsNumber, ComparisonKind.DateOfBirth, start, left, right, deduplicating,
+                options, levelCounts, active, trained, cancellationToken);
+            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNameAndBirth, ComparisonKind.NhsNumber, start, left, right, deduplicating,
+                options, levelCounts, active, trained, cancellationToken);
+        }
+
+        // 6. Random pairs include some matches (a fraction λ of them), which inflates u for agreeing levels when the
+        // data holds many duplicates. Each random-pair level frequency f is the mixture λ·m + (1 − λ)·u, so solve it
+        // for u (floored, renormalised).
+        for (var c = 0; c < active.Length; c++)
+        {
+            if (random.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is null)
+            {
+                continue;
+            }
+
+            double total = 0;
+            for (var level = 0; level < levelCounts[c]; level++)
+            {
+                var index = (c * Codes) + level;
+                u[index] = Math.Max(options.ProbabilityFloor, (u[index] - (prior * trained[index])) / (1 - prior));
+                total += u[index];
+            }
+
+            for (var level = 0; level < levelCounts[c]; level++)
+            {
+                u[(c * Codes) + level] = Math.Clamp(u[(c * Codes) + level] / total, options.ProbabilityFloor, 1.0);
+            }
+        }
+
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
@@ -184,5 +225,25 @@ public static class ModelTrainer
 
         var model = new MatchModel(prior, comparisons, options.Policy, start.TermFrequencyFloor);
         return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, deterministicPairs, totalPairs, priorEstimated);
+    }
+
+    private static bool ApplyLabels(BlockingRule rule, ComparisonKind target, MatchModel start, RecordSet left, RecordSet right,
+        bool deduplicating, TrainingOptions options, int[] levelCounts, ComparisonKind[] active, double[] trained, CancellationToken cancellationToken)
+    {
+        var c = Array.IndexOf(active, target);
+        if (c < 0)
+        {
+            return false;
+        }
+
+        var tally = CrossCheckLabels.Tally(rule, start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
+        if (tally.Pairs < options.MinimumCrossCheckLabels || tally.Observed(c, levelCounts[c]) < options.MinimumCrossCheckLabels
+            || tally.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is not { } frequencies)
+        {
+            return false;
+        }
+
+        frequencies.CopyTo(trained.AsSpan(c * Codes));
+        return true;
     }
 }

@@ -131,17 +131,22 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         Assert.Equal(0, without.CrossCheckLabels);
         Assert.False(without.CrossCheckLabelsUsed);
 
-        // Labels set m for the comparisons other than NHS number and date of birth; those two come from EM either way.
-        Assert.Equal(without.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels, result.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels);
+        // Cross-check labels set m for the comparisons other than NHS number and date of birth; pairs with the same NHS
+        // number set the date of birth's m, and pairs with the same name and date of birth the NHS number's.
         Assert.NotEqual(without.Model.GetComparison(ComparisonKind.Name)!.Levels, result.Model.GetComparison(ComparisonKind.Name)!.Levels);
+        Assert.NotEqual(without.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels, result.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels);
+        var nhs = result.Model.GetComparison(ComparisonKind.NhsNumber)!.Levels;
+        Assert.True(nhs[(int)NhsIdentity.Matching.Comparisons.NhsNumberLevel.Equal].M > 0.95, "same name and birth date labels measure NHS number agreement");
     }
 
     [Fact]
     public void A_comparison_every_training_rule_constrains_keeps_the_starting_m()
     {
+        // Without labels (which would measure the date of birth's m from pairs with the same NHS number).
         var options = Sampled with
         {
             TrainingRules = [BlockingRule.Create("dob", BlockingKeyPart.DateOfBirth), BlockingRule.Create("year+postcode", BlockingKeyPart.BirthYear, BlockingKeyPart.PostcodeUnit)],
+            UseCrossCheckLabels = false,
         };
         var result = ModelTrainer.Train(Population.Value.Set, options);
         var start = MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.Levels;
