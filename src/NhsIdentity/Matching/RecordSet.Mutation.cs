@@ -1,0 +1,174 @@
+namespace NhsIdentity.Matching;
+
+// In-place changes for PatientIndex's writer and for the per-thread single-record query sets: clear, replace a
+// record, remove one by moving the last record into its place, and reclaim arena space left by replaced records.
+// Callers serialise these with every reader themselves (the index holds its write lock): a set that is being
+// changed must not be read.
+public sealed partial class RecordSet
+{
+    /// <summary>Bits per field in a slot's state word: one <see cref="FieldState"/> (0..3) per counted field.</summary>
+    private const int StateBits = 2;
+
+    /// <summary>The <see cref="FieldState"/> of every field of every record appended with <see cref="AppendTracked"/>,
+    /// packed <see cref="StateBits"/> bits per field, so a replaced or removed record can be uncounted.</summary>
+    private uint[] _slotStates = [];
+
+    /// <summary>Arena chars no record points at any more (left behind by replaced and removed records).</summary>
+    private int _arenaWaste;
+
+    /// <summary>Gets the arena chars in use, live or dead.</summary>
+    internal int ArenaLength => _arenaLength;
+
+    /// <summary>Gets the arena chars that no record points at any more.</summary>
+    internal int ArenaWaste => _arenaWaste;
+
+    /// <summary>Forgets every record but keeps the arrays, so the set can be refilled without allocating.</summary>
+    internal void Clear()
+    {
+        Array.Clear(_ids, 0, _count);
+        Array.Clear(_counts);
+        _count = 0;
+        _arenaLength = 0;
+        _arenaWaste = 0;
+    }
+
+    /// <summary>Appends a record and remembers its field states, so it can later be replaced or removed.</summary>
+    /// <returns>The new record's position.</returns>
+    internal int AppendTracked(PatientRecord record)
+    {
+        Span<int> before = stackalloc int[FieldSlots * 4];
+        _counts.CopyTo(before);
+        Append(record);
+        var index = _count - 1;
+        if (_slotStates.Length < _ids.Length)
+        {
+            Array.Resize(ref _slotStates, _ids.Length);
+        }
+
+        // Append counted exactly one state per field: the slot whose count moved is the record's state.
+        uint states = 0;
+        for (var field = 0; field < FieldSlots; field++)
+        {
+            for (var state = 0; state < 4; state++)
+            {
+                if (_counts[(field * 4) + state] != before[(field * 4) + state])
+                {
+                    states |= (uint)state << (field * StateBits);
+                }
+            }
+        }
+
+        _slotStates[index] = states;
+        return index;
+    }
+
+    /// <summary>Replaces the record at <paramref name="index"/> (appended with <see cref="AppendTracked"/>) with
+    /// <paramref name="record"/>; its term frequencies become NaN (no adjustment) until they are measured again.</summary>
+    internal void ReplaceAt(int index, PatientRecord record)
+    {
+        Uncount(index);
+        var appended = AppendTracked(record);
+        MoveSlot(appended, index);
+        _count--;
+        _ids[_count] = null;
+    }
+
+    /// <summary>Removes the record at <paramref name="index"/> by moving the last record into its place (so the
+    /// last record's position changes to <paramref name="index"/>; callers re-key it).</summary>
+    internal void RemoveAtByMovingLast(int index)
+    {
+        Uncount(index);
+        var last = _count - 1;
+        if (index != last)
+        {
+            MoveSlot(last, index);
+        }
+
+        _count--;
+        _ids[_count] = null;
+    }
+
+    /// <summary>Rewrites the arena with live text only, when at least half of it is dead.</summary>
+    /// <returns><see langword="true"/> when the arena was rewritten.</returns>
+    internal bool CompactArenaIfWasteful()
+    {
+        if (_arenaWaste == 0 || _arenaWaste < _arenaLength / 2)
+        {
+            return false;
+        }
+
+        var arena = new char[Math.Max(_arenaLength - _arenaWaste, 16)];
+        var length = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var nameLength = NameArenaLength(i);
+            _nameStart[i] = CopyInto(arena, ref length, _nameStart[i], nameLength);
+            _addressStart[i] = _addressLength[i] == 0 ? 0 : CopyInto(arena, ref length, _addressStart[i], _addressLength[i]);
+            _localIdStart[i] = _localIdLength[i] == 0 ? 0 : CopyInto(arena, ref length, _localIdStart[i], _localIdLength[i]);
+        }
+
+        _arena = arena;
+        _arenaLength = length;
+        _arenaWaste = 0;
+        return true;
+    }
+
+    private int CopyInto(char[] arena, ref int length, int start, int count)
+    {
+        var newStart = length;
+        _arena.AsSpan(start, count).CopyTo(arena.AsSpan(length));
+        length += count;
+        return newStart;
+    }
+
+    private int NameArenaLength(int i) => _givenLength[i] + _givenAllLength[i] + _familyLength[i] + _familyTokensLength[i];
+
+    /// <summary>Takes a record out of the field counts and marks its arena text dead.</summary>
+    private void Uncount(int index)
+    {
+        var states = _slotStates[index];
+        for (var field = 0; field < FieldSlots; field++)
+        {
+            UncountState((ComparisonKind)field, (FieldState)((states >> (field * StateBits)) & 3));
+        }
+
+        _arenaWaste += NameArenaLength(index) + _addressLength[index] + _localIdLength[index];
+    }
+
+    /// <summary>Copies every column of one record to another position (arena slices are shared, not copied).</summary>
+    private void MoveSlot(int from, int to)
+    {
+        _ids[to] = _ids[from];
+        _nhsNumber[to] = _nhsNumber[from];
+        _nameStart[to] = _nameStart[from];
+        _givenLength[to] = _givenLength[from];
+        _givenAllLength[to] = _givenAllLength[from];
+        _familyLength[to] = _familyLength[from];
+        _familyTokensLength[to] = _familyTokensLength[from];
+        _givenHash[to] = _givenHash[from];
+        _familyHash[to] = _familyHash[from];
+        _nicknameId[to] = _nicknameId[from];
+        _givenPhonetic[to] = _givenPhonetic[from];
+        _givenPhoneticAlternate[to] = _givenPhoneticAlternate[from];
+        _familyPhonetic[to] = _familyPhonetic[from];
+        _familyPhoneticAlternate[to] = _familyPhoneticAlternate[from];
+        _familySoundex[to] = _familySoundex[from];
+        _dateOfBirth[to] = _dateOfBirth[from];
+        _dayNumber[to] = _dayNumber[from];
+        _dateFlags[to] = _dateFlags[from];
+        _sex[to] = _sex[from];
+        _postcode[to] = _postcode[from];
+        _otherPostcode[to] = _otherPostcode[from];
+        _addressStart[to] = _addressStart[from];
+        _addressLength[to] = _addressLength[from];
+        _localIdStart[to] = _localIdStart[from];
+        _localIdLength[to] = _localIdLength[from];
+        _email[to] = _email[from];
+        _phone[to] = _phone[from];
+        _fullNameFrequency[to] = _fullNameFrequency[from];
+        _familyFrequency[to] = _familyFrequency[from];
+        _postcodeFrequency[to] = _postcodeFrequency[from];
+        _present[to] = _present[from];
+        _slotStates[to] = _slotStates[from];
+    }
+}
