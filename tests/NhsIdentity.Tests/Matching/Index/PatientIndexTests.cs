@@ -126,7 +126,7 @@ public sealed class PatientIndexTests
         var options = PatientIndexOptions.Default with { MinimumDecision = MatchDecision.NonMatch };
         using var everything = new PatientIndex(MatchModel.Default, options);
         using var matchesOnly = new PatientIndex(MatchModel.Default, options with { MinimumDecision = MatchDecision.Match });
-        var sibling = Alice.With(id: "S1", nhs: "", given: "Bartholomew", sex: "M");
+        var sibling = Alice.With(id: "S1", nhs: "", given: "Bartholomew", sex: "M", local: "RX1000999");
         foreach (var index in new[] { everything, matchesOnly })
         {
             index.AddOrUpdate(Alice);
