@@ -2,7 +2,7 @@ namespace NhsIdentity.Matching.Blocking;
 
 // The rules that ship. Together they find a true pair if it agrees exactly on any one of: NHS number; date of
 // birth with a similar-sounding family name; full name; given initial, family name and postcode district; postcode
-// and birth year; local identifier. A pair with errors in all of those at once is rare and is left unfound.
+// and birth year; local identifier; email; telephone. A pair with errors in all of those at once is rare and is left unfound.
 public sealed partial class BlockingRule
 {
     /// <summary>Gets the rule "same valid NHS number".</summary>
@@ -30,6 +30,12 @@ public sealed partial class BlockingRule
     /// <summary>Gets the rule "same local identifier".</summary>
     public static BlockingRule LocalIdentifier { get; } = Create("local-id", BlockingKeyPart.LocalIdentifier);
 
+    /// <summary>Gets the rule "same email address" (lower-cased).</summary>
+    public static BlockingRule Email { get; } = Create("email", BlockingKeyPart.Email);
+
+    /// <summary>Gets the rule "same telephone number" (last ten digits).</summary>
+    public static BlockingRule Phone { get; } = Create("phone", BlockingKeyPart.Phone);
+
     /// <summary>Gets the rules used when none are given, in the order they are applied.</summary>
     public static IReadOnlyList<BlockingRule> Defaults { get; } =
     [
@@ -40,5 +46,7 @@ public sealed partial class BlockingRule
         FamilySoundexBirthYearAndDistrict,
         PostcodeAndBirthYear,
         LocalIdentifier,
+        Email,
+        Phone,
     ];
 }
