@@ -1,5 +1,6 @@
 using System.Text;
 using NhsIdentity.Demographics;
+using NhsIdentity.Matching;
 using NhsIdentity.Tests.TestHelpers;
 using NhsIdentity.Text;
 using NhsIdentity.Text.Phonetics;
@@ -17,6 +18,7 @@ public class ReadmeTests
     [Theory]
     [InlineData(1, "// README example start\n", "        // README example end")]
     [InlineData(2, "// README example 2 start\n", "        // README example 2 end")]
+    [InlineData(3, "// README example 3 start\n", "        // README example 3 end")]
     public void Readme_example_is_the_code_this_test_runs(int blockNumber, string startMarker, string endMarker)
     {
         var readme = File.ReadAllText(RepositoryRoot.Combine("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -86,6 +88,37 @@ public class ReadmeTests
         Assert.Equal(
             ["SW1A 1AA", "SW1A 1", "True", "1961-03-05", "InvalidDay", "Female", "ZOE OREILLY-KOCINSKI", "True", "0.9611", "A261", "XMT"],
             Console.Lines);
+    }
+
+    [Fact]
+    public void Readme_matching_example_gives_the_results_its_comments_state()
+    {
+        Console.Lines.Clear();
+
+        // README example 3 start
+        var pas = new PatientRecord
+        {
+            Id = "PAS-1", NhsNumber = "999 000 0018", GivenNames = "Alice Mary", FamilyName = "Pemberton",
+            DateOfBirth = "04/03/1987", Sex = "F", Postcode = "LS1 4AP", Address = "12 Acacia Avenue, Leeds",
+        };
+        var gp = new PatientRecord
+        {
+            Id = "GP-7", GivenNames = "ELSIE", FamilyName = "PEMBERTON", DateOfBirth = "1987-03-04",
+            Sex = "female", Postcode = "ls1 4ap",
+        };
+
+        var model = MatchModel.Default;                       // or ModelTrainer.Train(records).Model
+        Console.WriteLine(model.Score(pas, gp).Decision);     // Match
+        var explanation = model.Explain(new RecordSet([pas]), 0, new RecordSet([gp]), 0);
+        Console.WriteLine(explanation.Outcomes[1].LevelName); // Nickname
+        Console.WriteLine(explanation.Outcomes[0].Missing);   // Right (no NHS number: no evidence)
+
+        using var index = new PatientIndex(model);            // "who is this patient?" lookups
+        index.AddOrUpdate(pas);
+        Console.WriteLine(index.FindMatches(gp, maxResults: 5)[0].Id); // PAS-1
+        // README example 3 end
+
+        Assert.Equal(["Match", "Nickname", "Right", "PAS-1"], Console.Lines);
     }
 
     private static string Between(string text, string start, string end)

@@ -39,14 +39,36 @@ internal sealed class ComparisonPatterns
         return key;
     }
 
-    public static ComparisonPatterns Collect(MatchModel model, CandidatePairSource source, CancellationToken cancellationToken)
+    public static ComparisonPatterns Collect(MatchModel model, CandidatePairSource source, long maxPairs, int seed, CancellationToken cancellationToken)
     {
         var visitor = new PatternVisitor(model, source.Left, source.Right);
-        long pairs = 0;
+        long available = 0;
         foreach (var block in source.Blocks)
         {
+            available += block.PairCount(source.IsDeduplicating);
+        }
+
+        // Within budget: every block in order. Beyond it: whole blocks in a seeded shuffled order until it is spent.
+        var order = new int[source.Blocks.Count];
+        for (var b = 0; b < order.Length; b++)
+        {
+            order[b] = b;
+        }
+
+        if (available > maxPairs)
+        {
+            new Random(seed).Shuffle(order);
+        }
+
+        long pairs = 0;
+        foreach (var b in order)
+        {
             cancellationToken.ThrowIfCancellationRequested();
-            pairs += source.VisitPairs(block, ref visitor);
+            pairs += source.VisitPairs(source.Blocks[b], ref visitor);
+            if (pairs >= maxPairs)
+            {
+                break;
+            }
         }
 
         var keys = new ulong[visitor.Patterns.Count];

@@ -111,7 +111,7 @@ public static class ModelTrainer
         {
             var rule = options.TrainingRules[r];
             var source = PairCounting.Source(left, right, deduplicating, [rule], options.MaxBlockSize);
-            var patterns = ComparisonPatterns.Collect(start, source, cancellationToken);
+            var patterns = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken);
             var included = new bool[active.Length];
             for (var c = 0; c < active.Length; c++)
             {

@@ -90,6 +90,14 @@ public sealed record TrainingOptions
     /// shared by thousands) are skipped. Default 5,000.</summary>
     public int MaxBlockSize { get; init; } = 5_000;
 
+    /// <summary>
+    /// Gets the most pairs one training rule's EM session compares. Default 2,000,000: EM needs the shape of the
+    /// comparison patterns, not every pair, and a rule such as "same postcode" produces hundreds of millions of pairs
+    /// in a national extract. Beyond the budget, whole blocks are taken in an order shuffled by <see cref="Seed"/>
+    /// until it is spent, so the sample stays deterministic.
+    /// </summary>
+    public long MaxPairsPerTrainingRule { get; init; } = 2_000_000;
+
     /// <summary>Gets the smallest m- or u-probability (and prior) training produces, greater than 0 and less than
     /// 0.5. Default 1e-6: every weight stays finite however lopsided the data.</summary>
     public double ProbabilityFloor { get; init; } = 1e-6;
