@@ -14,8 +14,12 @@ namespace NhsIdentity.Matching;
 /// <see cref="Comparisons.NameLevel.Else"/>) or on the date of birth (<see cref="Comparisons.DateOfBirthLevel.Else"/>),
 /// or hold two different valid NHS numbers (a verified NHS number identifies one person; two different ones need a
 /// person to look, whatever else agrees), unless they share an identifier: equal valid NHS numbers or equal local identifiers (a hospital number is issued
-/// once per person by its system). A missing value never contradicts. This mirrors PDS tracing, which needs a given
-/// name and a date of birth to agree.</para>
+/// once per person by its system). A missing value never contradicts. The same holds for likely twins: the same date
+/// of birth and the same home (full postcode or a near-identical address) with given names that are alike but not the
+/// same (name level <see cref="Comparisons.NameLevel.Phonetic"/>, <see cref="Comparisons.NameLevel.TokenOverlap"/> or
+/// <see cref="Comparisons.NameLevel.JaroWinkler70"/>: JACK and JAKE). Twins whose names differ by one letter or are
+/// nickname-equivalent cannot be told from a typing error without an identifier, and can still match. This mirrors
+/// PDS tracing, which needs a given name and a date of birth to agree.</para>
 /// </remarks>
 /// <param name="MatchProbability">The probability at or above which a pair is a match.</param>
 /// <param name="ReviewProbability">The probability at or above which a pair is for review.</param>

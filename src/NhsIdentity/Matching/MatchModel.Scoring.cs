@@ -112,6 +112,8 @@ public sealed partial class MatchModel
         var weight = _priorWeight;
         var contradiction = false;
         var identifierEqual = false;
+        var sameBirthAndHome = 0;
+        var likeNotSameGivenName = false;
         var weights = _weights;
         foreach (var kind in _active)
         {
@@ -132,6 +134,8 @@ public sealed partial class MatchModel
                     // Only two given names that are both there and unalike contradict; a missing one does not.
                     contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else
                         && a.GivenHash(i) != 0 && b.GivenHash(j) != 0;
+                    likeNotSameGivenName = code is (byte)NameLevel.Phonetic
+                        or (byte)NameLevel.TokenOverlap or (byte)NameLevel.JaroWinkler70;
                     weight += TermFrequencyAdjustment(kind, code, a, i, b, j);
                     break;
                 case ComparisonKind.LocalIdentifier:
@@ -139,13 +143,20 @@ public sealed partial class MatchModel
                     break;
                 case ComparisonKind.DateOfBirth:
                     contradiction |= code == (byte)DateOfBirthLevel.Else;
+                    sameBirthAndHome |= code == (byte)DateOfBirthLevel.Exact ? 1 : 0;
                     break;
                 case ComparisonKind.Postcode:
                     weight += TermFrequencyAdjustment(kind, code, a, i, b, j);
+                    sameBirthAndHome |= code == (byte)PostcodeLevel.Full ? 2 : 0;
+                    break;
+                case ComparisonKind.Address:
+                    sameBirthAndHome |= code == (byte)AddressLevel.Similar90 ? 2 : 0;
                     break;
             }
         }
 
+        // Twins: one birthday, one home, given names alike but not the same (JACK and JAKE).
+        contradiction |= likeNotSameGivenName && sameBirthAndHome == 3;
         cap = contradiction && !identifierEqual && Policy.RequireIdentityEvidence ? MatchDecision.Review : MatchDecision.Match;
         return weight;
     }

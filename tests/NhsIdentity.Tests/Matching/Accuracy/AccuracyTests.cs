@@ -97,4 +97,24 @@ public sealed class AccuracyTests(ITestOutputHelper output)
         Assert.True(outcome.Precision >= 0.995, outcome.ToString());
         Assert.True(outcome.Recall >= 0.98, outcome.ToString());
     }
+
+    [Fact]
+    public void Deduplicating_one_extract_never_links_a_parent_and_child_and_rarely_twins()
+    {
+        var population = SyntheticPopulation.Generate(20_000, 7);
+        var pas = SupplierExtract.Generate(population, SupplierDialect.Pas, 8).ToList();
+        var set = new RecordSet(pas.Select(r => r.ToPatientRecord()));
+        var truePairs = ExtractTruth.Duplicates(pas).Count;
+        var (outcome, result, _) = LinkageAccuracy.Deduplicate(set, (i, j) => pas[i].PersonId == pas[j].PersonId, truePairs);
+        output.WriteLine("synthetic PAS dedupe: " + outcome);
+
+        var linked = result.Pairs.Where(p => p.Decision == MatchDecision.Match).Select(p => (pas[p.LeftIndex].Id, pas[p.RightIndex].Id)).ToHashSet();
+        var hard = ExtractTruth.HardNegatives(population, pas, pas);
+        int Linked(Relationship relationship) => hard.Count(h => h.Relationship == relationship && linked.Contains((h.Left.Id, h.Right.Id)));
+        var twins = hard.Count(h => h.Relationship == Relationship.Twin) / 2;
+        output.WriteLine($"twin pairs {twins}, linked {Linked(Relationship.Twin)}; parent/child namesakes {hard.Count(h => h.Relationship == Relationship.Namesake) / 2}, linked {Linked(Relationship.Namesake)}");
+        Assert.Equal(0, Linked(Relationship.Namesake));
+        Assert.True(Linked(Relationship.Twin) <= twins / 20, "at most 5% of twin pairs (those with nickname-equivalent or one-letter-apart names) may link");
+        Assert.True(outcome.Precision >= 0.99, outcome.ToString());
+    }
 }
