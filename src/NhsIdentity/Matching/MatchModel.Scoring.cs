@@ -115,9 +115,11 @@ public sealed partial class MatchModel
         var sameBirthAndHome = 0;
         var likeNotSameGivenName = false;
         var weights = _weights;
+        int presentLeft = a.PresentMask(i), presentRight = b.PresentMask(j);
         foreach (var kind in _active)
         {
-            var code = PairComparer.Compare(kind, a, i, b, j);
+            var code = PairComparer.Missing(kind, presentLeft, presentRight);
+            code = code == 0 ? PairComparer.ComparePresent(kind, a, i, b, j) : code;
             weight += weights[((int)kind * PairComparer.CodesPerComparison) + code];
             if (PairComparer.IsMissing(code))
             {

@@ -45,6 +45,9 @@ public sealed partial class RecordSet
 
     internal int DayNumber(int i) => _dayNumber[i];
 
+    /// <summary>The date of birth's eight digits as packed BCD (see <see cref="PairComparer.ToBcd"/>).</summary>
+    internal uint DateDigits(int i) => _dateDigits[i];
+
     internal byte DateFlags(int i) => _dateFlags[i];
 
     internal byte SexValue(int i) => _sex[i];

@@ -155,6 +155,7 @@ public sealed partial class RecordSet
         _familySoundex[to] = _familySoundex[from];
         _dateOfBirth[to] = _dateOfBirth[from];
         _dayNumber[to] = _dayNumber[from];
+        _dateDigits[to] = _dateDigits[from];
         _dateFlags[to] = _dateFlags[from];
         _sex[to] = _sex[from];
         _postcode[to] = _postcode[from];

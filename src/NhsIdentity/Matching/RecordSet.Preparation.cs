@@ -185,6 +185,7 @@ public sealed partial class RecordSet
     private ushort PrepareDateOfBirth(int index, string? text)
     {
         _dateOfBirth[index] = 0;
+        _dateDigits[index] = 0;
         _dayNumber[index] = 0;
         _dateFlags[index] = 0;
         if (string.IsNullOrWhiteSpace(text))
@@ -198,6 +199,7 @@ public sealed partial class RecordSet
         }
 
         _dateOfBirth[index] = date.ToInt32();
+        _dateDigits[index] = PairComparer.ToBcd(date.ToInt32());
         if (date.Precision == DateOfBirthPrecision.Day)
         {
             _dayNumber[index] = date.ToDateOnly().DayNumber;

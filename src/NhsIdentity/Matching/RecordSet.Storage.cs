@@ -32,6 +32,7 @@ public sealed partial class RecordSet
         Array.Resize(ref _familySoundex, capacity);
         Array.Resize(ref _dateOfBirth, capacity);
         Array.Resize(ref _dayNumber, capacity);
+        Array.Resize(ref _dateDigits, capacity);
         Array.Resize(ref _dateFlags, capacity);
         Array.Resize(ref _sex, capacity);
         Array.Resize(ref _postcode, capacity);

@@ -37,6 +37,7 @@ public sealed partial class RecordSet
     private uint[] _familySoundex;
     private int[] _dateOfBirth;
     private int[] _dayNumber;
+    private uint[] _dateDigits;
     private byte[] _dateFlags;
     private byte[] _sex;
     private Postcode[] _postcode;
@@ -103,6 +104,7 @@ public sealed partial class RecordSet
         _familySoundex = new uint[capacity];
         _dateOfBirth = new int[capacity];
         _dayNumber = new int[capacity];
+        _dateDigits = new uint[capacity];
         _dateFlags = new byte[capacity];
         _sex = new byte[capacity];
         _postcode = new Postcode[capacity];
