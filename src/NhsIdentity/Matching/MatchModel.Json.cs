@@ -26,17 +26,7 @@ public sealed partial class MatchModel
     public static MatchModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        MatchModelDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(json, MatchModelJsonContext.Default.MatchModelDocument);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("The text is not valid model JSON: " + e.Message, e);
-        }
-
-        return FromDocument(document);
+        return FromDocument(Deserialize(static json => JsonSerializer.Deserialize(json, MatchModelJsonContext.Default.MatchModelDocument), json));
     }
 
     /// <summary>Reads a model from a stream of UTF-8 JSON (see <see cref="FromJson"/>).</summary>
@@ -47,17 +37,20 @@ public sealed partial class MatchModel
     public static MatchModel Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        MatchModelDocument? document;
+        return FromDocument(Deserialize(static stream => JsonSerializer.Deserialize(stream, MatchModelJsonContext.Default.MatchModelDocument), utf8Json));
+    }
+
+    /// <summary>Runs one of the deserialisers, turning the serialiser's JSON errors into the documented exception.</summary>
+    private static MatchModelDocument? Deserialize<TSource>(Func<TSource, MatchModelDocument?> deserialize, TSource source)
+    {
         try
         {
-            document = JsonSerializer.Deserialize(utf8Json, MatchModelJsonContext.Default.MatchModelDocument);
+            return deserialize(source);
         }
         catch (JsonException e)
         {
-            throw new FormatException("The content is not valid model JSON: " + e.Message, e);
+            throw new FormatException("The text is not valid model JSON: " + e.Message, e);
         }
-
-        return FromDocument(document);
     }
 
     private MatchModelDocument ToDocument()

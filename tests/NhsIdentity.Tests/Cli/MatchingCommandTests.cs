@@ -1,0 +1,105 @@
+using NhsIdentity.Matching;
+using NhsIdentity.Tests.Cli.Ingestion;
+using NhsIdentity.Tests.TestHelpers;
+
+namespace NhsIdentity.Tests.Cli;
+
+/// <summary><c>nhsid link</c>, <c>dedupe</c> and <c>train</c> end to end through <c>CliApp.Run</c>.</summary>
+public sealed class MatchingCommandTests
+{
+    private static readonly string Pas = RepositoryRoot.Combine("samples", "data", "pas.csv");
+    private static readonly string Gp = RepositoryRoot.Combine("samples", "data", "gp.csv");
+
+    [Fact]
+    public void Link_of_the_samples_writes_match_and_review_pairs_with_the_documented_header()
+    {
+        using var temp = new TempCsv();
+        var output = temp.PathOf("links.csv");
+        var result = CliRunner.Run("link", Pas, Gp, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision", lines[0]);
+        var matches = lines.Skip(1).Count(line => line.EndsWith(",match", StringComparison.Ordinal));
+        Assert.True(matches > 1200, $"{matches} matches");
+        Assert.All(lines.Skip(1), line => Assert.True(line.EndsWith(",match", StringComparison.Ordinal) || line.EndsWith(",review", StringComparison.Ordinal)));
+        Assert.StartsWith("RX", lines[1], StringComparison.Ordinal); // PAS rows are keyed by their PatientID
+        Assert.Contains("left: pas.csv: 1584 rows, 1584 accepted, 0 rejected", result.Error, StringComparison.Ordinal);
+        Assert.Contains("given_name <- Forename", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.PathOf("pas.rejects.csv")));
+    }
+
+    [Fact]
+    public void Link_is_deterministic_and_explains_each_comparison()
+    {
+        using var temp = new TempCsv();
+        var first = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("a.csv"), "--explain");
+        var second = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("b.csv"), "--explain");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(File.ReadAllText(temp.PathOf("a.csv")), File.ReadAllText(temp.PathOf("b.csv")));
+        var header = File.ReadLines(temp.PathOf("a.csv")).First();
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,name,date_of_birth,sex,postcode,address,local_id,email,phone", header);
+    }
+
+    [Fact]
+    public void Malformed_rows_are_reported_by_number_set_aside_and_counted()
+    {
+        using var temp = new TempCsv();
+        var left = temp.Write("left.csv", "id,nhs_number,given_name,family_name,date_of_birth\n" +
+            "L1,9990000018,Alice,Pemberton,14/03/1987\n" +
+            "L2,9990000026,Sentinelname,Okafor\n" +           // too few fields
+            "L3,,Brian,Okafor,02/07/1950\n");
+        var right = temp.Write("right.csv", "id,nhs_number,given_name,family_name,date_of_birth\nR1,,ALICE,PEMBERTON,1987-03-14\n");
+        var result = CliRunner.Run("link", left, right, "--out", temp.PathOf("links.csv"), "--no-train");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("left: left.csv: 3 rows, 2 accepted, 1 rejected", result.Error, StringComparison.Ordinal);
+        Assert.Contains("row 2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentinelname", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("9990000026", result.Error, StringComparison.Ordinal);
+        Assert.Contains("L2,9990000026,Sentinelname,Okafor", File.ReadAllText(temp.PathOf("left.rejects.csv")), StringComparison.Ordinal);
+        Assert.Contains("L1,R1,", File.ReadAllText(temp.PathOf("links.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dedupe_writes_pairs_and_clusters_and_train_saves_a_model_link_can_load()
+    {
+        using var temp = new TempCsv();
+        var model = temp.PathOf("model.json");
+        var train = CliRunner.Run("train", Pas, "--model-out", model);
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("comparison,level,m,u,weight", train.Output, StringComparison.Ordinal);
+        Assert.Equal(MatchModel.FromJson(File.ReadAllText(model)).ToJson(), File.ReadAllText(model));
+
+        var dedupe = CliRunner.Run("dedupe", Pas, "--out", temp.PathOf("pairs.csv"), "--clusters", temp.PathOf("clusters.csv"), "--model", model);
+        Assert.Equal(0, dedupe.ExitCode);
+        var clusters = File.ReadAllLines(temp.PathOf("clusters.csv"));
+        Assert.Equal("id,cluster_id", clusters[0]);
+        Assert.Equal(1585, clusters.Length); // every record, once
+        Assert.True(File.ReadAllLines(temp.PathOf("pairs.csv")).Length > 50);
+        Assert.Contains("clusters:", dedupe.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--date-order", "dym")]
+    [InlineData("--threshold", "1.5")]
+    public void Bad_options_are_usage_errors(string option, string value)
+    {
+        using var temp = new TempCsv();
+        var result = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("x.csv"), option, value, "--no-train");
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(File.Exists(temp.PathOf("x.csv")));
+    }
+
+    [Fact]
+    public void A_broken_model_file_is_reported_without_a_stack_trace()
+    {
+        using var temp = new TempCsv();
+        var model = temp.Write("model.json", "{ \"format\": \"nhsidentity-match-model\", \"version\": 7 }");
+        var result = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("x.csv"), "--model", model);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("version 7", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.PathOf("x.csv")));
+    }
+}
