@@ -99,9 +99,6 @@ public static class ModelTrainer
         }
 
         var priorEstimated = deterministicPairs > 0;
-        var prior = priorEstimated
-            ? Math.Min(deterministicPairs / options.DeterministicRecall / totalPairs, 1 - options.ProbabilityFloor)
-            : start.PriorMatchProbability;
 
         // 3. m by EM, one session per training rule; each comparison's m is the mean of the sessions that estimated it.
         var reports = new TrainingRuleReport[options.TrainingRules.Count];
@@ -187,6 +184,12 @@ public static class ModelTrainer
                 options, levelCounts, active, trained, cancellationToken);
         }
 
+        // The prior, now that m is known (it may estimate the rules' recall).
+        var recall = options.DeterministicRecall ?? EstimateRecall(options.DeterministicRules, active, trained, random, levelCounts, options.ProbabilityFloor);
+        var prior = priorEstimated
+            ? Math.Min(deterministicPairs / recall / totalPairs, 1 - options.ProbabilityFloor)
+            : start.PriorMatchProbability;
+
         // 6. Random pairs include some matches (a fraction λ of them), which inflates u for agreeing levels when the
         // data holds many duplicates. Each random-pair level frequency f is the mixture λ·m + (1 − λ)·u, so solve it
         // for u (floored, renormalised).
@@ -224,7 +227,7 @@ public static class ModelTrainer
         }
 
         var model = new MatchModel(prior, comparisons, options.Policy, start.TermFrequencyFloor);
-        return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, deterministicPairs, totalPairs, priorEstimated);
+        return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, deterministicPairs, totalPairs, priorEstimated, recall);
     }
 
     private static bool ApplyLabels(BlockingRule rule, ComparisonKind target, MatchModel start, RecordSet left, RecordSet right,
@@ -245,5 +248,31 @@ public static class ModelTrainer
 
         frequencies.CopyTo(trained.AsSpan(c * Codes));
         return true;
+    }
+
+    /// <summary>The share of true matches the deterministic rules find, from the trained m and the random pairs'
+    /// presence rates (see <see cref="TrainingOptions.DeterministicRecall"/>).</summary>
+    private static double EstimateRecall(IReadOnlyList<BlockingRule> rules, ComparisonKind[] active, double[] m, LevelTally random,
+        int[] levelCounts, double floor)
+    {
+        var missed = 1.0;
+        foreach (var rule in rules)
+        {
+            var recall = 1.0;
+            var constrains = false;
+            for (var c = 0; c < active.Length; c++)
+            {
+                if (rule.Constrains(active[c]))
+                {
+                    constrains = true;
+                    var present = random.Pairs == 0 ? 1.0 : random.Observed(c, levelCounts[c]) / (double)random.Pairs;
+                    recall *= m[c * Codes] * present;
+                }
+            }
+
+            missed *= constrains ? 1 - recall : 1;
+        }
+
+        return Math.Clamp(1 - missed, Math.Max(0.05, floor), 1.0);
     }
 }

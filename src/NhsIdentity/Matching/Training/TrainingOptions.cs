@@ -60,10 +60,17 @@ public sealed record TrainingOptions
     /// <see cref="DefaultDeterministicRules"/>.</summary>
     public IReadOnlyList<BlockingRule> DeterministicRules { get; init; } = DefaultDeterministicRules;
 
-    /// <summary>Gets the share of all true matches the <see cref="DeterministicRules"/> are assumed to find, greater
-    /// than 0 and at most 1. Default 0.8 (Splink's examples assume 0.6 to 0.8 for rules of this kind); the prior is
-    /// <c>deterministic pairs / recall / all pairs</c>.</summary>
-    public double DeterministicRecall { get; init; } = 0.8;
+    /// <summary>
+    /// Gets the share of all true matches the <see cref="DeterministicRules"/> find, greater than 0 and at most 1, or
+    /// <see langword="null"/> (the default) to estimate it from the trained model. The prior is
+    /// <c>deterministic pairs / recall / all pairs</c>, as in Splink.
+    /// </summary>
+    /// <remarks>Splink asks for the recall as an assumption (its examples use 0.6 to 0.8). A fixed assumption fails on
+    /// noisy data: where few true pairs agree exactly, the rules find a small share of them and the prior comes out
+    /// far too small. Estimated, each rule's recall is the product, over the comparisons it constrains, of the m of
+    /// the best level and the share of pairs in which the field is present on both sides; the rules' recalls combine
+    /// as independent (1 − Π(1 − recall)), floored at 0.05.</remarks>
+    public double? DeterministicRecall { get; init; }
 
     /// <summary>Gets the most EM iterations per training rule. Default 25 (Splink's default).</summary>
     public int MaxIterations { get; init; } = 25;

@@ -9,7 +9,7 @@ public sealed class TrainingResult
     private readonly TrainingRuleReport[] _rules;
 
     internal TrainingResult(MatchModel model, long randomPairsSampled, bool allPairsCompared, TrainingRuleReport[] rules,
-        long crossCheckLabels, bool crossCheckLabelsUsed, long deterministicPairs, long totalPairs, bool priorEstimated)
+        long crossCheckLabels, bool crossCheckLabelsUsed, long deterministicPairs, long totalPairs, bool priorEstimated, double deterministicRecall)
     {
         Model = model;
         RandomPairsSampled = randomPairsSampled;
@@ -20,6 +20,7 @@ public sealed class TrainingResult
         DeterministicPairs = deterministicPairs;
         TotalPairs = totalPairs;
         PriorEstimated = priorEstimated;
+        DeterministicRecall = deterministicRecall;
     }
 
     /// <summary>Gets the trained model.</summary>
@@ -57,8 +58,12 @@ public sealed class TrainingResult
     /// (clamped below 1); when the deterministic rules found no pair, the starting model's prior is kept.</summary>
     public bool PriorEstimated { get; }
 
+    /// <summary>Gets the recall of the deterministic rules the prior was computed with (given in the options, or
+    /// estimated from the trained model).</summary>
+    public double DeterministicRecall { get; }
+
     /// <summary>Describes the training run (counts and probabilities only).</summary>
     /// <returns>A one-line summary.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"TrainingResult(λ = {PriorMatchProbability:G4} from {DeterministicPairs} deterministic pairs of {TotalPairs}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)})");
+        $"TrainingResult(λ = {PriorMatchProbability:G4} from {DeterministicPairs} deterministic pairs (recall {DeterministicRecall:F3}) of {TotalPairs}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)})");
 }

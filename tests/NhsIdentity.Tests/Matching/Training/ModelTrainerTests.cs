@@ -118,7 +118,13 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         output.WriteLine($"{result}; truth {truth:G4}");
         Assert.True(result.PriorEstimated);
         Assert.InRange(result.PriorMatchProbability, truth / 3, truth * 3);
-        Assert.Equal(result.DeterministicPairs / 0.8 / result.TotalPairs, result.PriorMatchProbability, 12);
+        Assert.Equal(result.DeterministicPairs / result.DeterministicRecall / result.TotalPairs, result.PriorMatchProbability, 12);
+        Assert.InRange(result.DeterministicRecall, 0.05, 1.0);
+
+        // A recall given in the options is used as given.
+        var assumed = ModelTrainer.Train(set, Sampled with { DeterministicRecall = 0.8 });
+        Assert.Equal(0.8, assumed.DeterministicRecall);
+        Assert.Equal(assumed.DeterministicPairs / 0.8 / assumed.TotalPairs, assumed.PriorMatchProbability, 12);
     }
 
     [Fact]
@@ -233,7 +239,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     public void Defaults_are_the_documented_ones()
     {
         var d = TrainingOptions.Default;
-        Assert.Equal((42, 1_000_000L, 100_000L, 10, 0.8, 25, 1e-4, true, 100, 5_000, 1e-6),
+        Assert.Equal((42, 1_000_000L, 100_000L, 10, (double?)null, 25, 1e-4, true, 100, 5_000, 1e-6),
             (d.Seed, d.MaxRandomPairs, d.MinimumRandomPairs, d.MinimumObservationsPerLevel, d.DeterministicRecall, d.MaxIterations,
                 d.ConvergenceTolerance, d.UseCrossCheckLabels, d.MinimumCrossCheckLabels, d.MaxBlockSize, d.ProbabilityFloor));
         Assert.Same(MatchModel.Default, d.StartingModel);
