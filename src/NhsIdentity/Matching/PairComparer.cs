@@ -51,6 +51,7 @@ internal static partial class PairComparer
     }
 
     /// <summary>The level of a comparison whose values are present on both sides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte ComparePresent(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
     {
         return kind switch
@@ -128,7 +129,10 @@ internal static partial class PairComparer
             return NameLevel.Phonetic;
         }
 
-        if (SharesToken(a.GivenTokens(i), b.GivenTokens(j)) && SharesToken(a.FamilyTokens(i), b.FamilyTokens(j)))
+        // With one given token and one family token on both sides, sharing tokens means being equal, which the
+        // levels above have already ruled out: skip the token scan (the common case for non-matching pairs).
+        if (a.HasSeveralNameTokens(i) | b.HasSeveralNameTokens(j)
+            && SharesToken(a.GivenTokens(i), b.GivenTokens(j)) && SharesToken(a.FamilyTokens(i), b.FamilyTokens(j)))
         {
             return NameLevel.TokenOverlap;
         }

@@ -24,6 +24,10 @@ public sealed partial class RecordSet
     internal ReadOnlySpan<char> FamilyTokens(int i) =>
         _arena.AsSpan(_nameStart[i] + _givenLength[i] + _givenAllLength[i] + _familyLength[i], _familyTokensLength[i]);
 
+    /// <summary>Whether the given or family name has more than one token: only then is a token list longer than the
+    /// compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens, so it counts as two).</summary>
+    internal bool HasSeveralNameTokens(int i) => _givenAllLength[i] != _givenLength[i] || _familyTokensLength[i] != _familyLength[i];
+
     internal ulong GivenHash(int i) => _givenHash[i];
 
     internal ulong FamilyHash(int i) => _familyHash[i];
