@@ -1,7 +1,9 @@
 namespace NhsIdentity.Matching;
 
-// Growth of the column arrays. Only the constructors and PatientIndex's writer append; readers never see a
-// half-grown column because a set is published only after it is complete.
+// Growth of the column arrays. Only the constructors and PatientIndex's writer append: a constructed set is complete
+// before anyone can read it, and PatientIndex grows and mutates its set only under its write lock, so no reader
+// sees a half-grown column. Every column is listed here, in the constructor and in MoveSlot
+// (RecordSet.Mutation.cs): a new column must be added to all three.
 public sealed partial class RecordSet
 {
     /// <summary>The number of fields counted: one per <see cref="ComparisonKind"/>.</summary>
