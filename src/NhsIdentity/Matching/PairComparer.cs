@@ -110,8 +110,12 @@ internal static partial class PairComparer
             return NameLevel.Nickname;
         }
 
+        // The Jaro-Winkler levels need both names above a threshold, so when the given names are already below the
+        // lowest one (most blocked non-matches) the family names' similarity cannot change the level: skip it.
         var givenSimilarity = givenEqual ? 1.0 : JaroWinkler.Similarity(a.Given(i), b.Given(j));
-        var familySimilarity = familyEqual ? 1.0 : JaroWinkler.Similarity(a.Family(i), b.Family(j));
+        var familySimilarity = familyEqual ? 1.0
+            : givenSimilarity < JaroWinklerLow ? 0.0
+            : JaroWinkler.Similarity(a.Family(i), b.Family(j));
         var both = Math.Min(givenSimilarity, familySimilarity);
         if (both >= JaroWinklerHigh)
         {
