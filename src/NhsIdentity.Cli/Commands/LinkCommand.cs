@@ -94,7 +94,7 @@ internal static class LinkCommand
             var options = RecordSetOptions.Default with { DateOrder = order };
             var left = Read(request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
             var right = request.Right is null ? left : Read(request.Right, "right", request.Map, options, request.Output, error);
-            var model = ChooseModel(request, left, request.Right is null ? null : right, error, cancellationToken);
+            var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, cancellationToken);
             if (model is null)
             {
                 return ExitCodes.Invalid;
@@ -132,15 +132,15 @@ internal static class LinkCommand
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(
-        (string? Path, bool NoTrain, int Seed) choice, RecordSet left, RecordSet? right, TextWriter error, CancellationToken cancellationToken)
+        string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error, CancellationToken cancellationToken)
     {
-        if (choice.Path is not null)
+        if (modelPath is not null)
         {
             try
             {
-                using var stream = File.OpenRead(choice.Path);
+                using var stream = File.OpenRead(modelPath);
                 var loaded = MatchModel.Load(stream);
-                error.WriteLine("model: " + Path.GetFileName(choice.Path) + " " + loaded);
+                error.WriteLine("model: " + Path.GetFileName(modelPath) + " " + loaded);
                 return loaded;
             }
             catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
@@ -150,22 +150,19 @@ internal static class LinkCommand
             }
         }
 
-        if (choice.NoTrain)
+        if (noTrain)
         {
             error.WriteLine("model: built-in default " + MatchModel.Default);
             return MatchModel.Default;
         }
 
-        var options = TrainingOptions.Default with { Seed = choice.Seed };
+        var options = TrainingOptions.Default with { Seed = seed };
         var trained = right is null
             ? ModelTrainer.Train(left, options, cancellationToken)
             : ModelTrainer.TrainLinkage(left, right, options, cancellationToken);
         error.WriteLine("model: trained on the input: " + trained);
         return trained.Model;
     }
-
-    private static MatchModel? ChooseModel(Request request, RecordSet left, RecordSet? right, TextWriter error, CancellationToken cancellationToken) =>
-        ChooseModel((request.Model, request.NoTrain, request.Seed), left, right, error, cancellationToken);
 
     private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, LinkResult result, bool explain, out IReadOnlyList<string>? columns)
     {

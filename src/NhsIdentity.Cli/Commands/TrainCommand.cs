@@ -53,7 +53,7 @@ internal static class TrainCommand
             var options = RecordSetOptions.Default with { DateOrder = order };
             var left = Read(leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
             var right = rightPath is null ? null : Read(rightPath, "right", map, options, modelOut, error);
-            var model = LinkCommand.ChooseModel((null, false, seed), left, right, error, cancellationToken)!;
+            var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, cancellationToken)!;
             using (var file = new AtomicFileWriter(modelOut))
             {
                 file.Writer.Write(model.ToJson());

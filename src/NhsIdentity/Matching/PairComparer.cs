@@ -36,7 +36,7 @@ internal static partial class PairComparer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte Compare(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
     {
-        var missing = Missing(kind, a, i, b, j);
+        var missing = Missing(kind, a.PresentMask(i), b.PresentMask(j));
         return missing != 0 ? missing : ComparePresent(kind, a, i, b, j);
     }
 
@@ -67,14 +67,6 @@ internal static partial class PairComparer
             ComparisonKind.Phone => (byte)(a.PhoneValue(i) == b.PhoneValue(j) ? ExactLevel.Equal : ExactLevel.Different),
             _ => MissingBoth,
         };
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte Missing(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
-    {
-        var left = a.IsPresent(i, kind);
-        var right = b.IsPresent(j, kind);
-        return left ? (right ? (byte)0 : MissingRight) : (right ? MissingLeft : MissingBoth);
     }
 
     public static NameLevel CompareNames(RecordSet a, int i, RecordSet b, int j)
@@ -274,7 +266,7 @@ internal static partial class PairComparer
             return AddressLevel.Similar90;
         }
 
-        var similarity = AddressText.Similarity(tokensA, tokensB);
+        var similarity = TokenSet.SimilarityOfPrepared(tokensA, tokensB);
         return similarity >= AddressHigh ? AddressLevel.Similar90
             : similarity >= AddressMedium ? AddressLevel.Similar70
             : AddressLevel.Else;

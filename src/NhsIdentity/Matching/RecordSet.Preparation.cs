@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using NhsIdentity.Demographics;
 using NhsIdentity.Text.Phonetics;
+using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Matching;
 
@@ -293,8 +294,8 @@ public sealed partial class RecordSet
         }
 
         var source = text.AsSpan(0, Math.Min(text.Length, MaxAddressLength));
-        Span<char> prepared = stackalloc char[AddressText.GetMaxPreparedLength(source.Length)];
-        var length = AddressText.Prepare(source, prepared);
+        Span<char> prepared = stackalloc char[TokenSet.GetMaxPreparedLength(source.Length)];
+        TokenSet.TryPrepare(source, prepared, out var length); // the buffer is always long enough
         if (length == 0)
         {
             return Mark(ComparisonKind.Address, FieldState.Invalid);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Training;
+using NhsIdentity.Tests.Matching.Accuracy;
 using NhsIdentity.Tests.TestHelpers;
 using Xunit.Abstractions;
 
@@ -14,8 +15,8 @@ public sealed class Febrl4TrainingTests(ITestOutputHelper output)
     [EvalDataFact]
     public void Trained_model_links_febrl4_with_high_precision_and_recall()
     {
-        var (left, leftEntity) = Read(EvalData.File("febrl", "febrl4a.csv"));
-        var (right, rightEntity) = Read(EvalData.File("febrl", "febrl4b.csv"));
+        var (left, leftEntity) = Read("febrl4a.csv");
+        var (right, rightEntity) = Read("febrl4b.csv");
 
         var result = ModelTrainer.TrainLinkage(left, right);
         output.WriteLine(result.ToString());
@@ -37,9 +38,9 @@ public sealed class Febrl4TrainingTests(ITestOutputHelper output)
 
         // The true prior is 5,000 / 25,000,000 = 2e-4.
         Assert.InRange(result.PriorMatchProbability, 2e-4 / 3, 2e-4 * 3);
-        // Measured (seed 42): precision 1.0000, recall 0.7978, F1 0.8875 with the default policy; F1 0.9959 with the
-        // identity-evidence rule off. Nearly every false negative scores p >= 0.99 but is capped at Review by that rule
-        // (FEBRL corrupts given names and dates of birth freely). Modest bars; the integrator tunes the policy.
+        // Measured (seed 42): precision 1.0000, recall 0.9826 with the default policy (AccuracyTests holds the goal);
+        // with the identity-evidence rule off recall rises a little more, because FEBRL corrupts given names and
+        // dates of birth freely. Modest bars here: this test is about training, the goal is asserted there.
         Assert.True(evaluation.Precision >= 0.995 && evaluation.F1 >= 0.85, evaluation.ToString());
         Assert.True(ruleOff.Precision >= 0.995 && ruleOff.F1 >= 0.98, ruleOff.ToString());
     }
@@ -118,34 +119,9 @@ public sealed class Febrl4TrainingTests(ITestOutputHelper output)
     }
 
     /// <summary>Reads a FEBRL CSV (no quoted fields; values have a leading space); entity = the number in rec-NNNN-...</summary>
-    internal static (RecordSet Records, int[] Entity) Read(string path)
+    private static (RecordSet Records, int[] Entity) Read(string fileName)
     {
-        var records = new List<PatientRecord>();
-        var entity = new List<int>();
-        foreach (var line in File.ReadLines(path).Skip(1))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split(',').Select(v => v.Trim()).ToArray();
-            var id = f[0];
-            entity.Add(int.Parse(id.Split('-')[1], CultureInfo.InvariantCulture));
-            records.Add(new PatientRecord
-            {
-                Id = id,
-                GivenNames = Empty(f[1]),
-                FamilyName = Empty(f[2]),
-                Address = Empty(string.Join(' ', f[3], f[4], f[5], f[6]).Trim()),
-                Postcode = Empty(f[7]),
-                DateOfBirth = Empty(f[9]),
-                LocalIdentifier = Empty(f[10]),
-            });
-        }
-
-        return (new RecordSet(records), entity.ToArray());
+        var records = FebrlData.Read(fileName);
+        return (new RecordSet(records), records.Select(r => FebrlData.Person(r.Id!)).ToArray());
     }
-
-    private static string? Empty(string value) => value.Length == 0 ? null : value;
 }
