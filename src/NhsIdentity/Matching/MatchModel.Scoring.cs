@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NhsIdentity.Matching.Comparisons;
 
 namespace NhsIdentity.Matching;
@@ -76,8 +77,10 @@ public sealed partial class MatchModel
         for (var c = 0; c < _active.Length; c++)
         {
             var kind = _active[c];
-            var code = PairComparer.Compare(kind, left, leftIndex, right, rightIndex);
-            var adjustment = PairComparer.IsMissing(code) ? 0 : TermFrequencyAdjustment(kind, code, left, leftIndex, right, rightIndex);
+            ref readonly var ra = ref left.Row(leftIndex);
+            ref readonly var rb = ref right.Row(rightIndex);
+            var code = PairComparer.Compare(kind, left, in ra, right, in rb);
+            var adjustment = PairComparer.IsMissing(code) ? 0 : TermFrequencyAdjustment(kind, code, in ra, in rb);
             var missing = code switch
             {
                 PairComparer.MissingBoth => MissingSide.Both,
@@ -106,55 +109,132 @@ public sealed partial class MatchModel
     }
 
     /// <summary>The weight of a pair and the best decision the identity-evidence rule allows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>
+    /// The linker's inner loop, written out comparison by comparison rather than as a loop over
+    /// <see cref="ActiveComparisons"/> with a switch: each comparison's code, weight and evidence flags are then
+    /// straight-line code on the two rows, and a model without a comparison skips it on a branch that is always
+    /// predicted. <see cref="Explain(RecordSet, int, RecordSet, int, Span{ComparisonOutcome})"/> adds the same terms
+    /// in the same (<see cref="ComparisonKind"/>) order, so the two agree to the bit.
+    /// </remarks>
     internal double ScoreUnchecked(RecordSet a, int i, RecordSet b, int j, out MatchDecision cap)
     {
+        ref readonly var ra = ref a.Row(i);
+        ref readonly var rb = ref b.Row(j);
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        var active = _activeMask;
         var weight = _priorWeight;
         var contradiction = false;
         var identifierEqual = false;
         var sameBirthAndHome = 0;
         var likeNotSameGivenName = false;
-        var weights = _weights;
-        int presentLeft = a.PresentMask(i), presentRight = b.PresentMask(j);
-        foreach (var kind in _active)
+        byte code;
+
+        if ((active & (1 << (int)ComparisonKind.NhsNumber)) != 0)
         {
-            var code = PairComparer.Missing(kind, presentLeft, presentRight);
-            code = code == 0 ? PairComparer.ComparePresent(kind, a, i, b, j) : code;
-            weight += weights[((int)kind * PairComparer.CodesPerComparison) + code];
-            if (PairComparer.IsMissing(code))
+            code = PairComparer.Missing(ComparisonKind.NhsNumber, ra.Present, rb.Present);
+            if (code == 0)
             {
-                continue;
+                code = (byte)PairComparer.CompareNhsNumbers(in ra, in rb);
+                identifierEqual = code == (byte)NhsNumberLevel.Equal;
+                contradiction = code == (byte)NhsNumberLevel.Different;
             }
 
-            switch (kind)
+            weight += LevelWeight(ref weights, ComparisonKind.NhsNumber, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Name)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Name, ra.Present, rb.Present);
+            if (code == 0)
             {
-                case ComparisonKind.NhsNumber:
-                    identifierEqual |= code == (byte)NhsNumberLevel.Equal;
-                    contradiction |= code == (byte)NhsNumberLevel.Different;
-                    break;
-                case ComparisonKind.Name:
-                    // Only two given names that are both there and unalike contradict; a missing one does not.
-                    contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else
-                        && a.GivenHash(i) != 0 && b.GivenHash(j) != 0;
-                    likeNotSameGivenName = code is (byte)NameLevel.Phonetic
-                        or (byte)NameLevel.TokenOverlap or (byte)NameLevel.JaroWinkler70;
-                    weight += TermFrequencyAdjustment(kind, code, a, i, b, j);
-                    break;
-                case ComparisonKind.LocalIdentifier:
-                    identifierEqual |= code == (byte)LocalIdentifierLevel.Exact;
-                    break;
-                case ComparisonKind.DateOfBirth:
-                    contradiction |= code == (byte)DateOfBirthLevel.Else;
-                    sameBirthAndHome |= code == (byte)DateOfBirthLevel.Exact ? 1 : 0;
-                    break;
-                case ComparisonKind.Postcode:
-                    weight += TermFrequencyAdjustment(kind, code, a, i, b, j);
-                    sameBirthAndHome |= code == (byte)PostcodeLevel.Full ? 2 : 0;
-                    break;
-                case ComparisonKind.Address:
-                    sameBirthAndHome |= code == (byte)AddressLevel.Similar90 ? 2 : 0;
-                    break;
+                code = (byte)PairComparer.CompareNames(a, in ra, b, in rb);
+
+                // Only two given names that are both there and unalike contradict; a missing one does not.
+                contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else
+                    && ra.GivenHash != 0 && rb.GivenHash != 0;
+                likeNotSameGivenName = code is (byte)NameLevel.Phonetic
+                    or (byte)NameLevel.TokenOverlap or (byte)NameLevel.JaroWinkler70;
+                weight += LevelWeight(ref weights, ComparisonKind.Name, code)
+                    + TermFrequencyAdjustment(ComparisonKind.Name, code, in ra, in rb);
             }
+            else
+            {
+                weight += LevelWeight(ref weights, ComparisonKind.Name, code);
+            }
+        }
+
+        if ((active & (1 << (int)ComparisonKind.DateOfBirth)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.DateOfBirth, ra.Present, rb.Present);
+            if (code == 0)
+            {
+                code = (byte)PairComparer.CompareDates(in ra, in rb);
+                contradiction |= code == (byte)DateOfBirthLevel.Else;
+                sameBirthAndHome |= code == (byte)DateOfBirthLevel.Exact ? 1 : 0;
+            }
+
+            weight += LevelWeight(ref weights, ComparisonKind.DateOfBirth, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Sex)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Sex, ra.Present, rb.Present);
+            code = code == 0 ? (byte)PairComparer.CompareSexes(in ra, in rb) : code;
+            weight += LevelWeight(ref weights, ComparisonKind.Sex, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Postcode)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Postcode, ra.Present, rb.Present);
+            if (code == 0)
+            {
+                code = (byte)PairComparer.ComparePostcodes(in ra, in rb);
+                sameBirthAndHome |= code == (byte)PostcodeLevel.Full ? 2 : 0;
+                weight += LevelWeight(ref weights, ComparisonKind.Postcode, code)
+                    + TermFrequencyAdjustment(ComparisonKind.Postcode, code, in ra, in rb);
+            }
+            else
+            {
+                weight += LevelWeight(ref weights, ComparisonKind.Postcode, code);
+            }
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Address)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Address, ra.Present, rb.Present);
+            if (code == 0)
+            {
+                code = (byte)PairComparer.CompareAddresses(a, in ra, b, in rb);
+                sameBirthAndHome |= code == (byte)AddressLevel.Similar90 ? 2 : 0;
+            }
+
+            weight += LevelWeight(ref weights, ComparisonKind.Address, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.LocalIdentifier)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.LocalIdentifier, ra.Present, rb.Present);
+            if (code == 0)
+            {
+                code = (byte)PairComparer.CompareLocalIdentifiers(a, in ra, b, in rb);
+                identifierEqual |= code == (byte)LocalIdentifierLevel.Exact;
+            }
+
+            weight += LevelWeight(ref weights, ComparisonKind.LocalIdentifier, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Email)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Email, ra.Present, rb.Present);
+            code = code == 0 ? (byte)PairComparer.CompareEmails(in ra, in rb) : code;
+            weight += LevelWeight(ref weights, ComparisonKind.Email, code);
+        }
+
+        if ((active & (1 << (int)ComparisonKind.Phone)) != 0)
+        {
+            code = PairComparer.Missing(ComparisonKind.Phone, ra.Present, rb.Present);
+            code = code == 0 ? (byte)PairComparer.ComparePhones(in ra, in rb) : code;
+            weight += LevelWeight(ref weights, ComparisonKind.Phone, code);
         }
 
         // Twins: one birthday, one home, given names alike but not the same (JACK and JAKE).
@@ -162,6 +242,12 @@ public sealed partial class MatchModel
         cap = contradiction && !identifierEqual && Policy.RequireIdentityEvidence ? MatchDecision.Review : MatchDecision.Match;
         return weight;
     }
+
+    /// <summary>A level's weight. The weights table has <see cref="PairComparer.CodesPerComparison"/> entries for
+    /// every <see cref="ComparisonKind"/> and a code is always below that, so the read is in bounds without a check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float LevelWeight(ref float weights, ComparisonKind kind, byte code) =>
+        Unsafe.Add(ref weights, ((int)kind * PairComparer.CodesPerComparison) + code);
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
     internal void Levels(RecordSet a, int i, RecordSet b, int j, Span<byte> codes)
@@ -182,20 +268,24 @@ public sealed partial class MatchModel
         return decision > cap ? cap : decision;
     }
 
-    private double TermFrequencyAdjustment(ComparisonKind kind, int code, RecordSet a, int i, RecordSet b, int j)
+    /// <summary>Splink's term-frequency adjustment, <c>log2(u / max(tfL, tfR, floor))</c>, on the exact full-name,
+    /// family-only and full-postcode levels; 0 elsewhere or when neither frequency was measured. Worked in
+    /// logarithms: <c>log2 u - max(log2 tfL, log2 tfR, log2 floor)</c>, from values stored once per record and model.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double TermFrequencyAdjustment(ComparisonKind kind, int code, in PreparedRow ra, in PreparedRow rb)
     {
         float left, right;
         if (kind == ComparisonKind.Name && code == (int)NameLevel.ExactFullName)
         {
-            (left, right) = (a.FullNameFrequency(i), b.FullNameFrequency(j));
+            (left, right) = (ra.Log2FullNameFrequency, rb.Log2FullNameFrequency);
         }
         else if (kind == ComparisonKind.Name && code == (int)NameLevel.FamilyOnly)
         {
-            (left, right) = (a.FamilyFrequency(i), b.FamilyFrequency(j));
+            (left, right) = (ra.Log2FamilyFrequency, rb.Log2FamilyFrequency);
         }
         else if (kind == ComparisonKind.Postcode && code == (int)PostcodeLevel.Full)
         {
-            (left, right) = (a.PostcodeFrequency(i), b.PostcodeFrequency(j));
+            (left, right) = (ra.Log2PostcodeFrequency, rb.Log2PostcodeFrequency);
         }
         else
         {
@@ -203,14 +293,13 @@ public sealed partial class MatchModel
         }
 
         // NaN (a set too small to measure) loses to any number in MaxNumber; both NaN means no adjustment.
-        var frequency = float.MaxNumber(left, right);
-        if (float.IsNaN(frequency))
+        var log2Frequency = float.MaxNumber(left, right);
+        if (float.IsNaN(log2Frequency))
         {
             return 0;
         }
 
-        var u = _u[((int)kind * PairComparer.CodesPerComparison) + code];
-        return Math.Log2(u / Math.Max(frequency, TermFrequencyFloor));
+        return _log2U[((int)kind * PairComparer.CodesPerComparison) + code] - Math.Max(log2Frequency, _log2TermFrequencyFloor);
     }
 
     private static void CheckPair(RecordSet left, int leftIndex, RecordSet right, int rightIndex)

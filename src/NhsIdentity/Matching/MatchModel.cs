@@ -24,6 +24,14 @@ public sealed partial class MatchModel
     private readonly ComparisonKind[] _active;
     private readonly float[] _weights;
     private readonly double[] _u;
+
+    /// <summary>log2 of each level's u (0 where a level has none): the term-frequency adjustment's first term, kept
+    /// so scoring needs no logarithm per pair.</summary>
+    private readonly double[] _log2U;
+    private readonly double _log2TermFrequencyFloor;
+
+    /// <summary>One bit per <see cref="ComparisonKind"/> the model makes.</summary>
+    private readonly int _activeMask;
     private readonly double _priorWeight;
 
     /// <summary>Creates a model.</summary>
@@ -75,14 +83,18 @@ public sealed partial class MatchModel
         _active = new ComparisonKind[_comparisons.Length];
         _weights = new float[RecordSet.FieldSlots * PairComparer.CodesPerComparison];
         _u = new double[_weights.Length];
+        _log2U = new double[_weights.Length];
+        _log2TermFrequencyFloor = Math.Log2(termFrequencyFloor);
         for (var c = 0; c < _comparisons.Length; c++)
         {
             _active[c] = _comparisons[c].Comparison;
+            _activeMask |= 1 << (int)_active[c];
             var levels = _comparisons[c].Levels;
             for (var level = 0; level < levels.Count; level++)
             {
                 _weights[((int)_active[c] * PairComparer.CodesPerComparison) + level] = (float)levels[level].Weight;
                 _u[((int)_active[c] * PairComparer.CodesPerComparison) + level] = levels[level].U;
+                _log2U[((int)_active[c] * PairComparer.CodesPerComparison) + level] = Math.Log2(levels[level].U);
             }
         }
     }

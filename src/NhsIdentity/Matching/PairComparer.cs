@@ -34,13 +34,17 @@ internal static partial class PairComparer
     public static bool IsMissing(byte code) => code >= MissingRight;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static byte Compare(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
+    public static byte Compare(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j) =>
+        Compare(kind, a, in a.Row(i), b, in b.Row(j));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte Compare(ComparisonKind kind, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
-        var missing = Missing(kind, a.PresentMask(i), b.PresentMask(j));
-        return missing != 0 ? missing : ComparePresent(kind, a, i, b, j);
+        var missing = Missing(kind, ra.Present, rb.Present);
+        return missing != 0 ? missing : ComparePresent(kind, a, in ra, b, in rb);
     }
 
-    /// <summary>The missing code from the two records' presence masks (<see cref="RecordSet.PresentMask"/>), or 0.</summary>
+    /// <summary>The missing code from the two records' presence masks (<see cref="PreparedRow.Present"/>), or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte Missing(ComparisonKind kind, int presentLeft, int presentRight)
     {
@@ -51,30 +55,41 @@ internal static partial class PairComparer
     }
 
     /// <summary>The level of a comparison whose values are present on both sides.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static byte ComparePresent(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j)
+    public static byte ComparePresent(ComparisonKind kind, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
         return kind switch
         {
-            ComparisonKind.NhsNumber => (byte)(a.NhsNumberValue(i) == b.NhsNumberValue(j) ? NhsNumberLevel.Equal : NhsNumberLevel.Different),
-            ComparisonKind.Name => (byte)CompareNames(a, i, b, j),
-            ComparisonKind.DateOfBirth => (byte)CompareDates(a, i, b, j),
-            ComparisonKind.Sex => (byte)(a.SexValue(i) == b.SexValue(j) ? SexLevel.Equal : SexLevel.Different),
-            ComparisonKind.Postcode => (byte)ComparePostcodes(a, i, b, j),
-            ComparisonKind.Address => (byte)CompareAddresses(a, i, b, j),
-            ComparisonKind.LocalIdentifier => (byte)CompareLocalIdentifiers(a, i, b, j),
-            ComparisonKind.Email => (byte)(a.EmailHash(i) == b.EmailHash(j) ? ExactLevel.Equal : ExactLevel.Different),
-            ComparisonKind.Phone => (byte)(a.PhoneValue(i) == b.PhoneValue(j) ? ExactLevel.Equal : ExactLevel.Different),
+            ComparisonKind.NhsNumber => (byte)CompareNhsNumbers(in ra, in rb),
+            ComparisonKind.Name => (byte)CompareNames(a, in ra, b, in rb),
+            ComparisonKind.DateOfBirth => (byte)CompareDates(in ra, in rb),
+            ComparisonKind.Sex => (byte)CompareSexes(in ra, in rb),
+            ComparisonKind.Postcode => (byte)ComparePostcodes(in ra, in rb),
+            ComparisonKind.Address => (byte)CompareAddresses(a, in ra, b, in rb),
+            ComparisonKind.LocalIdentifier => (byte)CompareLocalIdentifiers(a, in ra, b, in rb),
+            ComparisonKind.Email => (byte)CompareEmails(in ra, in rb),
+            ComparisonKind.Phone => (byte)ComparePhones(in ra, in rb),
             _ => MissingBoth,
         };
     }
 
-    public static NameLevel CompareNames(RecordSet a, int i, RecordSet b, int j)
+    public static NhsNumberLevel CompareNhsNumbers(in PreparedRow ra, in PreparedRow rb) =>
+        ra.NhsNumber == rb.NhsNumber ? NhsNumberLevel.Equal : NhsNumberLevel.Different;
+
+    public static SexLevel CompareSexes(in PreparedRow ra, in PreparedRow rb) =>
+        ra.Sex == rb.Sex ? SexLevel.Equal : SexLevel.Different;
+
+    public static ExactLevel CompareEmails(in PreparedRow ra, in PreparedRow rb) =>
+        ra.Email == rb.Email ? ExactLevel.Equal : ExactLevel.Different;
+
+    public static ExactLevel ComparePhones(in PreparedRow ra, in PreparedRow rb) =>
+        ra.Phone == rb.Phone ? ExactLevel.Equal : ExactLevel.Different;
+
+    public static NameLevel CompareNames(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
-        var givenA = a.GivenHash(i);
-        var givenB = b.GivenHash(j);
-        var familyA = a.FamilyHash(i);
-        var familyB = b.FamilyHash(j);
+        var givenA = ra.GivenHash;
+        var givenB = rb.GivenHash;
+        var familyA = ra.FamilyHash;
+        var familyB = rb.FamilyHash;
         var bothGiven = givenA != 0 && givenB != 0;
         var bothFamily = familyA != 0 && familyB != 0;
         var givenEqual = bothGiven && givenA == givenB;
@@ -95,8 +110,8 @@ internal static partial class PairComparer
             return NameLevel.Swapped;
         }
 
-        var nicknameA = a.NicknameId(i);
-        var nicknameB = b.NicknameId(j);
+        var nicknameA = ra.NicknameId;
+        var nicknameB = rb.NicknameId;
         if (familyEqual && nicknameA >= 0 && nicknameB >= 0 && a.Nicknames.AreEquivalent(nicknameA, nicknameB))
         {
             return NameLevel.Nickname;
@@ -104,10 +119,10 @@ internal static partial class PairComparer
 
         // The Jaro-Winkler levels need both names above a threshold, so when the given names are already below the
         // lowest one (most blocked non-matches) the family names' similarity cannot change the level: skip it.
-        var givenSimilarity = givenEqual ? 1.0 : JaroWinkler.Similarity(a.Given(i), b.Given(j));
+        var givenSimilarity = givenEqual ? 1.0 : JaroWinkler.Similarity(a.Given(in ra), b.Given(in rb));
         var familySimilarity = familyEqual ? 1.0
             : givenSimilarity < JaroWinklerLow ? 0.0
-            : JaroWinkler.Similarity(a.Family(i), b.Family(j));
+            : JaroWinkler.Similarity(a.Family(in ra), b.Family(in rb));
         var both = Math.Min(givenSimilarity, familySimilarity);
         if (both >= JaroWinklerHigh)
         {
@@ -119,16 +134,16 @@ internal static partial class PairComparer
             return NameLevel.JaroWinkler88;
         }
 
-        if (PhoneticMatch(a.GivenPhonetic(i), a.GivenPhoneticAlternate(i), b.GivenPhonetic(j), b.GivenPhoneticAlternate(j))
-            && PhoneticMatch(a.FamilyPhonetic(i), a.FamilyPhoneticAlternate(i), b.FamilyPhonetic(j), b.FamilyPhoneticAlternate(j)))
+        if (PhoneticMatch(ra.GivenPhonetic, ra.GivenPhoneticAlternate, rb.GivenPhonetic, rb.GivenPhoneticAlternate)
+            && PhoneticMatch(ra.FamilyPhonetic, ra.FamilyPhoneticAlternate, rb.FamilyPhonetic, rb.FamilyPhoneticAlternate))
         {
             return NameLevel.Phonetic;
         }
 
         // With one given token and one family token on both sides, sharing tokens means being equal, which the
         // levels above have already ruled out: skip the token scan (the common case for non-matching pairs).
-        if (a.HasSeveralNameTokens(i) | b.HasSeveralNameTokens(j)
-            && SharesToken(a.GivenTokens(i), b.GivenTokens(j)) && SharesToken(a.FamilyTokens(i), b.FamilyTokens(j)))
+        if (RecordSet.HasSeveralNameTokens(in ra) | RecordSet.HasSeveralNameTokens(in rb)
+            && SharesToken(a.GivenTokens(in ra), b.GivenTokens(in rb)) && SharesToken(a.FamilyTokens(in ra), b.FamilyTokens(in rb)))
         {
             return NameLevel.TokenOverlap;
         }
@@ -179,11 +194,11 @@ internal static partial class PairComparer
         return false;
     }
 
-    public static DateOfBirthLevel CompareDates(RecordSet a, int i, RecordSet b, int j)
+    public static DateOfBirthLevel CompareDates(in PreparedRow ra, in PreparedRow rb)
     {
-        var dateA = a.DateOfBirthValue(i);
-        var dateB = b.DateOfBirthValue(j);
-        var flags = a.DateFlags(i) | b.DateFlags(j);
+        var dateA = ra.DateOfBirth;
+        var dateB = rb.DateOfBirth;
+        var flags = ra.DateFlags | rb.DateFlags;
         if (flags != 0)
         {
             // A partial date or a possible 1 January placeholder: the year is all that can be trusted.
@@ -202,7 +217,7 @@ internal static partial class PairComparer
             return DateOfBirthLevel.DayMonthSwapped;
         }
 
-        if (DigitsDifferent(a.DateDigits(i), b.DateDigits(j)) == 1)
+        if (DigitsDifferent(ra.DateDigits, rb.DateDigits) == 1)
         {
             return DateOfBirthLevel.OneDigitDifferent;
         }
@@ -213,7 +228,7 @@ internal static partial class PairComparer
             return DateOfBirthLevel.TwoPartsEqual;
         }
 
-        return Math.Abs(a.DayNumber(i) - b.DayNumber(j)) <= 365 ? DateOfBirthLevel.WithinOneYear : DateOfBirthLevel.Else;
+        return Math.Abs(ra.DayNumber - rb.DayNumber) <= 365 ? DateOfBirthLevel.WithinOneYear : DateOfBirthLevel.Else;
     }
 
     /// <summary>How many of the eight decimal digits differ (Levenshtein on equal-length digit strings, when 1), from
@@ -239,17 +254,17 @@ internal static partial class PairComparer
         return bcd;
     }
 
-    public static PostcodeLevel ComparePostcodes(RecordSet a, int i, RecordSet b, int j)
+    public static PostcodeLevel ComparePostcodes(in PreparedRow ra, in PreparedRow rb)
     {
-        var otherA = a.OtherPostcode(i);
-        var otherB = b.OtherPostcode(j);
+        var otherA = ra.OtherPostcode;
+        var otherB = rb.OtherPostcode;
         if ((otherA | otherB) != 0)
         {
             return otherA == otherB ? PostcodeLevel.Full : PostcodeLevel.Else;
         }
 
-        var postcodeA = a.PostcodeValue(i);
-        var postcodeB = b.PostcodeValue(j);
+        var postcodeA = ra.Postcode;
+        var postcodeB = rb.Postcode;
         return postcodeA.SharesPart(postcodeB, PostcodePart.Unit) ? PostcodeLevel.Full
             : postcodeA.SharesPart(postcodeB, PostcodePart.Sector) ? PostcodeLevel.Sector
             : postcodeA.SharesPart(postcodeB, PostcodePart.District) ? PostcodeLevel.District
@@ -257,10 +272,10 @@ internal static partial class PairComparer
             : PostcodeLevel.Else;
     }
 
-    public static AddressLevel CompareAddresses(RecordSet a, int i, RecordSet b, int j)
+    public static AddressLevel CompareAddresses(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
-        var tokensA = a.AddressTokens(i);
-        var tokensB = b.AddressTokens(j);
+        var tokensA = a.AddressTokens(in ra);
+        var tokensB = b.AddressTokens(in rb);
         if (tokensA.SequenceEqual(tokensB))
         {
             return AddressLevel.Similar90;
@@ -272,10 +287,10 @@ internal static partial class PairComparer
             : AddressLevel.Else;
     }
 
-    public static LocalIdentifierLevel CompareLocalIdentifiers(RecordSet a, int i, RecordSet b, int j)
+    public static LocalIdentifierLevel CompareLocalIdentifiers(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
-        var idA = a.LocalIdentifier(i);
-        var idB = b.LocalIdentifier(j);
+        var idA = a.LocalIdentifier(in ra);
+        var idB = b.LocalIdentifier(in rb);
         if (idA.SequenceEqual(idB))
         {
             return LocalIdentifierLevel.Exact;

@@ -7,72 +7,88 @@ namespace NhsIdentity.Matching;
 // an implementation detail that may change between releases.
 public sealed partial class RecordSet
 {
+    /// <summary>A record's prepared features, by reference (the scorer reads a pair's two rows directly).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool IsPresent(int i, ComparisonKind kind) => (_present[i] & (1 << (int)kind)) != 0;
+    internal ref readonly PreparedRow Row(int i) => ref _rows[i];
 
-    internal ushort PresentMask(int i) => _present[i];
+    internal ReadOnlySpan<char> Given(in PreparedRow row) => _arena.AsSpan(row.NameStart, row.GivenLength);
 
-    internal long NhsNumberValue(int i) => _nhsNumber[i];
+    internal ReadOnlySpan<char> GivenTokens(in PreparedRow row) => _arena.AsSpan(row.NameStart + row.GivenLength, row.GivenAllLength);
 
-    internal ReadOnlySpan<char> Given(int i) => _arena.AsSpan(_nameStart[i], _givenLength[i]);
+    internal ReadOnlySpan<char> Family(in PreparedRow row) =>
+        _arena.AsSpan(row.NameStart + row.GivenLength + row.GivenAllLength, row.FamilyLength);
 
-    internal ReadOnlySpan<char> GivenTokens(int i) => _arena.AsSpan(_nameStart[i] + _givenLength[i], _givenAllLength[i]);
+    internal ReadOnlySpan<char> FamilyTokens(in PreparedRow row) =>
+        _arena.AsSpan(row.NameStart + row.GivenLength + row.GivenAllLength + row.FamilyLength, row.FamilyTokensLength);
 
-    internal ReadOnlySpan<char> Family(int i) =>
-        _arena.AsSpan(_nameStart[i] + _givenLength[i] + _givenAllLength[i], _familyLength[i]);
+    internal ReadOnlySpan<char> AddressTokens(in PreparedRow row) => _arena.AsSpan(row.AddressStart, row.AddressLength);
 
-    internal ReadOnlySpan<char> FamilyTokens(int i) =>
-        _arena.AsSpan(_nameStart[i] + _givenLength[i] + _givenAllLength[i] + _familyLength[i], _familyTokensLength[i]);
+    internal ReadOnlySpan<char> LocalIdentifier(in PreparedRow row) => _arena.AsSpan(row.LocalIdStart, row.LocalIdLength);
 
     /// <summary>Whether the given or family name has more than one token: only then is a token list longer than the
     /// compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens, so it counts as two).</summary>
-    internal bool HasSeveralNameTokens(int i) => _givenAllLength[i] != _givenLength[i] || _familyTokensLength[i] != _familyLength[i];
+    internal static bool HasSeveralNameTokens(in PreparedRow row) =>
+        row.GivenAllLength != row.GivenLength || row.FamilyTokensLength != row.FamilyLength;
 
-    internal ulong GivenHash(int i) => _givenHash[i];
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool IsPresent(int i, ComparisonKind kind) => (_rows[i].Present & (1 << (int)kind)) != 0;
 
-    internal ulong FamilyHash(int i) => _familyHash[i];
+    internal ushort PresentMask(int i) => _rows[i].Present;
 
-    internal int NicknameId(int i) => _nicknameId[i];
+    internal long NhsNumberValue(int i) => _rows[i].NhsNumber;
 
-    internal uint GivenPhonetic(int i) => _givenPhonetic[i];
+    internal ReadOnlySpan<char> Given(int i) => _arena.AsSpan(_rows[i].NameStart, _rows[i].GivenLength);
 
-    internal uint GivenPhoneticAlternate(int i) => _givenPhoneticAlternate[i];
+    internal ReadOnlySpan<char> GivenTokens(int i) => _arena.AsSpan(_rows[i].NameStart + _rows[i].GivenLength, _rows[i].GivenAllLength);
 
-    internal uint FamilyPhonetic(int i) => _familyPhonetic[i];
+    internal ReadOnlySpan<char> Family(int i) =>
+        _arena.AsSpan(_rows[i].NameStart + _rows[i].GivenLength + _rows[i].GivenAllLength, _rows[i].FamilyLength);
 
-    internal uint FamilyPhoneticAlternate(int i) => _familyPhoneticAlternate[i];
+    internal ReadOnlySpan<char> FamilyTokens(int i) =>
+        _arena.AsSpan(_rows[i].NameStart + _rows[i].GivenLength + _rows[i].GivenAllLength + _rows[i].FamilyLength, _rows[i].FamilyTokensLength);
 
-    internal uint FamilySoundex(int i) => _familySoundex[i];
+    internal ulong GivenHash(int i) => _rows[i].GivenHash;
+
+    internal ulong FamilyHash(int i) => _rows[i].FamilyHash;
+
+    internal int NicknameId(int i) => _rows[i].NicknameId;
+
+    internal uint GivenPhonetic(int i) => _rows[i].GivenPhonetic;
+
+    internal uint GivenPhoneticAlternate(int i) => _rows[i].GivenPhoneticAlternate;
+
+    internal uint FamilyPhonetic(int i) => _rows[i].FamilyPhonetic;
+
+    internal uint FamilyPhoneticAlternate(int i) => _rows[i].FamilyPhoneticAlternate;
+
+    internal uint FamilySoundex(int i) => _rows[i].FamilySoundex;
 
     /// <summary>The date of birth as <c>yyyyMMdd</c> (partial dates have zeros for the missing parts).</summary>
-    internal int DateOfBirthValue(int i) => _dateOfBirth[i];
+    internal int DateOfBirthValue(int i) => _rows[i].DateOfBirth;
 
-    internal int DayNumber(int i) => _dayNumber[i];
+    internal int DayNumber(int i) => _rows[i].DayNumber;
 
     /// <summary>The date of birth's eight digits as packed BCD (see <see cref="PairComparer.ToBcd"/>).</summary>
-    internal uint DateDigits(int i) => _dateDigits[i];
+    internal uint DateDigits(int i) => _rows[i].DateDigits;
 
-    internal byte DateFlags(int i) => _dateFlags[i];
+    internal byte DateFlags(int i) => _rows[i].DateFlags;
 
-    internal byte SexValue(int i) => _sex[i];
+    internal byte SexValue(int i) => _rows[i].Sex;
 
-    internal Postcode PostcodeValue(int i) => _postcode[i];
+    internal Postcode PostcodeValue(int i) => _rows[i].Postcode;
 
-    internal ulong OtherPostcode(int i) => _otherPostcode[i];
+    internal ulong OtherPostcode(int i) => _rows[i].OtherPostcode;
 
-    internal ReadOnlySpan<char> AddressTokens(int i) => _arena.AsSpan(_addressStart[i], _addressLength[i]);
+    internal ReadOnlySpan<char> AddressTokens(int i) => _arena.AsSpan(_rows[i].AddressStart, _rows[i].AddressLength);
 
-    internal ReadOnlySpan<char> LocalIdentifier(int i) => _arena.AsSpan(_localIdStart[i], _localIdLength[i]);
+    internal ReadOnlySpan<char> LocalIdentifier(int i) => _arena.AsSpan(_rows[i].LocalIdStart, _rows[i].LocalIdLength);
 
-    internal ulong EmailHash(int i) => _email[i];
+    internal ulong EmailHash(int i) => _rows[i].Email;
 
-    internal long PhoneValue(int i) => _phone[i];
+    internal long PhoneValue(int i) => _rows[i].Phone;
 
-    internal float FullNameFrequency(int i) => _fullNameFrequency[i];
 
-    internal float FamilyFrequency(int i) => _familyFrequency[i];
 
-    internal float PostcodeFrequency(int i) => _postcodeFrequency[i];
 
     internal NhsIdentity.Text.NicknameTable Nicknames => _options.Nicknames;
 }

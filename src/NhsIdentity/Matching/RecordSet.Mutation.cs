@@ -102,9 +102,9 @@ public sealed partial class RecordSet
         for (var i = 0; i < _count; i++)
         {
             var nameLength = NameArenaLength(i);
-            _nameStart[i] = CopyInto(arena, ref length, _nameStart[i], nameLength);
-            _addressStart[i] = _addressLength[i] == 0 ? 0 : CopyInto(arena, ref length, _addressStart[i], _addressLength[i]);
-            _localIdStart[i] = _localIdLength[i] == 0 ? 0 : CopyInto(arena, ref length, _localIdStart[i], _localIdLength[i]);
+            _rows[i].NameStart = CopyInto(arena, ref length, _rows[i].NameStart, nameLength);
+            _rows[i].AddressStart = _rows[i].AddressLength == 0 ? 0 : CopyInto(arena, ref length, _rows[i].AddressStart, _rows[i].AddressLength);
+            _rows[i].LocalIdStart = _rows[i].LocalIdLength == 0 ? 0 : CopyInto(arena, ref length, _rows[i].LocalIdStart, _rows[i].LocalIdLength);
         }
 
         _arena = arena;
@@ -121,7 +121,7 @@ public sealed partial class RecordSet
         return newStart;
     }
 
-    private int NameArenaLength(int i) => _givenLength[i] + _givenAllLength[i] + _familyLength[i] + _familyTokensLength[i];
+    private int NameArenaLength(int i) => _rows[i].GivenLength + _rows[i].GivenAllLength + _rows[i].FamilyLength + _rows[i].FamilyTokensLength;
 
     /// <summary>Takes a record out of the field counts and marks its arena text dead.</summary>
     private void Uncount(int index)
@@ -132,44 +132,14 @@ public sealed partial class RecordSet
             UncountState((ComparisonKind)field, (FieldState)((states >> (field * StateBits)) & 3));
         }
 
-        _arenaWaste += NameArenaLength(index) + _addressLength[index] + _localIdLength[index];
+        _arenaWaste += NameArenaLength(index) + _rows[index].AddressLength + _rows[index].LocalIdLength;
     }
 
     /// <summary>Copies every column of one record to another position (arena slices are shared, not copied).</summary>
     private void MoveSlot(int from, int to)
     {
         _ids[to] = _ids[from];
-        _nhsNumber[to] = _nhsNumber[from];
-        _nameStart[to] = _nameStart[from];
-        _givenLength[to] = _givenLength[from];
-        _givenAllLength[to] = _givenAllLength[from];
-        _familyLength[to] = _familyLength[from];
-        _familyTokensLength[to] = _familyTokensLength[from];
-        _givenHash[to] = _givenHash[from];
-        _familyHash[to] = _familyHash[from];
-        _nicknameId[to] = _nicknameId[from];
-        _givenPhonetic[to] = _givenPhonetic[from];
-        _givenPhoneticAlternate[to] = _givenPhoneticAlternate[from];
-        _familyPhonetic[to] = _familyPhonetic[from];
-        _familyPhoneticAlternate[to] = _familyPhoneticAlternate[from];
-        _familySoundex[to] = _familySoundex[from];
-        _dateOfBirth[to] = _dateOfBirth[from];
-        _dayNumber[to] = _dayNumber[from];
-        _dateDigits[to] = _dateDigits[from];
-        _dateFlags[to] = _dateFlags[from];
-        _sex[to] = _sex[from];
-        _postcode[to] = _postcode[from];
-        _otherPostcode[to] = _otherPostcode[from];
-        _addressStart[to] = _addressStart[from];
-        _addressLength[to] = _addressLength[from];
-        _localIdStart[to] = _localIdStart[from];
-        _localIdLength[to] = _localIdLength[from];
-        _email[to] = _email[from];
-        _phone[to] = _phone[from];
-        _fullNameFrequency[to] = _fullNameFrequency[from];
-        _familyFrequency[to] = _familyFrequency[from];
-        _postcodeFrequency[to] = _postcodeFrequency[from];
-        _present[to] = _present[from];
+        _rows[to] = _rows[from];
         _slotStates[to] = _slotStates[from];
     }
 }

@@ -37,10 +37,10 @@ public sealed partial class RecordSet
         present |= PrepareLocalIdentifier(index, record.LocalIdentifier);
         present |= PrepareEmail(index, record.Email);
         present |= PreparePhone(index, record.Phone);
-        _present[index] = present;
-        _fullNameFrequency[index] = float.NaN;
-        _familyFrequency[index] = float.NaN;
-        _postcodeFrequency[index] = float.NaN;
+        _rows[index].Present = present;
+        _rows[index].Log2FullNameFrequency = float.NaN;
+        _rows[index].Log2FamilyFrequency = float.NaN;
+        _rows[index].Log2PostcodeFrequency = float.NaN;
         _count++;
     }
 
@@ -54,7 +54,7 @@ public sealed partial class RecordSet
 
     private ushort PrepareNhsNumber(int index, string? text)
     {
-        _nhsNumber[index] = 0;
+        _rows[index].NhsNumber = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.NhsNumber, FieldState.Missing);
@@ -70,7 +70,7 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.NhsNumber, FieldState.Placeholder);
         }
 
-        _nhsNumber[index] = number.Value;
+        _rows[index].NhsNumber = number.Value;
         return Mark(ComparisonKind.NhsNumber, FieldState.Present);
     }
 
@@ -97,19 +97,19 @@ public sealed partial class RecordSet
         AppendToArena(given);
         AppendToArena(familyCompact[..familyCompactLength]);
         AppendToArena(family);
-        _nameStart[index] = start;
-        _givenLength[index] = (byte)givenCompactLength;
-        _givenAllLength[index] = (ushort)given.Length;
-        _familyLength[index] = (byte)familyCompactLength;
-        _familyTokensLength[index] = (ushort)family.Length;
+        _rows[index].NameStart = start;
+        _rows[index].GivenLength = (byte)givenCompactLength;
+        _rows[index].GivenAllLength = (ushort)given.Length;
+        _rows[index].FamilyLength = (byte)familyCompactLength;
+        _rows[index].FamilyTokensLength = (ushort)family.Length;
 
-        _givenHash[index] = Hash(givenCompact[..givenCompactLength]);
-        _familyHash[index] = Hash(familyCompact[..familyCompactLength]);
-        _nicknameId[index] = givenCompactLength > 0 && _options.Nicknames.TryGetId(givenCompact[..givenCompactLength], out var id) ? id : -1;
-        (_givenPhonetic[index], _givenPhoneticAlternate[index]) = Phonetic(givenCompact[..givenCompactLength]);
-        (_familyPhonetic[index], _familyPhoneticAlternate[index]) = Phonetic(familyCompact[..familyCompactLength]);
+        _rows[index].GivenHash = Hash(givenCompact[..givenCompactLength]);
+        _rows[index].FamilyHash = Hash(familyCompact[..familyCompactLength]);
+        _rows[index].NicknameId = givenCompactLength > 0 && _options.Nicknames.TryGetId(givenCompact[..givenCompactLength], out var id) ? id : -1;
+        (_rows[index].GivenPhonetic, _rows[index].GivenPhoneticAlternate) = Phonetic(givenCompact[..givenCompactLength]);
+        (_rows[index].FamilyPhonetic, _rows[index].FamilyPhoneticAlternate) = Phonetic(familyCompact[..familyCompactLength]);
         Span<char> soundex = stackalloc char[Soundex.MaxCodeLength];
-        _familySoundex[index] = familyCompactLength > 0 && Soundex.TryEncode(familyCompact[..familyCompactLength], soundex, out var soundexLength)
+        _rows[index].FamilySoundex = familyCompactLength > 0 && Soundex.TryEncode(familyCompact[..familyCompactLength], soundex, out var soundexLength)
             && soundexLength > 0 ? (uint)Hash(soundex[..soundexLength]) | 1 : 0;
 
         var state = givenCompactLength > 0 || familyCompactLength > 0 ? FieldState.Present
@@ -185,10 +185,10 @@ public sealed partial class RecordSet
 
     private ushort PrepareDateOfBirth(int index, string? text)
     {
-        _dateOfBirth[index] = 0;
-        _dateDigits[index] = 0;
-        _dayNumber[index] = 0;
-        _dateFlags[index] = 0;
+        _rows[index].DateOfBirth = 0;
+        _rows[index].DateDigits = 0;
+        _rows[index].DayNumber = 0;
+        _rows[index].DateFlags = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.DateOfBirth, FieldState.Missing);
@@ -199,16 +199,16 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.DateOfBirth, FieldState.Invalid);
         }
 
-        _dateOfBirth[index] = date.ToInt32();
-        _dateDigits[index] = PairComparer.ToBcd(date.ToInt32());
+        _rows[index].DateOfBirth = date.ToInt32();
+        _rows[index].DateDigits = PairComparer.ToBcd(date.ToInt32());
         if (date.Precision == DateOfBirthPrecision.Day)
         {
-            _dayNumber[index] = date.ToDateOnly().DayNumber;
-            _dateFlags[index] = date.IsPossiblePlaceholder ? PairComparer.DatePlaceholder : (byte)0;
+            _rows[index].DayNumber = date.ToDateOnly().DayNumber;
+            _rows[index].DateFlags = date.IsPossiblePlaceholder ? PairComparer.DatePlaceholder : (byte)0;
         }
         else
         {
-            _dateFlags[index] = PairComparer.DatePartial;
+            _rows[index].DateFlags = PairComparer.DatePartial;
         }
 
         return Mark(ComparisonKind.DateOfBirth, FieldState.Present);
@@ -216,7 +216,7 @@ public sealed partial class RecordSet
 
     private ushort PrepareSex(int index, string? text)
     {
-        _sex[index] = 0;
+        _rows[index].Sex = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.Sex, FieldState.Missing);
@@ -232,14 +232,14 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.Sex, FieldState.Placeholder);
         }
 
-        _sex[index] = (byte)sex;
+        _rows[index].Sex = (byte)sex;
         return Mark(ComparisonKind.Sex, FieldState.Present);
     }
 
     private ushort PreparePostcode(int index, string? text)
     {
-        _postcode[index] = default;
-        _otherPostcode[index] = 0;
+        _rows[index].Postcode = default;
+        _rows[index].OtherPostcode = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.Postcode, FieldState.Missing);
@@ -252,7 +252,7 @@ public sealed partial class RecordSet
                 return Mark(ComparisonKind.Postcode, FieldState.Placeholder);
             }
 
-            _postcode[index] = postcode;
+            _rows[index].Postcode = postcode;
             return Mark(ComparisonKind.Postcode, FieldState.Present);
         }
 
@@ -280,14 +280,14 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.Postcode, FieldState.Invalid);
         }
 
-        _otherPostcode[index] = Hash(code[..length]);
+        _rows[index].OtherPostcode = Hash(code[..length]);
         return Mark(ComparisonKind.Postcode, FieldState.Present);
     }
 
     private ushort PrepareAddress(int index, string? text)
     {
-        _addressStart[index] = 0;
-        _addressLength[index] = 0;
+        _rows[index].AddressStart = 0;
+        _rows[index].AddressLength = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.Address, FieldState.Missing);
@@ -301,15 +301,15 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.Address, FieldState.Invalid);
         }
 
-        _addressStart[index] = AppendToArena(prepared[..length]);
-        _addressLength[index] = (ushort)length;
+        _rows[index].AddressStart = AppendToArena(prepared[..length]);
+        _rows[index].AddressLength = (ushort)length;
         return Mark(ComparisonKind.Address, FieldState.Present);
     }
 
     private ushort PrepareLocalIdentifier(int index, string? text)
     {
-        _localIdStart[index] = 0;
-        _localIdLength[index] = 0;
+        _rows[index].LocalIdStart = 0;
+        _rows[index].LocalIdLength = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.LocalIdentifier, FieldState.Missing);
@@ -330,14 +330,14 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.LocalIdentifier, FieldState.Invalid);
         }
 
-        _localIdStart[index] = AppendToArena(id[..length]);
-        _localIdLength[index] = (byte)length;
+        _rows[index].LocalIdStart = AppendToArena(id[..length]);
+        _rows[index].LocalIdLength = (byte)length;
         return Mark(ComparisonKind.LocalIdentifier, FieldState.Present);
     }
 
     private ushort PrepareEmail(int index, string? text)
     {
-        _email[index] = 0;
+        _rows[index].Email = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.Email, FieldState.Missing);
@@ -352,13 +352,13 @@ public sealed partial class RecordSet
 
         Span<char> lower = stackalloc char[trimmed.Length];
         trimmed.ToLowerInvariant(lower);
-        _email[index] = Hash(lower);
+        _rows[index].Email = Hash(lower);
         return Mark(ComparisonKind.Email, FieldState.Present);
     }
 
     private ushort PreparePhone(int index, string? text)
     {
-        _phone[index] = 0;
+        _rows[index].Phone = 0;
         if (string.IsNullOrWhiteSpace(text))
         {
             return Mark(ComparisonKind.Phone, FieldState.Missing);
@@ -383,7 +383,7 @@ public sealed partial class RecordSet
             return Mark(ComparisonKind.Phone, FieldState.Invalid);
         }
 
-        _phone[index] = value + scale; // the leading 1 keeps 0123... and 123... apart
+        _rows[index].Phone = value + scale; // the leading 1 keeps 0123... and 123... apart
         return Mark(ComparisonKind.Phone, FieldState.Present);
     }
 

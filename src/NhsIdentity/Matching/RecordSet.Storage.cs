@@ -1,9 +1,8 @@
 namespace NhsIdentity.Matching;
 
-// Growth of the column arrays. Only the constructors and PatientIndex's writer append: a constructed set is complete
-// before anyone can read it, and PatientIndex grows and mutates its set only under its write lock, so no reader
-// sees a half-grown column. Every column is listed here, in the constructor and in MoveSlot
-// (RecordSet.Mutation.cs): a new column must be added to all three.
+// Growth of the row and id arrays. Only the constructors and PatientIndex's writer append: a constructed set is
+// complete before anyone can read it, and PatientIndex grows and mutates its set only under its write lock, so no
+// reader sees a half-grown array. A new feature is a new PreparedRow field: nothing here changes.
 public sealed partial class RecordSet
 {
     /// <summary>The number of fields counted: one per <see cref="ComparisonKind"/>.</summary>
@@ -18,37 +17,7 @@ public sealed partial class RecordSet
 
         var capacity = Math.Max(count, _ids.Length * 2);
         Array.Resize(ref _ids, capacity);
-        Array.Resize(ref _nhsNumber, capacity);
-        Array.Resize(ref _nameStart, capacity);
-        Array.Resize(ref _givenLength, capacity);
-        Array.Resize(ref _givenAllLength, capacity);
-        Array.Resize(ref _familyLength, capacity);
-        Array.Resize(ref _familyTokensLength, capacity);
-        Array.Resize(ref _givenHash, capacity);
-        Array.Resize(ref _familyHash, capacity);
-        Array.Resize(ref _nicknameId, capacity);
-        Array.Resize(ref _givenPhonetic, capacity);
-        Array.Resize(ref _givenPhoneticAlternate, capacity);
-        Array.Resize(ref _familyPhonetic, capacity);
-        Array.Resize(ref _familyPhoneticAlternate, capacity);
-        Array.Resize(ref _familySoundex, capacity);
-        Array.Resize(ref _dateOfBirth, capacity);
-        Array.Resize(ref _dayNumber, capacity);
-        Array.Resize(ref _dateDigits, capacity);
-        Array.Resize(ref _dateFlags, capacity);
-        Array.Resize(ref _sex, capacity);
-        Array.Resize(ref _postcode, capacity);
-        Array.Resize(ref _otherPostcode, capacity);
-        Array.Resize(ref _addressStart, capacity);
-        Array.Resize(ref _addressLength, capacity);
-        Array.Resize(ref _localIdStart, capacity);
-        Array.Resize(ref _localIdLength, capacity);
-        Array.Resize(ref _email, capacity);
-        Array.Resize(ref _phone, capacity);
-        Array.Resize(ref _fullNameFrequency, capacity);
-        Array.Resize(ref _familyFrequency, capacity);
-        Array.Resize(ref _postcodeFrequency, capacity);
-        Array.Resize(ref _present, capacity);
+        Array.Resize(ref _rows, capacity);
     }
 
     /// <summary>Copies text into the shared arena and returns where it starts.</summary>

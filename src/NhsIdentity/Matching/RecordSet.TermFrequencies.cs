@@ -11,9 +11,12 @@ public sealed partial class RecordSet
         var count = _count;
         if (count < _options.MinimumRecordsForTermFrequencies)
         {
-            _fullNameFrequency.AsSpan(0, count).Fill(float.NaN);
-            _familyFrequency.AsSpan(0, count).Fill(float.NaN);
-            _postcodeFrequency.AsSpan(0, count).Fill(float.NaN);
+            for (var i = 0; i < count; i++)
+            {
+                ref var row = ref _rows[i];
+                (row.Log2FullNameFrequency, row.Log2FamilyFrequency, row.Log2PostcodeFrequency) = (float.NaN, float.NaN, float.NaN);
+            }
+
             return;
         }
 
@@ -24,27 +27,27 @@ public sealed partial class RecordSet
         for (var i = 0; i < count; i++)
         {
             fullNameTotal += Tally(fullNames, FullNameKey(i));
-            familyTotal += Tally(families, _familyHash[i]);
+            familyTotal += Tally(families, _rows[i].FamilyHash);
             postcodeTotal += Tally(postcodes, PostcodeKey(i));
         }
 
         for (var i = 0; i < count; i++)
         {
-            _fullNameFrequency[i] = Frequency(fullNames, FullNameKey(i), fullNameTotal);
-            _familyFrequency[i] = Frequency(families, _familyHash[i], familyTotal);
-            _postcodeFrequency[i] = Frequency(postcodes, PostcodeKey(i), postcodeTotal);
+            _rows[i].Log2FullNameFrequency = Log2Frequency(fullNames, FullNameKey(i), fullNameTotal);
+            _rows[i].Log2FamilyFrequency = Log2Frequency(families, _rows[i].FamilyHash, familyTotal);
+            _rows[i].Log2PostcodeFrequency = Log2Frequency(postcodes, PostcodeKey(i), postcodeTotal);
         }
     }
 
     /// <summary>The key of a record's full name (first given and family), or 0 when either part is missing.</summary>
     internal ulong FullNameKey(int i) =>
-        _givenHash[i] == 0 || _familyHash[i] == 0 ? 0 : (_givenHash[i] * 0x9E3779B97F4A7C15UL) ^ _familyHash[i];
+        _rows[i].GivenHash == 0 || _rows[i].FamilyHash == 0 ? 0 : (_rows[i].GivenHash * 0x9E3779B97F4A7C15UL) ^ _rows[i].FamilyHash;
 
     /// <summary>The key of a record's full postcode (UK unit or non-UK text), or 0 when missing.</summary>
     internal ulong PostcodeKey(int i) =>
-        (_present[i] & Bit(ComparisonKind.Postcode)) == 0 ? 0
-        : _otherPostcode[i] != 0 ? _otherPostcode[i]
-        : (ulong)_postcode[i].GetPartKey(Demographics.PostcodePart.Unit) | 1UL << 63;
+        (_rows[i].Present & Bit(ComparisonKind.Postcode)) == 0 ? 0
+        : _rows[i].OtherPostcode != 0 ? _rows[i].OtherPostcode
+        : (ulong)_rows[i].Postcode.GetPartKey(Demographics.PostcodePart.Unit) | 1UL << 63;
 
     private static int Tally(Dictionary<ulong, int> counts, ulong key)
     {
@@ -57,6 +60,8 @@ public sealed partial class RecordSet
         return 1;
     }
 
-    private static float Frequency(Dictionary<ulong, int> counts, ulong key, int total) =>
-        key == 0 || total == 0 ? float.NaN : (float)((double)counts[key] / total);
+    /// <summary>log2 of the value's share of the set (stored as a logarithm so scoring needs no Math.Log2 per
+    /// pair), or NaN when there is no value.</summary>
+    private static float Log2Frequency(Dictionary<ulong, int> counts, ulong key, int total) =>
+        key == 0 || total == 0 ? float.NaN : (float)Math.Log2((double)counts[key] / total);
 }
