@@ -3,8 +3,8 @@ using NhsIdentity.Matching.Blocking;
 namespace NhsIdentity.Matching;
 
 /// <summary>
-/// Finds the pairs of records that are the same person: across two record sets (<see cref="Link"/>) or within one
-/// (<see cref="Deduplicate"/>). Blocking rules pick the candidate pairs, the <see cref="MatchModel"/> scores them on
+/// Finds the pairs of records that are the same person: across two record sets (<see cref="Link"/>), within one
+/// (<see cref="Deduplicate"/>), or within and across several at once (<see cref="LinkAndDeduplicate"/>). Blocking rules pick the candidate pairs, the <see cref="MatchModel"/> scores them on
 /// all cores, and the pairs at or above <see cref="LinkOptions.MinimumDecision"/> are returned.
 /// </summary>
 /// <remarks>
@@ -96,6 +96,36 @@ public sealed partial class Linker
         cancellationToken.ThrowIfCancellationRequested();
         var source = CandidatePairSource.ForDeduplication(records, _rules, Options.MaxBlockSize);
         return Run(source, cancellationToken);
+    }
+
+    /// <summary>Finds the pairs of records that are the same person among several sets taken together: within each
+    /// set and across them (Splink's <c>link_and_dedupe</c>), for extracts that may each hold a person more than
+    /// once.</summary>
+    /// <param name="sets">The sets, prepared with the same nickname table.</param>
+    /// <param name="combined">Receives the records of all the sets as one (<see cref="RecordSet.Combine"/>): the
+    /// pairs' positions are in it, so map them to ids with <see cref="RecordSet.GetId"/> and cluster them with
+    /// <see cref="Clustering.Clusterer.BestLink(RecordSet, IReadOnlyList{MatchPair}, MatchDecision)"/> on it. Record <c>p</c> of set <c>k</c> is at <c>p</c> plus the
+    /// counts of the sets before <c>k</c>.</param>
+    /// <param name="cancellationToken">Checked before each partition of the candidate pairs is scored.</param>
+    /// <returns>The pairs in <paramref name="combined"/>, each with <see cref="MatchPair.LeftIndex"/> &lt;
+    /// <see cref="MatchPair.RightIndex"/>, sorted by (left, right); <see cref="LinkResult.IsDeduplication"/> is
+    /// true, as the result is the deduplication of <paramref name="combined"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sets"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sets"/> is empty, holds null, or mixes nickname tables.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <remarks>Term frequencies are measured over all the records together, so the same pair can score a little
+    /// differently here than in <see cref="Link"/> of the two sets prepared apart.</remarks>
+    public LinkResult LinkAndDeduplicate(IReadOnlyList<RecordSet> sets, out RecordSet combined, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var array = new RecordSet[sets.Count];
+        for (var k = 0; k < array.Length; k++)
+        {
+            array[k] = sets[k];
+        }
+
+        combined = RecordSet.Combine(array);
+        return Deduplicate(combined, cancellationToken);
     }
 
     /// <summary>
