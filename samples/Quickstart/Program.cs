@@ -30,3 +30,23 @@ for (var i = 0; i < 3; i++)
 {
     Console.WriteLine(generator.Next());
 }
+
+// Score one pair of records from two supplier systems, and explain the score. The explanation names comparison
+// levels and weights only, never the values compared, so it is safe to log.
+var records = new NhsIdentity.Matching.RecordSet(
+[
+    new NhsIdentity.Matching.PatientRecord
+    {
+        Id = "PAS-1", NhsNumber = "999 000 0018", GivenNames = "Elizabeth Ann", FamilyName = "Pemberton",
+        DateOfBirth = "03/04/1961", Sex = "F", Postcode = "LS1 4AP", Address = "12 Park Row, Leeds",
+    },
+    new NhsIdentity.Matching.PatientRecord
+    {
+        Id = "GP-7", GivenNames = "Liz", FamilyName = "Pemberton", DateOfBirth = "1961-04-03", Sex = "female",
+        Postcode = "LS14AP", Address = "12 Park Row Leeds",
+    },
+]);
+var model = NhsIdentity.Matching.MatchModel.Default;
+var explanation = model.Explain(records, 0, records, 1);
+Console.WriteLine($"{records.GetId(0)} vs {records.GetId(1)}: {explanation.Score.Decision}, probability {explanation.Score.Probability:0.0000}");
+Console.Write(explanation);
