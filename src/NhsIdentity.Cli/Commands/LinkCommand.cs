@@ -110,7 +110,7 @@ internal static class LinkCommand
             }
 
             var linker = new Linker(model, LinkOptions.Default with { OneToOne = request.OneToOne });
-            var result = request.Right is null ? linker.Deduplicate(left, cancellationToken) : linker.Link(left, right, cancellationToken);
+            var result = request.Right is null ? linker.Deduplicate(left, cancellationToken: cancellationToken) : linker.Link(left, right, cancellationToken: cancellationToken);
             var rows = ToRows(model, left, right, result, request.Explain, out var explanationColumns);
             var written = request.Output is null
                 ? LinkCsvWriter.WritePairs(output, rows, explanationColumns)
@@ -158,8 +158,8 @@ internal static class LinkCommand
 
         var options = TrainingOptions.Default with { Seed = seed };
         var trained = right is null
-            ? ModelTrainer.Train(left, options, cancellationToken)
-            : ModelTrainer.TrainLinkage(left, right, options, cancellationToken);
+            ? ModelTrainer.Train(left, options, cancellationToken: cancellationToken)
+            : ModelTrainer.TrainLinkage(left, right, options, cancellationToken: cancellationToken);
         error.WriteLine("model: trained on the input: " + trained);
         return trained.Model;
     }

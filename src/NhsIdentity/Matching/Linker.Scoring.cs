@@ -12,9 +12,16 @@ public sealed partial class Linker
     /// milliseconds of scoring), small enough to balance threads and to notice cancellation quickly.</summary>
     private const long PartitionPairs = 32_768;
 
-    private LinkResult Run(CandidatePairSource source, CancellationToken cancellationToken)
+    private LinkResult Run(CandidatePairSource source, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var (items, starts) = Partition(source);
+        long candidatePairs = 0;
+        foreach (var block in source.Blocks)
+        {
+            candidatePairs += block.PairCount(source.IsDeduplicating);
+        }
+
+        long scored = 0;
         var workers = new List<ScoringWorker>();
         var parallel = new ParallelOptions
         {
@@ -30,9 +37,15 @@ public sealed partial class Linker
             (partition, _, worker) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var before = worker.Compared;
                 for (var k = starts[partition]; k < starts[partition + 1]; k++)
                 {
                     worker.Score(items[k]);
+                }
+
+                if (progress is not null)
+                {
+                    progress.Report(new LinkProgress(Interlocked.Add(ref scored, worker.Compared - before), candidatePairs));
                 }
 
                 return worker;

@@ -69,33 +69,37 @@ public sealed partial class Linker
     /// <summary>Finds the pairs of records, one from each set, that are the same person.</summary>
     /// <param name="left">The left records.</param>
     /// <param name="right">The right records.</param>
+    /// <param name="progress">Told after each partition of candidate pairs is scored, from the scoring threads
+    /// (possibly from several at once); <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Checked before each partition of the candidate pairs is scored.</param>
     /// <returns>The pairs, with <see cref="MatchPair.LeftIndex"/> in <paramref name="left"/> and
     /// <see cref="MatchPair.RightIndex"/> in <paramref name="right"/>, sorted by (left, right).</returns>
     /// <exception cref="ArgumentNullException">A set is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public LinkResult Link(RecordSet left, RecordSet right, CancellationToken cancellationToken = default)
+    public LinkResult Link(RecordSet left, RecordSet right, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         cancellationToken.ThrowIfCancellationRequested();
         var source = CandidatePairSource.ForLinkage(left, right, _rules, Options.MaxBlockSize);
-        return Run(source, cancellationToken);
+        return Run(source, progress, cancellationToken);
     }
 
     /// <summary>Finds the pairs of records within one set that are the same person.</summary>
     /// <param name="records">The records.</param>
+    /// <param name="progress">Told after each partition of candidate pairs is scored, from the scoring threads
+    /// (possibly from several at once); <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Checked before each partition of the candidate pairs is scored.</param>
     /// <returns>The pairs, each with <see cref="MatchPair.LeftIndex"/> &lt; <see cref="MatchPair.RightIndex"/>,
     /// sorted by (left, right).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public LinkResult Deduplicate(RecordSet records, CancellationToken cancellationToken = default)
+    public LinkResult Deduplicate(RecordSet records, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         cancellationToken.ThrowIfCancellationRequested();
         var source = CandidatePairSource.ForDeduplication(records, _rules, Options.MaxBlockSize);
-        return Run(source, cancellationToken);
+        return Run(source, progress, cancellationToken);
     }
 
     /// <summary>Finds the pairs of records that are the same person among several sets taken together: within each
@@ -125,7 +129,7 @@ public sealed partial class Linker
         }
 
         combined = RecordSet.Combine(array);
-        return Deduplicate(combined, cancellationToken);
+        return Deduplicate(combined, progress: null, cancellationToken);
     }
 
     /// <summary>

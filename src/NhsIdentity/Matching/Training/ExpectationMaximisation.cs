@@ -27,7 +27,7 @@ internal static class ExpectationMaximisation
     private const int Codes = PairComparer.CodesPerComparison;
 
     public static EmEstimate Run(ComparisonPatterns patterns, bool[] included, ReadOnlySpan<int> levelCounts,
-        double[] startM, double[] u, TrainingOptions options, CancellationToken cancellationToken)
+        double[] startM, double[] u, TrainingOptions options, CancellationToken cancellationToken, Action<int>? iterationDone = null)
     {
         var comparisons = included.Length;
         var floor = options.ProbabilityFloor;
@@ -113,6 +113,7 @@ internal static class ExpectationMaximisation
 
             lambda = Math.Clamp(pairs > 0 ? matches / pairs : InitialLambda, floor, 1 - floor);
             converged = largestChange < options.ConvergenceTolerance;
+            iterationDone?.Invoke(iterations);
         }
 
         return new EmEstimate(m, estimated, lambda, iterations, converged);

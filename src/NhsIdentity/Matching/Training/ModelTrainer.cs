@@ -32,36 +32,46 @@ public static class ModelTrainer
     /// <summary>Trains a model for deduplicating one record set (pairs within the set).</summary>
     /// <param name="records">The records.</param>
     /// <param name="options">Training options; <see langword="null"/> for <see cref="TrainingOptions.Default"/>.</param>
+    /// <param name="progress">Told each stage as it starts and each EM iteration as it ends (on the calling
+    /// thread); <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels training.</param>
     /// <returns>The trained model and how it was estimated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range (the message says which).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
-    public static TrainingResult Train(RecordSet records, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    public static TrainingResult Train(RecordSet records, TrainingOptions? options = null, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        return Run(records, records, deduplicating: true, options ?? TrainingOptions.Default, cancellationToken);
+        return Run(records, records, deduplicating: true, options ?? TrainingOptions.Default, progress, cancellationToken);
     }
 
     /// <summary>Trains a model for linking two record sets (pairs across the sets).</summary>
     /// <param name="left">The left records.</param>
     /// <param name="right">The right records.</param>
     /// <param name="options">Training options; <see langword="null"/> for <see cref="TrainingOptions.Default"/>.</param>
+    /// <param name="progress">Told each stage as it starts and each EM iteration as it ends (on the calling
+    /// thread); <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels training.</param>
     /// <returns>The trained model and how it was estimated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="left"/> or <paramref name="right"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range (the message says which).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
-    public static TrainingResult TrainLinkage(RecordSet left, RecordSet right, TrainingOptions? options = null, CancellationToken cancellationToken = default)
+    public static TrainingResult TrainLinkage(RecordSet left, RecordSet right, TrainingOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return Run(left, right, deduplicating: false, options ?? TrainingOptions.Default, cancellationToken);
+        return Run(left, right, deduplicating: false, options ?? TrainingOptions.Default, progress, cancellationToken);
     }
 
-    private static TrainingResult Run(RecordSet left, RecordSet right, bool deduplicating, TrainingOptions options, CancellationToken cancellationToken)
+    private static TrainingResult Run(RecordSet left, RecordSet right, bool deduplicating, TrainingOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         TrainingOptionsValidation.Validate(options);
+        var rules = options.TrainingRules.Count;
+        void Report(TrainingStage stage, int rule, int iteration) =>
+            progress?.Report(new TrainingProgress(stage, rule, rules, iteration, options.MaxIterations));
         cancellationToken.ThrowIfCancellationRequested();
         var start = options.StartingModel;
         var active = start.ActiveComparisons.ToArray();
@@ -80,6 +90,7 @@ public static class ModelTrainer
         }
 
         // 1. u from random pairs.
+        Report(TrainingStage.SamplingRandomPairs, 0, 0);
         var random = RandomPairSampler.Sample(start, left, right, deduplicating, options, levelCounts, cancellationToken, out var allPairs);
         for (var c = 0; c < active.Length; c++)
         {
@@ -94,6 +105,7 @@ public static class ModelTrainer
         long deterministicPairs = 0;
         if (options.DeterministicRules.Count > 0 && totalPairs > 0)
         {
+            Report(TrainingStage.CountingDeterministicPairs, 0, 0);
             var source = PairCounting.Source(left, right, deduplicating, options.DeterministicRules, options.MaxBlockSize);
             deterministicPairs = PairCounting.CountPairs(source, cancellationToken);
         }
@@ -107,6 +119,7 @@ public static class ModelTrainer
         for (var r = 0; r < reports.Length; r++)
         {
             var rule = options.TrainingRules[r];
+            Report(TrainingStage.CollectingTrainingPairs, r, 0);
             var source = PairCounting.Source(left, right, deduplicating, [rule], options.MaxBlockSize);
             var patterns = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken);
             var included = new bool[active.Length];
@@ -121,7 +134,9 @@ public static class ModelTrainer
                 continue;
             }
 
-            var estimate = ExpectationMaximisation.Run(patterns, included, levelCounts, m, u, options, cancellationToken);
+            var ruleIndex = r;
+            var estimate = ExpectationMaximisation.Run(patterns, included, levelCounts, m, u, options, cancellationToken,
+                progress is null ? null : iteration => Report(TrainingStage.ExpectationMaximisation, ruleIndex, iteration));
             var estimated = new List<ComparisonKind>();
             for (var c = 0; c < active.Length; c++)
             {

@@ -201,8 +201,8 @@ public sealed class LinkerTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => linker.Deduplicate(records, cancelled.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => linker.Link(records, records, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => linker.Deduplicate(records, cancellationToken: cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => linker.Link(records, records, cancellationToken: cancelled.Token));
     }
 
     [Fact]

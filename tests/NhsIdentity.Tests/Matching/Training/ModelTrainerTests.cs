@@ -253,8 +253,8 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     {
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Train(Population.Value.Set, Sampled, cancellation.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.TrainLinkage(Population.Value.Set, Population.Value.Set, Sampled, cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Train(Population.Value.Set, Sampled, cancellationToken: cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.TrainLinkage(Population.Value.Set, Population.Value.Set, Sampled, cancellationToken: cancellation.Token));
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         {
             while (true)
             {
-                ModelTrainer.Train(Population.Value.Set, options, cancellation.Token);
+                ModelTrainer.Train(Population.Value.Set, options, cancellationToken: cancellation.Token);
             }
         }
     }
