@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>
 /// One fuzz target: takes the fuzzer's bytes, exercises an API and checks its invariants. It returns normally for

@@ -1,6 +1,6 @@
-using NhsIdentity.Fuzz.Targets;
+using NhsIdentity.Fuzzing.Targets;
 
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>The fuzz targets by the name the command line and the corpus folders use.</summary>
 public static class FuzzTargets

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>
 /// The three ways a target reads the fuzzer's bytes as text, so one input reaches every overload: the bytes

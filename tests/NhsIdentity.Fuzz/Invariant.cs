@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>Checks a target's invariants; a broken one throws, so the fuzzer sees a crash.</summary>
 internal static class Invariant

@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>
 /// A fuzz target found an API breaking one of its documented promises. The message names the promise only, never

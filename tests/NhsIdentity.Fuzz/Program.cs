@@ -1,9 +1,9 @@
-using NhsIdentity.Fuzz;
+using NhsIdentity.Fuzzing;
 using SharpFuzz;
 
-// nhsidentity-fuzz <target>                     libFuzzer mode (started by libfuzzer-dotnet; README.md)
-// nhsidentity-fuzz <target> replay <path>...    run files or folders through the target once, no fuzzer
-// nhsidentity-fuzz list                          print the target names
+// NhsIdentity.Fuzz <target>                     libFuzzer mode (started by libfuzzer-dotnet; README.md)
+// NhsIdentity.Fuzz <target> replay [path...]     run files or folders (default: the bundled corpus) once, no fuzzer
+// NhsIdentity.Fuzz list                          print the target names
 if (args.Length == 1 && args[0] == "list")
 {
     foreach (var name in FuzzTargets.Names)

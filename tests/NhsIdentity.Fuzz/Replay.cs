@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>
 /// Runs every file of a corpus through a target once, with no fuzzer and no instrumentation: how CI and the test

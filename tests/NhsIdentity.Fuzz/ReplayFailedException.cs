@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>A target threw on a corpus file during <see cref="Replay"/>: names the file, never its content.</summary>
 public sealed class ReplayFailedException : Exception

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NhsIdentity.Fuzz;
+namespace NhsIdentity.Fuzzing;
 
 /// <summary>Parses UTF-16 text into a value; the shape of every <c>TryParse</c> in the library.</summary>
 internal delegate bool CharParser<T>(ReadOnlySpan<char> text, out T value);

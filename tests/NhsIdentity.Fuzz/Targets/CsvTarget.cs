@@ -2,7 +2,7 @@ using System.Text;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>csv</c>: the CLI's patient CSV ingestion (<see cref="PatientCsvReader"/>) reads any bytes without an

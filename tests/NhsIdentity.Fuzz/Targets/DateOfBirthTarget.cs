@@ -1,6 +1,6 @@
 using NhsIdentity.Demographics;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>date-of-birth</c>: <see cref="DateOfBirth.TryParse(ReadOnlySpan{char}, DateOrder, out DateOfBirth, out DateOfBirthStatus)"/>

@@ -1,7 +1,7 @@
 using System.Text;
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>model-json</c>: <see cref="MatchModel.FromJson(string)"/> and <see cref="MatchModel.Load(Stream)"/> throw only

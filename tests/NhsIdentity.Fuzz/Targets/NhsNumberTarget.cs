@@ -1,4 +1,4 @@
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>nhs-number</c>: <see cref="NhsNumber.TryParse(ReadOnlySpan{char}, NhsNumberStyles, out NhsNumber, out NhsNumberStatus)"/>

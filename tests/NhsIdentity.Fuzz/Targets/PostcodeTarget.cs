@@ -1,6 +1,6 @@
 using NhsIdentity.Demographics;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>postcode</c>: <see cref="Postcode.TryParse(ReadOnlySpan{char}, PostcodeStyles, out Postcode, out PostcodeStatus)"/>

@@ -1,7 +1,7 @@
 using NhsIdentity.Demographics;
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>record-set</c>: arbitrary text in every <see cref="PatientRecord"/> field goes through <see cref="RecordSet"/>

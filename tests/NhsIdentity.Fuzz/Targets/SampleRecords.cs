@@ -1,6 +1,6 @@
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>Two invented people (999-range NHS numbers) for targets that need a pair to score.</summary>
 internal static class SampleRecords

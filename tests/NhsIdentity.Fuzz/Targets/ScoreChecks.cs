@@ -1,6 +1,6 @@
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>What every <see cref="MatchScore"/> promises, whatever the records held.</summary>
 internal static class ScoreChecks

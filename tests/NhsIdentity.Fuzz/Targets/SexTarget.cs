@@ -1,6 +1,6 @@
 using NhsIdentity.Demographics;
 
-namespace NhsIdentity.Fuzz.Targets;
+namespace NhsIdentity.Fuzzing.Targets;
 
 /// <summary>
 /// <c>sex</c>: <see cref="SexCodes.TryParse(ReadOnlySpan{char}, out Sex)"/> and its UTF-8 and string overloads, then
