@@ -74,8 +74,9 @@ internal static class DateOfBirthTarget
             var value = DateOfBirth.Parse(text);
             return parsed && value == expected;
         }
-        catch (FormatException)
+        catch (FormatException exception)
         {
+            Invariant.DoesNotEcho(exception, text);
             return !parsed;
         }
     }

@@ -65,8 +65,9 @@ internal static class NhsNumberTarget
             var value = NhsNumber.Parse(text);
             return parsed && value == expected;
         }
-        catch (FormatException)
+        catch (FormatException exception)
         {
+            Invariant.DoesNotEcho(exception, text);
             return !parsed;
         }
     }

@@ -67,8 +67,9 @@ internal static class PostcodeTarget
             var value = Postcode.Parse(text);
             return parsed && value == expected;
         }
-        catch (FormatException)
+        catch (FormatException exception)
         {
+            Invariant.DoesNotEcho(exception, text);
             return !parsed;
         }
     }

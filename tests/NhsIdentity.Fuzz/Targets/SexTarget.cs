@@ -59,8 +59,9 @@ internal static class SexTarget
             var value = SexCodes.Parse(text);
             return parsed && value == expected;
         }
-        catch (FormatException)
+        catch (FormatException exception)
         {
+            Invariant.DoesNotEcho(exception, text);
             return !parsed;
         }
     }
