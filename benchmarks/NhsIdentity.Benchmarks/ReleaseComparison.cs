@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
@@ -25,13 +26,16 @@ public static class ReleaseComparison
     /// <summary>The version name that means the working tree (project reference) rather than a package.</summary>
     public const string WorkingTree = "working";
 
+    /// <summary>The build timeout used unless the command line sets one (seconds).</summary>
+    public const int BuildTimeoutSeconds = 900;
+
     /// <summary>The MSBuild property the project file reads to reference the package instead of the project.</summary>
     public const string VersionProperty = "NhsIdentityVersion";
 
     /// <summary>
     /// Takes <c>--versions a,b,...</c> and <c>--job name</c> out of <paramref name="args"/> (BenchmarkDotNet would
-    /// otherwise add a job of its own without the version) and adds <c>--filter *ReleaseBench*</c> when no filter is
-    /// given.
+    /// otherwise add a job of its own without the version) and adds <c>--filter *ReleaseBench*</c> and
+    /// <c>--buildTimeout 900</c> when they are not given.
     /// </summary>
     /// <param name="args">The command line; returned without the two switches.</param>
     /// <param name="versions">The versions, baseline first; empty when <c>--versions</c> is absent.</param>
@@ -84,6 +88,13 @@ public static class ReleaseComparison
         if (!rest.Exists(a => a is "--filter" or "-f" || a.StartsWith("--filter=", StringComparison.Ordinal)))
         {
             rest.AddRange(["--filter", "*" + nameof(ReleaseBench) + "*"]);
+        }
+
+        // Each version's build compiles from scratch in its own folder (BenchmarkDotNet's ArtifactsPath), the working
+        // tree's with the library: on a busy 2-core machine that took over BenchmarkDotNet's default 120 s.
+        if (!rest.Exists(a => a.StartsWith("--buildTimeout", StringComparison.Ordinal)))
+        {
+            rest.AddRange(["--buildTimeout", BuildTimeoutSeconds.ToString(CultureInfo.InvariantCulture)]);
         }
 
         args = [.. rest];
