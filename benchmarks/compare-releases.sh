@@ -34,7 +34,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 baseline='' current=working job=default filter='*ReleaseBench*' feed="$repo/artifacts/bench-feed" out='' note=''
 bdn_args=()
-command_line="benchmarks/compare-releases.sh $*"
+command_line="benchmarks/compare-releases.sh$(printf ' %q' "$@")"
 usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
