@@ -40,7 +40,8 @@ public static class ReleaseComparison
     /// <param name="args">The command line; returned without the two switches.</param>
     /// <param name="versions">The versions, baseline first; empty when <c>--versions</c> is absent.</param>
     /// <param name="jobName">The base job's name (<c>default</c> when not given).</param>
-    /// <returns><see langword="false"/> when a switch lacks its value or a version is not a plain version text.</returns>
+    /// <returns><see langword="false"/> when a switch lacks its value, fewer than two versions are named, a version is not a
+    /// plain version text, or the job is not one of <c>default</c>, <c>short</c>, <c>medium</c>, <c>long</c>, <c>dry</c>.</returns>
     public static bool TryTakeArguments(ref string[] args, out string[] versions, out string jobName)
     {
         versions = [];
@@ -80,7 +81,7 @@ public static class ReleaseComparison
             return true;
         }
 
-        if (versions.Length < 2 || !Array.TrueForAll(versions, IsVersionText))
+        if (versions.Length < 2 || !Array.TrueForAll(versions, IsVersionText) || BaseJob(jobName) is null)
         {
             return false;
         }
@@ -110,7 +111,7 @@ public static class ReleaseComparison
     /// <returns>The configuration.</returns>
     public static IConfig CreateConfig(IReadOnlyList<string> versions, string jobName)
     {
-        var baseJob = BaseJob(jobName);
+        var baseJob = BaseJob(jobName) ?? throw new ArgumentException($"Unknown job '{jobName}'.", nameof(jobName));
         var config = BenchConfig.Create(addDefaultJob: false)
             .AddColumnProvider(DefaultColumnProviders.Job)
             .AddColumn(StatisticalTestColumn.Create(Threshold.Parse("5%"), null))
@@ -131,14 +132,14 @@ public static class ReleaseComparison
         return config;
     }
 
-    private static Job BaseJob(string name) => name.ToLowerInvariant() switch
+    private static Job? BaseJob(string name) => name.ToLowerInvariant() switch
     {
         "default" => Job.Default,
         "short" or "shortrun" => Job.ShortRun,
         "medium" or "mediumrun" => Job.MediumRun,
         "long" or "longrun" => Job.LongRun,
         "dry" => Job.Dry,
-        _ => throw new ArgumentException($"Unknown job '{name}' for {Switch}: use default, short, medium, long or dry.", nameof(name)),
+        _ => null,
     };
 
     // A version goes into an MSBuild property and a folder name: digits, letters, dots, hyphens and plus only.
