@@ -21,6 +21,9 @@ public static class PhoneticInputs
     /// <summary>The seed of the sample. Change it and the results are no longer comparable.</summary>
     public const int Seed = 20_261_124;
 
+    // Named in the missing-data message; not nameof: ReleaseBench's package build compiles this file without PhoneticBench.
+    private const string Users = "PhoneticBench and ReleaseBench";
+
     private const string SurnameFile = "surnames_uk_sdglinkage.csv";
     private const string GivenNameFile = "ons_babynames_ew_1996_2018_totals.csv";
 
@@ -29,8 +32,8 @@ public static class PhoneticInputs
     /// <exception cref="FileNotFoundException">The name lists are not where the shared evaluation data should be.</exception>
     public static string[] Create()
     {
-        var surnames = ReadWeighted(BenchData.RequireLookup(nameof(PhoneticBench), SurnameFile), weightColumn: 1);
-        var givenNames = ReadWeighted(BenchData.RequireLookup(nameof(PhoneticBench), GivenNameFile), weightColumn: 2);
+        var surnames = ReadWeighted(BenchData.RequireLookup(Users, SurnameFile), weightColumn: 1);
+        var givenNames = ReadWeighted(BenchData.RequireLookup(Users, GivenNameFile), weightColumn: 2);
 
         var random = new Random(Seed);
         var names = new string[Count];

@@ -15,6 +15,21 @@ if (args.Length >= 1 && args[0] == "--emit-inputs")
     return 0;
 }
 
+// --versions <v1>,<v2>,...: one job per NhsIdentity version (a package version from the local feed, or "working" for
+// the working tree), the first the baseline; runs ReleaseBench unless --filter says otherwise (README, "Comparing releases").
+if (!ReleaseComparison.TryTakeArguments(ref args, out var versions, out var jobName))
+{
+    Console.Error.WriteLine("usage: --versions <baseline>,<version>[,...] [--job default|short|medium|long|dry] [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       each version is a package version in the local feed (artifacts/bench-feed) or \"working\"");
+    return 2;
+}
+
+if (versions.Length > 0)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ReleaseComparison.CreateConfig(versions, jobName));
+    return 0;
+}
+
 // --disasm: also dump the JIT's code for the benchmarks (BenchmarkDotNet.Artifacts/results/*-asm.md).
 var disassembly = args.Contains("--disasm");
 args = Array.FindAll(args, a => a != "--disasm");

@@ -21,6 +21,9 @@ public static class SimilarityInputs
     /// <summary>All pairs.</summary>
     public const int PairCount = QueryCount * CandidatesPerQuery;
 
+    // Named in the missing-data message; not nameof: ReleaseBench's package build compiles this file without SimilarityBench.
+    private const string Users = "SimilarityBench and ReleaseBench";
+
     private const int Seed = 20261124;
     private const int TypoPercent = 30;
     private const int CommonForenames = 5_000;
@@ -29,8 +32,8 @@ public static class SimilarityInputs
     /// <exception cref="FileNotFoundException">The shared evaluation data is not where developers keep it on this machine.</exception>
     public static (string[] Queries, string[] Candidates) Create()
     {
-        var forenames = ReadColumn(BenchData.RequireLookup(nameof(SimilarityBench), "ons_babynames_ew_1996_2018_totals.csv"), CommonForenames);
-        var surnames = ReadColumn(BenchData.RequireLookup(nameof(SimilarityBench), "surnames_uk_sdglinkage.csv"), int.MaxValue);
+        var forenames = ReadColumn(BenchData.RequireLookup(Users, "ons_babynames_ew_1996_2018_totals.csv"), CommonForenames);
+        var surnames = ReadColumn(BenchData.RequireLookup(Users, "surnames_uk_sdglinkage.csv"), int.MaxValue);
 
         var random = new Random(Seed);
         var queries = new string[QueryCount];
