@@ -10,7 +10,7 @@ namespace NhsIdentity.Cli.Reporting;
 /// </summary>
 internal static class HtmlText
 {
-    /// <summary>Appends text, escaped: the five markup characters become entities, and characters XML cannot hold
+    /// <summary>Appends text, escaped: the five markup characters and CR become entities, and characters XML cannot hold
     /// (controls other than tab and line breaks, lone surrogates) become U+FFFD.</summary>
     public static StringBuilder Append(StringBuilder html, string? text)
     {
@@ -38,6 +38,9 @@ internal static class HtmlText
                     break;
                 case '\'':
                     html.Append("&#39;");
+                    break;
+                case '\r':
+                    html.Append("&#13;"); // a literal CR would be folded into the line feed by XML parsers
                     break;
                 default:
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -77,6 +80,12 @@ internal static class HtmlText
     /// <summary>A probability with enough digits to tell 0.99 from 0.999999 (<c>0.990</c>, <c>0.999999</c>).</summary>
     public static string Probability(double p)
     {
+        if (p is > 0.999999 and < 1)
+        {
+            // Strong matches sit a billion to one and beyond; "1.000000" would hide how far.
+            return "1 \u2212 " + (1 - p).ToString("0.0E+0", CultureInfo.InvariantCulture);
+        }
+
         if (p is > 0.999 and < 1)
         {
             return p.ToString("0.000000", CultureInfo.InvariantCulture);

@@ -38,7 +38,7 @@ internal static partial class LinkReportWriter
 
         if (sizes.Count > 0)
         {
-            OpenTable(html, Num("Records in the person"), Num("Persons"));
+            OpenTableOfClass(html, "narrow", Num("Records per person"), Num("Persons"));
             foreach (var (size, count) in sizes)
             {
                 Row(html, null, Num(Count(size)), Num(Count(count)));

@@ -71,7 +71,7 @@ internal static partial class LinkReportWriter
             highest = Math.Max(highest, matchWeight + width);
         }
 
-        var x = LinearScale.Nice(lowest, highest, left, right, 10);
+        var x = new LinearScale(lowest, highest, left, right);
         var yMax = logarithmic ? Math.Ceiling(Math.Log10(tallest)) : tallest;
         var y = logarithmic ? new LinearScale(-0.3, Math.Max(yMax, 1), bottom, top) : LinearScale.Nice(0, tallest, bottom, top, 5);
 
@@ -122,8 +122,8 @@ internal static partial class LinkReportWriter
 
         chart.Line(left, bottom, right, bottom, "axis");
         chart.Line(left, top, left, bottom, "axis");
-        ThresholdLine(chart, x, reviewWeight, top, bottom, "review \u2265 " + Probability(report.Model.Policy.ReviewProbability), "threshold-review");
-        ThresholdLine(chart, x, matchWeight, top, bottom, "match \u2265 " + Probability(report.Model.Policy.MatchProbability), "threshold");
+        ThresholdLine(chart, x, reviewWeight, top, bottom, "review \u2265 " + Probability(report.Model.Policy.ReviewProbability), "threshold-review", "end");
+        ThresholdLine(chart, x, matchWeight, top, bottom, "match \u2265 " + Probability(report.Model.Policy.MatchProbability), "threshold", "start");
         chart.Text((left + right) / 2, 326, "match weight (bits)", "axis-title", "middle");
         chart.VerticalText(16, (top + bottom) / 2, logarithmic ? "pairs (log scale)" : "pairs");
         Legend(chart, right - 250, 14, [("non-match", "bar-nonmatch"), ("review", "bar-review"), ("match", "bar-match")]);
@@ -133,7 +133,9 @@ internal static partial class LinkReportWriter
         CloseSection(html);
     }
 
-    private static void ThresholdLine(SvgBuilder chart, LinearScale x, double weight, double top, double bottom, string label, string cssClass)
+    /// <summary>A dashed vertical line at a threshold, labelled on one side (<paramref name="anchor"/> <c>end</c>: to
+    /// the left) so the review and match labels do not overlap when the thresholds are close.</summary>
+    private static void ThresholdLine(SvgBuilder chart, LinearScale x, double weight, double top, double bottom, string label, string cssClass, string anchor)
     {
         if (!double.IsFinite(weight) || weight < x.DomainMin || weight > x.DomainMax)
         {
@@ -141,7 +143,7 @@ internal static partial class LinkReportWriter
         }
 
         chart.Line(x[weight], top - 4, x[weight], bottom, cssClass);
-        chart.Text(x[weight] + 4, top + 6, label, "small");
+        chart.Text(x[weight] + (anchor == "end" ? -4 : 4), top + 6, label, "small", anchor);
     }
 
     private static void Legend(SvgBuilder chart, double x, double y, (string Text, string CssClass)[] entries)

@@ -111,7 +111,7 @@ internal static partial class LinkReportWriter
     {
         const double left = 56, right = 940, top = 30, bottom = 280;
         var chart = new SvgBuilder(html, 960, 330, "Precision, recall and F1 by match-weight threshold");
-        var x = LinearScale.Nice(grid[0], grid[^1], left, right, 10);
+        var x = new LinearScale(grid[0], grid[^1], left, right);
         var y = new LinearScale(0, 1, bottom, top);
         for (var tick = 0.0; tick <= 1.0001; tick += 0.2)
         {
@@ -141,8 +141,8 @@ internal static partial class LinkReportWriter
         chart.Polyline(precision, "line-precision");
         chart.Line(left, bottom, right, bottom, "axis");
         chart.Line(left, top, left, bottom, "axis");
-        ThresholdLine(chart, x, reviewWeight, top, bottom, "review \u2265 " + Probability(policy.ReviewProbability), "threshold-review");
-        ThresholdLine(chart, x, matchWeight, top, bottom, "match \u2265 " + Probability(policy.MatchProbability), "threshold");
+        ThresholdLine(chart, x, reviewWeight, top, bottom, "review \u2265 " + Probability(policy.ReviewProbability), "threshold-review", "end");
+        ThresholdLine(chart, x, matchWeight, top, bottom, "match \u2265 " + Probability(policy.MatchProbability), "threshold", "start");
         chart.Text((left + right) / 2, 316, "match weight threshold (bits): pairs at or above it are links", "axis-title", "middle");
         chart.VerticalText(16, (top + bottom) / 2, "share");
         Legend(chart, right - 240, 14, [("precision", "dot-precision"), ("recall", "dot-recall"), ("F1", "dot-f1")]);

@@ -115,8 +115,8 @@ internal static partial class LinkReportWriter
             chart.Text(x[tick], bottom + 14, Number(tick, "0.#"), "small", "middle");
         }
 
-        WaterfallThreshold(chart, x, reviewWeight, top, bottom, "review", "threshold-review");
-        WaterfallThreshold(chart, x, matchWeight, top, bottom, "match", "threshold");
+        WaterfallThreshold(chart, x, reviewWeight, top, bottom, "review", "threshold-review", "end");
+        WaterfallThreshold(chart, x, matchWeight, top, bottom, "match", "threshold", "start");
 
         var rowTop = top;
         chart.Text(labelEnd, rowTop + 14, "Prior", "label", "end");
@@ -150,7 +150,7 @@ internal static partial class LinkReportWriter
         chart.Close();
     }
 
-    private static void WaterfallThreshold(SvgBuilder chart, LinearScale x, double weight, double top, double bottom, string label, string cssClass)
+    private static void WaterfallThreshold(SvgBuilder chart, LinearScale x, double weight, double top, double bottom, string label, string cssClass, string anchor)
     {
         if (!double.IsFinite(weight))
         {
@@ -158,7 +158,7 @@ internal static partial class LinkReportWriter
         }
 
         chart.Line(x[weight], top - 8, x[weight], bottom, cssClass);
-        chart.Text(x[weight], top - 12, label, "small", "middle");
+        chart.Text(x[weight] + (anchor == "end" ? 2 : -2), top - 12, label, "small", anchor);
     }
 
     /// <summary>The level reached, or which side was missing.</summary>

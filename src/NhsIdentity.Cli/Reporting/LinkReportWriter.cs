@@ -115,9 +115,12 @@ internal static partial class LinkReportWriter
     private const char NumberMark = '\u0001';
 
     /// <summary>Opens a table with its header row; headers made with <see cref="Num"/> are right-aligned.</summary>
-    private static void OpenTable(StringBuilder html, params string[] headers)
+    private static void OpenTable(StringBuilder html, params string[] headers) => OpenTableOfClass(html, null, headers);
+
+    /// <summary>Opens a table of a CSS class (<c>narrow</c>: as wide as its content).</summary>
+    private static void OpenTableOfClass(StringBuilder html, string? cssClass, params string[] headers)
     {
-        html.Append("<table>\n<thead><tr>");
+        html.Append(cssClass is null ? "<table>" : "<table class=\"" + cssClass + "\">").Append("\n<thead><tr>");
         foreach (var header in headers)
         {
             var numeric = header.StartsWith(NumberMark);

@@ -30,6 +30,7 @@ p.lead{margin:0 0 10px;color:var(--muted);font-size:14px}
 .card .value{display:block;font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}
 .card .name{display:block;font-size:13px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums;margin:6px 0}
+table.narrow{width:auto;min-width:280px}
 th,td{padding:3px 8px;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
 th{background:var(--pale);font-weight:600}
 td.num,th.num{text-align:right}
