@@ -177,6 +177,13 @@ internal static class LinkCommand
         }
     }
 
+    /// <summary>The version with its commit shortened to 12 hex digits (<c>0.1.0+1935970c4e9f</c>).</summary>
+    private static string? ShortVersion(string? version)
+    {
+        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        return plus >= 0 && version!.Length > plus + 13 ? version[..(plus + 13)] : version;
+    }
+
     /// <summary>The pairs written: those decided match or review (a report run also keeps the non-matches).</summary>
     private static List<MatchPair> MatchesAndReviews(IReadOnlyList<MatchPair> pairs)
     {
@@ -221,7 +228,7 @@ internal static class LinkCommand
             Truth = truth,
             LeftRecords = leftRecords,
             RightRecords = rightRecords,
-            ToolVersion = typeof(LinkCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+            ToolVersion = ShortVersion(typeof(LinkCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion),
         };
         LinkReportWriter.Write(request.Report!, report);
         error.WriteLine("report: " + Path.GetFileName(request.Report) + (request.ShowValues ? " (patient values shown)" : " (patient values masked)"));

@@ -142,8 +142,8 @@ internal static partial class LinkReportWriter
             return;
         }
 
-        chart.Line(x[weight], top - 4, x[weight], bottom, cssClass);
-        chart.Text(x[weight] + (anchor == "end" ? -4 : 4), top + 6, label, "small", anchor);
+        chart.Line(x[weight], top - 16, x[weight], bottom, cssClass);
+        chart.Text(x[weight] + (anchor == "end" ? -4 : 4), top - 8, label, "small", anchor);
     }
 
     private static void Legend(SvgBuilder chart, double x, double y, (string Text, string CssClass)[] entries)

@@ -84,7 +84,8 @@ main{max-width:none;padding:0}
 section{border:none;border-radius:0;padding:0;margin:10pt 0 14pt}
 h2{break-after:avoid;page-break-after:avoid}
 .cards,table,figure,svg{break-inside:avoid;page-break-inside:avoid}
-.grid2{grid-template-columns:1fr 1fr;gap:8pt 14pt}
+.grid2{grid-template-columns:1fr;gap:6pt}
+.grid2 svg.chart{max-width:560px}
 footer{padding:0}
 }
 """;
