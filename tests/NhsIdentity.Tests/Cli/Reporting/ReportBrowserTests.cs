@@ -43,6 +43,21 @@ public sealed partial class ReportBrowserTests
         Assert.Empty(browser.Errors);
     }
 
+    [ChromiumFact]
+    public async Task The_harness_sees_console_errors_and_uncaught_exceptions()
+    {
+        // Proves the check above can fail: a page that logs an error and throws is caught by both listeners.
+        using var temp = new TempCsv();
+        var page = temp.Write("broken.html", "<!DOCTYPE html><html><body><svg width=\"0\" height=\"0\"></svg>" +
+            "<script>console.error('deliberate'); throw new Error('deliberate');</script></body></html>");
+        await using var browser = await HeadlessChromium.StartAsync(800, 600);
+        await browser.NavigateAsync(new Uri(page).AbsoluteUri);
+        var sizes = await browser.EvaluateAsync(SvgSizes);
+        Assert.Equal(0, sizes[0][0].GetDouble());
+        Assert.Contains(browser.Errors, e => e.StartsWith("console.error", StringComparison.Ordinal));
+        Assert.Contains(browser.Errors, e => e.StartsWith("exception", StringComparison.Ordinal));
+    }
+
     private static void AssertSized(JsonElement sizes, int expected)
     {
         Assert.Equal(expected, sizes.GetArrayLength());
