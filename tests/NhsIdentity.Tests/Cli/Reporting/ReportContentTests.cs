@@ -139,6 +139,24 @@ public sealed class ReportContentTests
         Assert.Contains("id=\"truth\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_with_no_candidate_pairs_still_writes_a_well_formed_report()
+    {
+        using var temp = new TempCsv();
+        var left = temp.Write("l.csv", "id,nhs_number,given_name,family_name,date_of_birth\nA1,,Ann,Smith,1980-01-01\n");
+        var right = temp.Write("r.csv", "id,nhs_number,given_name,family_name,date_of_birth\nB1,,Bob,Jones,1970-02-02\n");
+        var truth = temp.Write("t.csv", "id,person_id\nA1,1\nB1,1\n");
+        var result = CliRunner.Run("link", left, right, "--out", temp.PathOf("o.csv"), "--report", temp.PathOf("e.html"), "--truth", truth, "--no-train");
+
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(temp.PathOf("e.html"));
+        ParseWellFormed(html);
+        Assert.Contains("No candidate pairs were scored.", html, StringComparison.Ordinal);
+        Assert.Contains("No pair was decided review.", html, StringComparison.Ordinal);
+        Assert.Contains(">1</span><span class=\"name\">true pairs never blocked<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--truth")]
     [InlineData("--report-show-values")]
