@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Reflection;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Cli.Reporting;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Clustering;
 using NhsIdentity.Matching.Training;
@@ -17,6 +19,10 @@ namespace NhsIdentity.Cli.Commands;
 /// column per comparison holding the level reached (<c>ExactFullName</c>, <c>missing</c>, ...). Rows come in a
 /// deterministic order (left record, then right record) and are identical for the same input and seed. Only ids,
 /// counts, column names and weights are printed, never patient details.
+/// <para>With <c>--report FILE</c> a self-contained HTML report is written as well (see <see cref="LinkReportWriter"/>):
+/// every candidate pair is then kept in memory (about 32 bytes each) for the weight histogram, the closest
+/// non-matches and, with <c>--truth</c>, the precision-recall sweep. Patient values appear in it only with
+/// <c>--report-show-values</c>.</para>
 /// </remarks>
 internal static class LinkCommand
 {
@@ -36,6 +42,10 @@ internal static class LinkCommand
         var oneToOne = new Option<bool>("--one-to-one") { Description = "Each record links to at most one record of the other extract (greedy by weight)." };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability threshold (default 0.99; reviews from 0.5)." };
         var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached." };
+        var report = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report: summary, weight histogram, model, explained review pairs and near misses, blocking, clusters and conflicts. Patient values are masked unless --report-show-values." };
+        var showValues = new Option<bool>("--report-show-values") { Description = "Show the two records' fields beside each explained pair in the report (identifiable data: handle the report like the extracts)." };
+        var truth = new Option<FileInfo>("--truth") { Description = "Ground truth for the report's precision-recall section: pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id)." };
+        truth.AcceptExistingOnly();
 
         var command = deduplicating
             ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons.") { left }
@@ -54,6 +64,10 @@ internal static class LinkCommand
             command.Options.Add(clusters);
         }
 
+        command.Options.Add(report);
+        command.Options.Add(showValues);
+        command.Options.Add(truth);
+
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(new Request(
             parseResult.GetValue(left)!.FullName,
             deduplicating ? null : parseResult.GetValue(right)!.FullName,
@@ -66,7 +80,10 @@ internal static class LinkCommand
             parseResult.GetValue(inputs.Seed),
             !deduplicating && parseResult.GetValue(oneToOne),
             parseResult.GetValue(threshold),
-            parseResult.GetValue(explain)),
+            parseResult.GetValue(explain),
+            parseResult.GetValue(report)?.FullName,
+            parseResult.GetValue(showValues),
+            parseResult.GetValue(truth)?.FullName),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
@@ -74,7 +91,7 @@ internal static class LinkCommand
     }
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? DateOrder,
-        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain);
+        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -89,11 +106,18 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Report is null && (request.ShowValues || request.Truth is not null))
+        {
+            error.WriteLine("error: --report-show-values and --truth need --report FILE.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             var options = RecordSetOptions.Default with { DateOrder = order };
             var left = Read(request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
             var right = request.Right is null ? left : Read(request.Right, "right", request.Map, options, request.Output, error);
+            var truth = request.Truth is null ? null : ReportSources.ReadTruth(request.Truth, left, request.Right is null ? null : right);
             var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, cancellationToken);
             if (model is null)
             {
@@ -109,16 +133,33 @@ internal static class LinkCommand
                 });
             }
 
-            var linker = new Linker(model, LinkOptions.Default with { OneToOne = request.OneToOne });
-            var result = request.Right is null ? linker.Deduplicate(left, cancellationToken: cancellationToken) : linker.Link(left, right, cancellationToken: cancellationToken);
-            var rows = ToRows(model, left, right, result, request.Explain, out var explanationColumns);
+            var linkOptions = LinkOptions.Default with { OneToOne = request.OneToOne };
+            LinkResult Run(LinkOptions runOptions)
+            {
+                var linker = new Linker(model, runOptions);
+                return request.Right is null ? linker.Deduplicate(left, cancellationToken: cancellationToken) : linker.Link(left, right, cancellationToken: cancellationToken);
+            }
+
+            // The report needs every scored pair, non-matches too. Without --one-to-one that run also gives the output
+            // (its match and review pairs are exactly those of a default run); with it, the assignment is run apart.
+            var scored = request.Report is null ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
+            var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
+            var kept = MatchesAndReviews(result.Pairs);
+            var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
             var written = request.Output is null
                 ? LinkCsvWriter.WritePairs(output, rows, explanationColumns)
                 : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns);
             ReportLinking(result, written, error);
+            var clusters = request.Clusters is null && scored is null ? null
+                : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
             if (request.Clusters is not null)
             {
-                WriteClusters(request.Clusters, left, request.Right is null ? null : right, result, error);
+                WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, error);
+            }
+
+            if (scored is not null)
+            {
+                WriteReport(request, model, left, right, scored, kept, clusters!, truth, error);
             }
 
             return ExitCodes.Success;
@@ -128,6 +169,69 @@ internal static class LinkCommand
             error.WriteLine("error: " + exception.Message);
             return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
         }
+        catch (ArgumentException exception) when (request.Truth is not null)
+        {
+            // From the evaluation library, reading the truth: an id assigned to two clusters. The message names an id only.
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.Invalid;
+        }
+    }
+
+    /// <summary>The version with its commit shortened to 12 hex digits (<c>0.1.0+1935970c4e9f</c>).</summary>
+    private static string? ShortVersion(string? version)
+    {
+        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        return plus >= 0 && version!.Length > plus + 13 ? version[..(plus + 13)] : version;
+    }
+
+    /// <summary>The pairs written: those decided match or review (a report run also keeps the non-matches).</summary>
+    private static List<MatchPair> MatchesAndReviews(IReadOnlyList<MatchPair> pairs)
+    {
+        var kept = new List<MatchPair>(pairs.Count);
+        foreach (var pair in pairs)
+        {
+            if (pair.Decision >= MatchDecision.Review)
+            {
+                kept.Add(pair);
+            }
+        }
+
+        return kept;
+    }
+
+    private static void WriteReport(Request request, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
+        IReadOnlyList<MatchPair> kept, Clusters clusters, ReportTruth? truth, TextWriter error)
+    {
+        var deduplicating = request.Right is null;
+        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, request.ShowValues);
+        var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
+            : ReportSources.ReadInput(request.Right!, "right", request.Map, request.ShowValues);
+        var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
+            : request.NoTrain ? "built-in default model"
+            : Invariant($"model trained on the input (seed {request.Seed})");
+        if (request.Threshold is not null)
+        {
+            modelSource += Invariant($", match threshold {request.Threshold} (--threshold)");
+        }
+
+        var report = new LinkReport
+        {
+            IsDeduplication = deduplicating,
+            Inputs = deduplicating ? [leftInput] : [leftInput, rightInput],
+            ModelSource = modelSource,
+            Model = model,
+            Left = left,
+            Right = right,
+            Scored = scored,
+            Output = kept,
+            Clusters = clusters,
+            Truth = truth,
+            LeftRecords = leftRecords,
+            RightRecords = rightRecords,
+            ToolVersion = ShortVersion(typeof(LinkCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion),
+        };
+        LinkReportWriter.Write(request.Report!, report);
+        error.WriteLine("report: " + Path.GetFileName(request.Report) + (request.ShowValues ? " (patient values shown)" : " (patient values masked)"));
     }
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
@@ -164,7 +268,7 @@ internal static class LinkCommand
         return trained.Model;
     }
 
-    private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, LinkResult result, bool explain, out IReadOnlyList<string>? columns)
+    private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, List<MatchPair> pairs, bool explain, out IReadOnlyList<string>? columns)
     {
         columns = null;
         if (explain)
@@ -179,8 +283,8 @@ internal static class LinkCommand
         }
 
         var outcomes = new ComparisonOutcome[model.Comparisons.Count];
-        var rows = new List<LinkRow>(result.Pairs.Count);
-        foreach (var pair in result.Pairs)
+        var rows = new List<LinkRow>(pairs.Count);
+        foreach (var pair in pairs)
         {
             (string, string)[]? explanation = null;
             if (explain)
@@ -229,9 +333,8 @@ internal static class LinkCommand
         error.WriteLine(Invariant($"pairs compared: {result.PairsCompared}; written: {written} ({matches} match, {written - matches} review)"));
     }
 
-    private static void WriteClusters(string path, RecordSet left, RecordSet? right, LinkResult result, TextWriter error)
+    private static void WriteClusters(string path, RecordSet left, RecordSet? right, Clusters clusters, TextWriter error)
     {
-        var clusters = right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
         var assignments = new List<(string Id, string ClusterId)>(clusters.RecordCount);
         for (var i = 0; i < clusters.RecordCount; i++)
         {

@@ -1,0 +1,72 @@
+using System.Text;
+using NhsIdentity.Matching;
+using static NhsIdentity.Cli.Reporting.HtmlText;
+
+namespace NhsIdentity.Cli.Reporting;
+
+// The model: each comparison level's match weight as a bar, with its m- and u-probabilities (after Splink's match
+// weights chart), on one scale shared by all comparisons so their strengths can be compared by eye.
+internal static partial class LinkReportWriter
+{
+    private const double LevelRowHeight = 20;
+
+    private static void WriteModel(StringBuilder html, LinkReport report)
+    {
+        OpenSection(html, "model", "Model: the weight of each comparison level",
+            "Each bar is the evidence a level gives, log\u2082(m/u) bits: to the right for a match, to the left against. m is how often true matches reach the level, u how often two different people do. Missing values weigh 0. All charts share one scale.");
+        var comparisons = report.Model.Comparisons;
+        double low = Math.Min(0, report.Model.PriorWeight), high = 0;
+        foreach (var comparison in comparisons)
+        {
+            foreach (var level in comparison.Levels)
+            {
+                low = Math.Min(low, level.Weight);
+                high = Math.Max(high, level.Weight);
+            }
+        }
+
+        const double barStart = 170, barEnd = 392;
+        var x = LinearScale.Nice(low, high, barStart, barEnd, 5);
+        Paragraph(html, Invariant($"Prior: \u03BB = {report.Model.PriorMatchProbability:G4}, the chance that two records picked at random are the same person, worth {Weight(report.Model.PriorWeight)} bits before any comparison."));
+        html.Append("<div class=\"grid2\">\n");
+        foreach (var comparison in comparisons)
+        {
+            html.Append("<figure><figcaption><strong>");
+            Append(html, ComparisonName(comparison.Comparison)).Append("</strong></figcaption>");
+            var rows = comparison.Levels.Count;
+            var height = 30 + (rows * LevelRowHeight) + 22;
+            var chart = new SvgBuilder(html, 560, height, "Match weights of the " + ComparisonName(comparison.Comparison) + " comparison levels");
+            const double top = 26;
+            var bottom = top + (rows * LevelRowHeight);
+            chart.Text(4, 14, "level", "heading");
+            chart.Text(barEnd + 58, 14, "weight", "heading", "end");
+            chart.Text(502, 14, "m", "heading", "end");
+            chart.Text(556, 14, "u", "heading", "end");
+            foreach (var tick in x.Ticks(5))
+            {
+                chart.Line(x[tick], top - 2, x[tick], bottom, tick == 0 ? "axis" : "gridline");
+                chart.Text(x[tick], bottom + 14, Number(tick, "0.#"), "small", "middle");
+            }
+
+            for (var level = 0; level < rows; level++)
+            {
+                var parameters = comparison.Levels[level];
+                var rowTop = top + (level * LevelRowHeight);
+                var weight = parameters.Weight;
+                var name = ComparisonLevels.GetName(comparison.Comparison, level);
+                chart.Text(4, rowTop + 14, name);
+                chart.Rect(x[0], rowTop + 3, x[weight] - x[0], LevelRowHeight - 6, weight > 0 ? "bar-pos" : weight < 0 ? "bar-neg" : "bar-zero",
+                    Invariant($"{ComparisonName(comparison.Comparison)} {name}: {Weight(weight)} bits, m = {Parameter(parameters.M)}, u = {Parameter(parameters.U)}"));
+                chart.Text(barEnd + 58, rowTop + 14, Weight(weight), "bold", "end");
+                chart.Text(502, rowTop + 14, Parameter(parameters.M), "label", "end");
+                chart.Text(556, rowTop + 14, Parameter(parameters.U), "label", "end");
+            }
+
+            chart.Close();
+            html.Append("</figure>\n");
+        }
+
+        html.Append("</div>\n");
+        CloseSection(html);
+    }
+}
