@@ -14,11 +14,14 @@ namespace NhsIdentity.Fhir;
 /// <see cref="FhirPatientMapper.ToPatientRecord"/>, or a typed error with the line number. A bad line never stops
 /// the reading and its text is never reported, so callers can count and log rejects without leaking patient data.
 /// Blank lines (and a final newline) are skipped.</para>
-/// <para>Lines are deserialised with the Firely SDK's recoverable settings: errors that lose no data on a round
-/// trip (a value in the wrong JSON type that converts exactly, for example) are accepted; others make the line
-/// <see cref="FhirNdjsonError.InvalidResource"/>. Values that are well-formed FHIR but not readable demographics (a
-/// malformed NHS number) are passed through, and the record set counts them as invalid when it prepares the
-/// record.</para>
+/// <para>Lines are deserialised with the Firely SDK's recoverable mode, so one flawed value does not cost the
+/// whole record: errors that lose no data are accepted (an empty string, <c>"true"</c> for <c>true</c>, an
+/// impossible date such as <c>1948-13-45</c>, which is kept as text and which the record set then counts as an
+/// invalid date). A line is <see cref="FhirNdjsonError.InvalidResource"/> when the SDK cannot keep its data, or when
+/// a value the mapping reads cannot be held in its FHIR type (a <c>gender</c> outside its value set, <c>name</c> as
+/// an object instead of an array). Values that are well-formed FHIR but not readable demographics (a malformed NHS
+/// number) are passed through for the record set to count. A successful result's <see cref="Patient"/> is the
+/// resource as read, so it may carry such recovered values in elements the mapping does not read.</para>
 /// <para>The enumeration is lazy and reads the input once; it is not thread-safe (one reader, one consumer).</para>
 /// </remarks>
 public static class FhirNdjson
@@ -47,9 +50,14 @@ public static class FhirNdjson
     {
         ArgumentNullException.ThrowIfNull(json);
         var error = TryDeserialize(json, out var patient);
-        return error == FhirNdjsonError.None
-            ? new FhirNdjsonResult(lineNumber, FhirPatientMapper.ToPatientRecord(patient!, options), patient, FhirNdjsonError.None)
-            : new FhirNdjsonResult(lineNumber, null, null, error);
+        if (error != FhirNdjsonError.None)
+        {
+            return new FhirNdjsonResult(lineNumber, null, null, error);
+        }
+
+        return FhirPatientMapper.TryToPatientRecord(patient!, options ?? FhirPatientMapperOptions.Default, out var record)
+            ? new FhirNdjsonResult(lineNumber, record, patient, FhirNdjsonError.None)
+            : new FhirNdjsonResult(lineNumber, null, null, FhirNdjsonError.InvalidResource);
     }
 
     private static IEnumerable<FhirNdjsonResult> Read(TextReader reader, FhirPatientMapperOptions options)
@@ -91,9 +99,11 @@ public static class FhirNdjson
             patient = read;
             return FhirNdjsonError.None;
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The SDK's message may quote the offending value: it is dropped, only the kind of failure is kept.
+            // TryDeserializeResource reports content errors through its result; this guards the promise that no
+            // line makes the reader throw. Any failure here is about the line's content, so it becomes a typed
+            // error, and the SDK's message (which may quote the offending value) is dropped.
             return FhirNdjsonError.InvalidResource;
         }
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 using NhsIdentity.Matching;
 
 namespace NhsIdentity.Fhir;
@@ -58,10 +60,39 @@ public static partial class FhirPatientMapper
     /// <param name="options">Mapping options; <see langword="null"/> for <see cref="FhirPatientMapperOptions.Default"/>.</param>
     /// <returns>The record; fields the resource does not carry are <see langword="null"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
+    /// <exception cref="ArgumentException">An element the mapping reads holds a value its FHIR type cannot hold (the
+    /// resource was deserialised in a lenient mode that keeps invalid values, such as a <c>gender</c> outside its
+    /// value set). The message does not contain the value.</exception>
     public static PatientRecord ToPatientRecord(Patient patient, FhirPatientMapperOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        options ??= FhirPatientMapperOptions.Default;
+        if (!TryToPatientRecord(patient, options ?? FhirPatientMapperOptions.Default, out var record))
+        {
+            FhirThrowHelper.ThrowInvalidElementValue(nameof(patient));
+        }
+
+        return record;
+    }
+
+    /// <summary>Maps the patient, or returns false when an element the mapping reads holds a value that the Firely
+    /// model cannot give as its type (the SDK's typed getters throw for values a lenient deserializer kept).</summary>
+    internal static bool TryToPatientRecord(Patient patient, FhirPatientMapperOptions options, [NotNullWhen(true)] out PatientRecord? record)
+    {
+        try
+        {
+            record = Map(patient, options);
+            return true;
+        }
+        catch (CodedException)
+        {
+            // The SDK's message quotes the offending value (patient data): it is dropped here.
+            record = null;
+            return false;
+        }
+    }
+
+    private static PatientRecord Map(Patient patient, FhirPatientMapperOptions options)
+    {
         var name = SelectName(patient, options);
         var address = SelectAddress(patient, options);
         return new PatientRecord
