@@ -26,8 +26,10 @@ namespace NhsIdentity.Fhir;
 /// <see cref="MatchDecision.NonMatch"/>.</description></item>
 /// </list>
 /// <para>The grade follows the decision, not a fixed probability, so a policy with other thresholds grades
-/// consistently with the links it makes. <c>search.score</c> is the probability rounded to four decimals (FHIR
-/// scores are decimals from 0 to 1; more digits claim a precision the model does not have).</para>
+/// consistently with the links it makes. <c>search.score</c> is the probability cut to four decimals (FHIR
+/// scores are decimals from 0 to 1; more digits claim a precision the model does not have, and cutting rather than
+/// rounding never turns 0.99999 into 1; a score is 1 only when the probability is 1 in double precision, a match
+/// weight above about 53 bits).</para>
 /// <para><b>Resources.</b> A <see cref="PatientIndex"/> holds prepared records, not resources, so the caller supplies
 /// a function from record id to <see cref="Patient"/> (its store, a cache, or
 /// <see cref="FhirPatientMapper.ToPatient"/> over its records). A match whose resource the function cannot supply
@@ -97,12 +99,18 @@ public static class FhirMatchBundle
         return bundle;
     }
 
+    /// <summary>The probability cut (not rounded) to four decimals, so a score never overstates it: 0.99999 is
+    /// 0.9999, not 1. A score is 1 only when the probability is 1 in double precision (a match weight above about 53
+    /// bits, such as full agreement including the NHS number). Cutting keeps the order of scores.</summary>
+    private static decimal ToScore(double probability) =>
+        double.IsNaN(probability) ? 0m : (decimal)(Math.Floor(Math.Clamp(probability, 0, 1) * 10_000) / 10_000);
+
     private static Bundle.EntryComponent CreateEntry(Patient patient, MatchScore score, FhirMatchBundleOptions options)
     {
         var search = new Bundle.SearchComponent
         {
             Mode = Bundle.SearchEntryMode.Match,
-            Score = Math.Round((decimal)Math.Clamp(score.Probability, 0, 1), 4, MidpointRounding.AwayFromZero),
+            Score = ToScore(score.Probability),
         };
         search.Extension.Add(new Extension(UkCoreSystems.MatchGradeExtension, new Code(GradeOf(score, options).ToCode())));
 

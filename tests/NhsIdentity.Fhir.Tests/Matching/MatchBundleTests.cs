@@ -52,10 +52,22 @@ public sealed class MatchBundleTests
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
         Assert.Equal(3, bundle.Total);
         Assert.Equal(["top", "mid", "low"], bundle.Entry.Select(e => e.Resource!.Id));
-        Assert.Equal([0.9998m, 0.9412m, 0.5858m], bundle.Entry.Select(e => e.Search!.Score!.Value));
+        Assert.Equal([0.9997m, 0.9411m, 0.5858m], bundle.Entry.Select(e => e.Search!.Score!.Value));
         Assert.All(bundle.Entry, e => Assert.Equal(Bundle.SearchEntryMode.Match, e.Search!.Mode));
         Assert.Equal(["certain", "probable", "possible"], bundle.Entry.Select(Grade));
         Assert.All(bundle.Entry, e => Assert.Null(e.FullUrl));
+    }
+
+    [Theory]
+    [InlineData(1.0, "1")]
+    [InlineData(0.9999999999, "0.9999")] // cut, not rounded up to a certain-looking 1
+    [InlineData(0.12345, "0.1234")]
+    [InlineData(0.0, "0")]
+    [InlineData(double.NaN, "0")]
+    public void Scores_are_probabilities_cut_to_four_decimals(double probability, string score)
+    {
+        var bundle = FhirMatchBundle.Create([new("a", new MatchScore(0, probability, MatchDecision.Review))], id => new Patient { Id = id });
+        Assert.Equal(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(bundle.Entry).Search!.Score);
     }
 
     [Fact]
@@ -110,7 +122,7 @@ public sealed class MatchBundleTests
         var json = FhirExamples.ToJson(bundle);
 
         Assert.Contains(
-            "\"search\":{\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/match-grade\",\"valueCode\":\"certain\"}],\"mode\":\"match\",\"score\":0.9998}",
+            "\"search\":{\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/match-grade\",\"valueCode\":\"certain\"}],\"mode\":\"match\",\"score\":0.9997}",
             json,
             StringComparison.Ordinal);
         var parsed = FhirExamples.ParseBundle(json);
