@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 
 namespace NhsIdentity.Fhir;
 
@@ -14,10 +15,71 @@ public static partial class FhirPatientMapper
     /// <param name="options">Mapping options (the reference date); <see langword="null"/> for the defaults.</param>
     /// <returns>The name, or <see langword="null"/> when there is none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
+    /// <exception cref="ArgumentException">A name holds a value its FHIR type cannot hold (see
+    /// <see cref="ToPatientRecord"/>).</exception>
     public static HumanName? SelectName(Patient patient, FhirPatientMapperOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        options ??= FhirPatientMapperOptions.Default;
+        try
+        {
+            return SelectNameCore(patient, options ?? FhirPatientMapperOptions.Default);
+        }
+        catch (CodedException)
+        {
+            FhirThrowHelper.ThrowInvalidElementValue(nameof(patient));
+            return null;
+        }
+    }
+
+    /// <summary>Chooses the patient's current address: the first current address, by <c>use</c> <c>home</c>, none,
+    /// <c>temp</c>. <c>old</c>, <c>work</c> and <c>billing</c> addresses, and ones with neither a line, a city nor a
+    /// postcode, are never chosen.</summary>
+    /// <param name="patient">The resource.</param>
+    /// <param name="options">Mapping options (the reference date); <see langword="null"/> for the defaults.</param>
+    /// <returns>The address, or <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
+    /// <exception cref="ArgumentException">An address holds a value its FHIR type cannot hold (see
+    /// <see cref="ToPatientRecord"/>).</exception>
+    public static Address? SelectAddress(Patient patient, FhirPatientMapperOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        try
+        {
+            return SelectAddressCore(patient, options ?? FhirPatientMapperOptions.Default);
+        }
+        catch (CodedException)
+        {
+            FhirThrowHelper.ThrowInvalidElementValue(nameof(patient));
+            return null;
+        }
+    }
+
+    /// <summary>Chooses the patient's current contact point of one system (phone, email, ...): the current one
+    /// with a value and the lowest <c>rank</c> (unranked last), first in document order among equals;
+    /// <c>use = old</c> is never chosen.</summary>
+    /// <param name="patient">The resource.</param>
+    /// <param name="system">The contact point system wanted.</param>
+    /// <param name="options">Mapping options (the reference date); <see langword="null"/> for the defaults.</param>
+    /// <returns>The contact point, or <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
+    /// <exception cref="ArgumentException">A contact point holds a value its FHIR type cannot hold (see
+    /// <see cref="ToPatientRecord"/>).</exception>
+    public static ContactPoint? SelectContact(Patient patient, ContactPoint.ContactPointSystem system, FhirPatientMapperOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        try
+        {
+            return SelectContactCore(patient, system, options ?? FhirPatientMapperOptions.Default);
+        }
+        catch (CodedException)
+        {
+            FhirThrowHelper.ThrowInvalidElementValue(nameof(patient));
+            return null;
+        }
+    }
+
+    private static HumanName? SelectNameCore(Patient patient, FhirPatientMapperOptions options)
+    {
         HumanName? best = null;
         var bestRank = int.MaxValue;
         foreach (var name in patient.Name)
@@ -38,17 +100,8 @@ public static partial class FhirPatientMapper
         return best;
     }
 
-    /// <summary>Chooses the patient's current address: the first current address, by <c>use</c> <c>home</c>, none,
-    /// <c>temp</c>. <c>old</c>, <c>work</c> and <c>billing</c> addresses, and ones with neither a line, a city nor a
-    /// postcode, are never chosen.</summary>
-    /// <param name="patient">The resource.</param>
-    /// <param name="options">Mapping options (the reference date); <see langword="null"/> for the defaults.</param>
-    /// <returns>The address, or <see langword="null"/> when there is none.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
-    public static Address? SelectAddress(Patient patient, FhirPatientMapperOptions? options = null)
+    private static Address? SelectAddressCore(Patient patient, FhirPatientMapperOptions options)
     {
-        ArgumentNullException.ThrowIfNull(patient);
-        options ??= FhirPatientMapperOptions.Default;
         Address? best = null;
         var bestRank = int.MaxValue;
         foreach (var address in patient.Address)
@@ -69,18 +122,8 @@ public static partial class FhirPatientMapper
         return best;
     }
 
-    /// <summary>Chooses the patient's current contact point of one system (phone, email, ...): the current one
-    /// with a value and the lowest <c>rank</c> (unranked last), first in document order among equals;
-    /// <c>use = old</c> is never chosen.</summary>
-    /// <param name="patient">The resource.</param>
-    /// <param name="system">The contact point system wanted.</param>
-    /// <param name="options">Mapping options (the reference date); <see langword="null"/> for the defaults.</param>
-    /// <returns>The contact point, or <see langword="null"/> when there is none.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="patient"/> is null.</exception>
-    public static ContactPoint? SelectContact(Patient patient, ContactPoint.ContactPointSystem system, FhirPatientMapperOptions? options = null)
+    private static ContactPoint? SelectContactCore(Patient patient, ContactPoint.ContactPointSystem system, FhirPatientMapperOptions options)
     {
-        ArgumentNullException.ThrowIfNull(patient);
-        options ??= FhirPatientMapperOptions.Default;
         ContactPoint? best = null;
         var bestRank = long.MaxValue;
         foreach (var contact in patient.Telecom)

@@ -41,7 +41,9 @@ namespace NhsIdentity.Fhir;
 /// has ended are skipped; <c>work</c> and <c>billing</c> addresses are not where the patient lives and are skipped
 /// too. Among the rest an address with <c>use = home</c> wins, then one with no use, then <c>temp</c>. Contact
 /// points are taken by <c>rank</c> (1 first; unranked last) and then document order.</para>
-/// <para><b>Writing</b> (<see cref="ToPatient"/>): a UK Core style resource with <c>id</c>, an NHS number identifier
+/// <para><b>Writing</b> (<see cref="ToPatient"/>): a UK Core style resource with <c>id</c> (the record id as it
+/// is: FHIR allows only letters, digits, '-' and '.', at most 64, so a record id outside that gives a resource
+/// that strict FHIR parsers reject), an NHS number identifier
 /// (ten digits, written only when the record's number is valid), the local identifier (<c>use = usual</c>), one
 /// <c>official</c> name, <c>gender</c>, <c>birthDate</c> (ISO 8601, partial when the record's date is), one
 /// <c>home</c> address (the record's address split at commas into lines, and the postcode, in canonical form when
@@ -93,8 +95,8 @@ public static partial class FhirPatientMapper
 
     private static PatientRecord Map(Patient patient, FhirPatientMapperOptions options)
     {
-        var name = SelectName(patient, options);
-        var address = SelectAddress(patient, options);
+        var name = SelectNameCore(patient, options);
+        var address = SelectAddressCore(patient, options);
         return new PatientRecord
         {
             Id = NullIfBlank(patient.Id),
@@ -106,8 +108,8 @@ public static partial class FhirPatientMapper
             Sex = patient.Gender is { } gender ? GenderCode(gender) : null,
             Postcode = address is null ? null : NullIfBlank(address.PostalCode),
             Address = address is null ? null : FhirText.JoinAddress(address.Line, address.City),
-            Phone = NullIfBlank(SelectContact(patient, ContactPoint.ContactPointSystem.Phone, options)?.Value),
-            Email = NullIfBlank(SelectContact(patient, ContactPoint.ContactPointSystem.Email, options)?.Value),
+            Phone = NullIfBlank(SelectContactCore(patient, ContactPoint.ContactPointSystem.Phone, options)?.Value),
+            Email = NullIfBlank(SelectContactCore(patient, ContactPoint.ContactPointSystem.Email, options)?.Value),
         };
     }
 

@@ -136,6 +136,16 @@ public sealed class FhirNdjsonTests
         var patient = ostrich.Deserialize<Patient>("{\"resourceType\":\"Patient\",\"gender\":\"" + Marker + "\"}");
         var exception = Assert.Throws<ArgumentException>(() => FhirPatientMapper.ToPatientRecord(patient));
         Assert.DoesNotContain(Marker, exception.ToString(), StringComparison.OrdinalIgnoreCase);
+
+        var badName = ostrich.Deserialize<Patient>("{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"" + Marker + "\",\"family\":\"Ashworth\"}]}");
+        exception = Assert.Throws<ArgumentException>(() => FhirPatientMapper.SelectName(badName));
+        Assert.DoesNotContain(Marker, exception.ToString(), StringComparison.OrdinalIgnoreCase);
+        var badAddress = ostrich.Deserialize<Patient>("{\"resourceType\":\"Patient\",\"address\":[{\"use\":\"" + Marker + "\",\"city\":\"Leeds\"}]}");
+        exception = Assert.Throws<ArgumentException>(() => FhirPatientMapper.SelectAddress(badAddress));
+        Assert.DoesNotContain(Marker, exception.ToString(), StringComparison.OrdinalIgnoreCase);
+        var badTelecom = ostrich.Deserialize<Patient>("{\"resourceType\":\"Patient\",\"telecom\":[{\"system\":\"" + Marker + "\",\"value\":\"1\"}]}");
+        exception = Assert.Throws<ArgumentException>(() => FhirPatientMapper.SelectContact(badTelecom, ContactPoint.ContactPointSystem.Phone));
+        Assert.DoesNotContain(Marker, exception.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
