@@ -27,7 +27,11 @@ internal static class CliApp
     /// <param name="output">Standard output: results only.</param>
     /// <param name="error">Standard error: summaries, seeds, warnings and errors.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextReader? input, TextWriter output, TextWriter error)
+    /// <param name="progressConsole">Where long commands draw progress bars (standard error when it is a terminal),
+    /// or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the command as Ctrl+C does (for tests and hosts).</param>
+    public static int Run(string[] args, TextReader? input, TextWriter output, TextWriter error,
+        Spectre.Console.IAnsiConsole? progressConsole = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -46,14 +50,19 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration
+        using var progress = Progress.WorkProgress.UseConsole(progressConsole);
+        return parseResult.InvokeAsync(new InvocationConfiguration
         {
             Output = output,
             Error = error,
             // Our actions report their own errors; an unexpected exception should surface as a crash, not be
             // printed by the default handler (whose stack trace could carry input text).
             EnableDefaultExceptionHandler = false,
-        });
+
+            // Ctrl+C cancels the command's token; the linker and trainer stop within milliseconds and the command
+            // reports it. Give them time rather than letting the process be killed after the default 2 seconds.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        }, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>Builds the command tree.</summary>

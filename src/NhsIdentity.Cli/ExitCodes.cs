@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>A usage error: unknown command or option, a bad option value, or no input at all.</summary>
     public const int Usage = 2;
+
+    /// <summary>Cancelled (Ctrl+C): 128 + SIGINT, as shells report it. No output file was left half-written.</summary>
+    public const int Cancelled = 130;
 }

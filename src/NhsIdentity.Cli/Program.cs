@@ -7,6 +7,9 @@ using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encodi
 
 // With no redirected standard input, validate must not sit waiting on the terminal: pass null instead.
 var input = Console.IsInputRedirected ? Console.In : null;
-var exitCode = CliApp.Run(args, input, stdout, Console.Error);
+// Progress bars only when standard error is a terminal: a redirected log gets the plain summary lines.
+var progressConsole = Console.IsErrorRedirected ? null
+    : Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Error) });
+var exitCode = CliApp.Run(args, input, stdout, Console.Error, progressConsole);
 stdout.Flush();
 return exitCode;

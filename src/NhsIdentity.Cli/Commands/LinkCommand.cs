@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Reporting;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Clustering;
@@ -67,6 +68,8 @@ internal static class LinkCommand
         command.Options.Add(report);
         command.Options.Add(showValues);
         command.Options.Add(truth);
+        var quiet = QuietOption();
+        command.Options.Add(quiet);
 
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(new Request(
             parseResult.GetValue(left)!.FullName,
@@ -83,7 +86,8 @@ internal static class LinkCommand
             parseResult.GetValue(explain),
             parseResult.GetValue(report)?.FullName,
             parseResult.GetValue(showValues),
-            parseResult.GetValue(truth)?.FullName),
+            parseResult.GetValue(truth)?.FullName,
+            parseResult.GetValue(quiet)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
@@ -91,7 +95,8 @@ internal static class LinkCommand
     }
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? DateOrder,
-        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth);
+        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
+        bool Quiet);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -112,69 +117,83 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
-        try
+        return WorkProgress.Run(request.Quiet, error, (progress, error) =>
         {
-            var options = RecordSetOptions.Default with { DateOrder = order };
-            var left = Read(request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
-            var right = request.Right is null ? left : Read(request.Right, "right", request.Map, options, request.Output, error);
-            var truth = request.Truth is null ? null : ReportSources.ReadTruth(request.Truth, left, request.Right is null ? null : right);
-            var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, cancellationToken);
-            if (model is null)
+            try
             {
+                var options = RecordSetOptions.Default with { DateOrder = order };
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, options, request.Output, error);
+                var truth = request.Truth is null ? null : ReportSources.ReadTruth(request.Truth, left, request.Right is null ? null : right);
+                var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken);
+                if (model is null)
+                {
+                    return ExitCodes.Invalid;
+                }
+
+                if (request.Threshold is { } threshold)
+                {
+                    model = model.WithPolicy(model.Policy with
+                    {
+                        MatchProbability = threshold,
+                        ReviewProbability = Math.Min(model.Policy.ReviewProbability, threshold),
+                    });
+                }
+
+                var linkOptions = LinkOptions.Default with { OneToOne = request.OneToOne };
+                LinkResult Run(LinkOptions runOptions)
+                {
+                    var linker = new Linker(model, runOptions);
+                    using var stage = progress.Begin("blocking and scoring pairs");
+                    var report = stage == WorkStage.None ? null : new SynchronousProgress<LinkProgress>(p => stage.Report(p.PairsScored, p.CandidatePairs));
+                    var result = request.Right is null ? linker.Deduplicate(left, report, cancellationToken) : linker.Link(left, right, report, cancellationToken);
+                    stage.Complete(result.PairsCompared);
+                    return result;
+                }
+
+                // The report needs every scored pair, non-matches too. Without --one-to-one that run also gives the output
+                // (its match and review pairs are exactly those of a default run); with it, the assignment is run apart.
+                var scored = request.Report is null ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
+                var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
+                var kept = MatchesAndReviews(result.Pairs);
+                var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
+                var written = request.Output is null
+                    ? LinkCsvWriter.WritePairs(output, rows, explanationColumns)
+                    : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns);
+                ReportLinking(result, written, error);
+                var clusters = request.Clusters is null && scored is null ? null
+                    : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
+                if (request.Clusters is not null)
+                {
+                    WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, error);
+                }
+
+                if (scored is not null)
+                {
+                    WriteReport(request, model, left, right, scored, kept, clusters!, truth, error);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: every output is written to a temporary file and renamed only when complete, so a cancelled
+                // run leaves the previous files (or none) in place, never a partial one.
+                error.WriteLine("cancelled: no output was written.");
+                return ExitCodes.Cancelled;
+            }
+            catch (IngestionException exception)
+            {
+                error.WriteLine("error: " + exception.Message);
+                return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
+            }
+            catch (ArgumentException exception) when (request.Truth is not null)
+            {
+                // From the evaluation library, reading the truth: an id assigned to two clusters. The message names an id only.
+                error.WriteLine("error: " + exception.Message);
                 return ExitCodes.Invalid;
             }
-
-            if (request.Threshold is { } threshold)
-            {
-                model = model.WithPolicy(model.Policy with
-                {
-                    MatchProbability = threshold,
-                    ReviewProbability = Math.Min(model.Policy.ReviewProbability, threshold),
-                });
-            }
-
-            var linkOptions = LinkOptions.Default with { OneToOne = request.OneToOne };
-            LinkResult Run(LinkOptions runOptions)
-            {
-                var linker = new Linker(model, runOptions);
-                return request.Right is null ? linker.Deduplicate(left, cancellationToken: cancellationToken) : linker.Link(left, right, cancellationToken: cancellationToken);
-            }
-
-            // The report needs every scored pair, non-matches too. Without --one-to-one that run also gives the output
-            // (its match and review pairs are exactly those of a default run); with it, the assignment is run apart.
-            var scored = request.Report is null ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
-            var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
-            var kept = MatchesAndReviews(result.Pairs);
-            var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
-            var written = request.Output is null
-                ? LinkCsvWriter.WritePairs(output, rows, explanationColumns)
-                : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns);
-            ReportLinking(result, written, error);
-            var clusters = request.Clusters is null && scored is null ? null
-                : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
-            if (request.Clusters is not null)
-            {
-                WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, error);
-            }
-
-            if (scored is not null)
-            {
-                WriteReport(request, model, left, right, scored, kept, clusters!, truth, error);
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (IngestionException exception)
-        {
-            error.WriteLine("error: " + exception.Message);
-            return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
-        }
-        catch (ArgumentException exception) when (request.Truth is not null)
-        {
-            // From the evaluation library, reading the truth: an id assigned to two clusters. The message names an id only.
-            error.WriteLine("error: " + exception.Message);
-            return ExitCodes.Invalid;
-        }
+        });
     }
 
     /// <summary>The version with its commit shortened to 12 hex digits (<c>0.1.0+1935970c4e9f</c>).</summary>
@@ -235,8 +254,8 @@ internal static class LinkCommand
     }
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
-    internal static MatchModel? ChooseModel(
-        string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error, CancellationToken cancellationToken)
+    internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
+        WorkProgress progress, CancellationToken cancellationToken)
     {
         if (modelPath is not null)
         {
@@ -261,11 +280,34 @@ internal static class LinkCommand
         }
 
         var options = TrainingOptions.Default with { Seed = seed };
+        using var stage = progress.Begin("training the model");
+        var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(
+            p.Stage switch
+            {
+                TrainingStage.SamplingRandomPairs => 0,
+                TrainingStage.CountingDeterministicPairs => 0.5,
+                _ => 1 + p.Rule + ((double)p.Iteration / p.MaxIterations),
+            },
+            1 + p.Rules));
         var trained = right is null
-            ? ModelTrainer.Train(left, options, cancellationToken: cancellationToken)
-            : ModelTrainer.TrainLinkage(left, right, options, cancellationToken: cancellationToken);
+            ? ModelTrainer.Train(left, options, report, cancellationToken)
+            : ModelTrainer.TrainLinkage(left, right, options, report, cancellationToken);
+        stage.Complete();
         error.WriteLine("model: trained on the input: " + trained);
         return trained.Model;
+    }
+
+    /// <summary><c>--quiet</c>: no progress bars (they are drawn only when standard error is a terminal anyway).</summary>
+    internal static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "Draw no progress bars on standard error." };
+
+    /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
+    internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, IReadOnlyList<string> map,
+        RecordSetOptions options, string? outputPath, TextWriter error)
+    {
+        using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
+        var set = Read(path, label, map, options, outputPath, error);
+        stage.Complete(set.Count);
+        return set;
     }
 
     private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, List<MatchPair> pairs, bool explain, out IReadOnlyList<string>? columns)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Cli.Progress;
 using NhsIdentity.Matching;
 using static NhsIdentity.Cli.Commands.MatchingInputs;
 
@@ -21,6 +22,8 @@ internal static class TrainCommand
         var modelOut = new Option<FileInfo>("--model-out") { Description = "Where to save the trained model (JSON).", Required = true };
         var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut };
         inputs.AddTo(command, withModel: false);
+        var quiet = LinkCommand.QuietOption();
+        command.Options.Add(quiet);
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(
             parseResult.GetValue(left)!.FullName,
             parseResult.GetValue(right)?.FullName,
@@ -28,13 +31,14 @@ internal static class TrainCommand
             parseResult.GetValue(inputs.Map) ?? [],
             parseResult.GetValue(inputs.DateOrder),
             parseResult.GetValue(inputs.Seed),
+            parseResult.GetValue(quiet),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? dateOrder, int seed,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order))
@@ -48,27 +52,35 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
-        try
+        return WorkProgress.Run(quiet, error, (progress, error) =>
         {
-            var options = RecordSetOptions.Default with { DateOrder = order };
-            var left = Read(leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
-            var right = rightPath is null ? null : Read(rightPath, "right", map, options, modelOut, error);
-            var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, cancellationToken)!;
-            using (var file = new AtomicFileWriter(modelOut))
+            try
             {
-                file.Writer.Write(model.ToJson());
-                file.Commit();
-            }
+                var options = RecordSetOptions.Default with { DateOrder = order };
+                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
+                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, options, modelOut, error);
+                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken)!;
+                using (var file = new AtomicFileWriter(modelOut))
+                {
+                    file.Writer.Write(model.ToJson());
+                    file.Commit();
+                }
 
-            WriteWeights(model, output);
-            error.WriteLine("model saved to " + modelOut);
-            return ExitCodes.Success;
-        }
-        catch (IngestionException exception)
-        {
-            error.WriteLine("error: " + exception.Message);
-            return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
-        }
+                WriteWeights(model, output);
+                error.WriteLine("model saved to " + modelOut);
+                return ExitCodes.Success;
+            }
+            catch (OperationCanceledException)
+            {
+                error.WriteLine("cancelled: no model was written.");
+                return ExitCodes.Cancelled;
+            }
+            catch (IngestionException exception)
+            {
+                error.WriteLine("error: " + exception.Message);
+                return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
+            }
+        });
     }
 
     private static void WriteWeights(MatchModel model, TextWriter output)
