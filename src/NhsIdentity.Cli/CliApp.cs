@@ -87,24 +87,38 @@ internal static class CliApp
         };
 
     /// <summary>
-    /// Removes digits from the quoted tokens System.CommandLine puts in its messages (for example
-    /// <c>Unrecognized command or argument '9990000018'</c>), since a stray token may be an NHS number. Each digit
-    /// becomes <c>#</c>, which keeps the token's shape for the user without its value.
+    /// Removes patient data from the quoted tokens System.CommandLine puts in its messages (for example
+    /// <c>Unrecognized command or argument '9990000018'</c>): a stray token may be an NHS number, a date or a name.
+    /// Every digit becomes <c>#</c>; letters become <c>*</c> too unless the token looks like an option
+    /// (<c>--bogus</c>) or a file path (it has a <c>.</c>, <c>/</c> or <c>\</c>), which the user needs to see. The
+    /// token keeps its shape.
     /// </summary>
     /// <param name="message">A parse error message.</param>
-    /// <returns>The message with digits inside single quotes replaced.</returns>
+    /// <returns>The message with the quoted tokens redacted.</returns>
     internal static string Redact(string message)
     {
         var builder = new StringBuilder(message.Length);
-        var quoted = false;
-        foreach (var c in message)
+        var at = 0;
+        while (at < message.Length)
         {
-            if (c == '\'')
+            var open = message.IndexOf('\'', at);
+            var close = open < 0 ? -1 : message.IndexOf('\'', open + 1);
+            if (close < 0)
             {
-                quoted = !quoted;
+                builder.Append(message, at, message.Length - at);
+                break;
             }
 
-            builder.Append(quoted && char.IsDigit(c) ? '#' : c);
+            builder.Append(message, at, open + 1 - at);
+            var token = message.AsSpan(open + 1, close - open - 1);
+            var keepLetters = token.StartsWith("-") || token.IndexOfAny('.', '/', '\\') >= 0;
+            foreach (var c in token)
+            {
+                builder.Append(char.IsDigit(c) ? '#' : char.IsLetter(c) && !keepLetters ? '*' : c);
+            }
+
+            builder.Append('\'');
+            at = close + 1;
         }
 
         return builder.ToString();

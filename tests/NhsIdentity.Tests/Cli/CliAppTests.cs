@@ -73,6 +73,10 @@ public sealed class CliAppTests
     [InlineData("Unrecognized command or argument '999 100 0004'.", "Unrecognized command or argument '### ### ####'.")]
     [InlineData("Option '--count' expects a value.", "Option '--count' expects a value.")]
     [InlineData("--count must be a whole number between 1 and 10000000.", "--count must be a whole number between 1 and 10000000.")]
+    [InlineData("Unrecognized command or argument 'Pemberton'.", "Unrecognized command or argument '*********'.")]
+    [InlineData("Unrecognized command or argument '14/03/1987'.", "Unrecognized command or argument '##/##/####'.")]
+    [InlineData("File does not exist: 'data/pas2.csv'.", "File does not exist: 'data/pas#.csv'.")]
+    [InlineData("'--bogus' was not matched.", "'--bogus' was not matched.")]
     public void RedactReplacesDigitsInsideQuotesOnly(string message, string expected) =>
         Assert.Equal(expected, CliApp.Redact(message));
 }
