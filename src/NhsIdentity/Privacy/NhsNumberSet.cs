@@ -12,8 +12,9 @@ namespace NhsIdentity.Privacy;
 /// is below 2<sup>30</sup>, so the set stores each distinct base once as a 4-byte <see cref="uint"/>, sorted. A small
 /// index of bucket starts (one <see cref="int"/> for about every eight numbers, keyed by the high bits of the base)
 /// narrows a lookup to a handful of neighbours, which are scanned with SIMD or, in a dense bucket, binary searched.
-/// Memory is about 4.5 bytes a number (4.5 MB for a million), against roughly 25 bytes a number for a
-/// <see cref="HashSet{T}"/> of <see cref="long"/>; a bitmap over all bases would need 125 MB whatever the count.
+/// Memory is about 4.5 bytes a number (4.5 MB for a million), against 20 to 40 bytes a number for a
+/// <see cref="HashSet{T}"/> of <see cref="long"/> (16-byte entries plus buckets, with growth slack); a bitmap over
+/// all bases would need 125 MB whatever the count.
 /// </para>
 /// <para>
 /// Build one with <see cref="Create(IEnumerable{NhsNumber})"/> or load a list file with
