@@ -5,8 +5,11 @@ namespace NhsIdentity.Privacy;
 
 public sealed partial class NhsNumberSet
 {
-    /// <summary>The read buffer size; a line longer than this cannot be an NHS number and is rejected unread.</summary>
-    private const int ChunkLength = 64 * 1024;
+    /// <summary>
+    /// The read buffer size in code units; a line longer than this cannot be an NHS number and is rejected unread.
+    /// 32 Ki units keep both the byte and the char buffer below the large-object heap threshold (85,000 bytes).
+    /// </summary>
+    private const int ChunkLength = 32 * 1024;
 
     /// <summary>
     /// Loads a list of NHS numbers from UTF-8 text (a byte-order mark is allowed): one number per line, in any layout

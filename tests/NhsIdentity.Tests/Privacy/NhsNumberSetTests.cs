@@ -96,7 +96,7 @@ public sealed class NhsNumberSetTests
     public void A_very_long_line_is_one_rejected_line_and_the_next_line_still_loads()
     {
         // 200 000 bytes of 'x', a line feed, a number, then 70 000 digits with no line end: both long lines are wider
-        // than the 64 KiB read buffer. Generated on the fly to stay off the large-object heap.
+        // than the 32 Ki read buffer. Generated on the fly to stay off the large-object heap.
         var set = NhsNumberSet.Load(new GeneratedStream(200_000, "\n9990000018\n"u8.ToArray(), 70_000), out var rejected);
         Assert.Equal(2, rejected);
         Assert.Equal(1, set.Count);
