@@ -84,6 +84,8 @@ internal static class CliApp
             LinkCommand.CreateDedupe(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            PseudonymiseCommand.Create(),
+            FilterOptOutsCommand.Create(),
         };
 
     /// <summary>
