@@ -27,9 +27,9 @@ internal static class LinkCommand
     private static Command Create(bool deduplicating)
     {
         var inputs = new MatchingInputs();
-        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV)." : "The left extract (CSV)." };
+        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
         left.AcceptExistingOnly();
-        var right = new Argument<FileInfo>("right") { Description = "The right extract (CSV)." };
+        var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
         right.AcceptExistingOnly();
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the pairs (CSV). Default: standard output." };
         var clusters = new Option<FileInfo?>("--clusters") { Description = "Also write id,cluster_id: best-link clusters of the matches, never joining two different valid NHS numbers." };
@@ -41,7 +41,7 @@ internal static class LinkCommand
             ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons.") { left }
             : new Command("link", "Link two supplier extracts: pairs of records of the same person, with weights, probabilities and decisions.") { left, right };
         command.Options.Add(output);
-        inputs.AddTo(command, withModel: true);
+        inputs.AddTo(command, withModel: true, withRight: !deduplicating);
         command.Options.Add(threshold);
         command.Options.Add(explain);
         if (deduplicating)
@@ -60,6 +60,8 @@ internal static class LinkCommand
             parseResult.GetValue(output)?.FullName,
             parseResult.GetValue(clusters)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.Format),
+            deduplicating ? null : parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
             parseResult.GetValue(inputs.Model)?.FullName,
             parseResult.GetValue(inputs.NoTrain),
@@ -73,12 +75,12 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? DateOrder,
+    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParseDateOrder(request.DateOrder, error, out var order))
+        if (!TryParseDateOrder(request.DateOrder, error, out var order) || !TryParseFormats(request.Format, request.RightFormat, error, out var leftFormat, out var rightFormat))
         {
             return ExitCodes.Usage;
         }
@@ -92,8 +94,8 @@ internal static class LinkCommand
         try
         {
             var options = RecordSetOptions.Default with { DateOrder = order };
-            var left = Read(request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
-            var right = request.Right is null ? left : Read(request.Right, "right", request.Map, options, request.Output, error);
+            var left = Read(request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error);
+            var right = request.Right is null ? left : Read(request.Right, "right", request.Map, rightFormat, options, request.Output, error);
             var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, cancellationToken);
             if (model is null)
             {

@@ -26,6 +26,8 @@ internal static class TrainCommand
             parseResult.GetValue(right)?.FullName,
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.Format),
+            parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
             parseResult.GetValue(inputs.Seed),
             parseResult.InvocationConfiguration.Output,
@@ -34,10 +36,10 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? dateOrder, int seed,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? formatName, string? rightFormatName, string? dateOrder, int seed,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParseDateOrder(dateOrder, error, out var order))
+        if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
         {
             return ExitCodes.Usage;
         }
@@ -51,8 +53,8 @@ internal static class TrainCommand
         try
         {
             var options = RecordSetOptions.Default with { DateOrder = order };
-            var left = Read(leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
-            var right = rightPath is null ? null : Read(rightPath, "right", map, options, modelOut, error);
+            var left = Read(leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error);
+            var right = rightPath is null ? null : Read(rightPath, "right", map, rightFormat, options, modelOut, error);
             var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, cancellationToken)!;
             using (var file = new AtomicFileWriter(modelOut))
             {
