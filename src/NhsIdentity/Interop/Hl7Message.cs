@@ -21,8 +21,9 @@ namespace NhsIdentity.Interop;
 /// <list type="bullet">
 /// <item><description><see cref="PatientRecord.NhsNumber"/>: the first PID-3 (CX) repetition marked as the NHS number:
 /// identifier type code CX.5 <c>NH</c> (HL7 table 0203 "National Health Plan Identifier"), or assigning authority
-/// CX.4 (namespace or universal ID subcomponent) or assigning facility CX.6 naming the NHS (<c>NHS</c>, the NHS number
-/// OID <c>2.16.840.1.113883.2.1.4.1</c>; see the remarks of the issuer rules below). When PID-3 has none, a PID-2
+/// CX.4 (namespace or universal ID subcomponent) or assigning facility CX.6 naming the NHS: <c>NHS</c> (as in NHS
+/// England North West GMSA's NHS Number profile), <c>NHSN</c>, <c>NHS Number</c>, or the NHS number OID
+/// <c>2.16.840.1.113883.2.1.4.1</c> (NPfIT OID catalogue). An unmarked identifier is never guessed to be the NHS number. When PID-3 has none, a PID-2
 /// (Patient ID, kept for backward compatibility) marked the same way is used, as older UK feeds send it (Patients
 /// Know Best's HL7 v2 PID profile documents PID-2 with assigning authority <c>NHS</c>).</description></item>
 /// <item><description><see cref="PatientRecord.LocalIdentifier"/>: the first other PID-3 repetition with type
