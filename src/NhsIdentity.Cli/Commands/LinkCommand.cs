@@ -34,9 +34,9 @@ internal static class LinkCommand
     private static Command Create(bool deduplicating)
     {
         var inputs = new MatchingInputs();
-        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV)." : "The left extract (CSV)." };
+        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
         left.AcceptExistingOnly();
-        var right = new Argument<FileInfo>("right") { Description = "The right extract (CSV)." };
+        var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
         right.AcceptExistingOnly();
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the pairs (CSV). Default: standard output." };
         var clusters = new Option<FileInfo?>("--clusters") { Description = "Also write id,cluster_id: best-link clusters of the matches, never joining two different valid NHS numbers." };
@@ -52,7 +52,7 @@ internal static class LinkCommand
             ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons.") { left }
             : new Command("link", "Link two supplier extracts: pairs of records of the same person, with weights, probabilities and decisions.") { left, right };
         command.Options.Add(output);
-        inputs.AddTo(command, withModel: true);
+        inputs.AddTo(command, withModel: true, withRight: !deduplicating);
         command.Options.Add(threshold);
         command.Options.Add(explain);
         if (deduplicating)
@@ -77,6 +77,8 @@ internal static class LinkCommand
             parseResult.GetValue(output)?.FullName,
             parseResult.GetValue(clusters)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.Format),
+            deduplicating ? null : parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
             parseResult.GetValue(inputs.Model)?.FullName,
             parseResult.GetValue(inputs.NoTrain),
@@ -94,13 +96,13 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? DateOrder,
+    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
         bool Quiet);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParseDateOrder(request.DateOrder, error, out var order))
+        if (!TryParseDateOrder(request.DateOrder, error, out var order) || !TryParseFormats(request.Format, request.RightFormat, error, out var leftFormat, out var rightFormat))
         {
             return ExitCodes.Usage;
         }
@@ -122,8 +124,8 @@ internal static class LinkCommand
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, options, request.Output, error);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, options, request.Output, error);
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error);
                 var truth = request.Truth is null ? null : ReportSources.ReadTruth(request.Truth, left, request.Right is null ? null : right);
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken);
                 if (model is null)
@@ -302,10 +304,10 @@ internal static class LinkCommand
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
     internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, IReadOnlyList<string> map,
-        RecordSetOptions options, string? outputPath, TextWriter error)
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, options, outputPath, error);
+        var set = Read(path, label, map, format, options, outputPath, error);
         stage.Complete(set.Count);
         return set;
     }

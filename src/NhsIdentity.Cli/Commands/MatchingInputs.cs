@@ -7,9 +7,9 @@ using NhsIdentity.Matching;
 namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
-/// What <c>link</c>, <c>dedupe</c> and <c>train</c> share: the options that say how to read supplier CSV files, and
-/// reading them into a <see cref="RecordSet"/> with the mapping and the counts reported on standard error (column
-/// names and counts only, never values).
+/// What <c>link</c>, <c>dedupe</c> and <c>train</c> share: the options that say how to read supplier files (CSV
+/// extracts, or HL7 v2 messages with <c>--format hl7v2</c>), and reading them into a <see cref="RecordSet"/> with the
+/// mapping and the counts reported on standard error (column names and counts only, never values).
 /// </summary>
 internal sealed class MatchingInputs
 {
@@ -18,6 +18,17 @@ internal sealed class MatchingInputs
         Description = "Map a field to a column, FIELD=COLUMN (fields: id, nhs_number, given_name, middle_names, family_name, date_of_birth, sex, postcode, address, local_id, phone, email); repeatable. Standard and common supplier column names are recognised without it.",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Input format: csv (default; supplier extracts with a header row) or hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment; separated by blank lines or a new MSH, MLLP framing ignored).",
+        DefaultValueFactory = _ => InputFormat.Csv.Name,
+    };
+
+    public Option<string?> RightFormat { get; } = new("--right-format")
+    {
+        Description = "Format of the right input when it differs from --format (for example an HL7 v2 feed linked against a CSV extract).",
     };
 
     public Option<string> DateOrder { get; } = new("--date-order")
@@ -42,8 +53,14 @@ internal sealed class MatchingInputs
         DefaultValueFactory = _ => 42,
     };
 
-    public void AddTo(Command command, bool withModel)
+    public void AddTo(Command command, bool withModel, bool withRight = true)
     {
+        command.Options.Add(Format);
+        if (withRight)
+        {
+            command.Options.Add(RightFormat);
+        }
+
         command.Options.Add(Map);
         command.Options.Add(DateOrder);
         if (withModel)
@@ -76,17 +93,51 @@ internal sealed class MatchingInputs
         }
     }
 
+    /// <summary>Reads the format options; false (with a message) when a name is not a format. The right input defaults to the left's format.</summary>
+    public static bool TryParseFormats(string? leftText, string? rightText, TextWriter error, out InputFormat left, out InputFormat right)
+    {
+        right = left = InputFormat.Find(leftText) ?? InputFormat.Csv;
+        if (InputFormat.Find(leftText) is null)
+        {
+            error.WriteLine("error: --format must be one of " + InputFormat.Names() + ".");
+            return false;
+        }
+
+        if (rightText is not null)
+        {
+            if (InputFormat.Find(rightText) is not { } found)
+            {
+                error.WriteLine("error: --right-format must be one of " + InputFormat.Names() + ".");
+                return false;
+            }
+
+            right = found;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads one CSV input file and prepares its records (see the overload with a format).</summary>
+    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, RecordSetOptions options, string? outputPath, TextWriter error) =>
+        Read(path, label, map, InputFormat.Csv, options, outputPath, error);
+
     /// <summary>
-    /// Reads one input file and prepares its records. Rejected rows go to <c>NAME.rejects.csv</c> beside
-    /// <paramref name="outputPath"/> (or the input), and the counts are printed: rows = accepted + rejected.
+    /// Reads one input file in <paramref name="format"/> and prepares its records. Rejected items go to
+    /// <c>NAME.rejects.EXT</c> beside <paramref name="outputPath"/> (or the input), and the counts are printed:
+    /// items (rows, messages) = accepted + rejected.
     /// </summary>
-    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, RecordSetOptions options, string? outputPath, TextWriter error)
+    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath ?? path)) ?? ".";
-        var rejectsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".rejects.csv");
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = map, RejectsPath = rejectsPath });
-        error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.RowsRead} rows, {result.Accepted} accepted, {result.Rejected} rejected"));
-        foreach (var line in result.Mapping.Describe())
+        var rejectsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".rejects" + format.RejectsExtension);
+        var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath));
+        error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
+        if (map.Count > 0 && !format.AcceptsColumnMap)
+        {
+            error.WriteLine("  --map ignored: " + format.Name + " input has no columns");
+        }
+
+        foreach (var line in result.Description)
         {
             error.WriteLine("  " + line);
         }
@@ -98,7 +149,7 @@ internal sealed class MatchingInputs
 
         if (result.Rejected > 0)
         {
-            error.WriteLine(Invariant($"  rejected rows written to {rejectsPath}"));
+            error.WriteLine(Invariant($"  rejected {result.ItemName} written to {rejectsPath}"));
         }
         else
         {

@@ -29,6 +29,8 @@ internal static class TrainCommand
             parseResult.GetValue(right)?.FullName,
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.Format),
+            parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
             parseResult.GetValue(inputs.Seed),
             parseResult.GetValue(quiet),
@@ -38,10 +40,10 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParseDateOrder(dateOrder, error, out var order))
+        if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
         {
             return ExitCodes.Usage;
         }
@@ -57,8 +59,8 @@ internal static class TrainCommand
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, options, modelOut, error);
-                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, options, modelOut, error);
+                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error);
+                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error);
                 var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken)!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {

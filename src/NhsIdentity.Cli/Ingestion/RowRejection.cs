@@ -16,19 +16,23 @@ internal enum RejectionReason
 
     /// <summary>A field is longer than the limit (64 KB by default).</summary>
     FieldTooLong,
+
+    /// <summary>An HL7 v2 message that cannot be read into a record (no PID segment, unusable MSH, no patient data).</summary>
+    UnreadableMessage,
 }
 
-/// <summary>One rejected row: where it is and why, never what it holds.</summary>
-/// <param name="RowNumber">The 1-based data row number (the header is row 0; blank lines are not rows).</param>
+/// <summary>One rejected row (or message): where it is and why, never what it holds.</summary>
+/// <param name="RowNumber">The 1-based data row number (the header is row 0; blank lines are not rows), or message ordinal.</param>
 /// <param name="LineNumber">The 1-based line of the file where the row starts.</param>
 /// <param name="Reason">The reason.</param>
 /// <param name="Detail">The reason in words, with counts and column names only, for example <c>4 fields, expected 3</c>.</param>
-internal readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail)
+/// <param name="Item">What the input's items are called: <c>row</c> for CSV, <c>message</c> for HL7 v2.</param>
+internal readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail, string Item = "row")
 {
     /// <summary>Describes the rejection: <c>row 7 (line 8): too many fields: 4 fields, expected 3</c>.</summary>
     /// <returns>The description, free of field values.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"row {RowNumber} (line {LineNumber}): {Reason.ToText()}: {Detail}");
+        string.Create(CultureInfo.InvariantCulture, $"{Item} {RowNumber} (line {LineNumber}): {Reason.ToText()}: {Detail}");
 }
 
 /// <summary>Words for <see cref="RejectionReason"/>.</summary>
@@ -43,6 +47,7 @@ internal static class RejectionReasonText
         RejectionReason.TooManyFields => "too many fields",
         RejectionReason.UnbalancedQuote => "unbalanced quote",
         RejectionReason.FieldTooLong => "field too long",
+        RejectionReason.UnreadableMessage => "unreadable message",
         _ => "rejected",
     };
 }

@@ -1,0 +1,78 @@
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>
+/// An input format the matching commands accept (<c>--format</c>): its name, the extension its rejects file takes,
+/// whether <c>--map</c> applies, and the <see cref="PatientSource"/> that reads it. A new format (for example
+/// <c>fhir-ndjson</c> from the NhsIdentity.Fhir package) is one more entry in <see cref="All"/>.
+/// </summary>
+internal sealed class InputFormat
+{
+    private InputFormat(string name, string rejectsExtension, bool acceptsColumnMap, PatientSource read)
+    {
+        Name = name;
+        RejectsExtension = rejectsExtension;
+        AcceptsColumnMap = acceptsColumnMap;
+        Read = read;
+    }
+
+    /// <summary>Gets the supplier CSV extract format (the default).</summary>
+    public static InputFormat Csv { get; } = new("csv", ".csv", acceptsColumnMap: true, ReadCsv);
+
+    /// <summary>Gets the HL7 v2 message file format: one patient record per message, from its PID segment.</summary>
+    public static InputFormat Hl7V2 { get; } = new("hl7v2", ".hl7", acceptsColumnMap: false, Hl7FileReader.Read);
+
+    /// <summary>Gets every format, in the order the help text lists them.</summary>
+    public static IReadOnlyList<InputFormat> All { get; } = [Csv, Hl7V2];
+
+    /// <summary>Gets the name given to <c>--format</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the extension of the rejects file (<c>NAME.rejects.EXT</c>), with its dot.</summary>
+    public string RejectsExtension { get; }
+
+    /// <summary>Gets a value indicating whether <c>--map</c> applies (the format has named columns).</summary>
+    public bool AcceptsColumnMap { get; }
+
+    /// <summary>Gets the reader.</summary>
+    public PatientSource Read { get; }
+
+    /// <summary>Finds a format by name, ignoring case.</summary>
+    /// <param name="name">The <c>--format</c> value; <see langword="null"/> is the default, CSV.</param>
+    /// <returns>The format, or <see langword="null"/> when none has that name.</returns>
+    public static InputFormat? Find(string? name)
+    {
+        if (name is null)
+        {
+            return Csv;
+        }
+
+        foreach (var format in All)
+        {
+            if (string.Equals(format.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return format;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The names of every format, for messages: <c>csv, hl7v2</c>.</summary>
+    /// <returns>The names joined with commas.</returns>
+    public static string Names()
+    {
+        var names = new string[All.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = All[i].Name;
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static PatientReadResult ReadCsv(string path, PatientSourceOptions options)
+    {
+        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath });
+        return new PatientReadResult(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
+    }
+}
