@@ -172,7 +172,7 @@ internal static class LinkCommand
 
                 if (scored is not null)
                 {
-                    WriteReport(request, model, left, right, scored, kept, clusters!, truth, error);
+                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, truth, error);
                 }
 
                 return ExitCodes.Success;
@@ -220,13 +220,13 @@ internal static class LinkCommand
         return kept;
     }
 
-    private static void WriteReport(Request request, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
+    private static void WriteReport(Request request, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
         IReadOnlyList<MatchPair> kept, Clusters clusters, ReportTruth? truth, TextWriter error)
     {
         var deduplicating = request.Right is null;
-        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, request.ShowValues);
+        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
-            : ReportSources.ReadInput(request.Right!, "right", request.Map, request.ShowValues);
+            : ReportSources.ReadInput(request.Right!, "right", request.Map, rightFormat, request.ShowValues);
         var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
             : request.NoTrain ? "built-in default model"
             : Invariant($"model trained on the input (seed {request.Seed})");

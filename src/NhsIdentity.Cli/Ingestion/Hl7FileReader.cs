@@ -159,7 +159,7 @@ internal static class Hl7FileReader
         }
     }
 
-    private static PatientRecord WithId(PatientRecord record, string id) => new()
+    internal static PatientRecord WithId(PatientRecord record, string id) => new()
     {
         Id = id,
         NhsNumber = record.NhsNumber,
@@ -174,7 +174,7 @@ internal static class Hl7FileReader
         Email = record.Email,
     };
 
-    private static void WriteRejects(string path, string text)
+    internal static void WriteRejects(string path, string text)
     {
         try
         {

@@ -21,8 +21,11 @@ internal sealed class InputFormat
     /// <summary>Gets the HL7 v2 message file format: one patient record per message, from its PID segment.</summary>
     public static InputFormat Hl7V2 { get; } = new("hl7v2", ".hl7", acceptsColumnMap: false, Hl7FileReader.Read);
 
+    /// <summary>Gets the FHIR NDJSON format: one UK Core <c>Patient</c> resource per line (Bulk Data exports).</summary>
+    public static InputFormat FhirNdjson { get; } = new("fhir-ndjson", ".ndjson", acceptsColumnMap: false, FhirNdjsonFileReader.Read);
+
     /// <summary>Gets every format, in the order the help text lists them.</summary>
-    public static IReadOnlyList<InputFormat> All { get; } = [Csv, Hl7V2];
+    public static IReadOnlyList<InputFormat> All { get; } = [Csv, FhirNdjson, Hl7V2];
 
     /// <summary>Gets the name given to <c>--format</c>.</summary>
     public string Name { get; }

@@ -13,10 +13,12 @@ internal static class ReportSources
     /// reading returns only the prepared set, so the report reads the file a second time with the same mapping; the
     /// records come in the same order as the set's. Nothing is written (no rejects file).
     /// </summary>
-    public static (ReportInput Input, IReadOnlyList<PatientRecord>? Records) ReadInput(string path, string label, IReadOnlyList<string> map, bool keepRecords)
+    public static (ReportInput Input, IReadOnlyList<PatientRecord>? Records) ReadInput(string path, string label, IReadOnlyList<string> map,
+        InputFormat format, bool keepRecords)
     {
-        var read = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = map });
-        return (new ReportInput(label, Path.GetFileName(path), read.RowsRead, read.Accepted, read.Rejected), keepRecords ? read.Records : null);
+        // The same reader as the run's (CSV, HL7 v2, ...), with no rejects file: the run has written that already.
+        var read = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], RejectsPath: null));
+        return (new ReportInput(label, Path.GetFileName(path), read.ItemsRead, read.Accepted, read.Rejected), keepRecords ? read.Records : null);
     }
 
     /// <summary>
