@@ -39,6 +39,20 @@ public sealed class SampleProgramTests
         Assert.InRange(matched, pasRecords / 2, pasRecords);
     }
 
+    [Fact]
+    public void Fhir_matching_answers_a_match_request_with_graded_scored_entries()
+    {
+        var output = RunSample("FhirMatching");
+
+        // Elizabeth (Liz) is the person asked for; her sister Eleanor shares birthday and home but not the name.
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("p1: score ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("grade certain", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("p2:", StringComparison.Ordinal) && l.EndsWith("certain", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("p3:", StringComparison.Ordinal));
+        Assert.Contains("Bundle: Searchset", output, StringComparison.Ordinal);
+    }
+
     private static string RunSample(string name, params string[] arguments)
     {
         // tests/NhsIdentity.Tests/bin/<Configuration>/<framework>/ → samples/<name>/bin/<Configuration>/<framework>/
