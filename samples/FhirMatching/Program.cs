@@ -25,7 +25,7 @@ foreach (var patient in new[]
     Person("p3", "9990000034", "Okafor", "Brian", "1950-07-02", AdministrativeGender.Male, "M1 1AE", "3 Mill Lane"),
 })
 {
-    store[patient.Id] = patient;
+    store[patient.Id!] = patient;
     index.AddOrUpdate(patient);
 }
 
@@ -35,10 +35,10 @@ var bundle = index.Match(query, maxResults: 5, id => store.GetValueOrDefault(id)
 
 foreach (var entry in bundle.Entry)
 {
-    var grade = entry.Search.GetExtensionValue<Code>(UkCoreSystems.MatchGradeExtension)?.Value;
-    Console.WriteLine($"{entry.Resource.Id}: score {entry.Search.Score}, grade {grade}");
+    var grade = entry.Search?.GetExtensionValue<Code>(UkCoreSystems.MatchGradeExtension)?.Value;
+    Console.WriteLine($"{entry.Resource?.Id}: score {entry.Search?.Score}, grade {grade}");
 }
 
-Console.WriteLine(new FhirJsonSerializer(new SerializerSettings { Pretty = true }).SerializeToString(bundle).Length > 0
-    ? $"Bundle: {bundle.Type}, {bundle.Entry.Count} entries"
-    : "no bundle");
+// The Bundle as a FHIR server would send it back.
+var json = bundle.ToJson(pretty: true);
+Console.WriteLine($"Bundle: {bundle.Type}, {bundle.Entry.Count} entries, {json.Length} characters of JSON");
