@@ -88,23 +88,24 @@ public static partial class Hl7Message
         return NhsNumberIssuers.IsNhs(Hl7Pieces.At(facility, delimiters.Subcomponent, 0));
     }
 
-    /// <summary>PID-5: the legal name if marked, else the first name with text.</summary>
-    private static void ReadName(ReadOnlySpan<char> pid5, in Hl7Delimiters delimiters, out string? givenNames, out string? familyName)
+    /// <summary>The repetition whose type component is <paramref name="preferredType"/> (the legal name, the home
+    /// address), else the first with text in components <paramref name="firstComponent"/> to
+    /// <paramref name="lastComponent"/>; empty when none has text.</summary>
+    private static ReadOnlySpan<char> ChooseRepetition(ReadOnlySpan<char> field, in Hl7Delimiters delimiters, int firstComponent,
+        int lastComponent, int typeComponent, string preferredType)
     {
         ReadOnlySpan<char> chosen = default;
         var found = false;
-        foreach (var repetition in new Hl7Pieces(pid5, delimiters.Repetition))
+        foreach (var repetition in new Hl7Pieces(field, delimiters.Repetition))
         {
-            if (!HasText(repetition, delimiters, XpnFamilyName, XpnFurtherGivenNames))
+            if (!HasText(repetition, delimiters, firstComponent, lastComponent))
             {
                 continue;
             }
 
-            if (InteropText.IsCode(Hl7Pieces.At(repetition, delimiters.Component, XpnNameTypeCode), "L"))
+            if (InteropText.IsCode(Hl7Pieces.At(repetition, delimiters.Component, typeComponent), preferredType))
             {
-                chosen = repetition;
-                found = true;
-                break;
+                return repetition;
             }
 
             if (!found)
@@ -113,6 +114,14 @@ public static partial class Hl7Message
                 found = true;
             }
         }
+
+        return chosen;
+    }
+
+    /// <summary>PID-5: the legal name if marked, else the first name with text.</summary>
+    private static void ReadName(ReadOnlySpan<char> pid5, in Hl7Delimiters delimiters, out string? givenNames, out string? familyName)
+    {
+        var chosen = ChooseRepetition(pid5, delimiters, XpnFamilyName, XpnFurtherGivenNames, XpnNameTypeCode, "L");
 
         // FN: surname & own surname prefix & own surname & ...; the surname subcomponent is the family name.
         var family = Hl7Pieces.At(chosen, delimiters.Component, XpnFamilyName);
@@ -126,28 +135,7 @@ public static partial class Hl7Message
     /// <summary>PID-11: the home address if marked, else the first address with text.</summary>
     private static void ReadAddress(ReadOnlySpan<char> pid11, in Hl7Delimiters delimiters, out string? postcode, out string? address)
     {
-        ReadOnlySpan<char> chosen = default;
-        var found = false;
-        foreach (var repetition in new Hl7Pieces(pid11, delimiters.Repetition))
-        {
-            if (!HasText(repetition, delimiters, XadStreetAddress, XadPostalCode))
-            {
-                continue;
-            }
-
-            if (InteropText.IsCode(Hl7Pieces.At(repetition, delimiters.Component, XadAddressType), "H"))
-            {
-                chosen = repetition;
-                found = true;
-                break;
-            }
-
-            if (!found)
-            {
-                chosen = repetition;
-                found = true;
-            }
-        }
+        var chosen = ChooseRepetition(pid11, delimiters, XadStreetAddress, XadPostalCode, XadAddressType, "H");
 
         postcode = Component(chosen, delimiters, XadPostalCode);
 
