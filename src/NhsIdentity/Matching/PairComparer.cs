@@ -9,7 +9,7 @@ namespace NhsIdentity.Matching;
 /// The comparisons: each reads two prepared records and returns a level code. Codes 0 to 12 are the comparison's
 /// levels (its level enum's values); the three highest codes say which side was missing.
 /// </summary>
-/// <remarks>Allocation-free; every method reads only <see cref="RecordSet"/> columns.</remarks>
+/// <remarks>Allocation-free; every method reads only prepared rows (<see cref="PreparedRow"/>) and the set's text arena.</remarks>
 internal static partial class PairComparer
 {
     /// <summary>The number of level codes per comparison (levels plus the three missing codes).</summary>

@@ -3,7 +3,7 @@ using NhsIdentity.Demographics;
 
 namespace NhsIdentity.Matching;
 
-// Read access to the prepared columns for the comparisons, blocking and the index. Internal: the column layout is
+// Read access to the prepared features for the comparisons, blocking and the index. Internal: the row layout is
 // an implementation detail that may change between releases.
 public sealed partial class RecordSet
 {

@@ -5,11 +5,11 @@ namespace NhsIdentity.Matching;
 /// <summary>
 /// Patient records prepared once for matching: every value parsed, normalised and reduced to the compact features the
 /// comparisons read (name slices in a shared char arena, phonetic and nickname codes, the date of birth as an int,
-/// postcode parts, the NHS number as a <see cref="long"/>, hashes, term frequencies), stored column by column.
+/// postcode parts, the NHS number as a <see cref="long"/>, hashes, term frequencies), stored as one compact row per record.
 /// </summary>
 /// <remarks>
 /// <para>Preparation costs a few microseconds per record and happens once; scoring a pair afterwards reads only
-/// these arrays and allocates nothing. Values that cannot be read become missing and are counted per field
+/// these rows and allocates nothing. Values that cannot be read become missing and are counted per field
 /// (<see cref="GetCounts"/>), never thrown.</para>
 /// <para>A record set is immutable once created and safe to read from many threads at once.</para>
 /// </remarks>
