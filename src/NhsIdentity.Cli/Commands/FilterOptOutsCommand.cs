@@ -97,28 +97,19 @@ internal static class FilterOptOutsCommand
             (header, headerLine, _) =>
             {
                 column = FindColumn(header, nhsColumn ?? PatientField.NhsNumber.ToName());
-                writer.Write(headerLine);
-                writer.Write('\n');
-                rejectsFile?.Writer.Write(headerLine);
-                rejectsFile?.Writer.Write('\n');
+                WriteLine(writer, headerLine);
+                WriteLine(rejectsFile?.Writer, headerLine);
             },
             (row, _, malformed) =>
             {
                 if (malformed)
                 {
                     rejected++;
-                    rejectsFile?.Writer.Write(row.Span);
-                    rejectsFile?.Writer.Write('\n');
+                    WriteLine(rejectsFile?.Writer, row.Span);
                     return;
                 }
 
-                var field = row[column].Span.Trim(" \t");
-                if (field.Length >= 2 && field[0] == '"' && field[^1] == '"')
-                {
-                    field = field[1..^1];
-                }
-
-                if (!NhsNumber.TryParse(field, out var number))
+                if (!NhsNumber.TryParse(CsvText.ToValue(row[column].Span), out var number))
                 {
                     uncheckable++;
                     if (dropUnchecked)
@@ -132,8 +123,7 @@ internal static class FilterOptOutsCommand
                     return;
                 }
 
-                writer.Write(row.Span);
-                writer.Write('\n');
+                WriteLine(writer, row.Span);
                 kept++;
             });
 

@@ -140,18 +140,15 @@ internal static class PseudonymiseCommand
                 kinds = Resolve(header, columnSpecs);
                 counts = new (long, long, long)[header.Length];
                 separator = detected;
-                writer.Write(headerLine);
-                writer.Write('\n');
-                rejectsFile?.Writer.Write(headerLine);
-                rejectsFile?.Writer.Write('\n');
+                WriteLine(writer, headerLine);
+                WriteLine(rejectsFile?.Writer, headerLine);
             },
             (row, _, malformed) =>
             {
                 if (malformed)
                 {
                     rejected++;
-                    rejectsFile?.Writer.Write(row.Span);
-                    rejectsFile?.Writer.Write('\n');
+                    WriteLine(rejectsFile?.Writer, row.Span);
                     return;
                 }
 

@@ -138,6 +138,18 @@ internal static class CsvPassThrough
         throw new IngestionException($"No column '{name}' in the header.") { IsUsageError = true };
     }
 
+    /// <summary>Writes one line as read (the header or a row), with a newline, to an output that may be absent.</summary>
+    /// <param name="writer">The output, or <see langword="null"/> (no rejects file asked for).</param>
+    /// <param name="line">The line's raw text.</param>
+    public static void WriteLine(TextWriter? writer, ReadOnlySpan<char> line)
+    {
+        if (writer is not null)
+        {
+            writer.Write(line);
+            writer.Write('\n');
+        }
+    }
+
     /// <summary>Opens an optional rejects file; the caller commits it.</summary>
     /// <param name="path">The path, or <see langword="null"/> for none.</param>
     /// <returns>The writer, or <see langword="null"/>.</returns>

@@ -45,7 +45,7 @@ internal static class FhirNdjsonFileReader
                 if (result.IsSuccess)
                 {
                     var record = result.Record!;
-                    records.Add(record.Id is null ? Hl7FileReader.WithId(record, lineNumber.ToString(CultureInfo.InvariantCulture)) : record);
+                    records.Add(record.Id is null ? ReaderSupport.WithId(record, lineNumber.ToString(CultureInfo.InvariantCulture)) : record);
                     continue;
                 }
 
@@ -65,7 +65,7 @@ internal static class FhirNdjsonFileReader
 
         if (options.RejectsPath is not null && rejections.Count > 0)
         {
-            Hl7FileReader.WriteRejects(options.RejectsPath, rejected.ToString());
+            ReaderSupport.WriteRejects(options.RejectsPath, rejected.ToString());
         }
 
         return new PatientReadResult(records, rejections, items, "resources", ["format: fhir-ndjson, one UK Core Patient per line"]);

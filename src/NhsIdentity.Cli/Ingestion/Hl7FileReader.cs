@@ -65,7 +65,7 @@ internal static class Hl7FileReader
             ordinal++;
             if (Hl7Message.TryReadPatient(message.Text, out var record, out var error))
             {
-                records.Add(record.Id is null ? WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record);
+                records.Add(record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record);
                 continue;
             }
 
@@ -80,7 +80,7 @@ internal static class Hl7FileReader
 
         if (rejectsPath is not null && rejections.Count > 0)
         {
-            WriteRejects(rejectsPath, rejected.ToString());
+            ReaderSupport.WriteRejects(rejectsPath, rejected.ToString());
         }
 
         return new PatientReadResult(records, rejections, ordinal, "messages", ["format: hl7v2, one record per message from its PID segment"]);
@@ -156,35 +156,6 @@ internal static class Hl7FileReader
         {
             messages.Add(new Hl7FileMessage(current.ToString(), start));
             current.Clear();
-        }
-    }
-
-    internal static PatientRecord WithId(PatientRecord record, string id) => new()
-    {
-        Id = id,
-        NhsNumber = record.NhsNumber,
-        GivenNames = record.GivenNames,
-        FamilyName = record.FamilyName,
-        DateOfBirth = record.DateOfBirth,
-        Sex = record.Sex,
-        Postcode = record.Postcode,
-        Address = record.Address,
-        LocalIdentifier = record.LocalIdentifier,
-        Phone = record.Phone,
-        Email = record.Email,
-    };
-
-    internal static void WriteRejects(string path, string text)
-    {
-        try
-        {
-            using var file = new AtomicFileWriter(path);
-            file.Writer.Write(text);
-            file.Commit();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException($"The rejects file cannot be written: {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
         }
     }
 }

@@ -53,16 +53,8 @@ internal sealed class WorkStage : IDisposable
         lock (_lock)
         {
             _task.IsIndeterminate = false;
-            if (count is { } n)
-            {
-                _task.MaxValue = Math.Max(n, 1);
-                _task.Value = _task.MaxValue;
-            }
-            else
-            {
-                _task.Value = _task.MaxValue;
-            }
-
+            _task.MaxValue = count is { } n ? Math.Max(n, 1) : _task.MaxValue;
+            _task.Value = _task.MaxValue;
             _task.StopTask();
         }
     }

@@ -15,11 +15,7 @@ public sealed partial class Linker
     private LinkResult Run(CandidatePairSource source, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var (items, starts) = Partition(source);
-        long candidatePairs = 0;
-        foreach (var block in source.Blocks)
-        {
-            candidatePairs += block.PairCount(source.IsDeduplicating);
-        }
+        var candidatePairs = progress is null ? 0 : CandidatePairs(source);
 
         long scored = 0;
         var workers = new List<ScoringWorker>();
@@ -86,6 +82,18 @@ public sealed partial class Linker
 
         var report = BlockingReport.Create(source, produced, Options.MaxBlockSize);
         return new LinkResult(pairs, compared, report, source.Left.Count, source.Right.Count, source.IsDeduplicating);
+    }
+
+    /// <summary>The pairs in all the blocks, for progress reports.</summary>
+    private static long CandidatePairs(CandidatePairSource source)
+    {
+        long pairs = 0;
+        foreach (var block in source.Blocks)
+        {
+            pairs += block.PairCount(source.IsDeduplicating);
+        }
+
+        return pairs;
     }
 
     /// <summary>Cuts the blocks into partitions of about <see cref="PartitionPairs"/> pairs; partition p is

@@ -1,0 +1,38 @@
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Cli.Ingestion;
+
+/// <summary>What the message-per-item readers (<see cref="Hl7FileReader"/>, <see cref="FhirNdjsonFileReader"/>) share:
+/// keying a record that came without an id, and writing the rejected items aside.</summary>
+internal static class ReaderSupport
+{
+    /// <summary>A copy of <paramref name="record"/> with <paramref name="id"/> as its id (the item's ordinal or line).</summary>
+    public static PatientRecord WithId(PatientRecord record, string id) => new()
+    {
+        Id = id,
+        NhsNumber = record.NhsNumber,
+        GivenNames = record.GivenNames,
+        FamilyName = record.FamilyName,
+        DateOfBirth = record.DateOfBirth,
+        Sex = record.Sex,
+        Postcode = record.Postcode,
+        Address = record.Address,
+        LocalIdentifier = record.LocalIdentifier,
+        Phone = record.Phone,
+        Email = record.Email,
+    };
+
+    /// <summary>Writes the rejected items, verbatim, atomically.</summary>
+    /// <exception cref="IngestionException">The file cannot be written (a usage error).</exception>
+    public static void WriteRejects(string path, string text)
+    {
+        try
+        {
+            AtomicFileWriter.Write(path, writer => writer.Write(text));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException($"The rejects file cannot be written: {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
+        }
+    }
+}
