@@ -13,10 +13,12 @@ namespace NhsIdentity.Matching;
 /// </para>
 /// <para>
 /// <see cref="ToString"/> shows only <see cref="Id"/>, never patient details, so a record can appear in a log line or
-/// an exception message without leaking them. Instances are immutable once initialised and safe to share.
+/// an exception message without leaking them. Instances are immutable once initialised and safe to share; copy one
+/// with a changed field with <c>with</c> (<c>record with { Id = "..." }</c>), which copies every other field, so a
+/// field added later is never dropped by a copy. Equality is by value: two records with the same text are equal.
 /// </para>
 /// </remarks>
-public sealed class PatientRecord
+public sealed record PatientRecord
 {
     /// <summary>Gets the supplier system's identifier for this record (a row key, not a patient identifier).</summary>
     public string? Id { get; init; }
@@ -50,6 +52,10 @@ public sealed class PatientRecord
 
     /// <summary>Gets an email address, if the supplier holds one.</summary>
     public string? Email { get; init; }
+
+    /// <summary>Gets the code of the GP practice the patient is registered with: an ODS organisation code such as
+    /// <c>A81001</c> (PDS, HL7 v2 PD1-3 and FHIR <c>Patient.generalPractitioner</c> all carry it).</summary>
+    public string? GpPracticeCode { get; init; }
 
     /// <summary>Returns a description that names only the record <see cref="Id"/>, never patient details.</summary>
     /// <returns><c>PatientRecord(Id)</c>.</returns>
