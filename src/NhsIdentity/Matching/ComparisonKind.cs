@@ -5,7 +5,8 @@ namespace NhsIdentity.Matching;
 /// one comparison of given and family names together, so a swap or a nickname can be recognised).
 /// </summary>
 /// <remarks>Each comparison has its own ordered levels, best first: see the level enums in
-/// <c>NhsIdentity.Matching.Comparisons</c> (<see cref="Comparisons.NameLevel"/> and the others).</remarks>
+/// <c>NhsIdentity.Matching.Comparisons</c> (<see cref="Comparisons.NameLevel"/> and the others) and everything else
+/// about it in its <see cref="ComparisonDefinition"/>.</remarks>
 public enum ComparisonKind
 {
     /// <summary>NHS numbers: <see cref="Comparisons.NhsNumberLevel"/>.</summary>
@@ -34,4 +35,7 @@ public enum ComparisonKind
 
     /// <summary>Telephone numbers (the last ten digits): <see cref="Comparisons.ExactLevel"/>.</summary>
     Phone = 8,
+
+    /// <summary>The registered GP practice (ODS code): <see cref="Comparisons.ExactLevel"/>.</summary>
+    GpPractice = 9,
 }

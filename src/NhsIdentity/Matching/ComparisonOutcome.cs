@@ -9,5 +9,5 @@ namespace NhsIdentity.Matching;
 public readonly record struct ComparisonOutcome(ComparisonKind Comparison, int Level, MissingSide Missing, double Weight, double TermFrequencyAdjustment)
 {
     /// <summary>Gets the level's name (<c>ExactFullName</c>, <c>DayMonthSwapped</c>, ...), or <c>Missing</c>.</summary>
-    public string LevelName => Missing != MissingSide.None ? "Missing" : ComparisonLevels.GetName(Comparison, Level);
+    public string LevelName => Missing != MissingSide.None ? "Missing" : ComparisonDefinition.Get(Comparison).Levels[Level].Name;
 }

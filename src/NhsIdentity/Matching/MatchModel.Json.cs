@@ -5,7 +5,8 @@ namespace NhsIdentity.Matching;
 // Saving and loading models as versioned JSON.
 public sealed partial class MatchModel
 {
-    /// <summary>Writes the model as JSON (format <c>nhsidentity-match-model</c>, version 1).</summary>
+    /// <summary>Writes the model as JSON (format <c>nhsidentity-match-model</c>, version 2): every comparison with its
+    /// definition version, parameters, levels used, m, u and term-frequency settings, and the decision policy.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(ToDocument(), MatchModelJsonContext.Default.MatchModelDocument);
 
@@ -58,18 +59,37 @@ public sealed partial class MatchModel
         var comparisons = new List<ComparisonDocument>(_comparisons.Length);
         foreach (var comparison in _comparisons)
         {
-            var levels = new List<LevelDocument>(comparison.Levels.Count);
+            var definition = comparison.Definition;
+            var levels = new List<LevelDocument?>(comparison.Levels.Count);
             for (var level = 0; level < comparison.Levels.Count; level++)
             {
+                if (!comparison.IsLevelUsed(level))
+                {
+                    continue;
+                }
+
                 levels.Add(new LevelDocument
                 {
-                    Level = ComparisonLevels.GetName(comparison.Comparison, level),
+                    Level = definition.Levels[level].Name,
                     M = comparison.Levels[level].M,
                     U = comparison.Levels[level].U,
+                    TermFrequencyAdjusted = definition.Levels[level].SupportsTermFrequency ? comparison.IsTermFrequencyAdjusted(level) : null,
                 });
             }
 
-            comparisons.Add(new ComparisonDocument { Comparison = comparison.Comparison.ToString(), Levels = levels });
+            var parameters = new Dictionary<string, double>(definition.Parameters.Count, StringComparer.Ordinal);
+            for (var p = 0; p < definition.Parameters.Count; p++)
+            {
+                parameters.Add(definition.Parameters[p].Name, comparison.ParameterValues[p]);
+            }
+
+            comparisons.Add(new ComparisonDocument
+            {
+                Comparison = definition.Name,
+                DefinitionVersion = definition.Version,
+                Parameters = parameters,
+                Levels = levels,
+            });
         }
 
         return new MatchModelDocument
@@ -95,10 +115,10 @@ public sealed partial class MatchModel
             throw new FormatException($"The JSON is not a match model (its \"format\" is not \"{MatchModelDocument.FormatName}\").");
         }
 
-        if (document.Version != MatchModelDocument.CurrentVersion)
+        if (document.Version is not (1 or MatchModelDocument.CurrentVersion))
         {
             throw new FormatException(
-                $"The model is version {document.Version}; this release reads version {MatchModelDocument.CurrentVersion}.");
+                $"The model is version {document.Version}; this release reads versions 1 and {MatchModelDocument.CurrentVersion}.");
         }
 
         if (document.Policy is null || document.Comparisons is null)
@@ -109,7 +129,7 @@ public sealed partial class MatchModel
         var comparisons = new List<ComparisonModel>(document.Comparisons.Count);
         foreach (var comparison in document.Comparisons)
         {
-            comparisons.Add(ReadComparison(comparison));
+            comparisons.Add(document.Version == 1 ? ReadVersion1Comparison(comparison) : ReadComparison(comparison));
         }
 
         try
@@ -124,27 +144,107 @@ public sealed partial class MatchModel
         }
     }
 
+    /// <summary>The definition a comparison entry names; the name is quoted only when it looks like one (a saved model
+    /// is not patient data, but a damaged file could hold anything).</summary>
+    private static ComparisonDefinition DefinitionOf(ComparisonDocument? document)
+    {
+        if (document?.Comparison is not { } name || !ComparisonDefinition.TryGet(name, out var definition))
+        {
+            var known = new List<string>();
+            foreach (var candidate in ComparisonDefinition.All)
+            {
+                known.Add(candidate.Name);
+            }
+
+            var shown = document?.Comparison is { Length: > 0 and <= 40 } text && text.All(char.IsAsciiLetterOrDigit) ? "\"" + text + "\"" : "a name";
+            throw new FormatException(
+                $"The model names {shown}, a comparison this release does not know (it knows {string.Join(", ", known)}).");
+        }
+
+        return definition;
+    }
+
+    private static ComparisonModel ReadVersion1Comparison(ComparisonDocument? document)
+    {
+        var definition = DefinitionOf(document);
+        var count = definition.Levels.Count;
+        if (document!.Levels is null || document.Levels.Count != count)
+        {
+            throw new FormatException($"The {definition.Name} comparison needs {count} levels.");
+        }
+
+        var levels = ReadLevels(definition, document.Levels, out _);
+        return new ComparisonModel(definition.Kind, levels);
+    }
+
     private static ComparisonModel ReadComparison(ComparisonDocument? document)
     {
-        if (document?.Comparison is null || !Enum.TryParse<ComparisonKind>(document.Comparison, ignoreCase: true, out var kind)
-            || !Enum.IsDefined(kind) || char.IsAsciiDigit(document.Comparison[0]))
+        var definition = DefinitionOf(document);
+        if (document!.DefinitionVersion is not { } version || version < 1)
         {
-            throw new FormatException("The model names a comparison this release does not know.");
+            throw new FormatException($"The {definition.Name} comparison has no \"definitionVersion\".");
         }
 
-        var count = ComparisonLevels.GetCount(kind);
-        if (document.Levels is null || document.Levels.Count != count)
+        if (version > definition.Version)
         {
-            throw new FormatException($"The {kind} comparison needs {count} levels.");
+            throw new FormatException(
+                $"The {definition.Name} comparison was saved by a newer release (definition version {version}; this release has {definition.Version}).");
         }
 
-        var levels = new ComparisonLevelModel[count];
-        var seen = new bool[count];
+        if (document.Levels is null || document.Levels.Count == 0)
+        {
+            throw new FormatException($"The {definition.Name} comparison has no levels.");
+        }
+
+        var levels = ReadLevels(definition, document.Levels, out var seen);
+        var last = definition.Levels.Count - 1;
+        if (!seen[last])
+        {
+            throw new FormatException($"The {definition.Name} comparison must keep its last level, {definition.Levels[last].Name}.");
+        }
+
+        var model = definition.DefaultModel.WithLevels(levels);
         foreach (var level in document.Levels)
         {
-            if (level is null || !ComparisonLevels.TryGetLevel(kind, level.Level, out var index) || seen[index])
+            definition.TryGetLevel(level!.Level, out var index);
+            if (level.TermFrequencyAdjusted is { } adjusted)
             {
-                throw new FormatException($"The {kind} comparison has an unknown or repeated level.");
+                model = definition.Levels[index].SupportsTermFrequency
+                    ? model.WithTermFrequencyAdjustment(index, adjusted)
+                    : throw new FormatException($"Level {definition.Levels[index].Name} of the {definition.Name} comparison has no term frequencies.");
+            }
+        }
+
+        for (var level = 0; level < last; level++)
+        {
+            model = seen[level] ? model : model.WithoutLevel(level);
+        }
+
+        foreach (var (name, value) in document.Parameters ?? [])
+        {
+            if (!definition.TryGetParameter(name, out var index))
+            {
+                throw new FormatException($"The {definition.Name} comparison has no parameter of that name.");
+            }
+
+            var parameter = definition.Parameters[index];
+            model = parameter.IsValid(value) ? model.WithParameter(parameter.Name, value)
+                : throw new FormatException($"The {parameter.Name} parameter of the {definition.Name} comparison is out of range.");
+        }
+
+        return model;
+    }
+
+    /// <summary>The m and u of every level listed; levels not listed get placeholders (and are dropped by the caller).</summary>
+    private static ComparisonLevelModel[] ReadLevels(ComparisonDefinition definition, List<LevelDocument?> documents, out bool[] seen)
+    {
+        var levels = new ComparisonLevelModel[definition.Levels.Count];
+        seen = new bool[levels.Length];
+        foreach (var level in documents)
+        {
+            if (level is null || !definition.TryGetLevel(level.Level, out var index) || seen[index])
+            {
+                throw new FormatException($"The {definition.Name} comparison has an unknown or repeated level.");
             }
 
             seen[index] = true;
@@ -152,10 +252,16 @@ public sealed partial class MatchModel
             if (!levels[index].IsValid)
             {
                 throw new FormatException(
-                    $"Level {ComparisonLevels.GetName(kind, index)} of the {kind} comparison needs m and u greater than 0 and at most 1.");
+                    $"Level {definition.Levels[index].Name} of the {definition.Name} comparison needs m and u greater than 0 and at most 1.");
             }
         }
 
-        return new ComparisonModel(kind, levels);
+        for (var level = 0; level < levels.Length; level++)
+        {
+            // A dropped level is never reached; any valid pair of numbers keeps its slot.
+            levels[level] = seen[level] ? levels[level] : definition.DefaultModel.Levels[level];
+        }
+
+        return levels;
     }
 }

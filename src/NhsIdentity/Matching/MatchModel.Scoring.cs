@@ -4,7 +4,7 @@ using NhsIdentity.Matching.Comparisons;
 
 namespace NhsIdentity.Matching;
 
-// Scoring and explaining pairs: the hot path. Reads prepared columns only; allocates nothing.
+// Scoring and explaining pairs: the hot path. Reads prepared rows only; allocates nothing.
 public sealed partial class MatchModel
 {
     /// <summary>Scores a pair of prepared records.</summary>
@@ -74,24 +74,8 @@ public sealed partial class MatchModel
             return -1;
         }
 
-        for (var c = 0; c < _active.Length; c++)
-        {
-            var kind = _active[c];
-            ref readonly var ra = ref left.Row(leftIndex);
-            ref readonly var rb = ref right.Row(rightIndex);
-            var code = PairComparer.Compare(kind, left, in ra, right, in rb);
-            var adjustment = PairComparer.IsMissing(code) ? 0 : TermFrequencyAdjustment(kind, code, in ra, in rb);
-            var missing = code switch
-            {
-                PairComparer.MissingBoth => MissingSide.Both,
-                PairComparer.MissingLeft => MissingSide.Left,
-                PairComparer.MissingRight => MissingSide.Right,
-                _ => MissingSide.None,
-            };
-            destination[c] = new ComparisonOutcome(kind, missing == MissingSide.None ? code : -1, missing,
-                _weights[((int)kind * PairComparer.CodesPerComparison) + code] + adjustment, adjustment);
-        }
-
+        var visitor = new ExplainVisitor(this, left, in left.Row(leftIndex), right, in right.Row(rightIndex), destination);
+        ComparisonCatalog.Visit(ref visitor);
         return _active.Length;
     }
 
@@ -110,153 +94,29 @@ public sealed partial class MatchModel
 
     /// <summary>The weight of a pair and the best decision the identity-evidence rule allows.</summary>
     /// <remarks>
-    /// The linker's inner loop, written out comparison by comparison rather than as a loop over
-    /// <see cref="ActiveComparisons"/> with a switch: each comparison's code, weight and evidence flags are then
-    /// straight-line code on the two rows, and a model without a comparison skips it on a branch that is always
-    /// predicted. <see cref="Explain(RecordSet, int, RecordSet, int, Span{ComparisonOutcome})"/> adds the same terms
-    /// in the same (<see cref="ComparisonKind"/>) order, so the two agree to the bit.
+    /// The linker's inner loop. <see cref="ComparisonCatalog.Visit"/> calls <see cref="Term{T}"/> once per comparison
+    /// struct, so the JIT writes it out comparison by comparison with each comparer inlined, and a model without a
+    /// comparison skips it on a branch that is always predicted. <see cref="Explain(RecordSet, int, RecordSet, int, Span{ComparisonOutcome})"/>
+    /// adds the same terms in the same order, so the two agree to the bit.
     /// </remarks>
     internal double ScoreUnchecked(RecordSet a, int i, RecordSet b, int j, out MatchDecision cap)
     {
-        ref readonly var ra = ref a.Row(i);
-        ref readonly var rb = ref b.Row(j);
-        ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
-        var active = _activeMask;
-        var weight = _priorWeight;
-        var contradiction = false;
-        var identifierEqual = false;
-        var sameBirthAndHome = 0;
-        var likeNotSameGivenName = false;
-        byte code;
-
-        if ((active & (1 << (int)ComparisonKind.NhsNumber)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.NhsNumber, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.CompareNhsNumbers(in ra, in rb);
-                identifierEqual = code == (byte)NhsNumberLevel.Equal;
-                contradiction = code == (byte)NhsNumberLevel.Different;
-            }
-
-            weight += LevelWeight(ref weights, ComparisonKind.NhsNumber, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Name)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Name, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.CompareNames(a, in ra, b, in rb);
-
-                // Only two given names that are both there and unalike contradict; a missing one does not.
-                contradiction |= code is (byte)NameLevel.FamilyOnly or (byte)NameLevel.Else
-                    && ra.GivenHash != 0 && rb.GivenHash != 0;
-                likeNotSameGivenName = code is (byte)NameLevel.Phonetic
-                    or (byte)NameLevel.TokenOverlap or (byte)NameLevel.JaroWinkler70;
-                weight += LevelWeight(ref weights, ComparisonKind.Name, code)
-                    + TermFrequencyAdjustment(ComparisonKind.Name, code, in ra, in rb);
-            }
-            else
-            {
-                weight += LevelWeight(ref weights, ComparisonKind.Name, code);
-            }
-        }
-
-        if ((active & (1 << (int)ComparisonKind.DateOfBirth)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.DateOfBirth, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.CompareDates(in ra, in rb);
-                contradiction |= code == (byte)DateOfBirthLevel.Else;
-                sameBirthAndHome |= code == (byte)DateOfBirthLevel.Exact ? 1 : 0;
-            }
-
-            weight += LevelWeight(ref weights, ComparisonKind.DateOfBirth, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Sex)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Sex, ra.Present, rb.Present);
-            code = code == 0 ? (byte)PairComparer.CompareSexes(in ra, in rb) : code;
-            weight += LevelWeight(ref weights, ComparisonKind.Sex, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Postcode)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Postcode, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.ComparePostcodes(in ra, in rb);
-                sameBirthAndHome |= code == (byte)PostcodeLevel.Full ? 2 : 0;
-                weight += LevelWeight(ref weights, ComparisonKind.Postcode, code)
-                    + TermFrequencyAdjustment(ComparisonKind.Postcode, code, in ra, in rb);
-            }
-            else
-            {
-                weight += LevelWeight(ref weights, ComparisonKind.Postcode, code);
-            }
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Address)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Address, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.CompareAddresses(a, in ra, b, in rb);
-                sameBirthAndHome |= code == (byte)AddressLevel.Similar90 ? 2 : 0;
-            }
-
-            weight += LevelWeight(ref weights, ComparisonKind.Address, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.LocalIdentifier)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.LocalIdentifier, ra.Present, rb.Present);
-            if (code == 0)
-            {
-                code = (byte)PairComparer.CompareLocalIdentifiers(a, in ra, b, in rb);
-                identifierEqual |= code == (byte)LocalIdentifierLevel.Exact;
-            }
-
-            weight += LevelWeight(ref weights, ComparisonKind.LocalIdentifier, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Email)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Email, ra.Present, rb.Present);
-            code = code == 0 ? (byte)PairComparer.CompareEmails(in ra, in rb) : code;
-            weight += LevelWeight(ref weights, ComparisonKind.Email, code);
-        }
-
-        if ((active & (1 << (int)ComparisonKind.Phone)) != 0)
-        {
-            code = PairComparer.Missing(ComparisonKind.Phone, ra.Present, rb.Present);
-            code = code == 0 ? (byte)PairComparer.ComparePhones(in ra, in rb) : code;
-            weight += LevelWeight(ref weights, ComparisonKind.Phone, code);
-        }
-
-        // Twins: one birthday, one home, given names alike but not the same (JACK and JAKE).
-        contradiction |= likeNotSameGivenName && sameBirthAndHome == 3;
-        cap = contradiction && !identifierEqual && Policy.RequireIdentityEvidence ? MatchDecision.Review : MatchDecision.Match;
-        return weight;
+        var visitor = new ScoreVisitor(this, a, in a.Row(i), b, in b.Row(j));
+        ComparisonCatalog.Visit(ref visitor);
+        cap = Cap(visitor.Evidence);
+        return visitor.Weight;
     }
-
-    /// <summary>A level's weight. The weights table has <see cref="PairComparer.CodesPerComparison"/> entries for
-    /// every <see cref="ComparisonKind"/> and a code is always below that, so the read is in bounds without a check.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LevelWeight(ref float weights, ComparisonKind kind, byte code) =>
-        Unsafe.Add(ref weights, ((int)kind * PairComparer.CodesPerComparison) + code);
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
     internal void Levels(RecordSet a, int i, RecordSet b, int j, Span<byte> codes)
     {
-        for (var c = 0; c < _active.Length; c++)
-        {
-            codes[c] = PairComparer.Compare(_active[c], a, i, b, j);
-        }
+        var visitor = new LevelsVisitor(this, a, in a.Row(i), b, in b.Row(j), codes);
+        ComparisonCatalog.Visit(ref visitor);
     }
+
+    /// <summary>One comparison's level code for a pair, with this model's settings (for tests and benchmarks).</summary>
+    internal int Level(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j) =>
+        ComparisonCatalog.Compare(kind, in _settings[(int)kind], a, in a.Row(i), b, in b.Row(j));
 
     internal ReadOnlySpan<ComparisonKind> ActiveComparisons => _active;
 
@@ -268,39 +128,51 @@ public sealed partial class MatchModel
         return decision > cap ? cap : decision;
     }
 
-    /// <summary>Splink's term-frequency adjustment, <c>log2(u / max(tfL, tfR, floor))</c>, on the exact full-name,
-    /// family-only and full-postcode levels; 0 elsewhere or when neither frequency was measured. Worked in
-    /// logarithms: <c>log2 u - max(log2 tfL, log2 tfR, log2 floor)</c>, from values stored once per record and model.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double TermFrequencyAdjustment(ComparisonKind kind, int code, in PreparedRow ra, in PreparedRow rb)
+    /// <summary>The identity-evidence rule (<see cref="DecisionPolicy.RequireIdentityEvidence"/>) on the evidence of a
+    /// pair's levels: an outright contradiction, or likely twins (names alike but not the same, one birthday, one
+    /// home), caps the decision at review unless the records share an identifier.</summary>
+    private MatchDecision Cap(LevelEvidence evidence)
     {
-        float left, right;
-        if (kind == ComparisonKind.Name && code == (int)NameLevel.ExactFullName)
-        {
-            (left, right) = (ra.Log2FullNameFrequency, rb.Log2FullNameFrequency);
-        }
-        else if (kind == ComparisonKind.Name && code == (int)NameLevel.FamilyOnly)
-        {
-            (left, right) = (ra.Log2FamilyFrequency, rb.Log2FamilyFrequency);
-        }
-        else if (kind == ComparisonKind.Postcode && code == (int)PostcodeLevel.Full)
-        {
-            (left, right) = (ra.Log2PostcodeFrequency, rb.Log2PostcodeFrequency);
-        }
-        else
-        {
-            return 0;
-        }
-
-        // NaN (a set too small to measure) loses to any number in MaxNumber; both NaN means no adjustment.
-        var log2Frequency = float.MaxNumber(left, right);
-        if (float.IsNaN(log2Frequency))
-        {
-            return 0;
-        }
-
-        return _log2U[((int)kind * PairComparer.CodesPerComparison) + code] - Math.Max(log2Frequency, _log2TermFrequencyFloor);
+        const LevelEvidence Twins = LevelEvidence.NamesAlikeNotSame | LevelEvidence.SameBirth | LevelEvidence.SameHome;
+        var doubtful = (evidence & LevelEvidence.Contradicts) != 0 || (evidence & Twins) == Twins;
+        return doubtful && (evidence & LevelEvidence.SharesIdentifier) == 0 && Policy.RequireIdentityEvidence
+            ? MatchDecision.Review : MatchDecision.Match;
     }
+
+    /// <summary>One comparison's part in a pair's weight: its level code, the level's weight plus any
+    /// term-frequency adjustment, and the level's evidence. Score, Explain and Levels all go through here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Term<T>(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out int code, out double adjustment,
+        ref LevelEvidence evidence)
+        where T : struct, IComparisonDefinition
+    {
+        var kind = (int)T.Kind;
+        var slot = kind * ComparisonCatalog.CodesPerComparison;
+        adjustment = 0;
+        code = ComparisonCatalog.Missing(kind, ra.Present, rb.Present);
+        if (code == 0)
+        {
+            ref readonly var settings = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_settings), kind);
+            code = T.Compare(in settings, a, in ra, b, in rb);
+            evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_evidence), slot + code), code, in ra, in rb);
+            if ((settings.TermFrequencyLevels & (1u << code)) != 0)
+            {
+                adjustment = TermFrequencyAdjustment(slot + code, T.Log2Frequency(code, in ra, in rb));
+            }
+        }
+
+        // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
+        // reads are in bounds without a check.
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), slot + code) + adjustment;
+    }
+
+    /// <summary>Splink's term-frequency adjustment, <c>log2(u / max(tfL, tfR, floor))</c>, worked in logarithms:
+    /// <c>log2 u - max(log2 tf, log2 floor)</c>, from values stored once per record and model; 0 when neither
+    /// frequency was measured (NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double TermFrequencyAdjustment(int slot, float log2Frequency) =>
+        float.IsNaN(log2Frequency) ? 0
+        : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_log2U), slot) - Math.Max(log2Frequency, _log2TermFrequencyFloor);
 
     private static void CheckPair(RecordSet left, int leftIndex, RecordSet right, int rightIndex)
     {
@@ -308,5 +180,74 @@ public sealed partial class MatchModel
         ArgumentNullException.ThrowIfNull(right);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)leftIndex, (uint)left.Count, nameof(leftIndex));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
+    }
+
+    private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    {
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+
+        public double Weight = model._priorWeight;
+        public LevelEvidence Evidence;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if ((model._activeMask & (1 << (int)T.Kind)) != 0)
+            {
+                Weight += model.Term<T>(a, in _ra, b, in _rb, out _, out _, ref Evidence);
+            }
+        }
+    }
+
+    private ref struct ExplainVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb,
+        Span<ComparisonOutcome> destination) : IComparisonVisitor
+    {
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+        private readonly Span<ComparisonOutcome> _destination = destination;
+        private int _written;
+
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if ((model._activeMask & (1 << (int)T.Kind)) == 0)
+            {
+                return;
+            }
+
+            LevelEvidence evidence = default;
+            var weight = model.Term<T>(a, in _ra, b, in _rb, out var code, out var adjustment, ref evidence);
+            var missing = code switch
+            {
+                ComparisonCatalog.MissingBoth => MissingSide.Both,
+                ComparisonCatalog.MissingLeft => MissingSide.Left,
+                ComparisonCatalog.MissingRight => MissingSide.Right,
+                _ => MissingSide.None,
+            };
+            _destination[_written++] = new ComparisonOutcome(T.Kind, missing == MissingSide.None ? code : -1, missing, weight, adjustment);
+        }
+    }
+
+    private ref struct LevelsVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, Span<byte> codes)
+        : IComparisonVisitor
+    {
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+        private readonly Span<byte> _codes = codes;
+        private int _written;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if ((model._activeMask & (1 << (int)T.Kind)) != 0)
+            {
+                var kind = (int)T.Kind;
+                var code = ComparisonCatalog.Missing(kind, _ra.Present, _rb.Present);
+                _codes[_written++] = (byte)(code != 0 ? code : T.Compare(in model._settings[kind], a, in _ra, b, in _rb));
+            }
+        }
     }
 }

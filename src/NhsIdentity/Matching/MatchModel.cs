@@ -1,4 +1,5 @@
 using System.Globalization;
+using NhsIdentity.Matching.Comparisons;
 
 namespace NhsIdentity.Matching;
 
@@ -23,7 +24,12 @@ public sealed partial class MatchModel
     private readonly ComparisonModel[] _comparisons;
     private readonly ComparisonKind[] _active;
     private readonly float[] _weights;
-    private readonly double[] _u;
+
+    /// <summary>Each comparison's compiled settings (parameters, levels used), by <see cref="ComparisonKind"/>.</summary>
+    private readonly ComparisonSettings[] _settings;
+
+    /// <summary>Each level's declared <see cref="LevelEvidence"/>, by comparison and level code (0 for missing codes).</summary>
+    private readonly byte[] _evidence;
 
     /// <summary>log2 of each level's u (0 where a level has none): the term-frequency adjustment's first term, kept
     /// so scoring needs no logarithm per pair.</summary>
@@ -81,20 +87,24 @@ public sealed partial class MatchModel
         TermFrequencyFloor = termFrequencyFloor;
         _priorWeight = Math.Log2(priorMatchProbability / (1 - priorMatchProbability));
         _active = new ComparisonKind[_comparisons.Length];
-        _weights = new float[RecordSet.FieldSlots * PairComparer.CodesPerComparison];
-        _u = new double[_weights.Length];
+        _weights = new float[ComparisonCatalog.Count * ComparisonCatalog.CodesPerComparison];
         _log2U = new double[_weights.Length];
+        _evidence = new byte[_weights.Length];
+        _settings = new ComparisonSettings[ComparisonCatalog.Count];
         _log2TermFrequencyFloor = Math.Log2(termFrequencyFloor);
         for (var c = 0; c < _comparisons.Length; c++)
         {
-            _active[c] = _comparisons[c].Comparison;
-            _activeMask |= 1 << (int)_active[c];
+            var kind = _comparisons[c].Comparison;
+            _active[c] = kind;
+            _activeMask |= 1 << (int)kind;
+            _settings[(int)kind] = ComparisonSettings.From(_comparisons[c]);
             var levels = _comparisons[c].Levels;
             for (var level = 0; level < levels.Count; level++)
             {
-                _weights[((int)_active[c] * PairComparer.CodesPerComparison) + level] = (float)levels[level].Weight;
-                _u[((int)_active[c] * PairComparer.CodesPerComparison) + level] = levels[level].U;
-                _log2U[((int)_active[c] * PairComparer.CodesPerComparison) + level] = Math.Log2(levels[level].U);
+                var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + level;
+                _weights[slot] = (float)levels[level].Weight;
+                _log2U[slot] = Math.Log2(levels[level].U);
+                _evidence[slot] = (byte)_comparisons[c].Definition.Levels[level].Evidence;
             }
         }
     }

@@ -2,12 +2,20 @@ using System.Text.Json.Serialization;
 
 namespace NhsIdentity.Matching;
 
-/// <summary>The JSON shape of a saved <see cref="MatchModel"/> (version 1). Levels are named, not numbered, so a
+/// <summary>The JSON shape of a saved <see cref="MatchModel"/>. Levels and parameters are named, not numbered, so a
 /// file stays readable and a renamed or reordered level fails loudly instead of loading into the wrong slot.</summary>
+/// <remarks>
+/// <para>Version 2 (written): each comparison records its definition's version, its parameters (every one, by name),
+/// and the levels it uses, each with m, u and, where the level has term frequencies, whether it is adjusted; a level
+/// the definition has but the file omits is dropped from the model.</para>
+/// <para>Version 1 (read): each comparison lists every level of its definition with m and u and nothing else; it
+/// loads with the definition's default parameters and term-frequency adjustments and every level used, which is
+/// what version 1 meant.</para>
+/// </remarks>
 internal sealed class MatchModelDocument
 {
     public const string FormatName = "nhsidentity-match-model";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public string? Format { get; set; }
 
@@ -35,7 +43,15 @@ internal sealed class ComparisonDocument
 {
     public string? Comparison { get; set; }
 
-    public List<LevelDocument>? Levels { get; set; }
+    /// <summary>The definition's version (version 2 files; absent in version 1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? DefinitionVersion { get; set; }
+
+    /// <summary>Parameter values by name (version 2 files; absent in version 1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, double>? Parameters { get; set; }
+
+    public List<LevelDocument?>? Levels { get; set; }
 }
 
 internal sealed class LevelDocument
@@ -45,6 +61,10 @@ internal sealed class LevelDocument
     public double M { get; set; }
 
     public double U { get; set; }
+
+    /// <summary>Whether the level is adjusted for term frequency (version 2, levels that have term frequencies only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? TermFrequencyAdjusted { get; set; }
 }
 
 /// <summary>Source-generated serialisation: no reflection, so the package stays trimming- and AOT-safe.</summary>

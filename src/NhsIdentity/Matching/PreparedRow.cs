@@ -11,7 +11,8 @@ namespace NhsIdentity.Matching;
 /// <remarks>
 /// The fields every pair reads come first; those read only on some levels (phonetic codes, term frequencies) or for
 /// rarely present fields (email, phone, local identifier) come after. Text lives in the set's char arena; these
-/// hold its offsets and lengths.
+/// hold its offsets and lengths. Each field is written by the preparation of the comparison that reads it
+/// (<c>Matching/Comparisons</c>); a row starts zeroed.
 /// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 internal struct PreparedRow
@@ -24,13 +25,13 @@ internal struct PreparedRow
     /// <summary>The date of birth as <c>yyyyMMdd</c> (partial dates have zeros for the missing parts).</summary>
     public int DateOfBirth;
 
-    /// <summary>The date of birth's eight digits as packed BCD (see <see cref="PairComparer.ToBcd"/>).</summary>
+    /// <summary>The date of birth's eight digits as packed BCD (see <see cref="Comparisons.DateOfBirthComparison.ToBcd"/>).</summary>
     public uint DateDigits;
 
     public int NameStart;
     public int AddressStart;
 
-    /// <summary>One bit per <see cref="ComparisonKind"/> whose value is present.</summary>
+    /// <summary>One bit per comparison (<see cref="ComparisonKind"/> value) whose value is present.</summary>
     public ushort Present;
     public ushort GivenAllLength;
     public ushort FamilyTokensLength;
@@ -63,4 +64,7 @@ internal struct PreparedRow
     public int LocalIdStart;
     public uint FamilySoundex;
     public byte LocalIdLength;
+
+    /// <summary>The GP practice's ODS code, hashed to 32 bits (non-zero when present); fills what was padding.</summary>
+    public uint GpPractice;
 }

@@ -5,8 +5,8 @@ namespace NhsIdentity.Matching;
 // reader sees a half-grown array. A new feature is a new PreparedRow field: nothing here changes.
 public sealed partial class RecordSet
 {
-    /// <summary>The number of fields counted: one per <see cref="ComparisonKind"/>.</summary>
-    internal const int FieldSlots = 9;
+    /// <summary>The number of fields counted: one per comparison.</summary>
+    internal static int FieldSlots => Comparisons.ComparisonCatalog.Count;
 
     private void EnsureCapacity(int count)
     {
@@ -21,7 +21,7 @@ public sealed partial class RecordSet
     }
 
     /// <summary>Copies text into the shared arena and returns where it starts.</summary>
-    private int AppendToArena(ReadOnlySpan<char> text)
+    internal int AppendToArena(ReadOnlySpan<char> text)
     {
         if (_arenaLength + text.Length > _arena.Length)
         {
@@ -34,7 +34,7 @@ public sealed partial class RecordSet
         return start;
     }
 
-    private void CountState(ComparisonKind field, FieldState state) => _counts[((int)field * 4) + (int)state]++;
+    internal void CountState(ComparisonKind field, FieldState state) => _counts[((int)field * 4) + (int)state]++;
 
     private void UncountState(ComparisonKind field, FieldState state) => _counts[((int)field * 4) + (int)state]--;
 }

@@ -45,9 +45,7 @@ public sealed partial class RecordSet
 
     /// <summary>The key of a record's full postcode (UK unit or non-UK text), or 0 when missing.</summary>
     internal ulong PostcodeKey(int i) =>
-        (_rows[i].Present & Bit(ComparisonKind.Postcode)) == 0 ? 0
-        : _rows[i].OtherPostcode != 0 ? _rows[i].OtherPostcode
-        : (ulong)_rows[i].Postcode.GetPartKey(Demographics.PostcodePart.Unit) | 1UL << 63;
+        (_rows[i].Present & (1 << (int)ComparisonKind.Postcode)) == 0 ? 0 : Comparisons.PostcodeComparison.UnitKey(in _rows[i]);
 
     private static int Tally(Dictionary<ulong, int> counts, ulong key)
     {

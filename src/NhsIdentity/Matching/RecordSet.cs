@@ -18,7 +18,7 @@ public sealed partial class RecordSet
     private const int InitialCapacity = 16;
 
     private readonly RecordSetOptions _options;
-    private readonly int[] _counts = new int[FieldSlots * 4];
+    private readonly int[] _counts = new int[Comparisons.ComparisonCatalog.Count * 4];
 
     private string?[] _ids;
     private PreparedRow[] _rows;

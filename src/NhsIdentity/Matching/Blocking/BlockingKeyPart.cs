@@ -46,4 +46,7 @@ public enum BlockingKeyPart
 
     /// <summary>The Double Metaphone primary code of the family name.</summary>
     FamilyMetaphone = 13,
+
+    /// <summary>The registered GP practice's ODS code, upper-cased.</summary>
+    GpPractice = 14,
 }

@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using NhsIdentity.Demographics;
+using NhsIdentity.Matching.Comparisons;
 
 namespace NhsIdentity.Matching.Blocking;
 
@@ -93,59 +93,9 @@ public sealed partial class BlockingRule
         return hash == 0 ? 1 : hash;
     }
 
-    /// <summary>A non-zero number standing for a record's value of one part, or 0 when it has none.</summary>
-    private static ulong PartValue(BlockingKeyPart part, RecordSet set, int i)
-    {
-        switch (part)
-        {
-            case BlockingKeyPart.NhsNumber:
-                return (ulong)set.NhsNumberValue(i);
-            case BlockingKeyPart.DateOfBirth:
-                return (set.DateFlags(i) & PairComparer.DatePartial) != 0 ? 0UL : (ulong)set.DateOfBirthValue(i);
-            case BlockingKeyPart.BirthYear:
-                return (ulong)(set.DateOfBirthValue(i) / 10_000);
-            case BlockingKeyPart.GivenName:
-                return set.GivenHash(i);
-            case BlockingKeyPart.GivenInitial:
-                var given = set.Given(i);
-                return given.IsEmpty ? 0UL : given[0];
-            case BlockingKeyPart.FamilyName:
-                return set.FamilyHash(i);
-            case BlockingKeyPart.FamilySoundex:
-                return set.FamilySoundex(i);
-            case BlockingKeyPart.FamilyMetaphone:
-                return set.FamilyPhonetic(i);
-            case BlockingKeyPart.PostcodeUnit:
-                return set.PostcodeKey(i);
-            case BlockingKeyPart.PostcodeSector:
-                return PostcodePartValue(set, i, PostcodePart.Sector);
-            case BlockingKeyPart.PostcodeDistrict:
-                return PostcodePartValue(set, i, PostcodePart.District);
-            case BlockingKeyPart.LocalIdentifier:
-                var id = set.LocalIdentifier(i);
-                return id.IsEmpty ? 0UL : RecordSet.Hash(id);
-            case BlockingKeyPart.Email:
-                return set.EmailHash(i);
-            case BlockingKeyPart.Phone:
-                return (ulong)set.PhoneValue(i);
-            default:
-                return 0;
-        }
-    }
+    /// <summary>A non-zero number standing for a record's value of one part, or 0 when it has none: read by the
+    /// comparison whose definition declares the part.</summary>
+    private static ulong PartValue(BlockingKeyPart part, RecordSet set, int i) => ComparisonCatalog.BlockingKey(part, set, i);
 
-    private static ulong PostcodePartValue(RecordSet set, int i, PostcodePart part) =>
-        !set.IsPresent(i, ComparisonKind.Postcode) || set.OtherPostcode(i) != 0 ? 0
-        : (ulong)set.PostcodeValue(i).GetPartKey(part) | 1UL << 62;
-
-    private static ComparisonKind FieldOf(BlockingKeyPart part) => part switch
-    {
-        BlockingKeyPart.NhsNumber => ComparisonKind.NhsNumber,
-        BlockingKeyPart.DateOfBirth or BlockingKeyPart.BirthYear => ComparisonKind.DateOfBirth,
-        BlockingKeyPart.GivenName or BlockingKeyPart.GivenInitial or BlockingKeyPart.FamilyName
-            or BlockingKeyPart.FamilySoundex or BlockingKeyPart.FamilyMetaphone => ComparisonKind.Name,
-        BlockingKeyPart.PostcodeUnit or BlockingKeyPart.PostcodeSector or BlockingKeyPart.PostcodeDistrict => ComparisonKind.Postcode,
-        BlockingKeyPart.LocalIdentifier => ComparisonKind.LocalIdentifier,
-        BlockingKeyPart.Email => ComparisonKind.Email,
-        _ => ComparisonKind.Phone,
-    };
+    private static ComparisonKind FieldOf(BlockingKeyPart part) => ComparisonCatalog.OwnerOf(part);
 }

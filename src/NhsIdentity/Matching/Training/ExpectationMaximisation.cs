@@ -24,7 +24,7 @@ internal static class ExpectationMaximisation
     /// <summary>The fewest expected matched observations of a comparison for its m to count as estimated.</summary>
     private const double MinimumExpectedMatches = 1.0;
 
-    private const int Codes = PairComparer.CodesPerComparison;
+    private const int Codes = NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison;
 
     public static EmEstimate Run(ComparisonPatterns patterns, bool[] included, ReadOnlySpan<int> levelCounts,
         double[] startM, double[] u, TrainingOptions options, CancellationToken cancellationToken, Action<int>? iterationDone = null)

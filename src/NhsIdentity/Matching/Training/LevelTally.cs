@@ -10,7 +10,7 @@ internal sealed class LevelTally
     public LevelTally(int comparisons)
     {
         Comparisons = comparisons;
-        _counts = new long[comparisons * PairComparer.CodesPerComparison];
+        _counts = new long[comparisons * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison];
     }
 
     public int Comparisons { get; }
@@ -21,13 +21,13 @@ internal sealed class LevelTally
     {
         for (var c = 0; c < Comparisons; c++)
         {
-            _counts[(c * PairComparer.CodesPerComparison) + codes[c]]++;
+            _counts[(c * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + codes[c]]++;
         }
 
         Pairs++;
     }
 
-    public long Count(int comparison, int level) => _counts[(comparison * PairComparer.CodesPerComparison) + level];
+    public long Count(int comparison, int level) => _counts[(comparison * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + level];
 
     /// <summary>Pairs in which the comparison had a level (neither side missing).</summary>
     public long Observed(int comparison, int levels)

@@ -27,7 +27,7 @@ namespace NhsIdentity.Matching.Training;
 /// </remarks>
 public static class ModelTrainer
 {
-    private const int Codes = PairComparer.CodesPerComparison;
+    private const int Codes = NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison;
 
     /// <summary>Trains a model for deduplicating one record set (pairs within the set).</summary>
     /// <param name="records">The records.</param>
@@ -238,7 +238,8 @@ public static class ModelTrainer
                 levels[level] = new ComparisonLevelModel(trained[(c * Codes) + level], u[(c * Codes) + level]);
             }
 
-            comparisons[c] = new ComparisonModel(active[c], levels);
+            // The starting comparison's parameters, levels used and term-frequency settings carry over; only m and u are learned.
+            comparisons[c] = start.Comparisons[c].WithLevels(levels);
         }
 
         var model = new MatchModel(prior, comparisons, options.Policy, start.TermFrequencyFloor);
