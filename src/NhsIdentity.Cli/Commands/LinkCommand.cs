@@ -257,22 +257,17 @@ internal static class LinkCommand
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
-        WorkProgress progress, CancellationToken cancellationToken)
+        WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null)
     {
         if (modelPath is not null)
         {
-            try
+            var loaded = LoadModel(modelPath, error);
+            if (loaded is not null)
             {
-                using var stream = File.OpenRead(modelPath);
-                var loaded = MatchModel.Load(stream);
                 error.WriteLine("model: " + Path.GetFileName(modelPath) + " " + loaded);
-                return loaded;
             }
-            catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine("error: the model cannot be read: " + exception.Message);
-                return null;
-            }
+
+            return loaded;
         }
 
         if (noTrain)
@@ -281,7 +276,10 @@ internal static class LinkCommand
             return MatchModel.Default;
         }
 
+        // A starting model brings its comparisons, thresholds, levels used and decision policy; training learns m,
+        // u and the prior.
         var options = TrainingOptions.Default with { Seed = seed };
+        options = startingModel is null ? options : options with { StartingModel = startingModel, Policy = startingModel.Policy };
         using var stage = progress.Begin("training the model");
         var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(
             p.Stage switch
@@ -297,6 +295,21 @@ internal static class LinkCommand
         stage.Complete();
         error.WriteLine("model: trained on the input: " + trained);
         return trained.Model;
+    }
+
+    /// <summary>Reads a saved model, or says why it cannot (and returns null).</summary>
+    internal static MatchModel? LoadModel(string modelPath, TextWriter error)
+    {
+        try
+        {
+            using var stream = File.OpenRead(modelPath);
+            return MatchModel.Load(stream);
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: the model cannot be read: " + exception.Message);
+            return null;
+        }
     }
 
     /// <summary><c>--quiet</c>: no progress bars (they are drawn only when standard error is a terminal anyway).</summary>
@@ -348,13 +361,8 @@ internal static class LinkCommand
         return rows;
     }
 
-    internal static string ColumnName(ComparisonKind kind) => kind switch
-    {
-        ComparisonKind.NhsNumber => "nhs_number",
-        ComparisonKind.DateOfBirth => "date_of_birth",
-        ComparisonKind.LocalIdentifier => "local_id",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    /// <summary>A comparison's column name in the files the tool writes, from its definition (<c>date_of_birth</c>).</summary>
+    internal static string ColumnName(ComparisonKind kind) => ComparisonDefinition.Get(kind).ColumnName;
 
     private static void ReportLinking(LinkResult result, long written, TextWriter error)
     {

@@ -164,12 +164,12 @@ internal sealed class MatchingInputs
     private static void ReportUnusableValues(RecordSet set, TextWriter error)
     {
         var parts = new List<string>();
-        foreach (var kind in Enum.GetValues<ComparisonKind>())
+        foreach (var definition in ComparisonDefinition.All)
         {
-            var counts = set.GetCounts(kind);
+            var counts = set.GetCounts(definition.Kind);
             if (counts.Invalid + counts.Placeholder > 0)
             {
-                parts.Add(Invariant($"{kind} {counts.Invalid} invalid, {counts.Placeholder} placeholder"));
+                parts.Add(Invariant($"{definition.Name} {counts.Invalid} invalid, {counts.Placeholder} placeholder"));
             }
         }
 

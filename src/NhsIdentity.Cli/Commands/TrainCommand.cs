@@ -20,7 +20,12 @@ internal static class TrainCommand
         left.AcceptExistingOnly();
         var right = new Argument<FileInfo?>("right") { Description = "The right extract, to train for linking two extracts.", Arity = ArgumentArity.ZeroOrOne };
         var modelOut = new Option<FileInfo>("--model-out") { Description = "Where to save the trained model (JSON).", Required = true };
-        var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut };
+        var startModel = new Option<FileInfo>("--start-model")
+        {
+            Description = "A model (JSON) to start from: its comparisons, thresholds, levels used and decision policy are kept; m, u and the prior are learned.",
+        };
+        startModel.AcceptExistingOnly();
+        var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut, startModel };
         inputs.AddTo(command, withModel: false);
         var quiet = LinkCommand.QuietOption();
         command.Options.Add(quiet);
@@ -28,6 +33,7 @@ internal static class TrainCommand
             parseResult.GetValue(left)!.FullName,
             parseResult.GetValue(right)?.FullName,
             parseResult.GetValue(modelOut)!.FullName,
+            parseResult.GetValue(startModel)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
             parseResult.GetValue(inputs.Format),
             parseResult.GetValue(inputs.RightFormat),
@@ -40,7 +46,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string[] map, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string[] map, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -54,6 +60,12 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
+        var start = startModelPath is null ? null : LinkCommand.LoadModel(startModelPath, error);
+        if (startModelPath is not null && start is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
         return WorkProgress.Run(quiet, error, (progress, error) =>
         {
             try
@@ -61,7 +73,7 @@ internal static class TrainCommand
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error);
                 var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error);
-                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken)!;
+                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start)!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {
                     file.Writer.Write(model.ToJson());
@@ -93,9 +105,14 @@ internal static class TrainCommand
         {
             for (var level = 0; level < comparison.Levels.Count; level++)
             {
+                if (!comparison.IsLevelUsed(level))
+                {
+                    continue;
+                }
+
                 var parameters = comparison.Levels[level];
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{LinkCommand.ColumnName(comparison.Comparison)},{ComparisonLevels.GetName(comparison.Comparison, level)},{parameters.M:G6},{parameters.U:G6},{parameters.Weight:F3}"));
+                    $"{LinkCommand.ColumnName(comparison.Comparison)},{comparison.Definition.Levels[level].Name},{parameters.M:G6},{parameters.U:G6},{parameters.Weight:F3}"));
             }
         }
     }

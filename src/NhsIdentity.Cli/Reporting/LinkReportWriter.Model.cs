@@ -53,7 +53,7 @@ internal static partial class LinkReportWriter
                 var parameters = comparison.Levels[level];
                 var rowTop = top + (level * LevelRowHeight);
                 var weight = parameters.Weight;
-                var name = ComparisonLevels.GetName(comparison.Comparison, level);
+                var name = comparison.Definition.Levels[level].Name + (comparison.IsLevelUsed(level) ? string.Empty : " (not used)");
                 chart.Text(4, rowTop + 14, name);
                 chart.Rect(x[0], rowTop + 3, x[weight] - x[0], LevelRowHeight - 6, weight > 0 ? "bar-pos" : weight < 0 ? "bar-neg" : "bar-zero",
                     Invariant($"{ComparisonName(comparison.Comparison)} {name}: {Weight(weight)} bits, m = {Parameter(parameters.M)}, u = {Parameter(parameters.U)}"));

@@ -154,11 +154,6 @@ internal static partial class LinkReportWriter
     }
 
     /// <summary>A friendly name for a comparison.</summary>
-    internal static string ComparisonName(NhsIdentity.Matching.ComparisonKind kind) => kind switch
-    {
-        NhsIdentity.Matching.ComparisonKind.NhsNumber => "NHS number",
-        NhsIdentity.Matching.ComparisonKind.DateOfBirth => "Date of birth",
-        NhsIdentity.Matching.ComparisonKind.LocalIdentifier => "Local id",
-        _ => kind.ToString(),
-    };
+    internal static string ComparisonName(NhsIdentity.Matching.ComparisonKind kind) =>
+        NhsIdentity.Matching.ComparisonDefinition.Get(kind).DisplayName;
 }

@@ -12,7 +12,7 @@ public sealed class MatchModelTests
         Assert.Equal(Enum.GetValues<ComparisonKind>().Length, model.Comparisons.Count);
         foreach (var comparison in model.Comparisons)
         {
-            Assert.Equal(ComparisonLevels.GetCount(comparison.Comparison), comparison.Levels.Count);
+            Assert.Equal(ComparisonDefinition.Get(comparison.Comparison).Levels.Count, comparison.Levels.Count);
             double m = 0, u = 0;
             foreach (var level in comparison.Levels)
             {

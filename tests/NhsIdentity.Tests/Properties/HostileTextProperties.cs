@@ -96,7 +96,7 @@ public sealed class HostileTextProperties
 
         // The class doc: "looked up by normalised name tokens with no allocation"; the failure value is documented as -1.
         new("NicknameTable.TryGetId(ReadOnlySpan<char>, out)", static t => Of(NicknameTable.Default.TryGetId(t.AsSpan(), out var id), id == -1), Allocation.None),
-        new("ComparisonLevels.TryGetLevel(kind, string, out) for every kind", static t => AllLevels(t), Allocation.NotDocumented),
+        new("ComparisonDefinition.TryGet, TryGetLevel and TryGetParameter for every comparison", static t => AllLevels(t), Allocation.NotDocumented),
     ];
 
     // ---- Encoders and normalisers: the failure path is a too-short destination, which must be left untouched ---------
@@ -298,16 +298,17 @@ public sealed class HostileTextProperties
 
     private static Outcome AllLevels(string text)
     {
-        foreach (var kind in Enum.GetValues<ComparisonKind>())
+        foreach (var definition in ComparisonDefinition.All)
         {
-            if (!ComparisonLevels.TryGetLevel(kind, text, out var level) && level != -1)
+            if ((!definition.TryGetLevel(text, out var level) && level != -1)
+                || (!definition.TryGetParameter(text, out var parameter) && parameter != -1))
             {
                 return Outcome.FailedWithUndocumentedOutValues;
             }
         }
 
-        // Any undefined kind fails with -1 too.
-        return Of(ComparisonLevels.TryGetLevel((ComparisonKind)(-1), text, out var undefined), undefined == -1) == Outcome.Succeeded
+        // An unknown comparison name fails with null.
+        return !ComparisonDefinition.TryGet(text, out var found) && found is not null
             ? Outcome.FailedWithUndocumentedOutValues
             : Outcome.FailedAsDocumented;
     }

@@ -56,8 +56,8 @@ public sealed class RecordSetMutationTests
         {
             Assert.Equal(fresh.GetId(i), set.GetId(i));
             Assert.True(set.Given(i).SequenceEqual(fresh.Given(i)));
-            Assert.True(set.FamilyTokens(i).SequenceEqual(fresh.FamilyTokens(i)));
-            Assert.True(set.AddressTokens(i).SequenceEqual(fresh.AddressTokens(i)));
+            Assert.True(set.FamilyTokens(in set.Row(i)).SequenceEqual(fresh.FamilyTokens(in fresh.Row(i))));
+            Assert.True(set.AddressTokens(in set.Row(i)).SequenceEqual(fresh.AddressTokens(in fresh.Row(i))));
             for (var p = 0; p < probe.Count; p += 7)
             {
                 Assert.Equal(MatchModel.Default.Score(probe, p, fresh, i), MatchModel.Default.Score(probe, p, set, i));

@@ -56,7 +56,7 @@ public sealed class Febrl4TrainingTests(ITestOutputHelper output)
             {
                 var p = comparison.Levels[level];
                 text.Append(CultureInfo.InvariantCulture,
-                    $" {ComparisonLevels.GetName(comparison.Comparison, level)} m={p.M:G3} u={p.U:G3} w={p.Weight:F1};");
+                    $" {comparison.Definition.Levels[level].Name} m={p.M:G3} u={p.U:G3} w={p.Weight:F1};");
             }
 
             text.AppendLine();
