@@ -73,6 +73,9 @@ public sealed class ComparisonDefinition
     /// starting m- and u-probabilities (see each definition's file for the sources).</summary>
     public ComparisonModel DefaultModel => _defaultModel ??= CreateDefaultModel();
 
+    /// <summary>The number of default (m, u) pairs declared (checked against the levels when the catalog is built).</summary>
+    internal int DefaultLevelCount => _defaults.Length;
+
     /// <summary>Gets the definition of a comparison.</summary>
     /// <param name="comparison">The comparison.</param>
     /// <returns>Its definition.</returns>

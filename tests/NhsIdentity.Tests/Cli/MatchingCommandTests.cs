@@ -38,7 +38,7 @@ public sealed class MatchingCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(File.ReadAllText(temp.PathOf("a.csv")), File.ReadAllText(temp.PathOf("b.csv")));
         var header = File.ReadLines(temp.PathOf("a.csv")).First();
-        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,name,date_of_birth,sex,postcode,address,local_id,email,phone", header);
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,name,date_of_birth,sex,postcode,address,local_id,email,phone,gp_practice", header);
     }
 
     [Fact]

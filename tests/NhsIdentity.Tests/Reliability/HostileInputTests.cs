@@ -133,7 +133,7 @@ public sealed partial class HostileInputTests : IDisposable
         { "NaN as a string", ModelWith(FirstM, "\"m\": \"NaN\"") },
         { "negative probability", ModelWith(FirstM, "\"m\": -0.1") },
         { "probability above one", ModelWith(FirstM, "\"m\": 1.5") },
-        { "unknown version", ModelWith("\"version\": 1", "\"version\": 99") },
+        { "unknown version", ModelWith("\"version\": 2", "\"version\": 99") },
         { "truncated", MatchModel.Default.ToJson()[..(MatchModel.Default.ToJson().Length / 2)] },
         { "not JSON", "this is not a model" },
         { "empty", "" },
@@ -160,7 +160,7 @@ public sealed partial class HostileInputTests : IDisposable
         // Guards the cases above: each replacement must change the JSON, or the "broken" model would be a good one.
         var json = MatchModel.Default.ToJson();
         Assert.NotEqual(json, ModelWith(FirstM, "\"m\": -0.1"));
-        Assert.NotEqual(json, ModelWith("\"version\": 1", "\"version\": 99"));
+        Assert.NotEqual(json, ModelWith("\"version\": 2", "\"version\": 99"));
     }
 
     /// <summary>The first m probability in a model's JSON.</summary>

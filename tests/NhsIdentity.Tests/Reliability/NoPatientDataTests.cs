@@ -63,7 +63,7 @@ public sealed class NoPatientDataTests : IDisposable
         AssertThrowsClean<FormatException>(() => DateOfBirth.Parse(BadDob), "DateOfBirth.Parse");
         AssertThrowsClean<FormatException>(() => SexCodes.Parse(Given), "SexCodes.Parse");
         AssertThrowsClean<FormatException>(() => MatchModel.FromJson("{\"format\": \"" + Given + ValidNhs + "\"}"), "MatchModel.FromJson");
-        AssertThrowsClean<FormatException>(() => MatchModel.FromJson(MatchModel.Default.ToJson().Replace("\"version\": 1", "\"version\": \"" + Family + "\"", StringComparison.Ordinal)), "MatchModel.FromJson version");
+        AssertThrowsClean<FormatException>(() => MatchModel.FromJson(MatchModel.Default.ToJson().Replace("\"version\": 2", "\"version\": \"" + Family + "\"", StringComparison.Ordinal)), "MatchModel.FromJson version");
     }
 
     [Fact]

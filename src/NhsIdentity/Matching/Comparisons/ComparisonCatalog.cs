@@ -112,7 +112,7 @@ internal static class ComparisonCatalog
         {
             var definition = definitions[i];
             if ((int)definition.Kind != i || definition.Levels.Count is < 2 or > MaxLevels
-                || definition.Levels.Count != definition.DefaultModel.Levels.Count
+                || definition.Levels.Count != definition.DefaultLevelCount
                 || definition.Parameters.Count > ComparisonSettings.MaxParameters)
             {
                 throw new InvalidOperationException($"The {definition.Kind} definition is out of order or malformed.");
