@@ -54,12 +54,12 @@ namespace NhsIdentity.Fhir;
 /// <c>home</c> address (the record's address split at commas into lines, and the postcode, in canonical form when
 /// valid), <c>phone</c> and <c>email</c> contact points, and one <c>generalPractitioner</c> reference of type
 /// <c>Organization</c> identified by the GP practice's ODS code (upper case; written only when the code is ASCII
-/// letters and digits, as every ODS code is). Fields that are empty, or whose text cannot be read
-/// (a date or sex code the library does not recognise), are left out.</para>
+/// letters and digits, as every ODS code is). Fields that are empty, or whose text cannot be read (a date or sex code
+/// the library does not recognise), are left out.</para>
 /// <para>Reading a written resource gives back a record that the matcher prepares exactly as the original
 /// (round trip): the same NHS number, names, date of birth, sex, postcode, address, identifiers, contacts and GP
-/// practice, up to spacing and the format (and case) of codes. The methods are thread-safe and never put patient data into exception
-/// messages.</para>
+/// practice, up to spacing and the format (and case) of codes. The methods are thread-safe and never put patient
+/// data into exception messages.</para>
 /// </remarks>
 public static partial class FhirPatientMapper
 {

@@ -4,8 +4,8 @@ namespace NhsIdentity.Fhir;
 /// match-grade extension.</summary>
 /// <remarks>Sources: UK Core Patient profile (https://simplifier.net/hl7fhirukcorer4, identifier slice
 /// <c>nhsNumber</c>, extension <c>Extension-UKCore-NHSNumberVerificationStatus</c> and element
-/// <c>generalPractitioner</c>); FHIR R4 extension
-/// <c>match-grade</c> (https://hl7.org/fhir/R4/extension-match-grade.html) and the <c>$match</c> operation
+/// <c>generalPractitioner</c>); FHIR R4 extension <c>match-grade</c>
+/// (https://hl7.org/fhir/R4/extension-match-grade.html) and the <c>$match</c> operation
 /// (https://hl7.org/fhir/R4/patient-operation-match.html).</remarks>
 public static class UkCoreSystems
 {
