@@ -62,7 +62,37 @@ public static partial class FhirPatientMapper
 
         AddContact(patient, ContactPoint.ContactPointSystem.Phone, record.Phone);
         AddContact(patient, ContactPoint.ContactPointSystem.Email, record.Email);
+
+        if (ToOdsCode(record.GpPracticeCode) is { } practice)
+        {
+            patient.GeneralPractitioner.Add(new ResourceReference
+            {
+                Type = "Organization",
+                Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, practice),
+            });
+        }
+
         return patient;
+    }
+
+    /// <summary>The code upper case, or <see langword="null"/> when blank or not ASCII letters and digits: only such
+    /// text is an ODS code, and anything else would be asserted under the ODS system.</summary>
+    private static string? ToOdsCode(string? code)
+    {
+        if (NullIfBlank(code) is not { } trimmed)
+        {
+            return null;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return null;
+            }
+        }
+
+        return trimmed.ToUpperInvariant();
     }
 
     private static Address? ToAddress(PatientRecord record)

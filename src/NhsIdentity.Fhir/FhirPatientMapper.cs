@@ -29,6 +29,11 @@ namespace NhsIdentity.Fhir;
 /// <c>postalCode</c>; its <c>line</c>s and <c>city</c> joined by <c>", "</c>.</description></item>
 /// <item><term>Phone, Email</term><description>The current <c>telecom</c> of system <c>phone</c> and <c>email</c>
 /// (<see cref="SelectContact"/>).</description></item>
+/// <item><term>GpPracticeCode</term><description>The first <c>generalPractitioner</c> reference whose
+/// <c>identifier</c> has system <see cref="UkCoreSystems.OdsOrganizationCode"/> and a value, as UK Core references the
+/// registered practice; the value trimmed and upper case (ODS codes are upper case, and HL7 v2 PD1-3 is read the same
+/// way). References without that identifier (a Practitioner's GMP number, a <c>reference</c> to a contained or
+/// server resource, which is not resolved) and references typed other than <c>Organization</c> are skipped.</description></item>
 /// </list>
 /// <para><b>Names.</b> A record holds one name. The current name is the first, in order of <c>use</c>,
 /// <c>official</c>, then <c>usual</c>, then no use, then <c>temp</c>, that is current (see
@@ -47,12 +52,14 @@ namespace NhsIdentity.Fhir;
 /// (ten digits, written only when the record's number is valid), the local identifier (<c>use = usual</c>), one
 /// <c>official</c> name, <c>gender</c>, <c>birthDate</c> (ISO 8601, partial when the record's date is), one
 /// <c>home</c> address (the record's address split at commas into lines, and the postcode, in canonical form when
-/// valid) and <c>phone</c> and <c>email</c> contact points. Fields that are empty, or whose text cannot be read
-/// (a date or sex code the library does not recognise), are left out.</para>
+/// valid), <c>phone</c> and <c>email</c> contact points, and one <c>generalPractitioner</c> reference of type
+/// <c>Organization</c> identified by the GP practice's ODS code (upper case; written only when the code is ASCII
+/// letters and digits, as every ODS code is). Fields that are empty, or whose text cannot be read (a date or sex code
+/// the library does not recognise), are left out.</para>
 /// <para>Reading a written resource gives back a record that the matcher prepares exactly as the original
-/// (round trip): the same NHS number, names, date of birth, sex, postcode, address, identifiers and contacts, up
-/// to spacing and the format of codes. The methods are thread-safe and never put patient data into exception
-/// messages.</para>
+/// (round trip): the same NHS number, names, date of birth, sex, postcode, address, identifiers, contacts and GP
+/// practice, up to spacing and the format (and case) of codes. The methods are thread-safe and never put patient
+/// data into exception messages.</para>
 /// </remarks>
 public static partial class FhirPatientMapper
 {
@@ -110,7 +117,25 @@ public static partial class FhirPatientMapper
             Address = address is null ? null : FhirText.JoinAddress(address.Line, address.City),
             Phone = NullIfBlank(SelectContactCore(patient, ContactPoint.ContactPointSystem.Phone, options)?.Value),
             Email = NullIfBlank(SelectContactCore(patient, ContactPoint.ContactPointSystem.Email, options)?.Value),
+            GpPracticeCode = FindGpPracticeCode(patient),
         };
+    }
+
+    private static string? FindGpPracticeCode(Patient patient)
+    {
+        foreach (var reference in patient.GeneralPractitioner)
+        {
+            // A Practitioner (the GP in person) is not the practice, whatever identifier a sender gives it.
+            if (reference?.Identifier is { } identifier
+                && IsOrganizationType(reference.Type)
+                && string.Equals(identifier.System, UkCoreSystems.OdsOrganizationCode, StringComparison.Ordinal)
+                && !string.IsNullOrWhiteSpace(identifier.Value))
+            {
+                return identifier.Value.Trim().ToUpperInvariant();
+            }
+        }
+
+        return null;
     }
 
     private static string? FindNhsNumber(Patient patient)
@@ -150,6 +175,13 @@ public static partial class FhirPatientMapper
 
         return null;
     }
+
+    /// <summary>Whether a reference's <c>type</c> allows an organisation: absent, <c>Organization</c>, or an absolute
+    /// URL of that type (FHIR R4 <c>Reference.type</c> is a URI, relative to the FHIR base when not absolute).</summary>
+    private static bool IsOrganizationType(string? type) =>
+        type is null
+        || string.Equals(type, "Organization", StringComparison.Ordinal)
+        || type.EndsWith("/Organization", StringComparison.Ordinal);
 
     private static string GenderCode(AdministrativeGender gender) => gender switch
     {

@@ -15,14 +15,15 @@ internal sealed class MatchingInputs
 {
     public Option<string[]> Map { get; } = new("--map")
     {
-        Description = "Map a field to a column, FIELD=COLUMN (fields: id, nhs_number, given_name, middle_names, family_name, date_of_birth, sex, postcode, address, local_id, phone, email); repeatable. Standard and common supplier column names are recognised without it.",
+        // The field list comes from PatientFieldNames so help cannot drift from what --map accepts.
+        Description = "Map a field to a column, FIELD=COLUMN (fields: " + PatientFieldNames.List + "); repeatable. Standard and common supplier column names are recognised without it.",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: csv (default; supplier extracts with a header row) or hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment; separated by blank lines or a new MSH, MLLP framing ignored).",
+        Description = "Input format: csv (default; supplier extracts with a header row) or hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored).",
         DefaultValueFactory = _ => InputFormat.Csv.Name,
     };
 

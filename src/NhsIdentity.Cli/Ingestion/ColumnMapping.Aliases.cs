@@ -67,6 +67,16 @@ internal sealed partial class ColumnMapping
 
         ["email"] = PatientField.Email,
         ["emailaddress"] = PatientField.Email,
+
+        // The practice's ODS code, as GP and PAS extracts head it (GP Practice, Practice Code, ODS Code, REGISTERED_GP).
+        ["gppractice"] = PatientField.GpPractice,
+        ["gppracticecode"] = PatientField.GpPractice,
+        ["practicecode"] = PatientField.GpPractice,
+        ["odscode"] = PatientField.GpPractice,
+        ["registeredgp"] = PatientField.GpPractice,
+        ["registeredpractice"] = PatientField.GpPractice,
+        ["gp"] = PatientField.GpPractice,
+        ["gpcode"] = PatientField.GpPractice,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

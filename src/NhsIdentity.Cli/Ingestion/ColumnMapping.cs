@@ -184,6 +184,7 @@ internal sealed partial class ColumnMapping
             LocalIdentifier = Single(values, PatientField.LocalIdentifier),
             Phone = Single(values, PatientField.Phone),
             Email = Single(values, PatientField.Email),
+            GpPracticeCode = Single(values, PatientField.GpPractice),
         };
     }
 

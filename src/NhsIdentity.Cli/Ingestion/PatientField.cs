@@ -38,6 +38,10 @@ internal enum PatientField
 
     /// <summary><c>email</c>.</summary>
     Email,
+
+    /// <summary><c>gp_practice</c>: the ODS code of the registered GP practice
+    /// (<see cref="NhsIdentity.Matching.PatientRecord.GpPracticeCode"/>).</summary>
+    GpPractice,
 }
 
 /// <summary>Standard names of <see cref="PatientField"/> values, as used by <c>--map FIELD=COLUMN</c> and in descriptions.</summary>
@@ -46,7 +50,7 @@ internal static class PatientFieldNames
     private static readonly string[] Names =
     [
         "id", "nhs_number", "given_name", "middle_name", "family_name", "date_of_birth", "sex", "postcode", "address",
-        "local_id", "phone", "email",
+        "local_id", "phone", "email", "gp_practice",
     ];
 
     /// <summary>Gets every field, in declaration order.</summary>

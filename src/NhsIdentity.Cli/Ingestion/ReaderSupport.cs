@@ -7,20 +7,8 @@ namespace NhsIdentity.Cli.Ingestion;
 internal static class ReaderSupport
 {
     /// <summary>A copy of <paramref name="record"/> with <paramref name="id"/> as its id (the item's ordinal or line).</summary>
-    public static PatientRecord WithId(PatientRecord record, string id) => new()
-    {
-        Id = id,
-        NhsNumber = record.NhsNumber,
-        GivenNames = record.GivenNames,
-        FamilyName = record.FamilyName,
-        DateOfBirth = record.DateOfBirth,
-        Sex = record.Sex,
-        Postcode = record.Postcode,
-        Address = record.Address,
-        LocalIdentifier = record.LocalIdentifier,
-        Phone = record.Phone,
-        Email = record.Email,
-    };
+    /// <remarks>A <c>with</c> copy, not a field-by-field one, so a field added to the record later is kept too.</remarks>
+    public static PatientRecord WithId(PatientRecord record, string id) => record with { Id = id };
 
     /// <summary>Writes the rejected items, verbatim, atomically.</summary>
     /// <exception cref="IngestionException">The file cannot be written (a usage error).</exception>

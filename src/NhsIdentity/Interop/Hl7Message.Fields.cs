@@ -22,6 +22,8 @@ public static partial class Hl7Message
     private const int XtnAreaCode = 5;
     private const int XtnLocalNumber = 6;
     private const int XtnUnformattedNumber = 11;
+    private const int XonIdNumber = 2;
+    private const int XonOrganizationIdentifier = 9;
 
     /// <summary>PID-3 (then PID-2 for a marked NHS number): the NHS number and the local identifier.</summary>
     private static void ReadIdentifiers(ReadOnlySpan<char> pid3, ReadOnlySpan<char> pid2, in Hl7Delimiters delimiters, out string? nhsNumber, out string? localIdentifier)
@@ -186,6 +188,20 @@ public static partial class Hl7Message
                     Component(repetition, delimiters, XtnAreaCode),
                     Component(repetition, delimiters, XtnLocalNumber));
         }
+    }
+
+    /// <summary>PD1-3 (XON), first repetition only: the ODS code of the registered GP practice, upper case.</summary>
+    /// <remarks>NHS England's HL7 v2 ITK profiles carry the code in XON.10 (organisation identifier); older senders
+    /// put it in XON.3 (ID number, deprecated since v2.5 but still sent), so that is read when XON.10 is empty. Later
+    /// repetitions are former or other facilities, not the registered practice. ODS codes are upper case by
+    /// definition; upper-casing here means a sender's <c>a81001</c> compares equal to PDS's <c>A81001</c>.</remarks>
+    private static string? ReadGpPractice(ReadOnlySpan<char> pd13, in Hl7Delimiters delimiters)
+    {
+        var first = Hl7Pieces.At(pd13, delimiters.Repetition, 0);
+        var code = Component(first, delimiters, XonOrganizationIdentifier) ?? Component(first, delimiters, XonIdNumber);
+
+        // ToUpperInvariant returns the same instance when nothing changes, so an upper-case code costs no second string.
+        return code?.ToUpperInvariant();
     }
 
     /// <summary>Component <paramref name="index"/> of a repetition, decoded (its first subcomponent when it has several).</summary>

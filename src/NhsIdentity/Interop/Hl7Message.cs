@@ -12,11 +12,12 @@ namespace NhsIdentity.Interop;
 /// <b>Structure.</b> Segments end with a carriage return (HL7 v2.5.1 chapter 2, 2.5.4); line feeds and CR LF are
 /// accepted too, and MLLP framing (0x0B before, 0x1C after) is ignored. The delimiters come from MSH-1 (field) and
 /// MSH-2 (component, repetition, escape, subcomponent, in that order); a message with only a <c>PID</c> segment is read
-/// with the recommended <c>^~\&amp;</c> and the field separator that follows <c>PID</c>. Only the first message and its
-/// first <c>PID</c> segment are read; a second <c>MSH</c> ends the message.
+/// with the recommended <c>^~\&amp;</c> and the field separator that follows <c>PID</c>. Only the first message, its
+/// first <c>PID</c> segment and the first <c>PD1</c> segment after that <c>PID</c> (and before any second <c>PID</c>)
+/// are read; a second <c>MSH</c> ends the message.
 /// </para>
 /// <para>
-/// <b>Fields</b> (HL7 v2.5.1 chapter 3, 3.4.2 PID; data types in chapter 2A):
+/// <b>Fields</b> (HL7 v2.5.1 chapter 3, 3.4.2 PID and 3.4.10 PD1; data types in chapter 2A):
 /// </para>
 /// <list type="bullet">
 /// <item><description><see cref="PatientRecord.NhsNumber"/>: the first PID-3 (CX) repetition marked as the NHS number:
@@ -48,6 +49,12 @@ namespace NhsIdentity.Interop;
 /// email is XTN.4, or XTN.1 holding an <c>@</c> when XTN.2 is <c>NET</c> or XTN.3 is <c>Internet</c>/<c>X.400</c>;
 /// a phone is the first other repetition's XTN.1, else XTN.12 (unformatted), else country, area and local number
 /// (XTN.5 to XTN.7).</description></item>
+/// <item><description><see cref="PatientRecord.GpPracticeCode"/>: PD1-3 (Patient Primary Facility, XON), first
+/// repetition only: XON.10 (organisation identifier, where NHS England's HL7 v2 ITK profiles put the ODS code), else
+/// XON.3 (ID number, deprecated, where some older senders put it); upper case. The organisation name (XON.1) is not
+/// read. Missing when the message has no <c>PD1</c>. The GP practice does not identify a patient, so a message whose
+/// <c>PID</c> has no patient data fails with <see cref="Hl7ReadError.NoPatientData"/> whatever its <c>PD1</c>
+/// holds.</description></item>
 /// </list>
 /// <para>
 /// Every value is decoded (escape sequences, see HL7 v2.5.1 chapter 2, 2.7), trimmed, and missing when empty or the

@@ -22,6 +22,7 @@ public sealed class PatientToRecordTests
         Assert.Equal("Flat 3, 17 Chapel Street, Hebden Bridge", record.Address);
         Assert.Equal("07700 900215", record.Phone); // rank 1 beats the unranked home phone; the old one is skipped
         Assert.Equal("peggy.ashworth@example.com", record.Email);
+        Assert.Equal("Y00001", record.GpPracticeCode);
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class PatientToRecordTests
         Assert.Null(record.Address);
         Assert.Equal("0191 496 0842", record.Phone);
         Assert.Null(record.Email); // the only email is old
+        Assert.Null(record.GpPracticeCode); // no generalPractitioner
     }
 
     [Theory]
@@ -184,6 +186,39 @@ public sealed class PatientToRecordTests
         Assert.Null(record.LocalIdentifier);
         Assert.Null(record.Phone);
         Assert.Null(record.Email);
+        Assert.Null(record.GpPracticeCode);
+    }
+
+    [Fact]
+    public void The_gp_practice_is_the_first_reference_identified_by_an_ods_code()
+    {
+        var patient = new Patient();
+        patient.GeneralPractitioner.Add(new ResourceReference("Practitioner/gp-7", "Dr A Invented")); // the GP, not the practice
+        patient.GeneralPractitioner.Add(new ResourceReference("#practice")); // a contained resource: not resolved
+        patient.GeneralPractitioner.Add(new ResourceReference { Type = "Practitioner", Identifier = new Identifier("https://fhir.hl7.org.uk/Id/gmp-number", "G9999998") });
+        patient.GeneralPractitioner.Add(new ResourceReference { Type = "Practitioner", Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, "Y09999") }); // typed as a person
+        patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier("https://fhir.example-trust.nhs.uk/Id/practice", "Y08888") });
+        patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, "  ") });
+        patient.GeneralPractitioner.Add(new ResourceReference { Type = "Organization", Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, " y02345 ") });
+        patient.GeneralPractitioner.Add(new ResourceReference { Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, "Y06789") });
+
+        Assert.Equal("Y02345", FhirPatientMapper.ToPatientRecord(patient).GpPracticeCode); // trimmed, upper case
+
+        patient.GeneralPractitioner.RemoveAt(6);
+        Assert.Equal("Y06789", FhirPatientMapper.ToPatientRecord(patient).GpPracticeCode); // an untyped reference counts
+
+        patient.GeneralPractitioner.RemoveAt(6);
+        Assert.Null(FhirPatientMapper.ToPatientRecord(patient).GpPracticeCode); // none left has an ODS code
+    }
+
+    [Theory]
+    [InlineData("Organization")]
+    [InlineData("http://hl7.org/fhir/StructureDefinition/Organization")] // Reference.type is a URI, absolute allowed
+    public void An_organization_typed_reference_is_read(string type)
+    {
+        var patient = new Patient();
+        patient.GeneralPractitioner.Add(new ResourceReference { Type = type, Identifier = new Identifier(UkCoreSystems.OdsOrganizationCode, "A81001") });
+        Assert.Equal("A81001", FhirPatientMapper.ToPatientRecord(patient).GpPracticeCode);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class RecordToPatientTests
     {
         Id = "pas-100234", NhsNumber = "999 123 4004", GivenNames = "Margaret  Eleanor", FamilyName = "Ashworth",
         DateOfBirth = "02/11/1948", Sex = "2", Postcode = "hx78ae", Address = "Flat 3, 17 Chapel Street,Hebden Bridge",
-        LocalIdentifier = "RX1234567", Phone = "07700 900215", Email = "peggy.ashworth@example.com",
+        LocalIdentifier = "RX1234567", Phone = "07700 900215", Email = "peggy.ashworth@example.com", GpPracticeCode = " y02345",
     };
 
     [Fact]
@@ -46,6 +46,13 @@ public sealed class RecordToPatientTests
             patient.Telecom,
             phone => Assert.Equal((ContactPoint.ContactPointSystem.Phone, "07700 900215"), (phone.System!.Value, phone.Value)),
             email => Assert.Equal((ContactPoint.ContactPointSystem.Email, "peggy.ashworth@example.com"), (email.System!.Value, email.Value)));
+
+        var practice = Assert.Single(patient.GeneralPractitioner);
+        Assert.Equal("Organization", practice.Type);
+        Assert.Null(practice.Reference); // identified by its ODS code only: no server resource is implied
+        var identifier = Assert.IsType<Identifier>(practice.Identifier);
+        Assert.Equal(UkCoreSystems.OdsOrganizationCode, identifier.System);
+        Assert.Equal("Y02345", identifier.Value); // trimmed, upper case
     }
 
     [Fact]
@@ -61,6 +68,8 @@ public sealed class RecordToPatientTests
         Assert.Equal("Flat 3, 17 Chapel Street, Hebden Bridge", back.Address);
         Assert.Equal("HX7 8AE", back.Postcode);
         Assert.Equal("female", back.Sex);
+        Assert.Equal("Y02345", back.GpPracticeCode);
+        Assert.Contains("\"generalPractitioner\":[{\"type\":\"Organization\",\"identifier\":{\"system\":\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"Y02345\"}}]", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,6 +85,7 @@ public sealed class RecordToPatientTests
         var first = FhirPatientMapper.ToPatientRecord(FhirExamples.Patient("patient-full.json"));
         var second = FhirPatientMapper.ToPatientRecord(FhirPatientMapper.ToPatient(first));
         Assert.Equal(MappedFields.Of(first), MappedFields.Of(second));
+        Assert.Equal("Y00001", second.GpPracticeCode);
     }
 
     [Theory]
@@ -116,6 +126,7 @@ public sealed class RecordToPatientTests
             DateOfBirth = "31/02/1990",
             Sex = "Q",
             Postcode = "not a postcode", // kept as written: an address field, not an identifier
+            GpPracticeCode = "Y02-345", // not an ODS code: not asserted under the ODS system
         });
         Assert.Empty(patient.Identifier);
         Assert.Null(patient.BirthDate);
@@ -123,6 +134,7 @@ public sealed class RecordToPatientTests
         Assert.Equal("not a postcode", Assert.Single(patient.Address).PostalCode);
         Assert.Empty(patient.Name);
         Assert.Empty(patient.Telecom);
+        Assert.Empty(patient.GeneralPractitioner);
     }
 
     [Fact]
@@ -136,5 +148,6 @@ public sealed class RecordToPatientTests
         Assert.Empty(patient.Telecom);
         Assert.Null(patient.Gender);
         Assert.Null(patient.BirthDate);
+        Assert.Empty(patient.GeneralPractitioner);
     }
 }

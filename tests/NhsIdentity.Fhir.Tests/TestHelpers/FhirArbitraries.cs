@@ -34,6 +34,15 @@ internal static class FhirArbitraries
             return seed % 3 == 0 ? number.ToString("N") : number.ToString();
         });
 
+    /// <summary>GP practice codes in the ODS shape (a letter and five digits), sometimes in lower case as a supplier
+    /// extract may hold them.</summary>
+    private static Gen<string> OdsCodes =>
+        from letter in Gen.Elements("ABCDEFGHJKLMNPY".ToCharArray())
+        from number in Gen.Choose(0, 99_999)
+        from lower in Gen.Elements(false, true)
+        let code = letter + number.ToString("D5", CultureInfo.InvariantCulture)
+        select lower ? code.ToLowerInvariant() : code;
+
     private static Gen<string> Dates =>
         from day in Gen.Choose(0, 60_000)
         from format in Gen.Elements(DateFormats)
@@ -58,9 +67,11 @@ internal static class FhirArbitraries
         from local in Maybe(Word.Select(w => "RX" + w))
         from phone in Maybe(Gen.Choose(0, 999).Select(n => "07700 900" + n.ToString("D3", CultureInfo.InvariantCulture)))
         from email in Maybe(Word.Select(w => w.ToLowerInvariant() + "@example.com"))
+        from practice in Maybe(Spaced(OdsCodes))
         select new PatientRecord
         {
             Id = "rec-" + id, NhsNumber = nhs, GivenNames = given, FamilyName = family, DateOfBirth = dob, Sex = sex,
             Postcode = postcode, Address = address, LocalIdentifier = local, Phone = phone, Email = email,
+            GpPracticeCode = practice,
         };
 }

@@ -16,7 +16,8 @@ internal readonly record struct MappedFields(
     string? Address,
     string? LocalIdentifier,
     string? Phone,
-    string? Email)
+    string? Email,
+    string? GpPracticeCode)
 {
     public static MappedFields Of(PatientRecord record) => new(
         Trimmed(record.Id),
@@ -29,7 +30,8 @@ internal readonly record struct MappedFields(
         AddressText(record.Address),
         Trimmed(record.LocalIdentifier),
         Trimmed(record.Phone),
-        Trimmed(record.Email));
+        Trimmed(record.Email),
+        Trimmed(record.GpPracticeCode)?.ToUpperInvariant()); // ODS codes are upper case; either case names the practice
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -62,6 +62,24 @@ public sealed class MatchingCommandTests
     }
 
     [Fact]
+    public void Map_gives_the_GP_practice_a_column_and_help_lists_the_field()
+    {
+        // One --map applies to both inputs, so both extracts head the practice column the same unusual way.
+        using var temp = new TempCsv();
+        var left = temp.Write("left.csv", "id,nhs_number,given_name,family_name,date_of_birth,Surgery ODS\nL1,9990000018,Alice,Pemberton,14/03/1987,Y02345\n");
+        var right = temp.Write("right.csv", "id,nhs_number,given_name,family_name,date_of_birth,Surgery ODS\nR1,,ALICE,PEMBERTON,1987-03-14,Y02345\n");
+
+        var mapped = CliRunner.Run("link", left, right, "--out", temp.PathOf("links.csv"), "--no-train", "--map", "gp_practice=Surgery ODS");
+        var unmapped = CliRunner.Run("link", left, right, "--out", temp.PathOf("links2.csv"), "--no-train");
+
+        Assert.Equal(0, mapped.ExitCode);
+        Assert.Contains("gp_practice <- Surgery ODS", mapped.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Y02345", mapped.Error, StringComparison.Ordinal); // column names only, never values
+        Assert.Contains("ignored: Surgery ODS (not a known column", unmapped.Error, StringComparison.Ordinal);
+        Assert.Contains("gp_practice", CliRunner.Run("link", "--help").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dedupe_writes_pairs_and_clusters_and_train_saves_a_model_link_can_load()
     {
         using var temp = new TempCsv();

@@ -8,8 +8,8 @@ using NhsIdentity.Tests.Properties;
 namespace NhsIdentity.Tests.Interop;
 
 /// <summary>
-/// Reading never throws and fails only with a defined reason; a PID built from random values, escaped the way HL7
-/// v2.5.1 chapter 2, 2.7 says, reads back to the same values.
+/// Reading never throws and fails only with a defined reason; a PID and PD1 built from random values, escaped the way
+/// HL7 v2.5.1 chapter 2, 2.7 says, read back to the same values.
 /// </summary>
 public sealed class Hl7MessageProperties
 {
@@ -49,7 +49,7 @@ public sealed class Hl7MessageProperties
                 .Select(chars => new string(chars).Trim())
                 .Select(text => text.Length == 0 || text == "\"\"" ? null : text)));
 
-    private sealed record Fields(string? Nhs, string? Local, string? Family, string? Given, string? Middle, string? Street, string? Town, string? Postcode, string? Phone);
+    private sealed record Fields(string? Nhs, string? Local, string? Family, string? Given, string? Middle, string? Street, string? Town, string? Postcode, string? Phone, string? GpPractice);
 
     private static Arbitrary<(Fields Fields, bool HexForNonAscii, bool Lf)> Pids => Arb.From(
         from nhs in Gen.Elements<string?>(null, "9990000018", "999 000 0026")
@@ -61,12 +61,13 @@ public sealed class Hl7MessageProperties
         from town in Value
         from postcode in Value
         from phone in Value
+        from gpPractice in Value
         from hex in Gen.Elements(false, true)
         from lf in Gen.Elements(false, true)
-        select (new Fields(nhs, local, family, given, middle, street, town, postcode, phone), hex, lf));
+        select (new Fields(nhs, local, family, given, middle, street, town, postcode, phone, gpPractice), hex, lf));
 
     [Property(MaxTest = 1000)]
-    public Property A_PID_built_from_escaped_values_reads_back_the_same_values() =>
+    public Property A_PID_and_PD1_built_from_escaped_values_read_back_the_same_values() =>
         Prop.ForAll(Pids, sample =>
         {
             var (f, hex, lf) = sample;
@@ -84,7 +85,9 @@ public sealed class Hl7MessageProperties
 
             var pid = "PID|1||" + string.Join("~", identifiers) + "||" + E(f.Family) + "^" + E(f.Given) + "^" + E(f.Middle) + "^^^^L"
                 + "||19780312|F|||" + E(f.Street) + "^^" + E(f.Town) + "^^" + E(f.Postcode) + "^GBR^H||" + E(f.Phone) + "^PRN^PH";
-            var message = "MSH|^~\\&|A|B|C|D|20261124||ADT^A08|CTRL|P|2.5.1" + (lf ? "\n" : "\r") + pid;
+            // The practice name (XON.1) holds every delimiter escaped, so a wrongly split component would move XON.10.
+            var pd1 = "PD1|||" + E("Surgery|^~\\&") + "^^^^^^^^^" + E(f.GpPractice);
+            var message = "MSH|^~\\&|A|B|C|D|20261124||ADT^A08|CTRL|P|2.5.1" + (lf ? "\n" : "\r") + pid + (lf ? "\n" : "\r") + pd1;
 
             var givenNames = f.Given is null ? f.Middle : f.Middle is null ? f.Given : f.Given + " " + f.Middle;
             var address = f.Street is null ? f.Town : f.Town is null ? f.Street : f.Street + ", " + f.Town;
@@ -101,6 +104,7 @@ public sealed class Hl7MessageProperties
                 .And((record.Address == address).Label("address"))
                 .And((record.Postcode == f.Postcode).Label("postcode"))
                 .And((record.Phone == f.Phone).Label("phone"))
+                .And((record.GpPracticeCode == f.GpPractice?.ToUpperInvariant()).Label("gp practice"))
                 .And((record.DateOfBirth == "1978-03-12").Label("dob"));
         });
 

@@ -29,6 +29,7 @@ public sealed class Hl7MessageTests
         Assert.Equal("12 Riverside Court, Flat 3, Salford, Greater Manchester", record.Address);
         Assert.Equal("07700 900123", record.Phone);
         Assert.Equal("siobhan.obrien@example.org", record.Email);
+        Assert.Equal("Y02345", record.GpPracticeCode);
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class Hl7MessageTests
         Assert.Null(record.Address);
         Assert.Null(record.Phone);
         Assert.Null(record.Email);
+        Assert.Null(record.GpPracticeCode); // no PD1 segment
     }
 
     [Fact]
@@ -193,6 +195,38 @@ public sealed class Hl7MessageTests
         Assert.Equal(email, record.Email);
     }
 
+    [Theory]
+    [InlineData("Riverside Surgery^^^^^^^^^Y02345", "Y02345")]                    // XON.10, as NHS England's ITK profiles send it
+    [InlineData("Riverside Surgery^^A81001", "A81001")]                           // XON.3 only (deprecated, older senders)
+    [InlineData("Riverside Surgery^^A81001^^^^^^^Y02345", "Y02345")]              // XON.10 wins over XON.3
+    [InlineData("Riverside Surgery^^A81001^^^^^^^\"\"", "A81001")]                // XON.10 the HL7 null: XON.3
+    [InlineData("Riverside Surgery^^A81001^^^^^^^   ", "A81001")]                 // XON.10 blank: XON.3
+    [InlineData("^^^^^^^^^  y02345 ", "Y02345")]                                  // trimmed and upper-cased
+    [InlineData("Smith \\T\\ Jones\\S\\Partners^^^^^^^^^\\X59\\02345", "Y02345")] // escaped delimiters in XON.1 do not shift XON.10; \X59\ is Y
+    [InlineData("First Surgery^^^^^^^^^Y02345~Second Surgery^^^^^^^^^Y06789", "Y02345")] // first repetition only
+    [InlineData("~Second Surgery^^^^^^^^^Y06789", null)]                          // an empty first repetition is not skipped
+    [InlineData("Riverside Surgery", null)]                                       // a name but no code
+    [InlineData("", null)]                                                        // PD1-3 empty
+    public void GP_practice_is_the_ODS_code_in_PD1_3(string pd13, string? expected)
+    {
+        var message = "MSH|^~\\&|A|B|C|D|20261124||ADT^A04|CTRL|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rPD1|||" + pd13;
+        Assert.Equal(expected, Read(message).GpPracticeCode);
+    }
+
+    [Theory]
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN", null)]                            // no PD1
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rPD1", null)]                       // PD1 with no fields
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rPD1|1|2", null)]                   // PD1 ends before PD1-3
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rPD1X|||^^^^^^^^^Y02345", null)]    // not a PD1 segment
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rPV1|1|I\rPD1|||^^^^^^^^^Y02345", "Y02345")] // not directly after the PID
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A40|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rMRG|L0\rPID|1||L2^^^X^MR||SMITH^JANE\rPD1|||^^^^^^^^^Y02345", null)] // another patient's PD1
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPID|1||L1^^^X^MR||SMITH^JOHN\rMSH|^~\\&|A|B|C|D|20261124||ADT^A01|C2|P|2.5.1\rPD1|||^^^^^^^^^Y02345", null)] // the next message's PD1
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPD1|||^^^^^^^^^Y02345\rPID|1||L1^^^X^MR||SMITH^JOHN", null)]     // a PD1 before the PID is not read
+    [InlineData("PID|||9990000050^^^^^NHS||Nakamura^Kenji\nPD1|||^^^^^^^^^Y02345", "Y02345")]                                      // lone segments, default delimiters
+    [InlineData("MSH!$*#%!GPSYS!Y12345!EPR!RXH!20261124111111!!ADT$A08!C1!P!2.4\rPID!1!!G778899$$$Y12345$PI\rPD1!!!Moor Lane$$$$$$$$$P81002*Other$$$$$$$$$P81003", "P81002")] // MSH delimiters
+    public void GP_practice_comes_only_from_the_PD1_of_the_patient_read(string message, string? expected) =>
+        Assert.Equal(expected, Read(message).GpPracticeCode);
+
     [Fact]
     public void MLLP_framing_and_a_following_message_are_ignored()
     {
@@ -215,6 +249,8 @@ public sealed class Hl7MessageTests
     [InlineData("PIDX|||L1", Hl7ReadError.NoPidSegment)]
     [InlineData("PID|1||||||||F|||12 High St^^Leeds^^LS1 4AP", Hl7ReadError.NoPatientData)]
     [InlineData("PID|1||\"\"||\"\"||\"\"", Hl7ReadError.NoPatientData)]
+    [InlineData("PID|1||||||||F\rPD1|||Riverside Surgery^^^^^^^^^Y02345", Hl7ReadError.NoPatientData)] // a GP practice is not a patient
+    [InlineData("MSH|^~\\&|A|B|C|D|20261124||ADT^A01|C1|P|2.5.1\rPD1|||^^^^^^^^^Y02345", Hl7ReadError.NoPidSegment)]
     public void Failures_give_the_structural_reason(string message, Hl7ReadError expected)
     {
         var ok = Hl7Message.TryReadPatient(message, out var record, out var error);

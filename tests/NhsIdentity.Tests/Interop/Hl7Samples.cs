@@ -12,12 +12,14 @@ internal static class Hl7Samples
     /// <summary>
     /// ADT^A01 (admit) from a Cerner-style EPR: three PID-3 repetitions (hospital number MR first, NHS number, another
     /// trust's PI), the legal name after a display name, a mailing address before the home address, a mobile phone
-    /// and an email, then EVN, PV1 and NK1 segments that must be ignored.
+    /// and an email, a PD1 naming the registered GP practice (ODS code in XON.10), then PV1 and NK1 segments that must
+    /// be ignored.
     /// </summary>
     public const string CernerA01 =
         "MSH|^~\\&|CERNER|RXH|PAS_ENGINE|RXH|20261124093015||ADT^A01^ADT_A01|Q8812345T01|P|2.5.1|||AL|NE|GBR|UNICODE UTF-8\r" +
         "EVN|A01|20261124093000\r" +
         "PID|1||RXH4471025^^^RXH^MR^RXH~9990000018^^^NHS^NH~E55501^^^ECUH^PI||O'BRIEN^Shiv^^^^^D~O'BRIEN^Siobhan^Mary Claire^^MRS^^L||19780312|F|||PO Box 12^^Salford^^M5 0AA^GBR^M~12 Riverside Court^Flat 3^Salford^Greater Manchester^M5 4WT^GBR^H||07700 900123^PRN^CP~^NET^Internet^siobhan.obrien@example.org|^WPN^PH^^44^161^4960123|||||||||||||||\r" +
+        "PD1|||RIVERSIDE MEDICAL PRACTICE^^^^^^^^^Y02345\r" +
         "PV1|1|I|WARD7^BED2^^RXH||||C1234567^HOLLOWAY^Janet^^^DR\r" +
         "NK1|1|O'BRIEN^Declan|SPO|12 Riverside Court^^Salford^^M5 4WT\r";
 

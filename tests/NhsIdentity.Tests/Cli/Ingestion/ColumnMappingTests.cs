@@ -19,6 +19,7 @@ public sealed class ColumnMappingTests
         { "local_id", "local_id" },
         { "phone", "phone" },
         { "email", "email" },
+        { "gp_practice", "gp_practice" },
 
         // Supplier and MPS spellings.
         { "NHS_NO", "nhs_number" },
@@ -73,6 +74,18 @@ public sealed class ColumnMappingTests
         { "telephone", "phone" },
         { "Phone Number", "phone" },
         { "Email Address", "email" },
+        { "GP Practice", "gp_practice" },
+        { "GP_PRACTICE", "gp_practice" },
+        { "GP Practice Code", "gp_practice" },
+        { "Practice Code", "gp_practice" },
+        { "PRACTICE_CODE", "gp_practice" },
+        { "ODS Code", "gp_practice" },
+        { "ods_code", "gp_practice" },
+        { "REGISTERED_GP", "gp_practice" },
+        { "Registered Practice", "gp_practice" },
+        { "GP", "gp_practice" },
+        { "GP Code", "gp_practice" },
+        { "gp-code", "gp_practice" },
         { " given_name", "given_name" }, // FEBRL pads header cells with a space
         { "Date.Of.Birth", "date_of_birth" },
     };
@@ -98,6 +111,8 @@ public sealed class ColumnMappingTests
     [InlineData("addressx")]
     [InlineData("address_line_a")]
     [InlineData("notes")]
+    [InlineData("practice")]      // too vague: a practice could be any organisation
+    [InlineData("gp_name")]       // the practice or GP name, not its ODS code
     [InlineData("")]
     public void Does_not_recognise_other_names(string column) =>
         Assert.False(ColumnMapping.TryRecognise(column, out _));
@@ -145,7 +160,7 @@ public sealed class ColumnMappingTests
         Assert.Equal(
             [
                 "id <- unique_id", "given_name <- first_name", "family_name <- surname", "date_of_birth <- dob",
-                "address <- city", "email <- email", "not in file: nhs_number, sex, postcode, local_id, phone",
+                "address <- city", "email <- email", "not in file: nhs_number, sex, postcode, local_id, phone, gp_practice",
                 "ignored: cluster (not a known column; use --map FIELD=COLUMN to use it)",
             ],
             mapping.Describe());
@@ -167,6 +182,33 @@ public sealed class ColumnMappingTests
         Assert.Null(record.DateOfBirth);
         Assert.Contains("id <- (row number)", mapping.Describe());
         Assert.Contains("given_name <- Forename + Middle Names", mapping.Describe());
+    }
+
+    [Fact]
+    public void Builds_records_with_the_GP_practice_from_a_recognised_column()
+    {
+        var mapping = ColumnMapping.Create(["NHS_NO", "Surname", "Practice Code"]);
+
+        var record = mapping.ToRecord(["9990000018", "Testpatient", "Y02345"], rowNumber: 1);
+
+        Assert.Equal("Y02345", record.GpPracticeCode); // as written: the CSV reader passes text on unchanged
+        Assert.Contains("gp_practice <- Practice Code", mapping.Describe());
+        Assert.Null(mapping.ToRecord(["9990000018", "Testpatient", ""], rowNumber: 2).GpPracticeCode);
+    }
+
+    [Fact]
+    public void Map_gives_the_GP_practice_a_column_no_alias_knows_and_releases_the_automatic_one()
+    {
+        var mapping = ColumnMapping.Create(["GP Practice", "Surgery ODS"], ["gp_practice=Surgery ODS"]);
+
+        Assert.Equal([1], mapping.ColumnsOf(PatientField.GpPractice));
+        Assert.Equal("GP Practice", Assert.Single(mapping.Ignored).Name); // gp_practice is set by --map
+        Assert.Equal("Y06789", mapping.ToRecord(["Y02345", "Y06789"], rowNumber: 1).GpPracticeCode);
+        Assert.Contains("gp_practice <- Surgery ODS", mapping.Describe());
+
+        var dropped = ColumnMapping.Create(["GP Practice"], ["GP-Practice="]); // field names are normalised too
+        Assert.Empty(dropped.ColumnsOf(PatientField.GpPractice));
+        Assert.Null(dropped.ToRecord(["Y02345"], rowNumber: 1).GpPracticeCode);
     }
 
     [Fact]
