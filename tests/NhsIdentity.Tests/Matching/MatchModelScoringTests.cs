@@ -108,7 +108,7 @@ public sealed class MatchModelScoringTests
 internal static class PatientRecordTestExtensions
 {
     public static PatientRecord With(this PatientRecord r, string? id = null, string? nhs = null, string? given = null,
-        string? family = null, string? dob = null, string? sex = null, string? postcode = null, string? address = null, string? local = null) => new()
+        string? family = null, string? dob = null, string? sex = null, string? postcode = null, string? address = null, string? local = null) => r with
     {
         Id = id ?? r.Id,
         NhsNumber = nhs ?? r.NhsNumber,
@@ -119,7 +119,5 @@ internal static class PatientRecordTestExtensions
         Postcode = postcode ?? r.Postcode,
         Address = address ?? r.Address,
         LocalIdentifier = local ?? r.LocalIdentifier,
-        Phone = r.Phone,
-        Email = r.Email,
     };
 }
