@@ -1,0 +1,143 @@
+using NhsIdentity.Matching;
+using NhsIdentity.Matching.Comparisons;
+
+namespace NhsIdentity.Tests.Matching.Comparisons;
+
+/// <summary>Thresholds, levels and term-frequency adjustments set through the model, not code.</summary>
+public sealed class ComparisonSettingsTests
+{
+    private static readonly ComparisonModel DefaultName = MatchModel.Default.GetComparison(ComparisonKind.Name)!;
+
+    private static int Level(MatchModel model, ComparisonKind kind, PatientRecord a, PatientRecord b)
+    {
+        var set = new RecordSet([a, b]);
+        var outcome = model.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == kind);
+        return outcome.Level;
+    }
+
+    [Fact]
+    public void A_higher_jaro_winkler_threshold_moves_a_typo_down_a_level_and_the_weight_follows()
+    {
+        var a = new PatientRecord { GivenNames = "Alice", FamilyName = "Pemberten" };
+        var b = new PatientRecord { GivenNames = "Alice", FamilyName = "Pemberton" };
+        var strict = MatchModel.Default.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.99));
+
+        Assert.Equal((int)NameLevel.JaroWinkler92, Level(MatchModel.Default, ComparisonKind.Name, a, b));
+        Assert.Equal((int)NameLevel.JaroWinkler88, Level(strict, ComparisonKind.Name, a, b));
+        var set = new RecordSet([a, b]);
+        var expected = MatchModel.Default.Score(set, 0, set, 1).Weight - DefaultName.Levels[(int)NameLevel.JaroWinkler92].Weight
+            + DefaultName.Levels[(int)NameLevel.JaroWinkler88].Weight;
+        Assert.Equal(expected, strict.Score(set, 0, set, 1).Weight, tolerance: 1e-4);
+    }
+
+    [Fact]
+    public void A_dropped_level_is_never_reached_and_the_pair_goes_on_to_the_next_level_that_holds()
+    {
+        // PHILIP/FILIP and KNIGHT/NITE sound alike (Double Metaphone) but are far apart by Jaro-Winkler.
+        var a = new PatientRecord { GivenNames = "Philip", FamilyName = "Knight" };
+        var b = new PatientRecord { GivenNames = "Filip", FamilyName = "Nite" };
+        var withoutPhonetic = MatchModel.Default.WithComparison(DefaultName.WithoutLevel((int)NameLevel.Phonetic));
+
+        Assert.Equal((int)NameLevel.Phonetic, Level(MatchModel.Default, ComparisonKind.Name, a, b));
+        Assert.Equal((int)NameLevel.Else, Level(withoutPhonetic, ComparisonKind.Name, a, b));
+        Assert.False(withoutPhonetic.GetComparison(ComparisonKind.Name)!.IsLevelUsed((int)NameLevel.Phonetic));
+
+        // And back again.
+        var restored = MatchModel.Default.WithComparison(withoutPhonetic.GetComparison(ComparisonKind.Name)!.WithLevelUsed((int)NameLevel.Phonetic));
+        Assert.Equal((int)NameLevel.Phonetic, Level(restored, ComparisonKind.Name, a, b));
+    }
+
+    [Fact]
+    public void Dropping_the_exact_level_sends_equal_dates_to_the_next_level_that_holds()
+    {
+        var a = new PatientRecord { DateOfBirth = "1987-03-14" };
+        var model = MatchModel.Default.WithComparison(
+            MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithoutLevel((int)DateOfBirthLevel.Exact));
+
+        // Equal dates are not one digit apart but share all three parts: TwoPartsEqual holds.
+        Assert.Equal((int)DateOfBirthLevel.TwoPartsEqual, Level(model, ComparisonKind.DateOfBirth, a, a));
+    }
+
+    [Theory]
+    [InlineData(365, (int)DateOfBirthLevel.WithinOneYear)]
+    [InlineData(100, (int)DateOfBirthLevel.Else)]
+    public void The_date_window_is_a_parameter(double withinDays, int expected)
+    {
+        var a = new PatientRecord { DateOfBirth = "1987-03-14" };
+        var b = new PatientRecord { DateOfBirth = "1987-10-02" }; // 202 days later; no two parts equal
+        var model = MatchModel.Default.WithComparison(
+            MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", withinDays));
+        Assert.Equal(expected, Level(model, ComparisonKind.DateOfBirth, a, b));
+    }
+
+    [Fact]
+    public void The_address_cut_offs_are_parameters()
+    {
+        var a = new PatientRecord { Address = "12 Park Row, Leeds" };
+        var b = new PatientRecord { Address = "12 Park Road, Leeds" };
+        var address = MatchModel.Default.GetComparison(ComparisonKind.Address)!;
+        var defaultLevel = Level(MatchModel.Default, ComparisonKind.Address, a, b);
+        Assert.NotEqual((int)AddressLevel.Else, defaultLevel);
+        var strict = MatchModel.Default.WithComparison(address.WithParameter("similarHigh", 1.0).WithParameter("similarLow", 1.0));
+        Assert.Equal((int)AddressLevel.Else, Level(strict, ComparisonKind.Address, a, b));
+    }
+
+    [Fact]
+    public void Term_frequency_adjustment_can_be_turned_off_per_level()
+    {
+        // A small set measures frequencies when its minimum allows: SMITH is common here, so agreeing on it is adjusted.
+        var options = RecordSetOptions.Default with { MinimumRecordsForTermFrequencies = 1 };
+        PatientRecord[] records =
+        [
+            new() { Id = "1", GivenNames = "John", FamilyName = "Smith" },
+            new() { Id = "2", GivenNames = "John", FamilyName = "Smith" },
+            new() { Id = "3", GivenNames = "Jane", FamilyName = "Jones" },
+            new() { Id = "4", GivenNames = "Ravi", FamilyName = "Patel" },
+        ];
+        var set = new RecordSet(records, options);
+        var adjusted = MatchModel.Default.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Name);
+        Assert.NotEqual(0, adjusted.TermFrequencyAdjustment);
+
+        var off = MatchModel.Default.WithComparison(DefaultName.WithTermFrequencyAdjustment((int)NameLevel.ExactFullName, adjusted: false));
+        var plain = off.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Name);
+        Assert.Equal(0, plain.TermFrequencyAdjustment);
+        Assert.Equal(DefaultName.Levels[(int)NameLevel.ExactFullName].Weight, plain.Weight, tolerance: 1e-4);
+        Assert.Throws<ArgumentException>(() => DefaultName.WithTermFrequencyAdjustment((int)NameLevel.Swapped, adjusted: true));
+    }
+
+    [Fact]
+    public void Mistakes_in_settings_are_clear_errors()
+    {
+        var last = DefaultName.Levels.Count - 1;
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithoutLevel(last));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithoutLevel(-1));
+        var unknown = Assert.Throws<ArgumentException>(() => DefaultName.WithParameter("jaroWinklerHihg", 0.9));
+        Assert.Contains("jaroWinklerHigh, jaroWinklerMedium, jaroWinklerLow", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithParameter("jaroWinklerHigh", 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithParameter("jaroWinklerHigh", double.NaN));
+        var none = Assert.Throws<ArgumentException>(() => MatchModel.Default.GetComparison(ComparisonKind.Sex)!.WithParameter("x", 1));
+        Assert.Contains("none", none.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameters_read_back_by_name_in_any_case()
+    {
+        var changed = DefaultName.WithParameter("JAROWINKLERLOW", 0.75);
+        Assert.Equal(0.75, changed.GetParameter("jaroWinklerLow"));
+        Assert.Equal(0.75, changed.Parameters["jarowinklerlow"]);
+        Assert.Equal(0.70, DefaultName.GetParameter("jaroWinklerLow"));
+        Assert.Equal(["jaroWinklerHigh", "jaroWinklerMedium", "jaroWinklerLow"], changed.Parameters.Keys);
+    }
+
+    [Fact]
+    public void Settings_survive_training_which_learns_only_m_u_and_the_prior()
+    {
+        var (people, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(400, seed: 20261206);
+        var start = MatchModel.Default.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic));
+        var trained = NhsIdentity.Matching.Training.ModelTrainer.Train(new RecordSet(people),
+            NhsIdentity.Matching.Training.TrainingOptions.Default with { StartingModel = start }).Model;
+        var name = trained.GetComparison(ComparisonKind.Name)!;
+        Assert.Equal(0.95, name.GetParameter("jaroWinklerHigh"));
+        Assert.False(name.IsLevelUsed((int)NameLevel.Phonetic));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using NhsIdentity.Matching;
+using NhsIdentity.Matching.Training;
+
+namespace NhsIdentity.Tests.Matching;
+
+/// <summary>
+/// Scores and training of release f2e3b64 (before comparisons became definitions), reproduced to the bit: the records
+/// are the bundled synthetic extracts as that release's script read them, the model is what it trained, and the
+/// scores are what it gave every candidate pair (Data/f2e3b64/golden.fsx made all three).
+/// </summary>
+public sealed class ReleaseRegressionTests
+{
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "f2e3b64", name);
+
+    private static readonly Lazy<RecordSet> Records = new(() =>
+    {
+        var records = new List<PatientRecord>();
+        foreach (var line in File.ReadLines(Data("golden-records.jsonl")))
+        {
+            var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(line)!;
+            string? Get(string key) => fields.TryGetValue(key, out var value) ? value : null;
+            records.Add(new PatientRecord
+            {
+                Id = Get("id"),
+                NhsNumber = Get("nhsNumber"),
+                GivenNames = Get("givenNames"),
+                FamilyName = Get("familyName"),
+                DateOfBirth = Get("dateOfBirth"),
+                Sex = Get("sex"),
+                Postcode = Get("postcode"),
+                Address = Get("address"),
+                LocalIdentifier = Get("localIdentifier"),
+            });
+        }
+
+        return new RecordSet(records);
+    });
+
+    [Fact]
+    public void Every_golden_pair_scores_to_the_bit_with_the_same_decision_and_levels()
+    {
+        var set = Records.Value;
+        var model = MatchModel.Load(File.OpenRead(Data("golden-trained-model-v1.json")));
+        var lines = File.ReadAllLines(Data("golden-scores.csv"));
+        Assert.True(lines.Length > 1_000);
+        foreach (var line in lines.Skip(1))
+        {
+            var parts = line.Split(',');
+            int left = int.Parse(parts[0], CultureInfo.InvariantCulture), right = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var score = model.Score(set, left, set, right);
+            Assert.Equal(long.Parse(parts[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture), BitConverter.DoubleToInt64Bits(score.Weight));
+            Assert.Equal(parts[3], score.Decision.ToString());
+            var levels = string.Join(' ', model.Explain(set, left, set, right).Outcomes.Select(o => o.LevelName));
+            Assert.Equal(parts[4], levels);
+        }
+    }
+
+    [Fact]
+    public void The_linker_finds_the_same_candidate_pairs()
+    {
+        var set = Records.Value;
+        var model = MatchModel.Load(File.OpenRead(Data("golden-trained-model-v1.json")));
+        var result = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Deduplicate(set);
+        var expected = File.ReadLines(Data("golden-scores.csv")).Skip(1).Select(l => string.Join(',', l.Split(',').Take(2)));
+        Assert.Equal(expected, result.Pairs.Select(p => p.LeftIndex.ToString(CultureInfo.InvariantCulture) + "," + p.RightIndex.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Training_on_the_golden_records_learns_the_same_model_for_the_comparisons_that_release_had()
+    {
+        var old = MatchModel.Load(File.OpenRead(Data("golden-trained-model-v1.json")));
+        var trained = ModelTrainer.Train(Records.Value, TrainingOptions.Default with { Seed = 20261206 }).Model;
+        Assert.Equal(old.PriorMatchProbability, trained.PriorMatchProbability);
+        foreach (var comparison in old.Comparisons)
+        {
+            Assert.Equal(comparison.Levels, trained.GetComparison(comparison.Comparison)!.Levels);
+        }
+    }
+}
