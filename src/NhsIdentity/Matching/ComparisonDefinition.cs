@@ -110,42 +110,31 @@ public sealed class ComparisonDefinition
     /// <param name="name">The level's name.</param>
     /// <param name="level">The level (its position, best first), or -1.</param>
     /// <returns>Whether the comparison has a level of that name.</returns>
-    public bool TryGetLevel(string? name, out int level)
-    {
-        for (level = 0; level < _levels.Length; level++)
-        {
-            if (string.Equals(_levels[level].Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        level = -1;
-        return false;
-    }
+    public bool TryGetLevel(string? name, out int level) => (level = IndexOfName(_levels, static l => l.Name, name)) >= 0;
 
     /// <summary>Finds a parameter by name (ordinal, case-insensitive).</summary>
     /// <param name="name">The parameter's name.</param>
     /// <param name="index">Its position in <see cref="Parameters"/>, or -1.</param>
     /// <returns>Whether the comparison has a parameter of that name.</returns>
-    public bool TryGetParameter(string? name, out int index)
-    {
-        for (index = 0; index < _parameters.Length; index++)
-        {
-            if (string.Equals(_parameters[index].Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        index = -1;
-        return false;
-    }
+    public bool TryGetParameter(string? name, out int index) => (index = IndexOfName(_parameters, static p => p.Name, name)) >= 0;
 
     /// <summary>Returns the comparison's name, level count and version.</summary>
     /// <returns>For example <c>Name (11 levels, v1)</c>.</returns>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} ({_levels.Length} levels, v{Version})");
+
+    private static int IndexOfName<T>(T[] items, Func<T, string> nameOf, string? name)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (string.Equals(nameOf(items[i]), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private ComparisonModel CreateDefaultModel()
     {
