@@ -174,17 +174,30 @@ internal static partial class LinkReportWriter
     private static void Values(StringBuilder html, PatientRecord left, PatientRecord right)
     {
         html.Append("<table class=\"values\">\n<thead><tr><th>Field</th><th>Left</th><th>Right</th></tr></thead>\n<tbody>\n");
-        ValueRow(html, "NHS number", left.NhsNumber, right.NhsNumber);
-        ValueRow(html, "Given names", left.GivenNames, right.GivenNames);
-        ValueRow(html, "Family name", left.FamilyName, right.FamilyName);
-        ValueRow(html, "Date of birth", left.DateOfBirth, right.DateOfBirth);
-        ValueRow(html, "Sex", left.Sex, right.Sex);
-        ValueRow(html, "Postcode", left.Postcode, right.Postcode);
-        ValueRow(html, "Address", left.Address, right.Address);
-        ValueRow(html, "Local id", left.LocalIdentifier, right.LocalIdentifier);
-        ValueRow(html, "Phone", left.Phone, right.Phone);
-        ValueRow(html, "Email", left.Email, right.Email);
+        // Every field a comparison reads, in comparison order: a field added with a new comparison shows here too.
+        foreach (var definition in ComparisonDefinition.All)
+        {
+            foreach (var field in definition.Fields)
+            {
+                var property = typeof(PatientRecord).GetProperty(field)!;
+                var label = definition.Fields.Count == 1 ? definition.DisplayName : Words(field);
+                ValueRow(html, label, (string?)property.GetValue(left), (string?)property.GetValue(right));
+            }
+        }
+
         html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>A property name as words: <c>GivenNames</c> is "Given names".</summary>
+    private static string Words(string name)
+    {
+        var words = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            words.Append(words.Length > 0 && char.IsAsciiLetterUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString());
+        }
+
+        return words.ToString();
     }
 
     private static void ValueRow(StringBuilder html, string field, string? left, string? right)

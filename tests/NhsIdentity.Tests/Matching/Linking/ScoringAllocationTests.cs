@@ -52,4 +52,28 @@ public sealed class ScoringAllocationTests
         Assert.True(visited > 1_000 * (Iterations + 2));
         Assert.Equal(visited / (Iterations + 2), kept.Count);
     }
+
+    [Fact]
+    public void Explaining_and_training_codes_allocate_nothing_with_a_customised_model_too()
+    {
+        var set = new RecordSet(LinkingPeople.Population(4, 1_200, 0.5, tight: false));
+        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel(5);
+        var model = MatchModel.Default.WithComparison(name).WithoutComparison(ComparisonKind.Email);
+        var outcomes = new ComparisonOutcome[model.Comparisons.Count];
+        var codes = new byte[model.Comparisons.Count];
+        var count = set.Count;
+        var sink = 0.0;
+        var allocated = Allocations.Measure(() =>
+        {
+            for (var i = 0; i + 1 < count; i++)
+            {
+                sink += model.Explain(set, i, set, i + 1, outcomes) + outcomes[1].Weight;
+                model.Levels(set, i, set, i + 1, codes);
+                sink += codes[1] + model.ScoreUnchecked(set, i, set, i + 1, out _);
+            }
+        }, Iterations);
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sink);
+    }
 }
