@@ -1,4 +1,5 @@
 using NhsIdentity.Matching;
+using NhsIdentity.Matching.Comparisons;
 using NhsIdentity.Tests.Cli.Ingestion;
 using NhsIdentity.Tests.TestHelpers;
 
@@ -77,6 +78,32 @@ public sealed class MatchingCommandTests
         Assert.DoesNotContain("Y02345", mapped.Error, StringComparison.Ordinal); // column names only, never values
         Assert.Contains("ignored: Surgery ODS (not a known column", unmapped.Error, StringComparison.Ordinal);
         Assert.Contains("gp_practice", CliRunner.Run("link", "--help").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_from_a_start_model_keeps_its_thresholds_levels_and_policy_and_learns_the_weights()
+    {
+        using var temp = new TempCsv();
+        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
+        var start = MatchModel.Default.WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, RequireIdentityEvidence: true));
+        File.WriteAllText(temp.PathOf("start.json"), start.ToJson());
+
+        var train = CliRunner.Run("train", Pas, "--model-out", temp.PathOf("trained.json"), "--start-model", temp.PathOf("start.json"));
+        Assert.Equal(0, train.ExitCode);
+        var trained = MatchModel.FromJson(File.ReadAllText(temp.PathOf("trained.json")));
+        var trainedName = trained.GetComparison(ComparisonKind.Name)!;
+        Assert.Equal(0.95, trainedName.GetParameter("jaroWinklerHigh"));
+        Assert.False(trainedName.IsLevelUsed((int)NameLevel.Phonetic));
+        Assert.Equal(start.Policy, trained.Policy);
+        Assert.NotEqual(start.GetComparison(ComparisonKind.DateOfBirth)!.Levels, trained.GetComparison(ComparisonKind.DateOfBirth)!.Levels);
+        Assert.DoesNotContain("name,Phonetic,", train.Output, StringComparison.Ordinal); // a dropped level has no weight to print
+        Assert.Contains("name,JaroWinkler92,", train.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(temp.PathOf("broken.json"), "{}");
+        var broken = CliRunner.Run("train", Pas, "--model-out", temp.PathOf("never.json"), "--start-model", temp.PathOf("broken.json"));
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Contains("the model cannot be read", broken.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.PathOf("never.json")));
     }
 
     [Fact]
