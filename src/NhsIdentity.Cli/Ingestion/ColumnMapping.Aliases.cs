@@ -69,13 +69,13 @@ internal sealed partial class ColumnMapping
         ["emailaddress"] = PatientField.Email,
 
         // The practice's ODS code, as GP and PAS extracts head it (GP Practice, Practice Code, ODS Code, REGISTERED_GP).
+        // A bare "GP" column is not taken: it often holds the doctor's name, not the practice.
         ["gppractice"] = PatientField.GpPractice,
         ["gppracticecode"] = PatientField.GpPractice,
         ["practicecode"] = PatientField.GpPractice,
         ["odscode"] = PatientField.GpPractice,
         ["registeredgp"] = PatientField.GpPractice,
         ["registeredpractice"] = PatientField.GpPractice,
-        ["gp"] = PatientField.GpPractice,
         ["gpcode"] = PatientField.GpPractice,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

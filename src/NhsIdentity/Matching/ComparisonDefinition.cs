@@ -18,8 +18,6 @@ public sealed class ComparisonDefinition
 {
     private readonly ComparisonLevelDefinition[] _levels;
     private readonly ComparisonParameterDefinition[] _parameters;
-    private readonly BlockingKeyPart[] _blockingParts;
-    private readonly string[] _fields;
     private readonly (double M, double U)[] _defaults;
     private ComparisonModel? _defaultModel;
 
@@ -31,15 +29,17 @@ public sealed class ComparisonDefinition
         Version = version;
         ColumnName = columnName;
         DisplayName = displayName;
-        _fields = fields;
         _levels = levels;
         _defaults = defaults;
         _parameters = parameters ?? [];
-        _blockingParts = blockingParts ?? [];
+        Fields = Array.AsReadOnly(fields);
+        Levels = Array.AsReadOnly(_levels);
+        Parameters = Array.AsReadOnly(_parameters);
+        BlockingParts = Array.AsReadOnly(blockingParts ?? []);
     }
 
     /// <summary>Gets every comparison the library defines, in <see cref="ComparisonKind"/> order.</summary>
-    public static IReadOnlyList<ComparisonDefinition> All => ComparisonCatalog.Definitions;
+    public static IReadOnlyList<ComparisonDefinition> All { get; } = Array.AsReadOnly(ComparisonCatalog.Definitions);
 
     /// <summary>Gets the comparison this defines.</summary>
     public ComparisonKind Kind { get; }
@@ -58,19 +58,21 @@ public sealed class ComparisonDefinition
     public string DisplayName { get; }
 
     /// <summary>Gets the names of the <see cref="PatientRecord"/> properties the comparison reads.</summary>
-    public IReadOnlyList<string> Fields => _fields;
+    public IReadOnlyList<string> Fields { get; }
 
     /// <summary>Gets the levels, best first.</summary>
-    public IReadOnlyList<ComparisonLevelDefinition> Levels => _levels;
+    public IReadOnlyList<ComparisonLevelDefinition> Levels { get; }
 
     /// <summary>Gets the parameters (thresholds, windows) a model can set.</summary>
-    public IReadOnlyList<ComparisonParameterDefinition> Parameters => _parameters;
+    public IReadOnlyList<ComparisonParameterDefinition> Parameters { get; }
 
     /// <summary>Gets the blocking key parts read from this comparison's field.</summary>
-    public IReadOnlyList<BlockingKeyPart> BlockingParts => _blockingParts;
+    public IReadOnlyList<BlockingKeyPart> BlockingParts { get; }
 
     /// <summary>Gets the comparison as the default model makes it: every level, default parameters, and sourced
     /// starting m- and u-probabilities (see each definition's file for the sources).</summary>
+    /// <remarks>Built on first use; two threads racing may each build one, equal in every value, and either may be
+    /// returned (nothing relies on getting the same instance).</remarks>
     public ComparisonModel DefaultModel => _defaultModel ??= CreateDefaultModel();
 
     /// <summary>The number of default (m, u) pairs declared (checked against the levels when the catalog is built).</summary>

@@ -12,6 +12,7 @@ public readonly record struct ComparisonLevelModel(double M, double U)
     /// <summary>Gets the Bayes factor <c>M / U</c>.</summary>
     public double BayesFactor => M / U;
 
-    /// <summary>Whether both probabilities are finite, greater than 0 and at most 1.</summary>
-    public bool IsValid => M > 0 && M <= 1 && U > 0 && U <= 1;
+    /// <summary>Whether both probabilities are greater than 0 and at most 1, and their ratio is a finite number (so
+    /// <see cref="Weight"/> is finite: a u of 5e-324 would make it infinite).</summary>
+    public bool IsValid => M > 0 && M <= 1 && U > 0 && U <= 1 && double.IsFinite(M / U);
 }

@@ -16,7 +16,9 @@ namespace NhsIdentity.Matching;
 public sealed class ComparisonModel
 {
     private readonly ComparisonLevelModel[] _levels;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<ComparisonLevelModel> _levelView;
     private readonly double[] _parameters;
+    private IReadOnlyDictionary<string, double>? _parameterView;
     private readonly uint _usedLevels;
     private readonly uint _termFrequencyLevels;
 
@@ -32,6 +34,7 @@ public sealed class ComparisonModel
         ArgumentNullException.ThrowIfNull(levels);
         Definition = ComparisonDefinition.Get(comparison);
         _levels = [.. levels];
+        _levelView = Array.AsReadOnly(_levels);
         CheckLevels(Definition, _levels, nameof(levels));
         _parameters = new double[Definition.Parameters.Count];
         for (var p = 0; p < _parameters.Length; p++)
@@ -50,6 +53,7 @@ public sealed class ComparisonModel
     {
         Definition = source.Definition;
         _levels = levels;
+        _levelView = ReferenceEquals(levels, source._levels) ? source._levelView : Array.AsReadOnly(levels);
         _parameters = parameters;
         _usedLevels = usedLevels;
         _termFrequencyLevels = termFrequencyLevels;
@@ -62,22 +66,11 @@ public sealed class ComparisonModel
     public ComparisonDefinition Definition { get; }
 
     /// <summary>Gets the parameters of each level, best first (dropped levels included; see <see cref="IsLevelUsed"/>).</summary>
-    public IReadOnlyList<ComparisonLevelModel> Levels => _levels;
+    public IReadOnlyList<ComparisonLevelModel> Levels => _levelView;
 
-    /// <summary>Gets the parameter values, by name, in the definition's order.</summary>
-    public IReadOnlyDictionary<string, double> Parameters
-    {
-        get
-        {
-            var values = new Dictionary<string, double>(_parameters.Length, StringComparer.OrdinalIgnoreCase);
-            for (var p = 0; p < _parameters.Length; p++)
-            {
-                values.Add(Definition.Parameters[p].Name, _parameters[p]);
-            }
-
-            return values;
-        }
-    }
+    /// <summary>Gets the parameter values, by name (ordinal, case-insensitive); the definition lists them in order
+    /// (<see cref="ComparisonDefinition.Parameters"/>).</summary>
+    public IReadOnlyDictionary<string, double> Parameters => _parameterView ??= CreateParameterView();
 
     /// <summary>The parameter values in the definition's order (for the compiled settings and JSON).</summary>
     internal ReadOnlySpan<double> ParameterValues => _parameters;
@@ -131,10 +124,20 @@ public sealed class ComparisonModel
     /// <param name="level">The level (its enum value); not the last, which holds when no other does.</param>
     /// <returns>The new comparison model.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is out of range or the last level.</exception>
+    /// <exception cref="ArgumentException">The last level would be the only one left: every pair would reach it, so
+    /// agreement would count as disagreement (two equal NHS numbers as <c>Different</c>). Drop the comparison from
+    /// the model instead (<see cref="MatchModel.WithoutComparison"/>).</exception>
     public ComparisonModel WithoutLevel(int level)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)level, (uint)(_levels.Length - 1), nameof(level));
-        return new ComparisonModel(this, _levels, _parameters, _usedLevels & ~(1u << level), _termFrequencyLevels);
+        var used = _usedLevels & ~(1u << level);
+        if (System.Numerics.BitOperations.PopCount(used) < 2)
+        {
+            throw new ArgumentException(
+                $"The {Definition.Name} comparison needs a level besides {Definition.Levels[^1].Name}; drop the comparison instead.", nameof(level));
+        }
+
+        return new ComparisonModel(this, _levels, _parameters, used, _termFrequencyLevels);
     }
 
     /// <summary>Returns a copy that uses a level again (see <see cref="WithoutLevel"/>).</summary>
@@ -196,6 +199,17 @@ public sealed class ComparisonModel
     internal uint UsedLevelMask => _usedLevels;
 
     internal uint TermFrequencyLevelMask => _termFrequencyLevels;
+
+    private System.Collections.ObjectModel.ReadOnlyDictionary<string, double> CreateParameterView()
+    {
+        var values = new Dictionary<string, double>(_parameters.Length, StringComparer.OrdinalIgnoreCase);
+        for (var p = 0; p < _parameters.Length; p++)
+        {
+            values.Add(Definition.Parameters[p].Name, _parameters[p]);
+        }
+
+        return values.AsReadOnly();
+    }
 
     private int IndexOfParameter(string name)
     {

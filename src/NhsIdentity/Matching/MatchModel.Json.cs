@@ -27,22 +27,42 @@ public sealed partial class MatchModel
     public static MatchModel FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // The format and version first, on their own: a file from another release or of another kind gets an error
+        // that says so, not a complaint about the members this release requires.
+        CheckHeader(Deserialize(static json => JsonSerializer.Deserialize(json, MatchModelJsonContext.Default.MatchModelHeader), json));
         return FromDocument(Deserialize(static json => JsonSerializer.Deserialize(json, MatchModelJsonContext.Default.MatchModelDocument), json));
     }
 
     /// <summary>Reads a model from a stream of UTF-8 JSON (see <see cref="FromJson"/>).</summary>
-    /// <param name="utf8Json">The stream.</param>
+    /// <param name="utf8Json">The stream; read to its end and left open.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="FormatException">The content is not a model this release reads.</exception>
     public static MatchModel Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return FromDocument(Deserialize(static stream => JsonSerializer.Deserialize(stream, MatchModelJsonContext.Default.MatchModelDocument), utf8Json));
+        using var reader = new StreamReader(utf8Json, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return FromJson(reader.ReadToEnd());
+    }
+
+    private static void CheckHeader(MatchModelHeader? header)
+    {
+        if (header is null || header.Format != MatchModelDocument.FormatName)
+        {
+            throw new FormatException($"The JSON is not a match model (its \"format\" is not \"{MatchModelDocument.FormatName}\").");
+        }
+
+        if (header.Version is not (1 or MatchModelDocument.CurrentVersion))
+        {
+            throw new FormatException(
+                $"The model is version {header.Version}; this release reads versions 1 and {MatchModelDocument.CurrentVersion}.");
+        }
     }
 
     /// <summary>Runs one of the deserialisers, turning the serialiser's JSON errors into the documented exception.</summary>
-    private static MatchModelDocument? Deserialize<TSource>(Func<TSource, MatchModelDocument?> deserialize, TSource source)
+    private static TResult? Deserialize<TSource, TResult>(Func<TSource, TResult?> deserialize, TSource source)
+        where TResult : class
     {
         try
         {
@@ -110,20 +130,20 @@ public sealed partial class MatchModel
 
     private static MatchModel FromDocument(MatchModelDocument? document)
     {
-        if (document is null || document.Format != MatchModelDocument.FormatName)
+        if (document is null)
         {
             throw new FormatException($"The JSON is not a match model (its \"format\" is not \"{MatchModelDocument.FormatName}\").");
         }
 
-        if (document.Version is not (1 or MatchModelDocument.CurrentVersion))
-        {
-            throw new FormatException(
-                $"The model is version {document.Version}; this release reads versions 1 and {MatchModelDocument.CurrentVersion}.");
-        }
-
+        CheckHeader(new MatchModelHeader { Format = document.Format, Version = document.Version });
         if (document.Policy is null || document.Comparisons is null)
         {
             throw new FormatException("The model has no \"policy\" or no \"comparisons\".");
+        }
+
+        if (document.Comparisons.Count == 0)
+        {
+            throw new FormatException("The model makes no comparisons.");
         }
 
         var comparisons = new List<ComparisonModel>(document.Comparisons.Count);
@@ -156,7 +176,8 @@ public sealed partial class MatchModel
                 known.Add(candidate.Name);
             }
 
-            var shown = document?.Comparison is { Length: > 0 and <= 40 } text && text.All(char.IsAsciiLetterOrDigit) ? "\"" + text + "\"" : "a name";
+            // Comparison names are letters only, so anything with a digit (an NHS number, a date) is never echoed.
+            var shown = document?.Comparison is { Length: > 0 and <= 40 } text && text.All(char.IsAsciiLetter) ? "\"" + text + "\"" : "a name";
             throw new FormatException(
                 $"The model names {shown}, a comparison this release does not know (it knows {string.Join(", ", known)}).");
         }
@@ -167,8 +188,15 @@ public sealed partial class MatchModel
     private static ComparisonModel ReadVersion1Comparison(ComparisonDocument? document)
     {
         var definition = DefinitionOf(document);
+        if (document!.DefinitionVersion is not null || document.Parameters is not null
+            || document.Levels?.Any(l => l?.TermFrequencyAdjusted is not null) == true)
+        {
+            throw new FormatException(
+                $"The {definition.Name} comparison has version 2 settings in a version 1 model; save it as version 2.");
+        }
+
         var count = definition.Levels.Count;
-        if (document!.Levels is null || document.Levels.Count != count)
+        if (document.Levels is null || document.Levels.Count != count)
         {
             throw new FormatException($"The {definition.Name} comparison needs {count} levels.");
         }
@@ -217,19 +245,42 @@ public sealed partial class MatchModel
 
         for (var level = 0; level < last; level++)
         {
-            model = seen[level] ? model : model.WithoutLevel(level);
+            try
+            {
+                model = seen[level] ? model : model.WithoutLevel(level);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException(e.Message, e);
+            }
         }
 
-        foreach (var (name, value) in document.Parameters ?? [])
+        // Every parameter, once: a value left out would silently take this release's default, which may not be what
+        // the file's definition version meant.
+        var parameters = document.Parameters ?? [];
+        var given = new bool[definition.Parameters.Count];
+        foreach (var (name, value) in parameters)
         {
             if (!definition.TryGetParameter(name, out var index))
             {
                 throw new FormatException($"The {definition.Name} comparison has no parameter of that name.");
             }
 
+            if (given[index])
+            {
+                throw new FormatException($"The {definition.Parameters[index].Name} parameter of the {definition.Name} comparison is given twice.");
+            }
+
+            given[index] = true;
             var parameter = definition.Parameters[index];
             model = parameter.IsValid(value) ? model.WithParameter(parameter.Name, value)
                 : throw new FormatException($"The {parameter.Name} parameter of the {definition.Name} comparison is out of range.");
+        }
+
+        var missing = Array.IndexOf(given, false);
+        if (missing >= 0)
+        {
+            throw new FormatException($"The {definition.Name} comparison does not give its {definition.Parameters[missing].Name} parameter.");
         }
 
         return model;

@@ -8,6 +8,8 @@ namespace NhsIdentity.Matching;
 /// <para>Version 2 (written): each comparison records its definition's version, its parameters (every one, by name),
 /// and the levels it uses, each with m, u and, where the level has term frequencies, whether it is adjusted; a level
 /// the definition has but the file omits is dropped from the model.</para>
+/// <para>Every member without a default is <see cref="JsonRequiredAttribute"/>: a file that leaves out a threshold or
+/// the identity-evidence switch is refused, never read as 0 or false.</para>
 /// <para>Version 1 (read): each comparison lists every level of its definition with m and u and nothing else; it
 /// loads with the definition's default parameters and term-frequency adjustments and every level used, which is
 /// what version 1 meant.</para>
@@ -17,30 +19,48 @@ internal sealed class MatchModelDocument
     public const string FormatName = "nhsidentity-match-model";
     public const int CurrentVersion = 2;
 
+    [JsonRequired]
+    public string? Format { get; set; }
+
+    [JsonRequired]
+    public int Version { get; set; }
+
+    [JsonRequired]
+    public double PriorMatchProbability { get; set; }
+
+    [JsonRequired]
+    public double TermFrequencyFloor { get; set; }
+
+    [JsonRequired]
+    public DecisionPolicyDocument? Policy { get; set; }
+
+    [JsonRequired]
+    public List<ComparisonDocument>? Comparisons { get; set; }
+}
+
+/// <summary>A saved model's format and version, read before the rest (which version 2 requires in full).</summary>
+internal sealed class MatchModelHeader
+{
     public string? Format { get; set; }
 
     public int Version { get; set; }
-
-    public double PriorMatchProbability { get; set; }
-
-    public double TermFrequencyFloor { get; set; }
-
-    public DecisionPolicyDocument? Policy { get; set; }
-
-    public List<ComparisonDocument>? Comparisons { get; set; }
 }
 
 internal sealed class DecisionPolicyDocument
 {
+    [JsonRequired]
     public double MatchProbability { get; set; }
 
+    [JsonRequired]
     public double ReviewProbability { get; set; }
 
+    [JsonRequired]
     public bool RequireIdentityEvidence { get; set; }
 }
 
 internal sealed class ComparisonDocument
 {
+    [JsonRequired]
     public string? Comparison { get; set; }
 
     /// <summary>The definition's version (version 2 files; absent in version 1).</summary>
@@ -51,15 +71,19 @@ internal sealed class ComparisonDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, double>? Parameters { get; set; }
 
+    [JsonRequired]
     public List<LevelDocument?>? Levels { get; set; }
 }
 
 internal sealed class LevelDocument
 {
+    [JsonRequired]
     public string? Level { get; set; }
 
+    [JsonRequired]
     public double M { get; set; }
 
+    [JsonRequired]
     public double U { get; set; }
 
     /// <summary>Whether the level is adjusted for term frequency (version 2, levels that have term frequencies only).</summary>
@@ -69,6 +93,7 @@ internal sealed class LevelDocument
 
 /// <summary>Source-generated serialisation: no reflection, so the package stays trimming- and AOT-safe.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(MatchModelDocument))]
+[JsonSerializable(typeof(MatchModelHeader))]
 internal sealed partial class MatchModelJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using NhsIdentity.Matching.Comparisons;
+
 namespace NhsIdentity.Matching;
 
 // Several prepared sets as one: what link-and-deduplicate needs (every pair among all the records, within each
@@ -53,9 +55,8 @@ public sealed partial class RecordSet
             {
                 ref var row = ref combined._rows[combined._count + i];
                 row = set._rows[i];
-                row.NameStart += arenaOffset;
-                row.AddressStart += arenaOffset;
-                row.LocalIdStart += arenaOffset;
+                var visitor = new ArenaOffsetVisitor(ref row, arenaOffset);
+                ComparisonCatalog.Visit(ref visitor);
             }
 
             combined._count += set._count;
@@ -67,5 +68,20 @@ public sealed partial class RecordSet
 
         combined.ComputeTermFrequencies();
         return combined;
+    }
+
+    /// <summary>Moves a row's arena slices (as each comparison declares them) by an offset.</summary>
+    private ref struct ArenaOffsetVisitor(ref PreparedRow row, int offset) : IComparisonVisitor
+    {
+        private readonly ref PreparedRow _row = ref row;
+
+        public readonly void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            for (var slice = 0; slice < T.ArenaSlices; slice++)
+            {
+                T.ArenaStart(slice, ref _row) += offset;
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+using NhsIdentity.Matching.Comparisons;
+
 namespace NhsIdentity.Matching;
 
 // In-place changes for PatientIndex's writer and for the per-thread single-record query sets: clear, replace a
@@ -101,10 +103,9 @@ public sealed partial class RecordSet
         var length = 0;
         for (var i = 0; i < _count; i++)
         {
-            var nameLength = NameArenaLength(i);
-            _rows[i].NameStart = CopyInto(arena, ref length, _rows[i].NameStart, nameLength);
-            _rows[i].AddressStart = _rows[i].AddressLength == 0 ? 0 : CopyInto(arena, ref length, _rows[i].AddressStart, _rows[i].AddressLength);
-            _rows[i].LocalIdStart = _rows[i].LocalIdLength == 0 ? 0 : CopyInto(arena, ref length, _rows[i].LocalIdStart, _rows[i].LocalIdLength);
+            var visitor = new ArenaVisitor(this, ref _rows[i], arena, length);
+            ComparisonCatalog.Visit(ref visitor);
+            length = visitor.Length;
         }
 
         _arena = arena;
@@ -112,16 +113,6 @@ public sealed partial class RecordSet
         _arenaWaste = 0;
         return true;
     }
-
-    private int CopyInto(char[] arena, ref int length, int start, int count)
-    {
-        var newStart = length;
-        _arena.AsSpan(start, count).CopyTo(arena.AsSpan(length));
-        length += count;
-        return newStart;
-    }
-
-    private int NameArenaLength(int i) => _rows[i].GivenLength + _rows[i].GivenAllLength + _rows[i].FamilyLength + _rows[i].FamilyTokensLength;
 
     /// <summary>Takes a record out of the field counts and marks its arena text dead.</summary>
     private void Uncount(int index)
@@ -132,7 +123,35 @@ public sealed partial class RecordSet
             UncountState((ComparisonKind)field, (FieldState)((states >> (field * StateBits)) & 3));
         }
 
-        _arenaWaste += NameArenaLength(index) + _rows[index].AddressLength + _rows[index].LocalIdLength;
+        var visitor = new ArenaVisitor(this, ref _rows[index], destination: null, 0);
+        ComparisonCatalog.Visit(ref visitor);
+        _arenaWaste += visitor.Length;
+    }
+
+    /// <summary>Walks a row's arena slices, as each comparison declares them: with a destination, copies each slice
+    /// there and points the row at the copy (compaction); without one, only adds up their lengths.</summary>
+    private ref struct ArenaVisitor(RecordSet set, ref PreparedRow row, char[]? destination, int length) : IComparisonVisitor
+    {
+        private readonly ref PreparedRow _row = ref row;
+
+        public int Length = length;
+
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            for (var slice = 0; slice < T.ArenaSlices; slice++)
+            {
+                var count = T.ArenaLength(slice, in _row);
+                ref var start = ref T.ArenaStart(slice, ref _row);
+                if (destination is not null)
+                {
+                    set._arena.AsSpan(start, count).CopyTo(destination.AsSpan(Length));
+                    start = count == 0 ? 0 : Length;
+                }
+
+                Length += count;
+            }
+        }
     }
 
     /// <summary>Copies every column of one record to another position (arena slices are shared, not copied).</summary>

@@ -18,9 +18,6 @@ public sealed partial class RecordSet
         var visitor = new PrepareVisitor(this, record, ref row);
         ComparisonCatalog.Visit(ref visitor);
         row.Present = visitor.Present;
-        row.Log2FullNameFrequency = float.NaN;
-        row.Log2FamilyFrequency = float.NaN;
-        row.Log2PostcodeFrequency = float.NaN;
         _count++;
     }
 
@@ -47,6 +44,11 @@ public sealed partial class RecordSet
             where T : struct, IComparisonDefinition
         {
             var state = T.Prepare(record, set, ref _row);
+            for (var feature = 0; feature < T.TermFrequencyFeatures; feature++)
+            {
+                T.Log2FrequencyOf(feature, ref _row) = float.NaN; // not measured yet: no adjustment
+            }
+
             set.CountState(T.Kind, state);
             Present |= state == FieldState.Present ? (ushort)(1 << (int)T.Kind) : (ushort)0;
         }

@@ -111,6 +111,25 @@ public sealed class ModelJsonVersionTests
             { ReplaceFirstAfter(json, "\"level\": \"Swapped\"", "\"u\": 1E-06", "\"u\": 1E-06, \"termFrequencyAdjusted\": true"), "has no term frequencies" },
             { json.Replace("\"comparison\": \"GpPractice\"", "\"comparison\": \"Gp Practice!\"", StringComparison.Ordinal), "names a name, a comparison this release does not know" },
             { json.Replace("\"comparison\": \"GpPractice\"", "\"comparison\": \"ShoeSize\"", StringComparison.Ordinal), "names \"ShoeSize\", a comparison this release does not know (it knows NhsNumber, Name" },
+
+            // Never a silent 0 or false: every member without a default is required.
+            { ReplaceFirstAfter(json, "\"policy\"", "\"requireIdentityEvidence\": true", "\"unused\": true"), "not valid model JSON" },
+            { ReplaceFirstAfter(json, "\"policy\"", "\"matchProbability\": 0.99,", string.Empty), "not valid model JSON" },
+            { json.Replace("\"termFrequencyFloor\": 1E-05,", string.Empty, StringComparison.Ordinal), "not valid model JSON" },
+            { ReplaceFirstAfter(json, "\"level\": \"Equal\"", "\"u\": 1E-06", "\"v\": 1E-06"), "not valid model JSON" },
+
+            // A weight must be finite: u so small that m / u overflows is refused.
+            { ReplaceFirstAfter(json, "\"level\": \"Equal\"", "\"u\": 1E-06", "\"u\": 5E-324"), "greater than 0 and at most 1" },
+
+            // Conflicting or meaningless settings.
+            { ReplaceFirstAfter(json, "\"jaroWinklerHigh\": 0.92", "0.92", "0.92, \"JAROWINKLERHIGH\": 0.99"), "given twice" },
+            { ReplaceFirstAfter(json, "\"jaroWinklerHigh\": 0.92", "0.92", "0.92, \"jaroWinklerHigh\": 0.99"), "not valid model JSON" },
+            { ReplaceFirstAfter(json, "\"jaroWinklerHigh\": 0.92", "\"jaroWinklerHigh\": 0.92,", string.Empty), "does not give its jaroWinklerHigh parameter" },
+            { DropLevel(json, "NhsNumber", "Equal"), "needs a level besides Different" },
+            { ComparisonsOnly(json, []), "makes no comparisons" },
+
+            // A name holding digits is never echoed (it could be an NHS number in a damaged file).
+            { json.Replace("\"comparison\": \"GpPractice\"", "\"comparison\": \"9434765919\"", StringComparison.Ordinal), "names a name, a comparison" },
         };
     }
 
@@ -133,6 +152,30 @@ public sealed class ModelJsonVersionTests
         var set = new RecordSet([new PatientRecord { Postcode = "LS1 4AP" }, new PatientRecord { Postcode = "LS1 4BQ" }]);
         Assert.Equal((int)PostcodeLevel.Sector, PairComparer.Compare(ComparisonKind.Postcode, set, 0, set, 1));
         Assert.Equal((int)PostcodeLevel.District, MatchModel.FromJson(json).Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Postcode).Level);
+    }
+
+    [Fact]
+    public void A_version_1_file_with_version_2_settings_is_refused_rather_than_half_read()
+    {
+        var json = File.ReadAllText(Data("model-v1.json"));
+        var withParameters = ReplaceFirstAfter(json, "\"comparison\": \"Name\"", "\"levels\"", "\"parameters\": { \"jaroWinklerHigh\": 0.5 }, \"levels\"");
+        var error = Assert.Throws<FormatException>(() => MatchModel.FromJson(withParameters));
+        Assert.Contains("version 2 settings in a version 1 model", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string ComparisonsOnly(string json, string[] names)
+    {
+        var document = JsonNode.Parse(json)!;
+        var comparisons = document["comparisons"]!.AsArray();
+        foreach (var comparison in comparisons.ToArray())
+        {
+            if (!names.Contains((string?)comparison!["comparison"]))
+            {
+                comparisons.Remove(comparison);
+            }
+        }
+
+        return document.ToJsonString();
     }
 
     private static string ReplaceFirstAfter(string json, string anchor, string find, string replacement)

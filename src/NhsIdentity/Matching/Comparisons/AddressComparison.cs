@@ -67,6 +67,24 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
     public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
 
+    /// <summary>One slice: the address tokens.</summary>
+    public static int ArenaSlices => 1;
+
+    public static ref int ArenaStart(int slice, ref PreparedRow row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(slice, 0);
+        return ref row.AddressStart;
+    }
+
+    public static int ArenaLength(int slice, in PreparedRow row) =>
+        slice == 0 ? row.AddressLength : throw new ArgumentOutOfRangeException(nameof(slice));
+
+    public static int TermFrequencyFeatures => 0;
+
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
+
+    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
+
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
 
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => 0;

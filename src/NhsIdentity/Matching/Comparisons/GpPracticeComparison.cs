@@ -6,7 +6,8 @@ namespace NhsIdentity.Matching.Comparisons;
 /// <remarks>
 /// <para>Codes are compared as upper-case letters and digits (<c>a81001</c> and <c>A81 001</c> agree). The NHS Data
 /// Dictionary's default codes <c>V81997</c> (not registered), <c>V81998</c> (not applicable) and <c>V81999</c> (not
-/// known) are placeholders and count as missing; so does text that is not 3 to 10 letters and digits.</para>
+/// known) are placeholders and count as missing; text that is not 3 to 10 letters and digits with at least one digit
+/// (UNKNOWN, a GP's name) is invalid and counts as missing too.</para>
 /// <para>Weak evidence by design: people change practice when they move, and a household shares one, so agreement
 /// says little more than "lives nearby" and disagreement little at all.</para>
 /// </remarks>
@@ -38,6 +39,7 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
 
         Span<char> code = stackalloc char[MaxCodeLength];
         var length = 0;
+        var digits = 0;
         foreach (var c in text)
         {
             if (char.IsAsciiLetterOrDigit(c))
@@ -47,11 +49,13 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
                     return FieldState.Invalid;
                 }
 
+                digits += char.IsAsciiDigit(c) ? 1 : 0;
                 code[length++] = char.ToUpperInvariant(c);
             }
         }
 
-        if (length < 3)
+        // Every ODS code has digits; words (UNKNOWN, NONE, a GP's name in a "GP" column) are not codes.
+        if (length < 3 || digits == 0)
         {
             return FieldState.Invalid;
         }
@@ -70,6 +74,18 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
         ExactComparison.Compare(in settings, ra.GpPractice, rb.GpPractice);
 
     public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
+
+    public static int ArenaSlices => 0;
+
+    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
+
+    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
+
+    public static int TermFrequencyFeatures => 0;
+
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
+
+    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
 
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
 

@@ -26,6 +26,26 @@ internal interface IComparisonDefinition
     /// (<paramref name="declared"/>), which a comparison may qualify by the pair's values.</summary>
     static abstract LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb);
 
+    /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
+    /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>
+    static abstract int ArenaSlices { get; }
+
+    /// <summary>Where one arena slice starts, by reference, so the set can move text (compaction, combining sets).</summary>
+    static abstract ref int ArenaStart(int slice, ref PreparedRow row);
+
+    /// <summary>How many chars one arena slice holds.</summary>
+    static abstract int ArenaLength(int slice, in PreparedRow row);
+
+    /// <summary>Gets how many values the comparison has its record set count the frequency of (0 for most; the name
+    /// counts full names and family names, the postcode full postcodes).</summary>
+    static abstract int TermFrequencyFeatures { get; }
+
+    /// <summary>The key of a present record's value of one counted feature, or 0 when it has none.</summary>
+    static abstract ulong TermFrequencyKey(int feature, in PreparedRow row);
+
+    /// <summary>Where the row keeps the log2 frequency of one counted feature (NaN until measured).</summary>
+    static abstract ref float Log2FrequencyOf(int feature, ref PreparedRow row);
+
     /// <summary>log2 of the larger of the two records' frequencies of the value a term-frequency level agrees on;
     /// NaN when neither was measured or the level has none.</summary>
     static abstract float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb);

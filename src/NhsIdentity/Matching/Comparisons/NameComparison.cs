@@ -21,6 +21,9 @@ internal readonly struct NameComparison : IComparisonDefinition
     /// <summary>Double Metaphone's classic four-letter codes: long codes split spellings that sound alike.</summary>
     private const int PhoneticLength = DoubleMetaphone.ClassicMaxLength;
 
+    private const int FullNameFeature = 0;
+    private const int FamilyFeature = 1;
+
     private static readonly ComparisonLevelDefinition[] Levels =
     [
         new(nameof(NameLevel.ExactFullName), "Given and family names equal (term-frequency adjusted: a common full name counts for less).",
@@ -148,6 +151,39 @@ internal readonly struct NameComparison : IComparisonDefinition
         (declared & LevelEvidence.Contradicts) != 0 && (ra.GivenHash == 0 || rb.GivenHash == 0)
             ? declared & ~LevelEvidence.Contradicts
             : declared;
+
+    /// <summary>One slice: first given name, all given names, family name and family-name tokens, one after another.</summary>
+    public static int ArenaSlices => 1;
+
+    public static ref int ArenaStart(int slice, ref PreparedRow row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(slice, 0);
+        return ref row.NameStart;
+    }
+
+    public static int ArenaLength(int slice, in PreparedRow row) => slice == 0
+        ? row.GivenLength + row.GivenAllLength + row.FamilyLength + row.FamilyTokensLength
+        : throw new ArgumentOutOfRangeException(nameof(slice));
+
+    /// <summary>Full names (first given and family) and family names are counted.</summary>
+    public static int TermFrequencyFeatures => 2;
+
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => feature switch
+    {
+        FullNameFeature => row.GivenHash == 0 || row.FamilyHash == 0 ? 0 : (row.GivenHash * 0x9E3779B97F4A7C15UL) ^ row.FamilyHash,
+        FamilyFeature => row.FamilyHash,
+        _ => throw new ArgumentOutOfRangeException(nameof(feature)),
+    };
+
+    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row)
+    {
+        switch (feature)
+        {
+            case FullNameFeature: return ref row.Log2FullNameFrequency;
+            case FamilyFeature: return ref row.Log2FamilyFrequency;
+            default: throw new ArgumentOutOfRangeException(nameof(feature));
+        }
+    }
 
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => level switch
     {

@@ -96,6 +96,24 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
 
     public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
 
+    public static int ArenaSlices => 0;
+
+    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
+
+    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
+
+    /// <summary>Full postcodes are counted (a block of flats shares one).</summary>
+    public static int TermFrequencyFeatures => 1;
+
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) =>
+        feature == 0 ? UnitKey(in row) : throw new ArgumentOutOfRangeException(nameof(feature));
+
+    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(feature, 0);
+        return ref row.Log2PostcodeFrequency;
+    }
+
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) =>
         level == (int)PostcodeLevel.Full ? float.MaxNumber(ra.Log2PostcodeFrequency, rb.Log2PostcodeFrequency) : float.NaN;
 
@@ -108,7 +126,7 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
     };
 
     /// <summary>The key of a present postcode's full value (UK unit, or non-UK text): what term frequencies count.</summary>
-    internal static ulong UnitKey(in PreparedRow row) =>
+    private static ulong UnitKey(in PreparedRow row) =>
         row.OtherPostcode != 0 ? row.OtherPostcode : (ulong)row.Postcode.GetPartKey(PostcodePart.Unit) | 1UL << 63;
 
     /// <summary>Sectors and districts exist for UK postcodes only.</summary>

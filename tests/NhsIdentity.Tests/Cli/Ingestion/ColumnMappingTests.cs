@@ -83,7 +83,6 @@ public sealed class ColumnMappingTests
         { "ods_code", "gp_practice" },
         { "REGISTERED_GP", "gp_practice" },
         { "Registered Practice", "gp_practice" },
-        { "GP", "gp_practice" },
         { "GP Code", "gp_practice" },
         { "gp-code", "gp_practice" },
         { " given_name", "given_name" }, // FEBRL pads header cells with a space
@@ -113,6 +112,7 @@ public sealed class ColumnMappingTests
     [InlineData("notes")]
     [InlineData("practice")]      // too vague: a practice could be any organisation
     [InlineData("gp_name")]       // the practice or GP name, not its ODS code
+    [InlineData("GP")]            // often the doctor's name
     [InlineData("")]
     public void Does_not_recognise_other_names(string column) =>
         Assert.False(ColumnMapping.TryRecognise(column, out _));

@@ -106,6 +106,68 @@ public sealed class ComparisonSettingsTests
     }
 
     [Fact]
+    public void With_a_customised_model_explain_adds_up_to_the_score_and_training_sees_the_same_levels()
+    {
+        var name = DefaultName.WithParameter("jaroWinklerHigh", 0.97).WithParameter("jaroWinklerLow", 0.8)
+            .WithoutLevel((int)NameLevel.Phonetic).WithoutLevel((int)NameLevel.Swapped);
+        var date = MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", 30)
+            .WithoutLevel((int)DateOfBirthLevel.OneDigitDifferent);
+        var model = MatchModel.Default.WithComparison(name).WithComparison(date).WithoutComparison(ComparisonKind.Sex)
+            .WithPolicy(new DecisionPolicy(0.9, 0.2, RequireIdentityEvidence: true));
+        var (records, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(150, seed: 3);
+        var set = new RecordSet(records);
+        var outcomes = new ComparisonOutcome[model.Comparisons.Count];
+        var codes = new byte[model.Comparisons.Count];
+        var pairs = 0;
+        for (var i = 0; i < set.Count; i++)
+        {
+            for (var j = i + 1; j < set.Count; j += 3)
+            {
+                var score = model.Score(set, i, set, j);
+                Assert.Equal(model.Comparisons.Count, model.Explain(set, i, set, j, outcomes));
+                var sum = model.PriorWeight;
+                foreach (var outcome in outcomes)
+                {
+                    sum += outcome.Weight;
+                }
+
+                Assert.Equal(score.Weight, sum);
+                model.Levels(set, i, set, j, codes);
+                for (var c = 0; c < codes.Length; c++)
+                {
+                    Assert.Equal(outcomes[c].Level < 0 ? -1 : codes[c], outcomes[c].Level);
+                    Assert.True(outcomes[c].Level < 0 || model.Comparisons[c].IsLevelUsed(outcomes[c].Level));
+                }
+
+                pairs++;
+            }
+        }
+
+        Assert.True(pairs > 1_000);
+    }
+
+    [Fact]
+    public void A_comparison_cannot_be_left_with_only_its_last_level()
+    {
+        var nhs = MatchModel.Default.GetComparison(ComparisonKind.NhsNumber)!;
+        var error = Assert.Throws<ArgumentException>(() => nhs.WithoutLevel((int)NhsNumberLevel.Equal));
+        Assert.Contains("drop the comparison instead", error.Message, StringComparison.Ordinal);
+        var postcode = MatchModel.Default.GetComparison(ComparisonKind.Postcode)!
+            .WithoutLevel(0).WithoutLevel(1).WithoutLevel(2);
+        Assert.Throws<ArgumentException>(() => postcode.WithoutLevel(3));
+    }
+
+    [Fact]
+    public void Levels_and_definitions_cannot_be_changed_through_their_lists()
+    {
+        var levels = MatchModel.Default.GetComparison(ComparisonKind.Sex)!.Levels;
+        Assert.False(levels is ComparisonLevelModel[]);
+        Assert.True(((ICollection<ComparisonLevelModel>)levels).IsReadOnly);
+        Assert.True(((ICollection<ComparisonDefinition>)ComparisonDefinition.All).IsReadOnly);
+        Assert.True(((ICollection<ComparisonLevelDefinition>)ComparisonDefinition.Get(ComparisonKind.Sex).Levels).IsReadOnly);
+    }
+
+    [Fact]
     public void Mistakes_in_settings_are_clear_errors()
     {
         var last = DefaultName.Levels.Count - 1;
@@ -126,7 +188,7 @@ public sealed class ComparisonSettingsTests
         Assert.Equal(0.75, changed.GetParameter("jaroWinklerLow"));
         Assert.Equal(0.75, changed.Parameters["jarowinklerlow"]);
         Assert.Equal(0.70, DefaultName.GetParameter("jaroWinklerLow"));
-        Assert.Equal(["jaroWinklerHigh", "jaroWinklerMedium", "jaroWinklerLow"], changed.Parameters.Keys);
+        Assert.Equal(["jaroWinklerHigh", "jaroWinklerLow", "jaroWinklerMedium"], changed.Parameters.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

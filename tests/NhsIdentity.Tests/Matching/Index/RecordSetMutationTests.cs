@@ -22,6 +22,9 @@ public sealed class RecordSetMutationTests
                 // Some records carry invalid or placeholder values so every field state is counted and uncounted.
                 var person = IndexPeople.Person(random, numbers, "R" + op, withNhsNumber: random.Next(3) != 0);
                 person = random.Next(4) == 0 ? person.With(nhs: "1234567890", dob: "not a date", postcode: "ZZ99 3VZ") : person;
+
+                // Every comparison that keeps text in the arena, and the GP practice, takes part in compaction.
+                person = person with { LocalIdentifier = "RX" + op, GpPracticeCode = "B8600" + (op % 9) };
                 live.Add(person);
                 set.AppendTracked(person);
             }
@@ -61,6 +64,10 @@ public sealed class RecordSetMutationTests
             for (var p = 0; p < probe.Count; p += 7)
             {
                 Assert.Equal(MatchModel.Default.Score(probe, p, fresh, i), MatchModel.Default.Score(probe, p, set, i));
+                foreach (var definition in ComparisonDefinition.All)
+                {
+                    Assert.Equal(PairComparer.Compare(definition.Kind, probe, p, fresh, i), PairComparer.Compare(definition.Kind, probe, p, set, i));
+                }
             }
         }
     }
