@@ -171,6 +171,8 @@ public sealed class ComparisonModel
     }
 
     /// <summary>Returns a copy with one parameter changed.</summary>
+    /// <remarks>Thresholds are not checked against each other, so they can be set in any order; a level whose
+    /// threshold is above the level before it is never reached.</remarks>
     /// <param name="name">The parameter's name (ordinal, case-insensitive), e.g. <c>jaroWinklerHigh</c>.</param>
     /// <param name="value">The new value, within the parameter's range.</param>
     /// <returns>The new comparison model.</returns>

@@ -10,7 +10,8 @@ public enum LevelEvidence
     /// <summary>Nothing beyond the weight.</summary>
     None = 0,
 
-    /// <summary>The values agree: equal, or near-certainly the same value written differently.</summary>
+    /// <summary>The values agree: equal, or near-certainly the same value written differently. Descriptive: the
+    /// decision policy does not read it.</summary>
     Agrees = 1,
 
     /// <summary>The values disagree outright, so the pair needs a shared identifier to be a match.</summary>

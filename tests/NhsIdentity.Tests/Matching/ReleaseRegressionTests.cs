@@ -7,8 +7,9 @@ namespace NhsIdentity.Tests.Matching;
 
 /// <summary>
 /// Scores and training of release f2e3b64 (before comparisons became definitions), reproduced to the bit: the records
-/// are the bundled synthetic extracts as that release's script read them, the model is what it trained, and the
-/// scores are what it gave every candidate pair (Data/f2e3b64/golden.fsx made all three).
+/// are the bundled synthetic extracts as that release's script read them (with invented phone numbers and email
+/// addresses derived from them, so every comparison of that release takes part), the model is what it trained, and
+/// the scores are what it gave every candidate pair (Data/f2e3b64/golden.fsx made all three).
 /// </summary>
 public sealed class ReleaseRegressionTests
 {
@@ -32,6 +33,8 @@ public sealed class ReleaseRegressionTests
                 Postcode = Get("postcode"),
                 Address = Get("address"),
                 LocalIdentifier = Get("localIdentifier"),
+                Phone = Get("phone"),
+                Email = Get("email"),
             });
         }
 

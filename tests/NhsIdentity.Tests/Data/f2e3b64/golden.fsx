@@ -28,26 +28,33 @@ let parse (text: string) =
     if field.Length > 0 || row.Count > 0 then row.Add(field.ToString()); rows.Add(row.ToArray())
     rows
 let blank (s: string) = if String.IsNullOrWhiteSpace s then null else s
-let pas = parse (File.ReadAllText "/work/main/samples/data/pas.csv") |> Seq.skip 1 |> Seq.map (fun r ->
+let pas = parse (File.ReadAllText "../../../../samples/data/pas.csv") |> Seq.skip 1 |> Seq.map (fun r ->
             let address = [r.[6]; r.[7]; r.[8]] |> List.filter (fun s -> s <> "") |> String.concat ", "
             PatientRecord(Id = r.[0], NhsNumber = blank r.[1], GivenNames = blank r.[2], FamilyName = blank r.[3], DateOfBirth = blank r.[4], Sex = blank r.[5], Address = blank address, Postcode = blank r.[9], LocalIdentifier = blank r.[0]))
-let gp = parse (File.ReadAllText "/work/main/samples/data/gp.csv") |> Seq.skip 1 |> Seq.map (fun r ->
+let gp = parse (File.ReadAllText "../../../../samples/data/gp.csv") |> Seq.skip 1 |> Seq.map (fun r ->
             PatientRecord(Id = r.[0], NhsNumber = blank r.[1], GivenNames = blank r.[2], FamilyName = blank r.[3], DateOfBirth = blank r.[4], Sex = blank r.[5], Address = blank r.[6], Postcode = blank r.[7], LocalIdentifier = blank r.[8]))
-let records = Seq.append pas gp |> Seq.toArray
-let recordsOut = new StreamWriter("/tmp/v1/golden-records.jsonl")
+// Phone and email are not in the extracts; derive them from the NHS number and names so true pairs often agree and
+// the comparisons that read them are covered too (invented values: 07700 900xxx is Ofcom's drama range).
+let withContacts (r: PatientRecord) =
+    let digits = if isNull r.NhsNumber then "" else r.NhsNumber.Replace(" ", "")
+    let phone = if digits.Length = 10 && digits.[9] <> '7' then "07700 900" + digits.Substring(7, 3) else null
+    let email = if not (isNull r.GivenNames) && not (isNull r.FamilyName) && r.Id.EndsWith("1") |> not then (r.GivenNames.Split(' ').[0] + "." + r.FamilyName + "@example.org").ToLowerInvariant() else null
+    PatientRecord(Id = r.Id, NhsNumber = r.NhsNumber, GivenNames = r.GivenNames, FamilyName = r.FamilyName, DateOfBirth = r.DateOfBirth, Sex = r.Sex, Address = r.Address, Postcode = r.Postcode, LocalIdentifier = r.LocalIdentifier, Phone = phone, Email = email)
+let records = Seq.append pas gp |> Seq.map withContacts |> Seq.toArray
+let recordsOut = new StreamWriter("./golden-records.jsonl")
 for r in records do
     let d = Collections.Generic.Dictionary<string, string>()
     let add k v = if not (isNull v) then d.Add(k, v)
     add "id" r.Id; add "nhsNumber" r.NhsNumber; add "givenNames" r.GivenNames; add "familyName" r.FamilyName; add "dateOfBirth" r.DateOfBirth
-    add "sex" r.Sex; add "postcode" r.Postcode; add "address" r.Address; add "localIdentifier" r.LocalIdentifier
+    add "sex" r.Sex; add "postcode" r.Postcode; add "address" r.Address; add "localIdentifier" r.LocalIdentifier; add "phone" r.Phone; add "email" r.Email
     recordsOut.WriteLine(JsonSerializer.Serialize(d))
 recordsOut.Close()
 let set = RecordSet(records)
 let trained = ModelTrainer.Train(set, TrainingOptions(Seed = 20261206), null, Threading.CancellationToken.None)
-File.WriteAllText("/tmp/v1/golden-trained-model-v1.json", trained.Model.ToJson())
+File.WriteAllText("./golden-trained-model-v1.json", trained.Model.ToJson())
 let linker = Linker(trained.Model, LinkOptions(MinimumDecision = MatchDecision.NonMatch))
 let result = linker.Deduplicate(set, null, Threading.CancellationToken.None)
-let scores = new StreamWriter("/tmp/v1/golden-scores.csv")
+let scores = new StreamWriter("./golden-scores.csv")
 scores.WriteLine("left,right,weight_bits,decision,levels")
 let outcomes : ComparisonOutcome[] = Array.zeroCreate 9
 for p in result.Pairs do
