@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
@@ -55,6 +56,8 @@ internal readonly struct AddressComparison : IComparisonDefinition
         return FieldState.Present;
     }
 
+    // Kept out of line for the same reason as the name comparer: the token-set similarity it calls is out of line anyway.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
         var tokensA = a.AddressTokens(in ra);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
@@ -54,6 +55,8 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
         return FieldState.Present;
     }
 
+    // Kept out of line: most records have no local identifier, and inlined it would crowd out the comparisons after it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
         var idA = a.LocalIdentifier(in ra);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NhsIdentity.Demographics;
 using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Phonetics;
@@ -72,6 +73,9 @@ internal readonly struct NameComparison : IComparisonDefinition
         [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial, BlockingKeyPart.FamilyName, BlockingKeyPart.FamilySoundex,
             BlockingKeyPart.FamilyMetaphone]);
 
+    // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
+    // after it would become calls.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
         var givenA = ra.GivenHash;
