@@ -142,8 +142,8 @@ public sealed partial class MatchModel
     /// <summary>One comparison's part in a pair's weight: its level code, the level's weight plus any
     /// term-frequency adjustment, and the level's evidence. Score, Explain and Levels all go through here.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Term<T>(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out int code, out double adjustment,
-        ref LevelEvidence evidence)
+    private static double Term<T>(in Tables tables, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out int code,
+        out double adjustment, ref LevelEvidence evidence)
         where T : struct, IComparisonDefinition
     {
         var kind = (int)T.Kind;
@@ -152,27 +152,35 @@ public sealed partial class MatchModel
         code = ComparisonCatalog.Missing(kind, ra.Present, rb.Present);
         if (code == 0)
         {
-            ref readonly var settings = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_settings), kind);
+            ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
             code = T.Compare(in settings, a, in ra, b, in rb);
-            evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_evidence), slot + code), code, in ra, in rb);
+            evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
             if ((settings.TermFrequencyLevels & (1u << code)) != 0)
             {
-                adjustment = TermFrequencyAdjustment(slot + code, T.Log2Frequency(code, in ra, in rb));
+                // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
+                // stored once per record and model; none when neither frequency was measured (NaN).
+                var log2Frequency = T.Log2Frequency(code, in ra, in rb);
+                adjustment = float.IsNaN(log2Frequency) ? 0
+                    : Unsafe.Add(ref tables.Log2U, slot + code) - Math.Max(log2Frequency, tables.Log2TermFrequencyFloor);
             }
         }
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
-        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), slot + code) + adjustment;
+        return Unsafe.Add(ref tables.Weights, slot + code) + adjustment;
     }
 
-    /// <summary>Splink's term-frequency adjustment, <c>log2(u / max(tfL, tfR, floor))</c>, worked in logarithms:
-    /// <c>log2 u - max(log2 tf, log2 floor)</c>, from values stored once per record and model; 0 when neither
-    /// frequency was measured (NaN).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double TermFrequencyAdjustment(int slot, float log2Frequency) =>
-        float.IsNaN(log2Frequency) ? 0
-        : Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_log2U), slot) - Math.Max(log2Frequency, _log2TermFrequencyFloor);
+    /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
+    /// cannot see through, so reading the arrays from the model each time would reload and null-check them.</summary>
+    private readonly ref struct Tables(MatchModel model)
+    {
+        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(model._weights);
+        public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
+        public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
+        public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
+        public readonly double Log2TermFrequencyFloor = model._log2TermFrequencyFloor;
+        public readonly int ActiveMask = model._activeMask;
+    }
 
     private static void CheckPair(RecordSet left, int leftIndex, RecordSet right, int rightIndex)
     {
@@ -184,6 +192,7 @@ public sealed partial class MatchModel
 
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
+        private readonly Tables _tables = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -194,9 +203,9 @@ public sealed partial class MatchModel
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
-            if ((model._activeMask & (1 << (int)T.Kind)) != 0)
+            if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
-                Weight += model.Term<T>(a, in _ra, b, in _rb, out _, out _, ref Evidence);
+                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out _, out _, ref Evidence);
             }
         }
     }
@@ -207,18 +216,19 @@ public sealed partial class MatchModel
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly Span<ComparisonOutcome> _destination = destination;
+        private readonly Tables _tables = new(model);
         private int _written;
 
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
-            if ((model._activeMask & (1 << (int)T.Kind)) == 0)
+            if ((_tables.ActiveMask & (1 << (int)T.Kind)) == 0)
             {
                 return;
             }
 
             LevelEvidence evidence = default;
-            var weight = model.Term<T>(a, in _ra, b, in _rb, out var code, out var adjustment, ref evidence);
+            var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref evidence);
             var missing = code switch
             {
                 ComparisonCatalog.MissingBoth => MissingSide.Both,
