@@ -150,24 +150,30 @@ public sealed partial class MatchModel
         var slot = kind * ComparisonCatalog.CodesPerComparison;
         adjustment = 0;
         code = ComparisonCatalog.Missing(kind, ra.Present, rb.Present);
-        if (code == 0)
+        if (code != 0)
         {
-            ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
-            code = T.Compare(in settings, a, in ra, b, in rb);
-            evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
-            if ((settings.TermFrequencyLevels & (1u << code)) != 0)
-            {
-                // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
-                // stored once per record and model; none when neither frequency was measured (NaN).
-                var log2Frequency = T.Log2Frequency(code, in ra, in rb);
-                adjustment = float.IsNaN(log2Frequency) ? 0
-                    : Unsafe.Add(ref tables.Log2U, slot + code) - Math.Max(log2Frequency, tables.Log2TermFrequencyFloor);
-            }
+            return Unsafe.Add(ref tables.Weights, slot + code);
         }
+
+        ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
+        code = T.Compare(in settings, a, in ra, b, in rb);
+        evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
-        return Unsafe.Add(ref tables.Weights, slot + code) + adjustment;
+        double weight = Unsafe.Add(ref tables.Weights, slot + code);
+        if ((settings.TermFrequencyLevels & (1u << code)) != 0)
+        {
+            // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
+            // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
+            // the other levels put one addition, not two, on the chain that sums a pair's weight.
+            var log2Frequency = T.Log2Frequency(code, in ra, in rb);
+            adjustment = float.IsNaN(log2Frequency) ? 0
+                : Unsafe.Add(ref tables.Log2U, slot + code) - Math.Max(log2Frequency, tables.Log2TermFrequencyFloor);
+            weight += adjustment;
+        }
+
+        return weight;
     }
 
     /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
