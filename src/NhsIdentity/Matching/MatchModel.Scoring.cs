@@ -101,35 +101,10 @@ public sealed partial class MatchModel
     /// </remarks>
     internal double ScoreUnchecked(RecordSet a, int i, RecordSet b, int j, out MatchDecision cap)
     {
-        ref readonly var ra = ref a.Row(i);
-        ref readonly var rb = ref b.Row(j);
-        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
+        var visitor = new ScoreVisitor(this, a, in a.Row(i), b, in b.Row(j));
         ComparisonCatalog.Visit(ref visitor);
-
-        // The identity-evidence rule can only lower a match, so its evidence is read only for pairs whose weight could
-        // reach one (most candidate pairs cannot): the level codes are kept, and their evidence looked up afterwards.
-        cap = MatchDecision.Match;
-        if (Policy.RequireIdentityEvidence && visitor.Weight >= _evidenceWeight)
-        {
-            var evidence = new EvidenceVisitor(this, in visitor.Codes, in ra, in rb);
-            ComparisonCatalog.Visit(ref evidence);
-            cap = Cap(evidence.Evidence);
-        }
-
+        cap = Cap(visitor.Evidence);
         return visitor.Weight;
-    }
-
-    /// <summary>The decision cap of the identity-evidence rule for a pair, always computed (for tests: the scorer
-    /// computes it only when a pair's weight could reach a match).</summary>
-    internal MatchDecision EvidenceCap(RecordSet a, int i, RecordSet b, int j)
-    {
-        ref readonly var ra = ref a.Row(i);
-        ref readonly var rb = ref b.Row(j);
-        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
-        ComparisonCatalog.Visit(ref visitor);
-        var evidence = new EvidenceVisitor(this, in visitor.Codes, in ra, in rb);
-        ComparisonCatalog.Visit(ref evidence);
-        return Policy.RequireIdentityEvidence ? Cap(evidence.Evidence) : MatchDecision.Match;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -156,18 +131,19 @@ public sealed partial class MatchModel
     /// <summary>The identity-evidence rule (<see cref="DecisionPolicy.RequireIdentityEvidence"/>) on the evidence of a
     /// pair's levels: an outright contradiction, or likely twins (names alike but not the same, one birthday, one
     /// home), caps the decision at review unless the records share an identifier.</summary>
-    private static MatchDecision Cap(LevelEvidence evidence)
+    private MatchDecision Cap(LevelEvidence evidence)
     {
         const LevelEvidence Twins = LevelEvidence.NamesAlikeNotSame | LevelEvidence.SameBirth | LevelEvidence.SameHome;
         var doubtful = (evidence & LevelEvidence.Contradicts) != 0 || (evidence & Twins) == Twins;
-        return doubtful && (evidence & LevelEvidence.SharesIdentifier) == 0 ? MatchDecision.Review : MatchDecision.Match;
+        return doubtful && (evidence & LevelEvidence.SharesIdentifier) == 0 && Policy.RequireIdentityEvidence
+            ? MatchDecision.Review : MatchDecision.Match;
     }
 
-    /// <summary>One comparison's part in a pair's weight: its level code and the level's weight plus any
-    /// term-frequency adjustment. Score and Explain both go through here.</summary>
+    /// <summary>One comparison's part in a pair's weight: its level code, the level's weight plus any
+    /// term-frequency adjustment, and the level's evidence. Score, Explain and Levels all go through here.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Term<T>(in Tables tables, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out int code,
-        out double adjustment)
+        out double adjustment, ref LevelEvidence evidence)
         where T : struct, IComparisonDefinition
     {
         var kind = (int)T.Kind;
@@ -181,6 +157,7 @@ public sealed partial class MatchModel
 
         ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
         code = T.Compare(in settings, a, in ra, b, in rb);
+        evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
@@ -205,6 +182,7 @@ public sealed partial class MatchModel
     {
         public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(model._weights);
         public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
+        public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
         public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
         public readonly double Log2TermFrequencyFloor = model._log2TermFrequencyFloor;
         public readonly int ActiveMask = model._activeMask;
@@ -225,9 +203,7 @@ public sealed partial class MatchModel
         private readonly ref readonly PreparedRow _rb = ref rb;
 
         public double Weight = model._priorWeight;
-
-        /// <summary>Each comparison's level code, by <see cref="ComparisonKind"/> (for the evidence, when it is needed).</summary>
-        public LevelCodes Codes;
+        public LevelEvidence Evidence;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit<T>()
@@ -235,37 +211,7 @@ public sealed partial class MatchModel
         {
             if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
-                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out _);
-                Codes[(int)T.Kind] = (byte)code;
-            }
-        }
-    }
-
-    /// <summary>One level code per comparison, inline (no allocation).</summary>
-    [InlineArray(ComparisonCatalog.MaxComparisons)]
-    private struct LevelCodes
-    {
-        private byte _first;
-    }
-
-    /// <summary>The evidence of a pair's levels (see <see cref="Cap"/>), from the codes the scorer kept.</summary>
-    private ref struct EvidenceVisitor(MatchModel model, in LevelCodes codes, in PreparedRow ra, in PreparedRow rb) : IComparisonVisitor
-    {
-        private readonly ref readonly LevelCodes _codes = ref codes;
-        private readonly ref readonly PreparedRow _ra = ref ra;
-        private readonly ref readonly PreparedRow _rb = ref rb;
-
-        public LevelEvidence Evidence;
-
-        public void Visit<T>()
-            where T : struct, IComparisonDefinition
-        {
-            var kind = (int)T.Kind;
-            int code = _codes[kind];
-            if ((model._activeMask & (1 << kind)) != 0 && !ComparisonCatalog.IsMissing(code))
-            {
-                var declared = (LevelEvidence)model._evidence[(kind * ComparisonCatalog.CodesPerComparison) + code];
-                Evidence |= T.Evidence(declared, code, in _ra, in _rb);
+                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out _, out _, ref Evidence);
             }
         }
     }
@@ -287,7 +233,8 @@ public sealed partial class MatchModel
                 return;
             }
 
-            var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment);
+            LevelEvidence evidence = default;
+            var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref evidence);
             var missing = code switch
             {
                 ComparisonCatalog.MissingBoth => MissingSide.Both,

@@ -31,11 +31,6 @@ public sealed partial class MatchModel
     /// <summary>Each level's declared <see cref="LevelEvidence"/>, by comparison and level code (0 for missing codes).</summary>
     private readonly byte[] _evidence;
 
-    /// <summary>A weight below which a pair cannot be a match (its probability is under the match threshold): below
-    /// it the identity-evidence rule has nothing to lower, so the scorer skips it. A hundredth of a bit below the
-    /// threshold's weight, and never above 40 bits, where probabilities near 1 round to 1.</summary>
-    private readonly double _evidenceWeight;
-
     /// <summary>log2 of each level's u (0 where a level has none): the term-frequency adjustment's first term, kept
     /// so scoring needs no logarithm per pair.</summary>
     private readonly double[] _log2U;
@@ -97,7 +92,6 @@ public sealed partial class MatchModel
         _evidence = new byte[_weights.Length];
         _settings = new ComparisonSettings[ComparisonCatalog.Count];
         _log2TermFrequencyFloor = Math.Log2(termFrequencyFloor);
-        _evidenceWeight = Math.Min(Math.Log2(policy.MatchProbability / (1 - policy.MatchProbability)), 40) - 0.01;
         for (var c = 0; c < _comparisons.Length; c++)
         {
             var kind = _comparisons[c].Comparison;

@@ -146,34 +146,6 @@ public sealed class ComparisonSettingsTests
         Assert.True(pairs > 1_000);
     }
 
-    [Theory]
-    [InlineData(0.99, 0.5)]
-    [InlineData(0.5, 0.1)]
-    [InlineData(0.999999999999, 0.5)]
-    [InlineData(1.0, 0.5)]
-    [InlineData(0.0, 0.0)]
-    public void The_identity_evidence_rule_decides_as_if_it_were_always_applied(double match, double review)
-    {
-        // The scorer reads the evidence only for pairs whose weight could reach a match; the decisions must be those
-        // of applying the rule to every pair.
-        var model = MatchModel.Default.WithPolicy(new DecisionPolicy(match, review, RequireIdentityEvidence: true));
-        var (records, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(150, seed: 5);
-        var set = new RecordSet(records);
-        var capped = 0;
-        for (var i = 0; i < set.Count; i++)
-        {
-            for (var j = i + 1; j < set.Count; j += 2)
-            {
-                var score = model.Score(set, i, set, j);
-                var cap = model.EvidenceCap(set, i, set, j);
-                Assert.Equal(model.Decide(score.Probability, cap), score.Decision);
-                capped += cap == MatchDecision.Review ? 1 : 0;
-            }
-        }
-
-        Assert.True(capped > 0, "the rule should find evidence against some pairs");
-    }
-
     [Fact]
     public void A_comparison_cannot_be_left_with_only_its_last_level()
     {
