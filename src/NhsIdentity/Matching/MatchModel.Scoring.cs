@@ -162,7 +162,7 @@ public sealed partial class MatchModel
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
         double weight = Unsafe.Add(ref tables.Weights, slot + code);
-        if ((settings.TermFrequencyLevels & (1u << code)) != 0)
+        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0)
         {
             // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
             // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
