@@ -242,12 +242,46 @@ internal sealed partial class ColumnMapping
             lines.Add("not in file: " + string.Join(", ", unmapped));
         }
 
+        // A file without a header row makes its first patient the "header". When any ignored cell looks like a value
+        // (an NHS number, a date, an email address), the row is taken for data and no ignored cell is printed, names
+        // included: only how many there were and what to do.
+        var looksLikeData = false;
+        foreach (var column in Ignored)
+        {
+            looksLikeData |= LooksLikeValue(column.Name);
+        }
+
+        if (looksLikeData)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"ignored: {Ignored.Count} column(s), not shown: the first row looks like data, not a header; add a header row, or name the columns with --map"));
+            return lines;
+        }
+
         foreach (var column in Ignored)
         {
             lines.Add($"ignored: {column.Name} ({column.Reason})");
         }
 
         return lines;
+    }
+
+    /// <summary>Whether a header cell looks like a patient's value rather than a column name: three or more digits
+    /// (NHS numbers, dates, phone numbers, house numbers with postcodes), an <c>@</c>, a slash, or more than 40
+    /// characters (an address).</summary>
+    internal static bool LooksLikeValue(string name)
+    {
+        var digits = 0;
+        foreach (var c in name)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+            if (c is '@' or '/')
+            {
+                return true;
+            }
+        }
+
+        return digits >= 3 || name.Length > 40;
     }
 
     private static (PatientField Field, int Column) ParseOverride(string text, IReadOnlyList<string> header)

@@ -147,4 +147,22 @@ public sealed class MatchingCommandTests
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.PathOf("x.csv")));
     }
+
+    [Fact]
+    public void A_csv_without_a_header_row_never_prints_its_first_patient()
+    {
+        // The first row is a patient (issue 14, item 3): before, stderr said "ignored: 999..." and the rest of the row.
+        using var temp = new TempCsv();
+        var path = temp.Write("headerless.csv",
+            "9994456156,Zebedee,Quillfeather,1987-03-14,F,LS1 4AP,12 Park Row\n" +
+            "9995912201,Alice,Pemberton,1990-01-02,F,LS2 7AB,3 Long Lane\n");
+        var result = CliRunner.Run("dedupe", path, "--out", temp.PathOf("pairs.csv"), "--no-train");
+        foreach (var value in new[] { "9994456156", "Zebedee", "Quillfeather", "1987-03-14", "LS1 4AP", "Park Row" })
+        {
+            Assert.DoesNotContain(value, result.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(value, result.Output, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("the first row looks like data, not a header", result.Error, StringComparison.Ordinal);
+    }
 }
