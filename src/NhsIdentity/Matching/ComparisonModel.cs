@@ -198,10 +198,6 @@ public sealed class ComparisonModel
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Comparison} ({System.Numerics.BitOperations.PopCount(_usedLevels)} of {_levels.Length} levels)");
 
-    internal uint UsedLevelMask => _usedLevels;
-
-    internal uint TermFrequencyLevelMask => _termFrequencyLevels;
-
     private System.Collections.ObjectModel.ReadOnlyDictionary<string, double> CreateParameterView()
     {
         var values = new Dictionary<string, double>(_parameters.Length, StringComparer.OrdinalIgnoreCase);

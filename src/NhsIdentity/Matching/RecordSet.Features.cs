@@ -24,20 +24,11 @@ public sealed partial class RecordSet
 
     internal ReadOnlySpan<char> LocalIdentifier(in PreparedRow row) => _arena.AsSpan(row.LocalIdStart, row.LocalIdLength);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool IsPresent(int i, ComparisonKind kind) => (_rows[i].Present & (1 << (int)kind)) != 0;
-
-    internal ushort PresentMask(int i) => _rows[i].Present;
-
     internal long NhsNumberValue(int i) => _rows[i].NhsNumber;
 
     internal ReadOnlySpan<char> Given(int i) => Given(in _rows[i]);
 
-    internal ReadOnlySpan<char> Family(int i) => Family(in _rows[i]);
-
     internal ulong GivenHash(int i) => _rows[i].GivenHash;
-
-    internal ulong FamilyHash(int i) => _rows[i].FamilyHash;
 
     /// <summary>The date of birth as <c>yyyyMMdd</c> (partial dates have zeros for the missing parts).</summary>
     internal int DateOfBirthValue(int i) => _rows[i].DateOfBirth;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Matching.Comparisons;
@@ -68,8 +67,6 @@ internal readonly struct AddressComparison : IComparisonDefinition
             : (int)AddressLevel.Else;
     }
 
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
     /// <summary>One slice: the address tokens.</summary>
     public static int ArenaSlices => 1;
 
@@ -81,14 +78,4 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
     public static int ArenaLength(int slice, in PreparedRow row) =>
         slice == 0 ? row.AddressLength : throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
-
-    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => 0;
 }

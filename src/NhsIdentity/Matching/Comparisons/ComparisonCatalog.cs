@@ -58,8 +58,6 @@ internal static class ComparisonCatalog
     /// <summary>Which comparison owns each <see cref="BlockingKeyPart"/> (index = the part's value).</summary>
     private static readonly ComparisonKind[] PartOwners = OwnersOfParts();
 
-    public static bool IsMissing(int code) => code >= MissingRight;
-
     /// <summary>The missing code from the two records' presence masks (<see cref="PreparedRow.Present"/>), or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Missing(int kind, int presentLeft, int presentRight)

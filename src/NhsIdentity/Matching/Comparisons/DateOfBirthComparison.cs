@@ -110,22 +110,6 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
             ? (int)DateOfBirthLevel.WithinOneYear : (int)DateOfBirthLevel.Else;
     }
 
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
-    public static int ArenaSlices => 0;
-
-    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
-
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => part switch
     {
         BlockingKeyPart.DateOfBirth => (row.DateFlags & PartialFlag) != 0 ? 0UL : (ulong)row.DateOfBirth,

@@ -41,21 +41,5 @@ internal readonly struct EmailComparison : IComparisonDefinition
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) =>
         ExactComparison.Compare(in settings, ra.Email, rb.Email);
 
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
-    public static int ArenaSlices => 0;
-
-    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
-
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => row.Email;
 }

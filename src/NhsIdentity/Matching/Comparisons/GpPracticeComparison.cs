@@ -37,25 +37,9 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
             return FieldState.Missing;
         }
 
-        Span<char> code = stackalloc char[MaxCodeLength];
-        var length = 0;
-        var digits = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (length == code.Length)
-                {
-                    return FieldState.Invalid;
-                }
-
-                digits += char.IsAsciiDigit(c) ? 1 : 0;
-                code[length++] = char.ToUpperInvariant(c);
-            }
-        }
-
         // Every ODS code has digits; words (UNKNOWN, NONE, a GP's name in a "GP" column) are not codes.
-        if (length < 3 || digits == 0)
+        Span<char> code = stackalloc char[MaxCodeLength];
+        if (!CodeText.TryRead(text, code, out var length))
         {
             return FieldState.Invalid;
         }
@@ -72,22 +56,6 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
 
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) =>
         ExactComparison.Compare(in settings, ra.GpPractice, rb.GpPractice);
-
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
-    public static int ArenaSlices => 0;
-
-    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
 
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => row.GpPractice;
 }

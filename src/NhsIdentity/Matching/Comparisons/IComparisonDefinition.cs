@@ -7,7 +7,9 @@ namespace NhsIdentity.Matching.Comparisons;
 /// (<c>where T : struct, IComparisonDefinition</c>) calls them, so the JIT compiles a copy per comparison with the
 /// calls inlined: as fast as code written out comparison by comparison, with one source of truth.
 /// </summary>
-/// <remarks>The structs are listed once, in <see cref="ComparisonCatalog"/>; nothing else names them.</remarks>
+/// <remarks>The structs are listed once, in <see cref="ComparisonCatalog"/>; nothing else names them. Members with a
+/// body are what most comparisons do (no arena text, no term frequencies, no blocking parts, the declared evidence);
+/// a comparison that does more says so by declaring its own.</remarks>
 internal interface IComparisonDefinition
 {
     /// <summary>Gets the comparison.</summary>
@@ -24,33 +26,33 @@ internal interface IComparisonDefinition
 
     /// <summary>What a level says about identity for this pair: the level's declared evidence
     /// (<paramref name="declared"/>), which a comparison may qualify by the pair's values.</summary>
-    static abstract LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb);
+    static virtual LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
 
     /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
     /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>
-    static abstract int ArenaSlices { get; }
+    static virtual int ArenaSlices => 0;
 
     /// <summary>Where one arena slice starts, by reference, so the set can move text (compaction, combining sets).</summary>
-    static abstract ref int ArenaStart(int slice, ref PreparedRow row);
+    static virtual ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
 
     /// <summary>How many chars one arena slice holds.</summary>
-    static abstract int ArenaLength(int slice, in PreparedRow row);
+    static virtual int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
 
     /// <summary>Gets how many values the comparison has its record set count the frequency of (0 for most; the name
     /// counts full names and family names, the postcode full postcodes).</summary>
-    static abstract int TermFrequencyFeatures { get; }
+    static virtual int TermFrequencyFeatures => 0;
 
     /// <summary>The key of a present record's value of one counted feature, or 0 when it has none.</summary>
-    static abstract ulong TermFrequencyKey(int feature, in PreparedRow row);
+    static virtual ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
 
     /// <summary>Where the row keeps the log2 frequency of one counted feature (NaN until measured).</summary>
-    static abstract ref float Log2FrequencyOf(int feature, ref PreparedRow row);
+    static virtual ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
 
     /// <summary>log2 of the larger of the two records' frequencies of the value a term-frequency level agrees on;
     /// NaN when neither was measured or the level has none.</summary>
-    static abstract float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb);
+    static virtual float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
 
     /// <summary>A non-zero number standing for the record's value of a blocking key part this comparison owns,
     /// or 0 when it has none.</summary>
-    static abstract ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row);
+    static virtual ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(part));
 }

@@ -72,8 +72,6 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
             : (int)LocalIdentifierLevel.Else;
     }
 
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
     /// <summary>One slice: the identifier, upper-cased letters and digits.</summary>
     public static int ArenaSlices => 1;
 
@@ -85,14 +83,6 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
 
     public static int ArenaLength(int slice, in PreparedRow row) =>
         slice == 0 ? row.LocalIdLength : throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
 
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
     {

@@ -51,23 +51,7 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
         // Not a UK postcode. Kept as upper-case letters and digits when it has the shape of a postal code (3 to 10 of
         // them, at least one digit), so "N/A" or "UNKNOWN" stay out.
         Span<char> code = stackalloc char[10];
-        var length = 0;
-        var digits = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (length == code.Length)
-                {
-                    return FieldState.Invalid;
-                }
-
-                digits += char.IsAsciiDigit(c) ? 1 : 0;
-                code[length++] = char.ToUpperInvariant(c);
-            }
-        }
-
-        if (length < 3 || digits == 0)
+        if (!CodeText.TryRead(text, code, out var length))
         {
             return FieldState.Invalid;
         }
@@ -93,14 +77,6 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
             : settings.Uses((int)PostcodeLevel.Area) && postcodeA.SharesPart(postcodeB, PostcodePart.Area) ? (int)PostcodeLevel.Area
             : (int)PostcodeLevel.Else;
     }
-
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
-    public static int ArenaSlices => 0;
-
-    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
 
     /// <summary>Full postcodes are counted (a block of flats shares one).</summary>
     public static int TermFrequencyFeatures => 1;

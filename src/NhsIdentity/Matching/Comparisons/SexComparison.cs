@@ -1,5 +1,4 @@
 using NhsIdentity.Demographics;
-using NhsIdentity.Matching.Blocking;
 
 namespace NhsIdentity.Matching.Comparisons;
 
@@ -46,22 +45,4 @@ internal readonly struct SexComparison : IComparisonDefinition
 
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) =>
         ra.Sex == rb.Sex && settings.Uses((int)SexLevel.Equal) ? (int)SexLevel.Equal : (int)SexLevel.Different;
-
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
-    public static int ArenaSlices => 0;
-
-    public static ref int ArenaStart(int slice, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int ArenaLength(int slice, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(slice));
-
-    public static int TermFrequencyFeatures => 0;
-
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static ref float Log2FrequencyOf(int feature, ref PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(feature));
-
-    public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => float.NaN;
-
-    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => 0;
 }
