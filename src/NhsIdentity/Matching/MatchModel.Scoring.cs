@@ -89,10 +89,11 @@ public sealed partial class MatchModel
     {
         var outcomes = new ComparisonOutcome[_active.Length];
         Explain(left, leftIndex, right, rightIndex, outcomes);
-        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex));
+        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex),
+            InHouseholdContext(in left.Row(leftIndex), in right.Row(rightIndex)));
     }
 
-    /// <summary>The weight of a pair and the best decision the identity-evidence rule allows.</summary>
+    /// <summary>The weight of a pair and the best decision the policy's hard rule allows.</summary>
     /// <remarks>
     /// The linker's inner loop. <see cref="ComparisonCatalog.Visit"/> calls <see cref="Term{T}"/> once per comparison
     /// struct, so the JIT writes it out comparison by comparison with each comparer inlined, and a model without a
@@ -128,16 +129,10 @@ public sealed partial class MatchModel
         return decision > cap ? cap : decision;
     }
 
-    /// <summary>The identity-evidence rule (<see cref="DecisionPolicy.RequireIdentityEvidence"/>) on the evidence of a
-    /// pair's levels: an outright contradiction, or likely twins (names alike but not the same, one birthday, one
-    /// home), caps the decision at review unless the records share an identifier.</summary>
-    private MatchDecision Cap(LevelEvidence evidence)
-    {
-        const LevelEvidence Twins = LevelEvidence.NamesAlikeNotSame | LevelEvidence.SameBirth | LevelEvidence.SameHome;
-        var doubtful = (evidence & LevelEvidence.Contradicts) != 0 || (evidence & Twins) == Twins;
-        return doubtful && (evidence & LevelEvidence.SharesIdentifier) == 0 && Policy.RequireIdentityEvidence
-            ? MatchDecision.Review : MatchDecision.Match;
-    }
+    /// <summary>The policy's one hard rule (<see cref="DecisionPolicy.DifferentNhsNumbersNeverMatch"/>): a level
+    /// that contradicts identity (two different valid NHS numbers) caps the decision at review.</summary>
+    private MatchDecision Cap(LevelEvidence evidence) =>
+        (evidence & LevelEvidence.Contradicts) != 0 && Policy.DifferentNhsNumbersNeverMatch ? MatchDecision.Review : MatchDecision.Match;
 
     /// <summary>One comparison's part in a pair's weight: its level code, the level's weight plus any
     /// term-frequency adjustment, and the level's evidence. Score, Explain and Levels all go through here.</summary>
@@ -157,7 +152,7 @@ public sealed partial class MatchModel
 
         ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
         code = T.Compare(in settings, a, in ra, b, in rb);
-        evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
+        evidence |= (LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code);
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
@@ -177,10 +172,11 @@ public sealed partial class MatchModel
     }
 
     /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
-    /// cannot see through, so reading the arrays from the model each time would reload and null-check them.</summary>
-    private readonly ref struct Tables(MatchModel model)
+    /// cannot see through, so reading the arrays from the model each time would reload and null-check them. A pair in
+    /// a household context reads the household weights.</summary>
+    private readonly ref struct Tables(MatchModel model, bool household)
     {
-        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(model._weights);
+        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(household ? model._householdWeights : model._weights);
         public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
         public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
         public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
@@ -196,9 +192,14 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
+    /// <summary>Whether this model weighs the pair as household members would be weighed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool InHouseholdContext(in PreparedRow ra, in PreparedRow rb) =>
+        _householdAware && ComparisonCatalog.InHouseholdContext(in ra, in rb);
+
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
-        private readonly Tables _tables = new(model);
+        private readonly Tables _tables = new(model, model.InHouseholdContext(in ra, in rb));
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -222,7 +223,7 @@ public sealed partial class MatchModel
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly Span<ComparisonOutcome> _destination = destination;
-        private readonly Tables _tables = new(model);
+        private readonly Tables _tables = new(model, model.InHouseholdContext(in ra, in rb));
         private int _written;
 
         public void Visit<T>()

@@ -85,7 +85,7 @@ public sealed class MatchingCommandTests
     {
         using var temp = new TempCsv();
         var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
-        var start = MatchModel.Default.WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, RequireIdentityEvidence: true));
+        var start = MatchModel.Default.WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, DifferentNhsNumbersNeverMatch: true));
         File.WriteAllText(temp.PathOf("start.json"), start.ToJson());
 
         var train = CliRunner.Run("train", Pas, "--model-out", temp.PathOf("trained.json"), "--start-model", temp.PathOf("start.json"));

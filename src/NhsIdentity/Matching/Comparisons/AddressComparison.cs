@@ -11,7 +11,7 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
-        new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).", LevelEvidence.Agrees | LevelEvidence.SameHome),
+        new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).", LevelEvidence.Agrees),
         new(nameof(AddressLevel.Similar70), "Token-set similarity at least similarLow (0.7 by default)."),
         new(nameof(AddressLevel.Else), "Below similarLow."),
     ];
@@ -32,7 +32,10 @@ internal readonly struct AddressComparison : IComparisonDefinition
         // Addresses are written many ways and people move: 70% of true matches reach Similar90; random pairs in one
         // extract almost never do (u 1e-4) and share a street about 1 time in 500.
         defaults: [(0.70, 1e-4), (0.15, 2e-3), (0.15, 0.9979)],
-        Parameters);
+        Parameters,
+
+        // Two people of one family at one postcode mostly live at one address.
+        householdU: [0.85, 0.05, 0.10]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -47,6 +47,8 @@ internal static class ComparisonCatalog
         visitor.Visit<EmailComparison>();
         visitor.Visit<PhoneComparison>();
         visitor.Visit<GpPracticeComparison>();
+        visitor.Visit<GivenNameComparison>();
+        visitor.Visit<FamilyNameComparison>();
     }
 
     /// <summary>The definitions, in order (index = <see cref="ComparisonKind"/> value).</summary>
@@ -94,6 +96,17 @@ internal static class ComparisonCatalog
         var visitor = new CompareVisitor(kind, in settings, a, in ra, b, in rb);
         Visit(ref visitor);
         return visitor.Code;
+    }
+
+    /// <summary>Whether a pair is in a household context: every comparison that defines one (a family name and a
+    /// postcode) is present on both sides with equal keys. Then <see cref="ComparisonLevelModel.HouseholdU"/> weighs
+    /// the other comparisons.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InHouseholdContext(in PreparedRow ra, in PreparedRow rb)
+    {
+        var visitor = new HouseholdVisitor(in ra, in rb);
+        Visit(ref visitor);
+        return visitor.Shared;
     }
 
     private static ComparisonDefinition[] Describe()
@@ -161,6 +174,25 @@ internal static class ComparisonCatalog
             if (T.Kind == owner)
             {
                 Key = (_row.Present & (1 << (int)T.Kind)) == 0 ? 0 : T.BlockingKey(part, set, in _row);
+            }
+        }
+    }
+
+    private ref struct HouseholdVisitor(in PreparedRow ra, in PreparedRow rb) : IComparisonVisitor
+    {
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+
+        public bool Shared = true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if (T.DefinesHousehold)
+            {
+                var bit = 1 << (int)T.Kind;
+                Shared &= (_ra.Present & _rb.Present & bit) != 0 && T.HouseholdKey(in _ra) == T.HouseholdKey(in _rb);
             }
         }
     }

@@ -24,10 +24,6 @@ internal interface IComparisonDefinition
     /// <summary>The level of a pair whose values are present on both sides, from the model's settings.</summary>
     static abstract int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb);
 
-    /// <summary>What a level says about identity for this pair: the level's declared evidence
-    /// (<paramref name="declared"/>), which a comparison may qualify by the pair's values.</summary>
-    static virtual LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
-
     /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
     /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>
     static virtual int ArenaSlices => 0;
@@ -55,4 +51,12 @@ internal interface IComparisonDefinition
     /// <summary>A non-zero number standing for the record's value of a blocking key part this comparison owns,
     /// or 0 when it has none.</summary>
     static virtual ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(part));
+
+    /// <summary>Whether this comparison is part of what makes two records a household: the pair is in a household
+    /// context when every comparison that declares one has equal, non-zero <see cref="HouseholdKey"/>s on both sides.</summary>
+    static virtual bool DefinesHousehold => false;
+
+    /// <summary>The value two records of one household share for this comparison (0 when absent); read only when
+    /// <see cref="DefinesHousehold"/>.</summary>
+    static virtual ulong HouseholdKey(in PreparedRow row) => 0;
 }

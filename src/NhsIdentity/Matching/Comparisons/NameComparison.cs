@@ -23,7 +23,6 @@ internal readonly struct NameComparison : IComparisonDefinition
     private const int PhoneticLength = DoubleMetaphone.ClassicMaxLength;
 
     private const int FullNameFeature = 0;
-    private const int FamilyFeature = 1;
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
@@ -34,18 +33,14 @@ internal readonly struct NameComparison : IComparisonDefinition
         new(nameof(NameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92) on both given and family names.",
             LevelEvidence.Agrees),
         new(nameof(NameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88) on both given and family names."),
-        new(nameof(NameLevel.Phonetic), "Double Metaphone codes (primary or alternate) shared by both given and family names.",
-            LevelEvidence.NamesAlikeNotSame),
-        new(nameof(NameLevel.TokenOverlap), "A given-name token and a family-name token shared (middle names; JONES-SMITH and SMITH).",
-            LevelEvidence.NamesAlikeNotSame),
-        new(nameof(NameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70) on both given and family names.",
-            LevelEvidence.NamesAlikeNotSame),
+        new(nameof(NameLevel.Phonetic), "Double Metaphone codes (primary or alternate) shared by both given and family names."),
+        new(nameof(NameLevel.TokenOverlap), "A given-name token and a family-name token shared (middle names; JONES-SMITH and SMITH)."),
+        new(nameof(NameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70) on both given and family names."),
 
-        // Contradicts only when both records have a given name (see Evidence): a missing one never contradicts.
         new(nameof(NameLevel.FamilyOnly), "Only the family names equal (term-frequency adjusted).",
-            LevelEvidence.Contradicts, supportsTermFrequency: true),
+            supportsTermFrequency: true),
         new(nameof(NameLevel.GivenOnly), "Only the given names equal."),
-        new(nameof(NameLevel.Else), "None of the above.", LevelEvidence.Contradicts),
+        new(nameof(NameLevel.Else), "None of the above."),
     ];
 
     private static readonly ComparisonParameterDefinition[] Parameters =
@@ -71,7 +66,8 @@ internal readonly struct NameComparison : IComparisonDefinition
         ],
         Parameters,
         [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial, BlockingKeyPart.FamilyName, BlockingKeyPart.FamilySoundex,
-            BlockingKeyPart.FamilyMetaphone]);
+            BlockingKeyPart.FamilyMetaphone],
+        inDefaultModel: false);
 
     // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
     // after it would become calls.
@@ -128,8 +124,8 @@ internal readonly struct NameComparison : IComparisonDefinition
         }
 
         if (settings.Uses((int)NameLevel.Phonetic)
-            && PhoneticMatch(ra.GivenPhonetic, ra.GivenPhoneticAlternate, rb.GivenPhonetic, rb.GivenPhoneticAlternate)
-            && PhoneticMatch(ra.FamilyPhonetic, ra.FamilyPhoneticAlternate, rb.FamilyPhonetic, rb.FamilyPhoneticAlternate))
+            && NameMatching.Phonetic(ra.GivenPhonetic, ra.GivenPhoneticAlternate, rb.GivenPhonetic, rb.GivenPhoneticAlternate)
+            && NameMatching.Phonetic(ra.FamilyPhonetic, ra.FamilyPhoneticAlternate, rb.FamilyPhonetic, rb.FamilyPhoneticAlternate))
         {
             return (int)NameLevel.Phonetic;
         }
@@ -137,7 +133,7 @@ internal readonly struct NameComparison : IComparisonDefinition
         // With one given token and one family token on both sides, sharing tokens means being equal, which the
         // levels above have already ruled out: skip the token scan (the common case for non-matching pairs).
         if ((HasSeveralTokens(in ra) | HasSeveralTokens(in rb)) && settings.Uses((int)NameLevel.TokenOverlap)
-            && SharesToken(a.GivenTokens(in ra), b.GivenTokens(in rb)) && SharesToken(a.FamilyTokens(in ra), b.FamilyTokens(in rb)))
+            && NameMatching.SharesToken(a.GivenTokens(in ra), b.GivenTokens(in rb)) && NameMatching.SharesToken(a.FamilyTokens(in ra), b.FamilyTokens(in rb)))
         {
             return (int)NameLevel.TokenOverlap;
         }
@@ -149,12 +145,6 @@ internal readonly struct NameComparison : IComparisonDefinition
 
         return OnePartLevel(in settings, givenEqual, familyEqual);
     }
-
-    /// <summary>Two given names that are both there and unalike contradict; a missing one does not.</summary>
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) =>
-        (declared & LevelEvidence.Contradicts) != 0 && (ra.GivenHash == 0 || rb.GivenHash == 0)
-            ? declared & ~LevelEvidence.Contradicts
-            : declared;
 
     /// <summary>One slice: first given name, all given names, family name and family-name tokens, one after another.</summary>
     public static int ArenaSlices => 1;
@@ -169,24 +159,19 @@ internal readonly struct NameComparison : IComparisonDefinition
         ? row.GivenLength + row.GivenAllLength + row.FamilyLength + row.FamilyTokensLength
         : throw new ArgumentOutOfRangeException(nameof(slice));
 
-    /// <summary>Full names (first given and family) and family names are counted.</summary>
-    public static int TermFrequencyFeatures => 2;
+    /// <summary>Full names (first given and family) are counted; the family name's frequency, which
+    /// <see cref="NameLevel.FamilyOnly"/> reads, is counted by <see cref="FamilyNameComparison"/> (the same key
+    /// over the same records, counted once).</summary>
+    public static int TermFrequencyFeatures => 1;
 
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => feature switch
-    {
-        FullNameFeature => row.GivenHash == 0 || row.FamilyHash == 0 ? 0 : (row.GivenHash * 0x9E3779B97F4A7C15UL) ^ row.FamilyHash,
-        FamilyFeature => row.FamilyHash,
-        _ => throw new ArgumentOutOfRangeException(nameof(feature)),
-    };
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => feature == FullNameFeature
+        ? (row.GivenHash == 0 || row.FamilyHash == 0 ? 0 : (row.GivenHash * 0x9E3779B97F4A7C15UL) ^ row.FamilyHash)
+        : throw new ArgumentOutOfRangeException(nameof(feature));
 
     public static ref float Log2FrequencyOf(int feature, ref PreparedRow row)
     {
-        switch (feature)
-        {
-            case FullNameFeature: return ref row.Log2FullNameFrequency;
-            case FamilyFeature: return ref row.Log2FamilyFrequency;
-            default: throw new ArgumentOutOfRangeException(nameof(feature));
-        }
+        ArgumentOutOfRangeException.ThrowIfNotEqual(feature, FullNameFeature);
+        return ref row.Log2FullNameFrequency;
     }
 
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => level switch
@@ -225,44 +210,6 @@ internal readonly struct NameComparison : IComparisonDefinition
         familyEqual && settings.Uses((int)NameLevel.FamilyOnly) ? (int)NameLevel.FamilyOnly
         : givenEqual && settings.Uses((int)NameLevel.GivenOnly) ? (int)NameLevel.GivenOnly
         : (int)NameLevel.Else;
-
-    private static bool PhoneticMatch(uint primaryA, uint alternateA, uint primaryB, uint alternateB) =>
-        primaryA != 0 && primaryB != 0
-        && (primaryA == primaryB || primaryA == alternateB || alternateA == primaryB || alternateA == alternateB);
-
-    /// <summary>Whether two space-separated token lists share a token (lists are a handful of short words).</summary>
-    private static bool SharesToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        while (!a.IsEmpty)
-        {
-            var space = a.IndexOf(' ');
-            var token = space < 0 ? a : a[..space];
-            a = space < 0 ? default : a[(space + 1)..];
-            if (ContainsToken(b, token))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsToken(ReadOnlySpan<char> list, ReadOnlySpan<char> token)
-    {
-        while (!list.IsEmpty)
-        {
-            var space = list.IndexOf(' ');
-            var candidate = space < 0 ? list : list[..space];
-            if (candidate.SequenceEqual(token))
-            {
-                return true;
-            }
-
-            list = space < 0 ? default : list[(space + 1)..];
-        }
-
-        return false;
-    }
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -113,7 +113,7 @@ public sealed class ComparisonSettingsTests
         var date = MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", 30)
             .WithoutLevel((int)DateOfBirthLevel.OneDigitDifferent);
         var model = MatchModel.Default.WithComparison(name).WithComparison(date).WithoutComparison(ComparisonKind.Sex)
-            .WithPolicy(new DecisionPolicy(0.9, 0.2, RequireIdentityEvidence: true));
+            .WithPolicy(new DecisionPolicy(0.9, 0.2, DifferentNhsNumbersNeverMatch: true));
         var (records, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(150, seed: 3);
         var set = new RecordSet(records);
         var outcomes = new ComparisonOutcome[model.Comparisons.Count];
