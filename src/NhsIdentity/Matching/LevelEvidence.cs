@@ -2,7 +2,8 @@ namespace NhsIdentity.Matching;
 
 /// <summary>What reaching a comparison level says about identity, beyond its weight.</summary>
 /// <remarks>Declared by each comparison's definition (<see cref="ComparisonLevelDefinition.Evidence"/>). The
-/// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>, so it never names a comparison itself.</remarks>
+/// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>, and the household context only
+/// <see cref="SameHome"/>, so neither names a comparison itself.</remarks>
 [Flags]
 public enum LevelEvidence
 {
@@ -21,4 +22,9 @@ public enum LevelEvidence
     /// <summary>The records share an identifier issued once per person (a valid NHS number, a hospital number).
     /// Descriptive: the decision policy does not read it.</summary>
     SharesIdentifier = 4,
+
+    /// <summary>The records give the same home (the full postcode, or a near-identical address). With the same
+    /// family name the pair is weighed as two records of one household would be
+    /// (<see cref="MatchExplanation.InHouseholdContext"/>).</summary>
+    SameHome = 8,
 }

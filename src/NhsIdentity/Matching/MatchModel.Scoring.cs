@@ -90,7 +90,7 @@ public sealed partial class MatchModel
         var outcomes = new ComparisonOutcome[_active.Length];
         Explain(left, leftIndex, right, rightIndex, outcomes);
         return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex),
-            InHouseholdContext(in left.Row(leftIndex), in right.Row(rightIndex)));
+            InHouseholdContext(left, in left.Row(leftIndex), right, in right.Row(rightIndex)));
     }
 
     /// <summary>The weight of a pair and the best decision the policy's hard rule allows.</summary>
@@ -102,10 +102,28 @@ public sealed partial class MatchModel
     /// </remarks>
     internal double ScoreUnchecked(RecordSet a, int i, RecordSet b, int j, out MatchDecision cap)
     {
-        var visitor = new ScoreVisitor(this, a, in a.Row(i), b, in b.Row(j));
+        ref readonly var ra = ref a.Row(i);
+        ref readonly var rb = ref b.Row(j);
+        if (_householdAware && ComparisonCatalog.SharesHouseholdKeys(in ra, in rb))
+        {
+            return ScoreMaybeHousehold(a, in ra, b, in rb, out cap);
+        }
+
+        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
         ComparisonCatalog.Visit(ref visitor);
         cap = Cap(visitor.Evidence);
         return visitor.Weight;
+    }
+
+    /// <summary>A pair that shares a family name: whether it is weighed as a household depends on whether its levels
+    /// share a home, so both sums are kept and one is chosen at the end (the rarer path, kept out of line).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double ScoreMaybeHousehold(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out MatchDecision cap)
+    {
+        var visitor = new DualScoreVisitor(this, a, in ra, b, in rb);
+        ComparisonCatalog.Visit(ref visitor);
+        cap = Cap(visitor.Evidence);
+        return (visitor.Evidence & LevelEvidence.SameHome) != 0 ? visitor.HouseholdWeight : visitor.Weight;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -192,14 +210,50 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
-    /// <summary>Whether this model weighs the pair as household members would be weighed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool InHouseholdContext(in PreparedRow ra, in PreparedRow rb) =>
-        _householdAware && ComparisonCatalog.InHouseholdContext(in ra, in rb);
+    /// <summary>Whether this model weighs the pair as two records of one household would be: it has household
+    /// u-probabilities, the records share a family name, and a level says they share a home.</summary>
+    internal bool InHouseholdContext(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
+    {
+        if (!_householdAware || !ComparisonCatalog.SharesHouseholdKeys(in ra, in rb))
+        {
+            return false;
+        }
+
+        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
+        ComparisonCatalog.Visit(ref visitor);
+        return (visitor.Evidence & LevelEvidence.SameHome) != 0;
+    }
+
+    /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
+    /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>
+    private ref struct DualScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    {
+        private readonly Tables _tables = new(model, household: false);
+        private readonly ref float _householdWeights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+
+        public double Weight = model._priorWeight;
+        public double HouseholdWeight = model._priorWeight;
+        public LevelEvidence Evidence;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
+            {
+                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
+                double householdWeight = Unsafe.Add(ref _householdWeights, ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code);
+                householdWeight += adjustment;
+                HouseholdWeight += householdWeight;
+            }
+        }
+    }
 
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
-        private readonly Tables _tables = new(model, model.InHouseholdContext(in ra, in rb));
+        private readonly Tables _tables = new(model, household: false);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -223,7 +277,7 @@ public sealed partial class MatchModel
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly Span<ComparisonOutcome> _destination = destination;
-        private readonly Tables _tables = new(model, model.InHouseholdContext(in ra, in rb));
+        private readonly Tables _tables = new(model, model.InHouseholdContext(a, in ra, b, in rb));
         private int _written;
 
         public void Visit<T>()

@@ -84,7 +84,7 @@ public sealed class MatchingCommandTests
     public void Train_from_a_start_model_keeps_its_thresholds_levels_and_policy_and_learns_the_weights()
     {
         using var temp = new TempCsv();
-        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
+        var name = ComparisonDefinition.Get(ComparisonKind.Name).DefaultModel.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
         var start = MatchModel.Default.WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, DifferentNhsNumbersNeverMatch: true));
         File.WriteAllText(temp.PathOf("start.json"), start.ToJson());
 

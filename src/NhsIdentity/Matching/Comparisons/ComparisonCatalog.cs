@@ -98,11 +98,11 @@ internal static class ComparisonCatalog
         return visitor.Code;
     }
 
-    /// <summary>Whether a pair is in a household context: every comparison that defines one (a family name and a
-    /// postcode) is present on both sides with equal keys. Then <see cref="ComparisonLevelModel.HouseholdU"/> weighs
-    /// the other comparisons.</summary>
+    /// <summary>Whether a pair shares what one household's members share (the family name): every comparison that
+    /// defines a household is present on both sides with equal keys. With a shared home
+    /// (<see cref="LevelEvidence.SameHome"/>) the pair is in a household context.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool InHouseholdContext(in PreparedRow ra, in PreparedRow rb)
+    public static bool SharesHouseholdKeys(in PreparedRow ra, in PreparedRow rb)
     {
         var visitor = new HouseholdVisitor(in ra, in rb);
         Visit(ref visitor);

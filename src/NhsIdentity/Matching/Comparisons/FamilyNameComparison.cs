@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Matching.Comparisons;
@@ -39,7 +40,8 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
     public static ComparisonDefinition Describe() => new(
         Kind, version: 1, "family_name", "Family name", [nameof(PatientRecord.FamilyName)], Levels,
         defaults: [(0.850, 0.002), (0.050, 5e-4), (0.020, 1e-4), (0.020, 1e-3), (0.010, 3e-3), (0.020, 0.050), (0.030, 0.9434)],
-        Parameters);
+        Parameters,
+        [BlockingKeyPart.FamilyName, BlockingKeyPart.FamilySoundex, BlockingKeyPart.FamilyMetaphone]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row) =>
         row.FamilyHash != 0 ? FieldState.Present
@@ -106,4 +108,12 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
     public static bool DefinesHousehold => true;
 
     public static ulong HouseholdKey(in PreparedRow row) => row.FamilyHash;
+
+    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => part switch
+    {
+        BlockingKeyPart.FamilyName => row.FamilyHash,
+        BlockingKeyPart.FamilySoundex => row.FamilySoundex,
+        BlockingKeyPart.FamilyMetaphone => row.FamilyPhonetic,
+        _ => throw new ArgumentOutOfRangeException(nameof(part)),
+    };
 }

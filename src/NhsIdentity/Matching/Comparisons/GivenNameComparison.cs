@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Matching.Comparisons;
@@ -42,19 +43,21 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
         Kind, version: 1, "given_name", "Given name", [nameof(PatientRecord.GivenNames)], Levels,
 
         // m: typical of what Splink's example models and NHS England's model learn on supplier data for a first-name
-        // comparison (80% exact, a few percent each for nicknames, typing errors and initials). u: a given name agrees
+        // comparison (82% exact, a few percent each for nicknames, typing errors and initials; wholly different given
+        // names, a change of name or a preferred name no table knows, 1.5%). u: a given name agrees
         // by chance about once in 250 pairs (the sum of squared name shares in the ONS baby-name lists).
         defaults:
         [
-            (0.800, 0.004), (0.004, 1e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
-            (0.010, 5e-3), (0.020, 0.080), (0.036, 0.90449),
+            (0.821, 0.004), (0.004, 1e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
+            (0.010, 5e-3), (0.020, 0.080), (0.015, 0.90449),
         ],
         Parameters,
 
         // Among different people of one household: parents rarely give two children one name (a father and a son
         // named alike, about 1 pair in 100), but siblings' names are often alike in sound or spelling. Training
         // replaces these with what pairs with two different NHS numbers show.
-        householdU: [0.010, 1e-5, 0.002, 0.005, 0.010, 0.010, 0.010, 0.020, 0.150, 0.78299]);
+        householdU: [0.010, 1e-5, 0.002, 0.005, 0.010, 0.010, 0.010, 0.020, 0.150, 0.78299],
+        blockingParts: [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row) =>
         row.GivenHash != 0 ? FieldState.Present
@@ -141,4 +144,18 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => level == (int)GivenNameLevel.Exact
         ? float.MaxNumber(ra.Log2GivenFrequency, rb.Log2GivenFrequency)
         : float.NaN;
+
+    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
+    {
+        switch (part)
+        {
+            case BlockingKeyPart.GivenName:
+                return row.GivenHash;
+            case BlockingKeyPart.GivenInitial:
+                var given = set.Given(in row);
+                return given.IsEmpty ? 0UL : given[0];
+            default:
+                throw new ArgumentOutOfRangeException(nameof(part));
+        }
+    }
 }

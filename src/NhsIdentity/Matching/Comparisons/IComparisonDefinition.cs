@@ -52,11 +52,12 @@ internal interface IComparisonDefinition
     /// or 0 when it has none.</summary>
     static virtual ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(part));
 
-    /// <summary>Whether this comparison is part of what makes two records a household: the pair is in a household
-    /// context when every comparison that declares one has equal, non-zero <see cref="HouseholdKey"/>s on both sides.</summary>
+    /// <summary>Whether the members of one household share this comparison's value (the family name): a pair is in
+    /// a household context when every such comparison has equal, non-zero <see cref="HouseholdKey"/>s on both sides
+    /// and a level marked <see cref="LevelEvidence.SameHome"/> holds.</summary>
     static virtual bool DefinesHousehold => false;
 
-    /// <summary>The value two records of one household share for this comparison (0 when absent); read only when
+    /// <summary>The value the members of one household share (0 when absent); read only when
     /// <see cref="DefinesHousehold"/>.</summary>
     static virtual ulong HouseholdKey(in PreparedRow row) => 0;
 }

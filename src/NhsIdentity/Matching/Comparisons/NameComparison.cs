@@ -65,8 +65,9 @@ internal readonly struct NameComparison : IComparisonDefinition
             (0.040, 5e-5), (0.030, 5e-3), (0.040, 5e-3), (0.015, 1e-2), (0.020, 0.979477),
         ],
         Parameters,
-        [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial, BlockingKeyPart.FamilyName, BlockingKeyPart.FamilySoundex,
-            BlockingKeyPart.FamilyMetaphone],
+
+        // The name blocking key parts are the given-name and family-name comparisons': a rule on them constrains this one
+        // too, since it reads the same fields (see BlockingRule.Constrains).
         inDefaultModel: false);
 
     // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
@@ -180,26 +181,6 @@ internal readonly struct NameComparison : IComparisonDefinition
         (int)NameLevel.FamilyOnly => float.MaxNumber(ra.Log2FamilyFrequency, rb.Log2FamilyFrequency),
         _ => float.NaN,
     };
-
-    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
-    {
-        switch (part)
-        {
-            case BlockingKeyPart.GivenName:
-                return row.GivenHash;
-            case BlockingKeyPart.GivenInitial:
-                var given = set.Given(in row);
-                return given.IsEmpty ? 0UL : given[0];
-            case BlockingKeyPart.FamilyName:
-                return row.FamilyHash;
-            case BlockingKeyPart.FamilySoundex:
-                return row.FamilySoundex;
-            case BlockingKeyPart.FamilyMetaphone:
-                return row.FamilyPhonetic;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(part));
-        }
-    }
 
     /// <summary>Whether the given or family name has more than one token: only then is a token list longer than the
     /// compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens, so it counts as two).</summary>

@@ -12,7 +12,7 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
     private static readonly ComparisonLevelDefinition[] Levels =
     [
         new(nameof(PostcodeLevel.Full), "The full postcode equal (term-frequency adjusted: a block of flats shares one).",
-            LevelEvidence.Agrees, supportsTermFrequency: true),
+            LevelEvidence.Agrees | LevelEvidence.SameHome, supportsTermFrequency: true),
         new(nameof(PostcodeLevel.Sector), "Same sector (LS1 4)."),
         new(nameof(PostcodeLevel.District), "Same district (LS1)."),
         new(nameof(PostcodeLevel.Area), "Same area (LS)."),
@@ -100,11 +100,6 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
         BlockingKeyPart.PostcodeDistrict => PartKey(in row, PostcodePart.District),
         _ => throw new ArgumentOutOfRangeException(nameof(part)),
     };
-
-    /// <summary>A shared postcode is half of a household context (with a shared family name).</summary>
-    public static bool DefinesHousehold => true;
-
-    public static ulong HouseholdKey(in PreparedRow row) => UnitKey(in row);
 
     /// <summary>The key of a present postcode's full value (UK unit, or non-UK text): what term frequencies count.</summary>
     private static ulong UnitKey(in PreparedRow row) =>

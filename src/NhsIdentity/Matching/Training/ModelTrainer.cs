@@ -229,13 +229,19 @@ public static class ModelTrainer
             }
         }
 
+        // 7. Household u from pairs with two different valid NHS numbers in one household context; a comparison that
+        // is not household-aware keeps household u equal to its u.
+        var householdU = HouseholdEstimation.Estimate(start, left, right, deduplicating, options.MaxBlockSize, options.ProbabilityFloor,
+            cancellationToken, out _);
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
+            var aware = HouseholdEstimation.IsHouseholdAware(start.Comparisons[c]);
             var levels = new ComparisonLevelModel[levelCounts[c]];
             for (var level = 0; level < levels.Length; level++)
             {
-                levels[level] = new ComparisonLevelModel(trained[(c * Codes) + level], u[(c * Codes) + level]);
+                var index = (c * Codes) + level;
+                levels[level] = new ComparisonLevelModel(trained[index], u[index], aware ? householdU[index] : u[index]);
             }
 
             // The starting comparison's parameters, levels used and term-frequency settings carry over; only m and u are learned.

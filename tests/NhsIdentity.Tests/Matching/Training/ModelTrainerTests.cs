@@ -55,7 +55,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     {
         var model = Trained.Value.Model;
         output.WriteLine(Febrl4TrainingTests.Describe(model));
-        var name = model.GetComparison(ComparisonKind.Name)!.Levels[(int)NameLevel.ExactFullName];
+        var name = model.GetComparison(ComparisonKind.GivenName)!.Levels[(int)GivenNameLevel.Exact];
         var date = model.GetComparison(ComparisonKind.DateOfBirth)!.Levels[(int)DateOfBirthLevel.Exact];
         Assert.InRange(name.M, 0.6, 1.0);
         Assert.InRange(date.M, 0.7, 1.0);
@@ -139,7 +139,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
 
         // Cross-check labels set m for the comparisons other than NHS number and date of birth; pairs with the same NHS
         // number set the date of birth's m, and pairs with the same name and date of birth the NHS number's.
-        Assert.NotEqual(without.Model.GetComparison(ComparisonKind.Name)!.Levels, result.Model.GetComparison(ComparisonKind.Name)!.Levels);
+        Assert.NotEqual(without.Model.GetComparison(ComparisonKind.GivenName)!.Levels, result.Model.GetComparison(ComparisonKind.GivenName)!.Levels);
         Assert.NotEqual(without.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels, result.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels);
         var nhs = result.Model.GetComparison(ComparisonKind.NhsNumber)!.Levels;
         Assert.True(nhs[(int)NhsIdentity.Matching.Comparisons.NhsNumberLevel.Equal].M > 0.95, "same name and birth date labels measure NHS number agreement");
