@@ -30,6 +30,21 @@ public static class SyntheticPopulation
     /// <returns>The persons, <see cref="SyntheticPerson.PersonId"/> equal to the index, households contiguous.</returns>
     public static IReadOnlyList<SyntheticPerson> Generate(int count, int seed) => Generate(count, new Random(seed));
 
+    /// <summary>Generates <paramref name="count"/> persons from a seed with a chosen household mix.</summary>
+    /// <param name="count">How many persons (0 to <see cref="MaxCount"/>).</param>
+    /// <param name="seed">The seed; the same seed and mix give the same population.</param>
+    /// <param name="mix">The households and their hard negatives (<see cref="HouseholdMix.Default"/> gives <see cref="Generate(int, int)"/>).</param>
+    /// <returns>The persons, <see cref="SyntheticPerson.PersonId"/> equal to the index, households contiguous.</returns>
+    public static IReadOnlyList<SyntheticPerson> Generate(int count, int seed, HouseholdMix mix)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
+        var persons = new List<SyntheticPerson>(count);
+        persons.AddRange(EnumerateCore(count, new Random(seed), TestRangeCapacity, mix));
+        return persons;
+    }
+
     /// <summary>Generates <paramref name="count"/> persons drawing from <paramref name="random"/>.</summary>
     /// <param name="count">How many persons (0 to <see cref="MaxCount"/>).</param>
     /// <param name="random">The random source.</param>
@@ -57,9 +72,13 @@ public static class SyntheticPopulation
     }
 
     /// <summary>As <see cref="Enumerate"/>, with the switch to the synthetic range moved (so tests need not generate 600,000 persons).</summary>
-    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity)
+    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity) =>
+        EnumerateCore(count, random, testRangeCapacity, HouseholdMix.Default);
+
+    /// <summary>As <see cref="EnumerateCore(int, Random, int)"/> with a chosen household mix.</summary>
+    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity, HouseholdMix mix)
     {
-        var builder = new HouseholdBuilder(random, count, testRangeCapacity);
+        var builder = new HouseholdBuilder(random, count, testRangeCapacity, mix);
         var household = new List<SyntheticPerson>(6);
         while (builder.NextPersonId < count)
         {
