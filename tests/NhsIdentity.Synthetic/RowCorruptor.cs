@@ -63,9 +63,11 @@ internal sealed class RowCorruptor
         else if (Roll(_profile.NicknameAndTypo) && TryNickname(given, out nickname))
         {
             // The typo lands in the nickname or the family name: either way two fields disagree with the other source.
-            if (_random.Next(2) == 0)
+            // A typo that turns the nickname back into the given name (Janet to Jane) goes to the family name instead.
+            var typed = _random.Next(2) == 0 ? Typo(nickname) : null;
+            if (typed is not null && !string.Equals(typed, person.GivenName, StringComparison.OrdinalIgnoreCase))
             {
-                given = Typo(nickname);
+                given = typed;
             }
             else
             {

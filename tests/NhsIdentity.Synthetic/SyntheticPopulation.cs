@@ -11,7 +11,9 @@ namespace NhsIdentity.Synthetic;
 /// three children; 10% one parent with children; 8% two adult siblings. Twins are over-represented on purpose
 /// (a fifth of families with two or more children, against about 1.5% of real maternities) so that small test
 /// populations hold enough of them; in 12% of couples with children the first child of a parent's sex is that
-/// parent's namesake. The last household is cut short to one adult when it would not fit in the count.</para>
+/// parent's namesake. The last household is cut short to one adult when it would not fit in the count. These are
+/// <see cref="HouseholdMix.Default"/>'s shares; <see cref="Generate(int, int, HouseholdMix)"/> takes others
+/// (<see cref="ErrorProfile.SupplierHard"/> and <see cref="ErrorProfile.CensusNoisy"/> name theirs).</para>
 /// <para><b>NHS numbers</b> are unique within a population and drawn with <see cref="NhsNumberGenerator"/>: from the
 /// 999 test range for the first 600,000 persons (the range holds 909,090 valid numbers, so redraws stay cheap),
 /// then from the 900–998 synthetic range, which is not issued to patients either.</para>
