@@ -124,6 +124,12 @@ public class ReadmeTests
     [Fact]
     public void Readme_sample_accuracy_table_holds_the_committed_reports_figures()
     {
+        if (ReadmeSamples.Updating)
+        {
+            // Whichever of the two tests runs first regenerates both files, so one update run passes.
+            ReadmeSamples.Update(ReadmeSamples.Run().Error);
+        }
+
         var readme = File.ReadAllText(ReadmeSamples.ReadmePath);
         var report = File.ReadAllText(ReadmeSamples.ReportPath);
 
