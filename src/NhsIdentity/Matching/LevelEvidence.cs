@@ -3,7 +3,7 @@ namespace NhsIdentity.Matching;
 /// <summary>What reaching a comparison level says about identity, beyond its weight.</summary>
 /// <remarks>Declared by each comparison's definition (<see cref="ComparisonLevelDefinition.Evidence"/>). The
 /// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>, and the household context only
-/// <see cref="SameHome"/>, so neither names a comparison itself.</remarks>
+/// <see cref="SameHome"/> and <see cref="SameFamily"/>, so neither names a comparison itself.</remarks>
 [Flags]
 public enum LevelEvidence
 {
@@ -23,8 +23,12 @@ public enum LevelEvidence
     /// Descriptive: the decision policy does not read it.</summary>
     SharesIdentifier = 4,
 
-    /// <summary>The records give the same home (the full postcode, or a near-identical address). With the same
-    /// family name the pair is weighed as two records of one household would be
+    /// <summary>The records give the same home (the full postcode, or a near-identical address). With
+    /// <see cref="SameFamily"/> the pair is weighed as two records of one household would be
     /// (<see cref="MatchExplanation.InHouseholdContext"/>).</summary>
     SameHome = 8,
+
+    /// <summary>The family names agree or are alike (any level but a wholly different name). With
+    /// <see cref="SameHome"/> the pair is in a household context.</summary>
+    SameFamily = 16,
 }

@@ -40,7 +40,7 @@ public sealed class MatchExplanation
         text.Append(CultureInfo.InvariantCulture, $"prior {PriorWeight,8:+0.00;-0.00}").AppendLine();
         if (InHouseholdContext)
         {
-            text.AppendLine("weighed as one household: same family name and home");
+            text.AppendLine("weighed as one household: alike family names and the same home");
         }
 
         foreach (var outcome in _outcomes)

@@ -104,7 +104,7 @@ public sealed partial class MatchModel
     {
         ref readonly var ra = ref a.Row(i);
         ref readonly var rb = ref b.Row(j);
-        if (_householdAware && ComparisonCatalog.SharesHouseholdKeys(in ra, in rb))
+        if (_householdAware)
         {
             return ScoreMaybeHousehold(a, in ra, b, in rb, out cap);
         }
@@ -115,15 +115,14 @@ public sealed partial class MatchModel
         return visitor.Weight;
     }
 
-    /// <summary>A pair that shares a family name: whether it is weighed as a household depends on whether its levels
-    /// share a home, so both sums are kept and one is chosen at the end (the rarer path, kept out of line).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>With a household-aware model, whether a pair is weighed as a household depends on its levels (alike
+    /// family names, a shared home), so both sums are kept and one is chosen at the end.</summary>
     private double ScoreMaybeHousehold(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out MatchDecision cap)
     {
         var visitor = new DualScoreVisitor(this, a, in ra, b, in rb);
         ComparisonCatalog.Visit(ref visitor);
         cap = Cap(visitor.Evidence);
-        return (visitor.Evidence & LevelEvidence.SameHome) != 0 ? visitor.HouseholdWeight : visitor.Weight;
+        return IsHousehold(visitor.Evidence) ? visitor.HouseholdWeight : visitor.Weight;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -211,18 +210,21 @@ public sealed partial class MatchModel
     }
 
     /// <summary>Whether this model weighs the pair as two records of one household would be: it has household
-    /// u-probabilities, the records share a family name, and a level says they share a home.</summary>
+    /// u-probabilities and the pair's levels say alike family names and a shared home.</summary>
     internal bool InHouseholdContext(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
-        if (!_householdAware || !ComparisonCatalog.SharesHouseholdKeys(in ra, in rb))
+        if (!_householdAware)
         {
             return false;
         }
 
         var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
         ComparisonCatalog.Visit(ref visitor);
-        return (visitor.Evidence & LevelEvidence.SameHome) != 0;
+        return IsHousehold(visitor.Evidence);
     }
+
+    private static bool IsHousehold(LevelEvidence evidence) =>
+        (evidence & (LevelEvidence.SameFamily | LevelEvidence.SameHome)) == (LevelEvidence.SameFamily | LevelEvidence.SameHome);
 
     /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
     /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>

@@ -55,10 +55,12 @@ internal sealed class DecisionPolicyDocument
     public double ReviewProbability { get; set; }
 
     /// <summary>Version 2's switch: different valid NHS numbers never match (required in version 2).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? DifferentNhsNumbersNeverMatch { get; set; }
 
     /// <summary>Version 1's switch, the identity-evidence rule; read as <see cref="DifferentNhsNumbersNeverMatch"/>
     /// (its hand rules on names, dates and twins gave way to household-aware weights).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? RequireIdentityEvidence { get; set; }
 }
 

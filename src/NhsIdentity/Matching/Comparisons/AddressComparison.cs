@@ -35,7 +35,8 @@ internal readonly struct AddressComparison : IComparisonDefinition
         defaults: [(0.70, 1e-4), (0.15, 2e-3), (0.15, 0.9979)],
         Parameters,
 
-        // Two people of one family at one postcode mostly live at one address.
+        // Two people of one family who share a postcode mostly live at one address: among them an equal address adds
+        // little to the postcode already counted.
         householdU: [0.85, 0.05, 0.10]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)

@@ -98,17 +98,6 @@ internal static class ComparisonCatalog
         return visitor.Code;
     }
 
-    /// <summary>Whether a pair shares what one household's members share (the family name): every comparison that
-    /// defines a household is present on both sides with equal keys. With a shared home
-    /// (<see cref="LevelEvidence.SameHome"/>) the pair is in a household context.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool SharesHouseholdKeys(in PreparedRow ra, in PreparedRow rb)
-    {
-        var visitor = new HouseholdVisitor(in ra, in rb);
-        Visit(ref visitor);
-        return visitor.Shared;
-    }
-
     private static ComparisonDefinition[] Describe()
     {
         var visitor = new DescribeVisitor([]);
@@ -174,25 +163,6 @@ internal static class ComparisonCatalog
             if (T.Kind == owner)
             {
                 Key = (_row.Present & (1 << (int)T.Kind)) == 0 ? 0 : T.BlockingKey(part, set, in _row);
-            }
-        }
-    }
-
-    private ref struct HouseholdVisitor(in PreparedRow ra, in PreparedRow rb) : IComparisonVisitor
-    {
-        private readonly ref readonly PreparedRow _ra = ref ra;
-        private readonly ref readonly PreparedRow _rb = ref rb;
-
-        public bool Shared = true;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Visit<T>()
-            where T : struct, IComparisonDefinition
-        {
-            if (T.DefinesHousehold)
-            {
-                var bit = 1 << (int)T.Kind;
-                Shared &= (_ra.Present & _rb.Present & bit) != 0 && T.HouseholdKey(in _ra) == T.HouseholdKey(in _rb);
             }
         }
     }

@@ -44,9 +44,10 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
         Parameters,
         [BlockingKeyPart.DateOfBirth, BlockingKeyPart.BirthYear],
 
-        // Among different people of one household a birthday is shared by twins (about 1 birth in 65 in England), and
-        // siblings are often born within a few years of each other.
-        householdU: [0.010, 1e-4, 0.003, 0.020, 0.050, 0.9169]);
+        // Among different people of one household a birthday is shared by twins: about 1 birth in 65 in England is a
+        // twin, so a few percent of the pairs in families with children are twins. Siblings are often born within a
+        // few years of each other.
+        householdU: [0.025, 1e-4, 0.003, 0.020, 0.050, 0.9019]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

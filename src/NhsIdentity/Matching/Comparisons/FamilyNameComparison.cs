@@ -6,7 +6,7 @@ namespace NhsIdentity.Matching.Comparisons;
 
 /// <summary>Family names (<see cref="FamilyNameLevel"/>), on their own: the name a household shares, so agreement on
 /// it says less about one person than agreement on a given name.</summary>
-/// <remarks>Reads what <see cref="NameComparison"/> prepares. A family name and a postcode shared make a pair's
+/// <remarks>Reads what <see cref="NameComparison"/> prepares. Alike family names and a shared home make a pair's
 /// household context (<see cref="ComparisonLevelModel.HouseholdU"/>). When the given and family names are swapped the
 /// comparison is not made: <see cref="GivenNameLevel.Swapped"/> carries the swap once.</remarks>
 internal readonly struct FamilyNameComparison : IComparisonDefinition
@@ -15,13 +15,17 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
+        // Every level but Else marks the family names alike, so a typing error in the name does not take a pair out
+        // of its household context (a duplicate with a misspelt family name would then outweigh an exact one).
         new(nameof(FamilyNameLevel.Exact), "Equal (term-frequency adjusted: a common family name counts for less).",
-            LevelEvidence.Agrees, supportsTermFrequency: true),
-        new(nameof(FamilyNameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92).", LevelEvidence.Agrees),
-        new(nameof(FamilyNameLevel.DoubleBarrel), "A part of a double-barrelled or multi-part name shared (JONES-SMITH and SMITH)."),
-        new(nameof(FamilyNameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88)."),
-        new(nameof(FamilyNameLevel.Phonetic), "A Double Metaphone code (primary or alternate) shared."),
-        new(nameof(FamilyNameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70)."),
+            LevelEvidence.Agrees | LevelEvidence.SameFamily, supportsTermFrequency: true),
+        new(nameof(FamilyNameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92).",
+            LevelEvidence.Agrees | LevelEvidence.SameFamily),
+        new(nameof(FamilyNameLevel.DoubleBarrel), "A part of a double-barrelled or multi-part name shared (JONES-SMITH and SMITH).",
+            LevelEvidence.SameFamily),
+        new(nameof(FamilyNameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88).", LevelEvidence.SameFamily),
+        new(nameof(FamilyNameLevel.Phonetic), "A Double Metaphone code (primary or alternate) shared.", LevelEvidence.SameFamily),
+        new(nameof(FamilyNameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70).", LevelEvidence.SameFamily),
         new(nameof(FamilyNameLevel.Else), "None of the above (a new name on marriage is the common true-match case)."),
     ];
 
@@ -104,10 +108,6 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => level == (int)FamilyNameLevel.Exact
         ? float.MaxNumber(ra.Log2FamilyFrequency, rb.Log2FamilyFrequency)
         : float.NaN;
-
-    public static bool DefinesHousehold => true;
-
-    public static ulong HouseholdKey(in PreparedRow row) => row.FamilyHash;
 
     public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => part switch
     {

@@ -44,12 +44,12 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
 
         // m: typical of what Splink's example models and NHS England's model learn on supplier data for a first-name
         // comparison (82% exact, a few percent each for nicknames, typing errors and initials; wholly different given
-        // names, a change of name or a preferred name no table knows, 1.5%). u: a given name agrees
+        // names, a change of name or a preferred name no table knows, 1%). u: a given name agrees
         // by chance about once in 250 pairs (the sum of squared name shares in the ONS baby-name lists).
         defaults:
         [
-            (0.821, 0.004), (0.004, 1e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
-            (0.010, 5e-3), (0.020, 0.080), (0.015, 0.90449),
+            (0.826, 0.004), (0.004, 1e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
+            (0.010, 5e-3), (0.020, 0.080), (0.010, 0.90449),
         ],
         Parameters,
 

@@ -51,13 +51,4 @@ internal interface IComparisonDefinition
     /// <summary>A non-zero number standing for the record's value of a blocking key part this comparison owns,
     /// or 0 when it has none.</summary>
     static virtual ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => throw new ArgumentOutOfRangeException(nameof(part));
-
-    /// <summary>Whether the members of one household share this comparison's value (the family name): a pair is in
-    /// a household context when every such comparison has equal, non-zero <see cref="HouseholdKey"/>s on both sides
-    /// and a level marked <see cref="LevelEvidence.SameHome"/> holds.</summary>
-    static virtual bool DefinesHousehold => false;
-
-    /// <summary>The value the members of one household share (0 when absent); read only when
-    /// <see cref="DefinesHousehold"/>.</summary>
-    static virtual ulong HouseholdKey(in PreparedRow row) => 0;
 }
