@@ -206,7 +206,7 @@ public static class ModelTrainer
         for (var round = 0; round < PriorRounds; round++)
         {
             var ordered = space.Ordered(m, u, null);
-            prior = PriorEstimation.Estimate(start, options, active, space.Absent, levelCounts, ordered, u, random, rulePairs, nhsLabels, totalPairs);
+            prior = PriorEstimation.Estimate(start, options, active, space.Absent, levelCounts, ordered, u, space.U0, random, rulePairs, nhsLabels, totalPairs);
             u = space.EstimateU(random, options, prior.Value, m, round == PriorRounds - 1 ? fallbacks : null);
         }
 

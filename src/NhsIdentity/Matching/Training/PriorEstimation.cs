@@ -22,8 +22,9 @@ internal readonly record struct PriorEstimate(double Value, TrainingPriorSource 
 /// trained m and u fixed and the comparisons the rule constrains left out (every pair agrees on them). Each pair thus
 /// counts by its posterior match probability, and λ = Σ (share × pairs) / recall / all pairs.</para>
 /// <para><b>From NHS-number labels.</b> Among pairs in which both records have a valid NHS number, the share f with
-/// the same number is the mixture λ·m + (1 − λ)·u of the NHS number's agreement level, so λ = (f − u) / (m − u).
-/// This counts and does not model (only m, near 1 and itself measured from labels, comes from the trained model), so
+/// the same number is the mixture λ·m + (1 − λ)·u of the NHS number's agreement level, so λ = (f − u) / (m − u),
+/// with u the starting model's (random pairs that agree on an NHS number are mostly matches, so they cannot measure
+/// it). This counts and does not model (only m, near 1 and itself measured from labels, comes from the trained model), so
 /// when at least <see cref="TrainingOptions.MinimumCrossCheckLabels"/> pairs share a number it is the one used; it
 /// assumes, as the rest of training does, that whether a record has an NHS number does not depend on whether it has a
 /// match.</para>
@@ -83,7 +84,7 @@ internal static class PriorEstimation
     }
 
     public static PriorEstimate Estimate(MatchModel start, TrainingOptions options, ComparisonKind[] active, bool[] absent, int[] levelCounts,
-        double[] m, double[] u, LevelTally random, RulePairs? rules, NhsNumberLabels? labels, long totalPairs)
+        double[] m, double[] u, double[] startU, LevelTally random, RulePairs? rules, NhsNumberLabels? labels, long totalPairs)
     {
         var floor = options.ProbabilityFloor;
         double expected = 0;
@@ -112,7 +113,9 @@ internal static class PriorEstimation
         var nhs = Array.IndexOf(active, ComparisonKind.NhsNumber);
         if (labels is { } l && nhs >= 0 && l.BothValidPairs > 0 && l.SamePairs >= options.MinimumCrossCheckLabels)
         {
-            var (agreeM, agreeU) = (m[nhs * Codes], u[nhs * Codes]);
+            // u from the starting model: two people sharing a valid NHS number by chance is what the random pairs
+            // cannot tell from a match (their agreements are mostly matches), and numbers are issued once per person.
+            var (agreeM, agreeU) = (m[nhs * Codes], startU[nhs * Codes]);
             var share = (double)l.SamePairs / l.BothValidPairs;
             if (agreeM > agreeU)
             {

@@ -46,9 +46,9 @@ internal static class WeightOrdering
             }
         }
 
+        RaiseToFloor(constraints, m, u, floor);
         for (var level = 0; level < levels; level++)
         {
-            m[level] = Math.Clamp(m[level], floor, 1.0);
             var after = Weight(m[level], u[level]);
             if (adjustments is not null && (raised[level] || pooled[level]) && Math.Abs(after - before[level]) > Tolerance)
             {
@@ -103,6 +103,35 @@ internal static class WeightOrdering
     }
 
     internal static double Weight(double m, double u) => Math.Log2(m / u);
+
+    /// <summary>Raises every m below the floor to it; where that puts a lighter level above a heavier one (tiny data,
+    /// u at the floor too), the heavier level's m is raised to match. Only raises, each time to a weight another level
+    /// already has, so it ends; the amounts are of the order of the floor.</summary>
+    private static void RaiseToFloor(List<(int Heavier, int Lighter)> constraints, Span<double> m, ReadOnlySpan<double> u, double floor)
+    {
+        for (var level = 0; level < m.Length; level++)
+        {
+            m[level] = Math.Clamp(m[level], floor, 1.0);
+        }
+
+        for (var pass = 0; pass <= m.Length * m.Length; pass++)
+        {
+            var changed = false;
+            foreach (var (heavier, lighter) in constraints)
+            {
+                if (Weight(m[heavier], u[heavier]) < Weight(m[lighter], u[lighter]) - Tolerance)
+                {
+                    m[heavier] = Math.Min(1.0, u[heavier] * (m[lighter] / u[lighter]));
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Gives every agreeing level with m &lt; u the weight 0; the other levels' m make room in proportion.</summary>
     private static bool RaiseAgreements(ComparisonModel comparison, Span<double> m, ReadOnlySpan<double> u, Span<bool> raised)
