@@ -95,6 +95,11 @@ public sealed class ReleaseRegressionTests
     {
         var old = MatchModel.Load(File.OpenRead(Data("golden-trained-model-v1.json")));
         var trained = ModelTrainer.Train(Records.Value, TrainingOptions.Default with { Seed = 20261206 }).Model;
+
+        // FAILS ON PURPOSE since issue 13, item 3 (wip-training): training changed by design (posterior m and u with
+        // PriorStrength 50, fallbacks to the starting values, weights kept in declared order, λ from NHS-number labels
+        // or posterior-weighted rule pairs), so the v1 golden trained model is no longer reproduced (λ 2.825e-4 was,
+        // 2.837e-4 now). Nothing was regenerated: the lead decides whether to regenerate golden-trained-model-v1.json.
         Assert.Equal(old.PriorMatchProbability, trained.PriorMatchProbability);
         foreach (var comparison in old.Comparisons)
         {

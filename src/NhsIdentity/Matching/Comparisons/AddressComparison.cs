@@ -25,6 +25,9 @@ internal readonly struct AddressComparison : IComparisonDefinition
         new("similarLow", "Token-set similarity for the Similar70 level (0.7: probably the same street).", 0.7, 0, 1),
     ];
 
+    /// <summary>The similarity bands of one measure: at least 0.9 over at least 0.7 over below.</summary>
+    public static int[][] WeightChains { get; } = [[(int)AddressLevel.Similar90, (int)AddressLevel.Similar70, (int)AddressLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.Address;
 
     public static ComparisonDefinition Describe() => new(

@@ -33,6 +33,10 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
         new("withinDays", "How many days apart two full dates may be for the WithinOneYear level (365: Splink's one-year window).", 365, 0, 36_500),
     ];
 
+    /// <summary>Distance bands: the same date over within a year over further apart.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)DateOfBirthLevel.Exact, (int)DateOfBirthLevel.WithinOneYear, (int)DateOfBirthLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.DateOfBirth;
 
     public static ComparisonDefinition Describe() => new(

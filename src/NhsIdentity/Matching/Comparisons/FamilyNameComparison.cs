@@ -36,6 +36,10 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
         new("jaroWinklerLow", "Jaro-Winkler similarity for the JaroWinkler70 level (0.70, Splink's and NHS England's).", 0.70, 0, 1),
     ];
 
+    /// <summary>The Jaro-Winkler bands keep their order below an exact name.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)FamilyNameLevel.Exact, (int)FamilyNameLevel.JaroWinkler92, (int)FamilyNameLevel.JaroWinkler88, (int)FamilyNameLevel.JaroWinkler70]];
+
     public static ComparisonKind Kind => ComparisonKind.FamilyName;
 
     // m: typical of Splink's and NHS England's learned surname comparisons (85% exact; a changed name on marriage is

@@ -37,6 +37,10 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
         new("jaroWinklerLow", "Jaro-Winkler similarity for the JaroWinkler70 level (0.70, Splink's and NHS England's).", 0.70, 0, 1),
     ];
 
+    /// <summary>The Jaro-Winkler bands keep their order below an exact name.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)GivenNameLevel.Exact, (int)GivenNameLevel.JaroWinkler92, (int)GivenNameLevel.JaroWinkler88, (int)GivenNameLevel.JaroWinkler70]];
+
     public static ComparisonKind Kind => ComparisonKind.GivenName;
 
     public static ComparisonDefinition Describe() => new(

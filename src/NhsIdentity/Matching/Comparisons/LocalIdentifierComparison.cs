@@ -17,6 +17,10 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
         new(nameof(LocalIdentifierLevel.Else), "None of the above."),
     ];
 
+    /// <summary>Edit distance bands: equal over one edit apart over further apart.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)LocalIdentifierLevel.Exact, (int)LocalIdentifierLevel.OneEdit, (int)LocalIdentifierLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.LocalIdentifier;
 
     public static ComparisonDefinition Describe() => new(

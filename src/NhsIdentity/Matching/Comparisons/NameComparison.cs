@@ -51,6 +51,10 @@ internal readonly struct NameComparison : IComparisonDefinition
         new("jaroWinklerLow", "Jaro-Winkler similarity for the JaroWinkler70 level (0.70, Splink's and NHS England's).", 0.70, 0, 1),
     ];
 
+    /// <summary>The Jaro-Winkler bands of one measure: 0.92 over 0.88 over 0.70, below the exact full name.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)NameLevel.ExactFullName, (int)NameLevel.JaroWinkler92, (int)NameLevel.JaroWinkler88, (int)NameLevel.JaroWinkler70]];
+
     public static ComparisonKind Kind => ComparisonKind.Name;
 
     public static ComparisonDefinition Describe() => new(
