@@ -9,9 +9,12 @@ namespace NhsIdentity.Synthetic;
 /// The defaults are the project's judgement of a typical acute-trust PAS or GP extract, not measured values: NHS
 /// number missing in about a tenth of rows (the brief for issue 4), a few per cent of typing errors, nicknames and
 /// moves, and rarer date errors. Some errors only apply to some rows; their rate is per eligible row, and
-/// <see cref="RecordErrors"/> on each row says what was actually applied.
+/// <see cref="RecordErrors"/> on each row says what was actually applied. The error types added for issue 13
+/// (<see cref="OcrNoise"/> to <see cref="DoubleBarrelled"/>) are 0 here and draw no random numbers while they are
+/// 0, so default extracts are byte for byte what they were; <see cref="SupplierHard"/> and <see cref="CensusNoisy"/>
+/// use them.
 /// </remarks>
-public sealed record ErrorProfile
+public sealed partial record ErrorProfile
 {
     /// <summary>Gets the default profile (every property at its documented default).</summary>
     public static ErrorProfile Default { get; } = new();
@@ -83,4 +86,35 @@ public sealed record ErrorProfile
     /// otherwise it is blank (default 0.30). PAS rows always carry their own hospital number as the row id.
     /// </summary>
     public double LocalIdentifierShared { get; init; } = 0.30;
+
+    /// <summary>Gets the chance of one OCR misreading (<see cref="RecordErrors.OcrNoise"/>) in the given name, family name, address or postcode, when any has a letter that can be misread (default 0).</summary>
+    public double OcrNoise { get; init; }
+
+    /// <summary>Gets the chance the given names are written as initials, when no nickname was applied and names are not swapped (default 0).</summary>
+    public double GivenNameInitial { get; init; }
+
+    /// <summary>Gets the chance of a nickname plus one typing error in the same row, when the name has a nickname and no other nickname was applied (default 0).</summary>
+    public double NicknameAndTypo { get; init; }
+
+    /// <summary>Gets the chance only part of the date of birth is written (year only, month and year, or day unknown), when it is not blank (default 0).</summary>
+    public double PartialDateOfBirth { get; init; }
+
+    /// <summary>Gets the chance the date of birth is blank (on top of <see cref="MissingField"/>; default 0).</summary>
+    public double MissingDateOfBirth { get; init; }
+
+    /// <summary>Gets the chance given and family names are swapped and the person moved, in one row, when <see cref="NameSwap"/> did not apply (default 0).</summary>
+    public double NameSwapAndMove { get; init; }
+
+    /// <summary>Gets the chance the middle name is written where this layout would not show it, or left out where it would, when names are not swapped (default 0).</summary>
+    public double MiddleNameOneSource { get; init; }
+
+    /// <summary>Gets the chance a single family name is written double-barrelled with a second surname, when no surname change applied (default 0).</summary>
+    public double DoubleBarrelled { get; init; }
+
+    /// <summary>
+    /// Gets the household mix of the population the extracts are made from (default <see cref="HouseholdMix.Default"/>).
+    /// The extract generator does not read it: pass it to <see cref="SyntheticPopulation.Generate(int, int, HouseholdMix)"/>,
+    /// as the command line does, so one profile names both the people and their errors.
+    /// </summary>
+    public HouseholdMix Households { get; init; } = HouseholdMix.Default;
 }

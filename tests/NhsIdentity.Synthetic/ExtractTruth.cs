@@ -51,7 +51,8 @@ public static class ExtractTruth
 
     /// <summary>
     /// Every pair of rows, one from each extract, of two different persons who are twins, namesakes (parent and
-    /// child with one full name), spouses or siblings: the non-matches that look most like matches.
+    /// child with one full name, or one name and birth year at two addresses), spouses or siblings: the non-matches
+    /// that look most like matches.
     /// </summary>
     /// <param name="population">The population the extracts were generated from.</param>
     /// <param name="left">Rows of one extract.</param>
@@ -63,11 +64,12 @@ public static class ExtractTruth
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(left);
         var byPerson = IndexByPerson(right);
+        var namesakesElsewhere = NamesakesElsewhere(population);
         var pairs = new List<(SupplierRow, SupplierRow, Relationship)>();
         foreach (var row in left)
         {
             var person = population[row.PersonId];
-            foreach (var (otherId, relationship) in Relatives(population, person))
+            foreach (var (otherId, relationship) in Relatives(population, person, namesakesElsewhere))
             {
                 if (byPerson.TryGetValue(otherId, out var others))
                 {
@@ -83,8 +85,18 @@ public static class ExtractTruth
     }
 
     /// <summary>The look-alike relatives of a person: the one they point at, and those pointing at them (households are contiguous).</summary>
-    private static IEnumerable<(int PersonId, Relationship Relationship)> Relatives(IReadOnlyList<SyntheticPerson> population, SyntheticPerson person)
+    private static IEnumerable<(int PersonId, Relationship Relationship)> Relatives(
+        IReadOnlyList<SyntheticPerson> population, SyntheticPerson person, Dictionary<int, List<int>> namesakesElsewhere)
     {
+        // A namesake elsewhere lives in another household, so the household walks below cannot find it.
+        if (namesakesElsewhere.TryGetValue(person.PersonId, out var namesakes))
+        {
+            foreach (var id in namesakes)
+            {
+                yield return (id, Relationship.NamesakeElsewhere);
+            }
+        }
+
         if (IsLookAlike(person.Relationship) && person.RelatedPersonId >= 0)
         {
             yield return (person.RelatedPersonId, person.Relationship);
@@ -112,7 +124,28 @@ public static class ExtractTruth
         other.RelatedPersonId == person.PersonId && IsLookAlike(other.Relationship) && other.Relationship != Relationship.Twin;
 
     private static bool IsLookAlike(Relationship relationship) =>
-        relationship is Relationship.Twin or Relationship.Namesake or Relationship.Spouse or Relationship.Sibling;
+        relationship is Relationship.Twin or Relationship.Namesake or Relationship.Spouse or Relationship.Sibling or Relationship.NamesakeElsewhere;
+
+    /// <summary>For each person with namesakes elsewhere, the namesakes pointing at them (empty for the default mix).</summary>
+    private static Dictionary<int, List<int>> NamesakesElsewhere(IReadOnlyList<SyntheticPerson> population)
+    {
+        var pointing = new Dictionary<int, List<int>>();
+        foreach (var person in population)
+        {
+            if (person.Relationship == Relationship.NamesakeElsewhere)
+            {
+                if (!pointing.TryGetValue(person.RelatedPersonId, out var list))
+                {
+                    list = [];
+                    pointing.Add(person.RelatedPersonId, list);
+                }
+
+                list.Add(person.PersonId);
+            }
+        }
+
+        return pointing;
+    }
 
     private static Dictionary<int, List<SupplierRow>> IndexByPerson(IReadOnlyList<SupplierRow> rows)
     {

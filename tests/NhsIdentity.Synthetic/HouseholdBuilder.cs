@@ -38,10 +38,27 @@ internal sealed class HouseholdBuilder
     private readonly long _hospitalNumberOffset;
     private readonly int _testRangeCapacity;
     private readonly List<string> _householdNames = new(6);
+    private readonly HouseholdMix _mix;
+
+    // Cumulative shares of the household kinds (the last kind, two adult siblings, takes the rest).
+    private readonly double _aloneBelow;
+    private readonly double _coupleBelow;
+    private readonly double _familyBelow;
+    private readonly double _loneParentBelow;
+
+    // Recent adults, for namesakes elsewhere: bounded so that a population of millions still streams.
+    private readonly SyntheticPerson[] _recentAdults;
+    private int _recentAdultCount;
     private int _nextHouseholdId;
 
-    public HouseholdBuilder(Random random, int count, int testRangeCapacity)
+    public HouseholdBuilder(Random random, int count, int testRangeCapacity, HouseholdMix mix)
     {
+        _mix = mix;
+        _aloneBelow = mix.LivesAlone;
+        _coupleBelow = _aloneBelow + mix.Couple;
+        _familyBelow = _coupleBelow + mix.CoupleWithChildren;
+        _loneParentBelow = _familyBelow + mix.LoneParent;
+        _recentAdults = mix.NamesakeElsewhere > 0 ? new SyntheticPerson[4096] : [];
         _testRangeCapacity = testRangeCapacity;
         _random = random;
         _testNumbers = new NhsNumberGenerator(random);
@@ -59,20 +76,22 @@ internal sealed class HouseholdBuilder
         var address = NextAddress();
         _householdNames.Clear();
         var roll = _random.NextDouble();
-        if (room < 2 || roll < 0.28)
+        if (room < 2 || roll < _aloneBelow)
         {
-            household.Add(NewAdult(householdId, Relationship.LivesAlone, -1, NextSex(), NextSurname(), RandomDate(EarliestBirth, LatestAdultBirth), address));
+            household.Add(Chance(_mix.NamesakeElsewhere) && _recentAdultCount > 0
+                ? NamesakeOfAnEarlierAdult(householdId, address)
+                : NewAdult(householdId, Relationship.LivesAlone, -1, NextSex(), NextSurname(), RandomDate(EarliestBirth, LatestAdultBirth), address));
         }
-        else if (roll < 0.50 || (roll < 0.82 && room < 3))
+        else if (roll < _coupleBelow || (roll < _familyBelow && room < 3))
         {
             AddCouple(household, householdId, address, RandomDate(EarliestBirth, LatestAdultBirth));
         }
-        else if (roll < 0.82)
+        else if (roll < _familyBelow)
         {
             var head = AddCouple(household, householdId, address, RandomDate(new DateOnly(1945, 1, 1), new DateOnly(1990, 12, 31)));
             AddChildren(household, head, room - 2, allowNamesake: true);
         }
-        else if (roll < 0.92)
+        else if (roll < _loneParentBelow)
         {
             var head = NewAdult(householdId, Relationship.HouseholdHead, -1, NextSex(), NextSurname(), RandomDate(new DateOnly(1945, 1, 1), new DateOnly(1995, 12, 31)), address);
             household.Add(head);
@@ -111,7 +130,7 @@ internal sealed class HouseholdBuilder
         }
 
         var firstChild = 0;
-        if (allowNamesake && _random.NextDouble() < 0.12 && head.DateOfBirth.Year <= 1990)
+        if (allowNamesake && _random.NextDouble() < _mix.Junior && head.DateOfBirth.Year <= 1990)
         {
             // "Senior" and "junior": the same full name, born 25 to 35 years apart, at the same address.
             var dateOfBirth = head.DateOfBirth.AddYears(25 + _random.Next(10)).AddDays(_random.Next(365));
@@ -122,7 +141,7 @@ internal sealed class HouseholdBuilder
 
         var earliest = head.DateOfBirth.AddYears(20);
         var latest = Min(head.DateOfBirth.AddYears(42), LatestBirth);
-        var twins = childCount - firstChild >= 2 && _random.NextDouble() < 0.2;
+        var twins = childCount - firstChild >= 2 && _random.NextDouble() < _mix.Twins;
         for (var i = firstChild; i < childCount; i++)
         {
             if (twins && i == childCount - 1)
@@ -133,7 +152,10 @@ internal sealed class HouseholdBuilder
 
             var sex = NextSex();
             var dateOfBirth = RandomDate(earliest, latest);
-            var given = NextGivenName(sex, dateOfBirth.Year);
+            var parent = sex == head.Sex ? head : spouse is not null && spouse.Sex == sex ? spouse : null;
+            var given = parent is not null && Chance(_mix.SameInitialChild)
+                ? SameInitialGivenName(parent.GivenName, sex, dateOfBirth.Year) ?? NextGivenName(sex, dateOfBirth.Year)
+                : NextGivenName(sex, dateOfBirth.Year);
             household.Add(NewPerson(head.HouseholdId, Relationship.Child, head.PersonId, sex, given, NextMiddleNames(sex, dateOfBirth.Year, given), childFamilyName, dateOfBirth, head.Address));
         }
     }
@@ -141,12 +163,21 @@ internal sealed class HouseholdBuilder
     /// <summary>Adds a twin of <paramref name="sibling"/> and re-labels the sibling a twin pointing back at them.</summary>
     private void AddTwin(List<SyntheticPerson> household, SyntheticPerson sibling)
     {
-        // Two thirds of twin pairs share a sex; a third of those get similar names (Jack and Jake).
+        // Two thirds of twin pairs share a sex; some get similar names (Jack and Jake, John and Joan) or one initial.
         var sex = _random.Next(3) < 2 ? sibling.Sex : Opposite(sibling.Sex);
         var year = sibling.DateOfBirth.Year;
-        var given = sex == sibling.Sex && _random.NextDouble() < 0.35
-            ? SimilarGivenName(sibling.GivenName, sex) ?? NextGivenName(sex, year)
-            : NextGivenName(sex, year);
+        string? given = null;
+        if (sex == sibling.Sex ? _random.NextDouble() < _mix.SimilarTwinNames : Chance(_mix.SimilarOppositeSexTwinNames))
+        {
+            given = SimilarGivenName(sibling.GivenName, sex);
+        }
+
+        if (given is null && Chance(_mix.SameInitialTwinNames))
+        {
+            given = SameInitialGivenName(sibling.GivenName, sex, year);
+        }
+
+        given ??= NextGivenName(sex, year);
         var twinId = NextPersonId;
         household[^1] = new SyntheticPerson
         {
@@ -189,10 +220,48 @@ internal sealed class HouseholdBuilder
         return null;
     }
 
+    /// <summary>A different name with the same initial as <paramref name="name"/>, by frequency, not yet used in the household; or null.</summary>
+    private string? SameInitialGivenName(string name, Sex sex, int birthYear)
+    {
+        var table = _tables.GivenNames(sex, birthYear, _random);
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            var candidate = table.Next(_random);
+            if (candidate[0] == name[0] && !string.Equals(candidate, name, StringComparison.Ordinal) && !_householdNames.Contains(candidate))
+            {
+                _householdNames.Add(candidate);
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One adult living alone with the given name, family name, sex and birth year of a recent adult of another
+    /// household (a different person: another birthday, middle names and NHS number).
+    /// </summary>
+    private SyntheticPerson NamesakeOfAnEarlierAdult(int householdId, SyntheticAddress address)
+    {
+        var original = _recentAdults[_random.Next(Math.Min(_recentAdultCount, _recentAdults.Length))];
+        var year = original.DateOfBirth.Year;
+        var dateOfBirth = RandomDate(new DateOnly(year, 1, 1), Min(new DateOnly(year, 12, 31), LatestAdultBirth));
+        _householdNames.Add(original.GivenName);
+        return NewPerson(
+            householdId, Relationship.NamesakeElsewhere, original.PersonId, original.Sex, original.GivenName,
+            NextMiddleNames(original.Sex, year, original.GivenName), original.FamilyName, dateOfBirth, address);
+    }
+
     private SyntheticPerson NewAdult(int householdId, Relationship relationship, int relatedId, Sex sex, string familyName, DateOnly dateOfBirth, SyntheticAddress address)
     {
         var given = NextGivenName(sex, dateOfBirth.Year);
-        return NewPerson(householdId, relationship, relatedId, sex, given, NextMiddleNames(sex, dateOfBirth.Year, given), familyName, dateOfBirth, address);
+        var adult = NewPerson(householdId, relationship, relatedId, sex, given, NextMiddleNames(sex, dateOfBirth.Year, given), familyName, dateOfBirth, address);
+        if (_recentAdults.Length != 0)
+        {
+            _recentAdults[_recentAdultCount++ % _recentAdults.Length] = adult;
+        }
+
+        return adult;
     }
 
     private SyntheticPerson NewPerson(
@@ -302,6 +371,9 @@ internal sealed class HouseholdBuilder
             + StreetStems[random.Next(StreetStems.Length)] + " " + StreetSuffixes[random.Next(StreetSuffixes.Length)];
         return new SyntheticAddress(flat, street, tables.Areas[postcodeIndex], tables.Postcodes[postcodeIndex]);
     }
+
+    /// <summary>A draw that happens only for a rate above 0, so rates added later leave earlier populations unchanged.</summary>
+    private bool Chance(double rate) => rate > 0 && _random.NextDouble() < rate;
 
     private Sex NextSex() => _random.Next(2) == 0 ? Sex.Male : Sex.Female;
 

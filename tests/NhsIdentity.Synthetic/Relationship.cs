@@ -33,4 +33,11 @@ public enum Relationship
     /// "junior": same given and middle names, surname and address, born 25 to 35 years later.
     /// </summary>
     Namesake = 6,
+
+    /// <summary>
+    /// Lives alone at another address but has the given name, family name, sex and birth year of an earlier adult
+    /// (<see cref="SyntheticPerson.RelatedPersonId"/>): two different people a matcher without NHS numbers can confuse.
+    /// Made only when <see cref="HouseholdMix.NamesakeElsewhere"/> is above 0.
+    /// </summary>
+    NamesakeElsewhere = 7,
 }

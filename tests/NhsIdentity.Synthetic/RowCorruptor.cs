@@ -49,11 +49,33 @@ internal sealed class RowCorruptor
             family = _random.Next(2) == 0 ? family[..hyphen] : family[(hyphen + 1)..];
             errors |= RecordErrors.SurnamePart;
         }
+        else if (!family.Contains('-', StringComparison.Ordinal) && Roll(_profile.DoubleBarrelled))
+        {
+            family = DoubleBarrel(family);
+            errors |= RecordErrors.DoubleBarrelled;
+        }
 
         if (Roll(_profile.Nickname) && TryNickname(given, out var nickname))
         {
             given = nickname;
             errors |= RecordErrors.Nickname;
+        }
+        else if (Roll(_profile.NicknameAndTypo) && TryNickname(given, out nickname))
+        {
+            // The typo lands in the nickname or the family name: either way two fields disagree with the other source.
+            // A typo that turns the nickname back into the given name (Janet to Jane) goes to the family name instead.
+            var typed = _random.Next(2) == 0 ? Typo(nickname) : null;
+            if (typed is not null && !string.Equals(typed, person.GivenName, StringComparison.OrdinalIgnoreCase))
+            {
+                given = typed;
+            }
+            else
+            {
+                given = nickname;
+                family = Typo(family);
+            }
+
+            errors |= RecordErrors.NicknameAndTypo;
         }
 
         if (Roll(_profile.NameTypo))
@@ -76,6 +98,12 @@ internal sealed class RowCorruptor
             middle = string.Empty;
             errors |= RecordErrors.NameSwap;
         }
+        else if (Roll(_profile.NameSwapAndMove))
+        {
+            (given, family) = (family, given);
+            middle = string.Empty;
+            errors |= RecordErrors.NameSwapAndMove;
+        }
 
         var dateOfBirth = person.DateOfBirth;
         if (!(dateOfBirth.Day == 1 && dateOfBirth.Month == 1) && Roll(_profile.DateOfBirthPlaceholder))
@@ -97,14 +125,12 @@ internal sealed class RowCorruptor
         var address = person.Address;
         if (Roll(_profile.MovedHouse))
         {
-            var moved = HouseholdBuilder.RandomAddress(_random, _tables);
-            while (string.Equals(moved.Postcode, address.Postcode, StringComparison.Ordinal))
-            {
-                moved = HouseholdBuilder.RandomAddress(_random, _tables);
-            }
-
-            address = moved;
+            address = AnotherAddress(address);
             errors |= RecordErrors.MovedHouse;
+        }
+        else if ((errors & RecordErrors.NameSwapAndMove) != 0)
+        {
+            address = AnotherAddress(address);
         }
 
         var nhsNumber = string.Empty;
@@ -120,8 +146,39 @@ internal sealed class RowCorruptor
         // The dialect's layout, then the field-level errors on the written text.
         var pas = _dialect == SupplierDialect.Pas;
         var givenText = pas || middle.Length == 0 ? given : given + " " + middle;
+        var swapped = (errors & (RecordErrors.NameSwap | RecordErrors.NameSwapAndMove)) != 0;
+        if (!swapped && Roll(_profile.MiddleNameOneSource))
+        {
+            givenText = pas ? given + " " + (middle.Length != 0 ? middle.Split(' ')[0] : InventedMiddleName(person))
+                : middle.Length != 0 ? given : given + " " + InventedMiddleName(person);
+            errors |= RecordErrors.MiddleNameOneSource;
+        }
+
+        if (!swapped && (errors & (RecordErrors.Nickname | RecordErrors.NicknameAndTypo)) == 0 && Roll(_profile.GivenNameInitial))
+        {
+            givenText = Initials.Of(givenText, fullStop: _random.Next(2) == 0);
+            errors |= RecordErrors.GivenNameInitial;
+        }
+
         var familyText = pas ? family.ToUpperInvariant() : family;
         var dateText = dateOfBirth.ToString(pas ? "dd/MM/yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Roll(_profile.MissingDateOfBirth))
+        {
+            dateText = string.Empty;
+            errors |= RecordErrors.MissingDateOfBirth;
+        }
+        else if (Roll(_profile.PartialDateOfBirth))
+        {
+            // Year only is the commonest (an age or a year on the form), then a month left blank.
+            var kind = _random.Next(4) switch
+            {
+                0 => PartialDateKind.DayUnknown,
+                1 => PartialDateKind.MonthAndYear,
+                _ => PartialDateKind.YearOnly,
+            };
+            dateText = PartialDate.Write(dateOfBirth, _dialect, kind, zeroFilled: _random.Next(2) == 0);
+            errors |= RecordErrors.PartialDateOfBirth;
+        }
         var sexText = SexText(person.Sex);
         string[] lines = pas
             ? address.Flat.Length != 0 ? [address.Flat, address.Street, address.Town] : [address.Street, address.Town, string.Empty]
@@ -150,6 +207,11 @@ internal sealed class RowCorruptor
             }
 
             errors |= RecordErrors.MissingField;
+        }
+
+        if (Roll(_profile.OcrNoise))
+        {
+            errors |= MisreadOneField(ref givenText, ref familyText, lines, ref postcode);
         }
 
         if (Roll(_profile.CaseAndSpacing))
@@ -204,7 +266,91 @@ internal sealed class RowCorruptor
         };
     }
 
+    // Draws only for a rate above 0: the error types added later leave earlier profiles' extracts unchanged.
     private bool Roll(double rate) => rate > 0 && _random.NextDouble() < rate;
+
+    private SyntheticAddress AnotherAddress(SyntheticAddress address)
+    {
+        var moved = HouseholdBuilder.RandomAddress(_random, _tables);
+        while (string.Equals(moved.Postcode, address.Postcode, StringComparison.Ordinal))
+        {
+            moved = HouseholdBuilder.RandomAddress(_random, _tables);
+        }
+
+        return moved;
+    }
+
+    /// <summary>The family name with a second surname before or after it, joined by a hyphen (three times in four) or a space.</summary>
+    private string DoubleBarrel(string family)
+    {
+        var other = _tables.Surnames.Next(_random);
+        while (string.Equals(other, family, StringComparison.Ordinal))
+        {
+            other = _tables.Surnames.Next(_random);
+        }
+
+        var joint = _random.Next(4) == 0 ? " " : "-";
+        return _random.Next(2) == 0 ? family + joint + other : other + joint + family;
+    }
+
+    /// <summary>A middle name for a person who has none: a name of their sex and birth year other than the given name.</summary>
+    private string InventedMiddleName(SyntheticPerson person)
+    {
+        var table = _tables.GivenNames(person.Sex, person.DateOfBirth.Year, _random);
+        var middle = table.Next(_random);
+        while (string.Equals(middle, person.GivenName, StringComparison.Ordinal))
+        {
+            middle = table.Next(_random);
+        }
+
+        return middle;
+    }
+
+    /// <summary>One OCR misreading in one of the fields that has something to misread; <see cref="RecordErrors.None"/> when none has.</summary>
+    private RecordErrors MisreadOneField(ref string givenText, ref string familyText, string[] lines, ref string postcode)
+    {
+        // Fields 0-1 are the names, 2 to 1 + lines the address lines, the last the postcode.
+        Span<int> candidates = stackalloc int[3 + lines.Length];
+        var count = 0;
+        for (var field = 0; field < candidates.Length; field++)
+        {
+            var text = field switch
+            {
+                0 => givenText,
+                1 => familyText,
+                _ when field == candidates.Length - 1 => postcode,
+                _ => lines[field - 2],
+            };
+            if (OcrConfusion.CanApply(text, isPostcode: field == candidates.Length - 1))
+            {
+                candidates[count++] = field;
+            }
+        }
+
+        if (count == 0)
+        {
+            return RecordErrors.None;
+        }
+
+        var chosen = candidates[_random.Next(count)];
+        switch (chosen)
+        {
+            case 0:
+                givenText = OcrConfusion.Apply(givenText, isPostcode: false, _random);
+                break;
+            case 1:
+                familyText = OcrConfusion.Apply(familyText, isPostcode: false, _random);
+                break;
+            case var last when last == candidates.Length - 1:
+                postcode = OcrConfusion.Apply(postcode, isPostcode: true, _random);
+                break;
+            default:
+                lines[chosen - 2] = OcrConfusion.Apply(lines[chosen - 2], isPostcode: false, _random);
+                break;
+        }
+
+        return RecordErrors.OcrNoise;
+    }
 
     private string SexText(Sex sex) => (_dialect, sex) switch
     {

@@ -11,7 +11,9 @@ namespace NhsIdentity.Synthetic;
 /// three children; 10% one parent with children; 8% two adult siblings. Twins are over-represented on purpose
 /// (a fifth of families with two or more children, against about 1.5% of real maternities) so that small test
 /// populations hold enough of them; in 12% of couples with children the first child of a parent's sex is that
-/// parent's namesake. The last household is cut short to one adult when it would not fit in the count.</para>
+/// parent's namesake. The last household is cut short to one adult when it would not fit in the count. These are
+/// <see cref="HouseholdMix.Default"/>'s shares; <see cref="Generate(int, int, HouseholdMix)"/> takes others
+/// (<see cref="ErrorProfile.SupplierHard"/> and <see cref="ErrorProfile.CensusNoisy"/> name theirs).</para>
 /// <para><b>NHS numbers</b> are unique within a population and drawn with <see cref="NhsNumberGenerator"/>: from the
 /// 999 test range for the first 600,000 persons (the range holds 909,090 valid numbers, so redraws stay cheap),
 /// then from the 900–998 synthetic range, which is not issued to patients either.</para>
@@ -29,6 +31,21 @@ public static class SyntheticPopulation
     /// <param name="seed">The seed; the same seed gives the same population.</param>
     /// <returns>The persons, <see cref="SyntheticPerson.PersonId"/> equal to the index, households contiguous.</returns>
     public static IReadOnlyList<SyntheticPerson> Generate(int count, int seed) => Generate(count, new Random(seed));
+
+    /// <summary>Generates <paramref name="count"/> persons from a seed with a chosen household mix.</summary>
+    /// <param name="count">How many persons (0 to <see cref="MaxCount"/>).</param>
+    /// <param name="seed">The seed; the same seed and mix give the same population.</param>
+    /// <param name="mix">The households and their hard negatives (<see cref="HouseholdMix.Default"/> gives <see cref="Generate(int, int)"/>).</param>
+    /// <returns>The persons, <see cref="SyntheticPerson.PersonId"/> equal to the index, households contiguous.</returns>
+    public static IReadOnlyList<SyntheticPerson> Generate(int count, int seed, HouseholdMix mix)
+    {
+        ArgumentNullException.ThrowIfNull(mix);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
+        var persons = new List<SyntheticPerson>(count);
+        persons.AddRange(EnumerateCore(count, new Random(seed), TestRangeCapacity, mix));
+        return persons;
+    }
 
     /// <summary>Generates <paramref name="count"/> persons drawing from <paramref name="random"/>.</summary>
     /// <param name="count">How many persons (0 to <see cref="MaxCount"/>).</param>
@@ -57,9 +74,13 @@ public static class SyntheticPopulation
     }
 
     /// <summary>As <see cref="Enumerate"/>, with the switch to the synthetic range moved (so tests need not generate 600,000 persons).</summary>
-    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity)
+    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity) =>
+        EnumerateCore(count, random, testRangeCapacity, HouseholdMix.Default);
+
+    /// <summary>As <see cref="EnumerateCore(int, Random, int)"/> with a chosen household mix.</summary>
+    internal static IEnumerable<SyntheticPerson> EnumerateCore(int count, Random random, int testRangeCapacity, HouseholdMix mix)
     {
-        var builder = new HouseholdBuilder(random, count, testRangeCapacity);
+        var builder = new HouseholdBuilder(random, count, testRangeCapacity, mix);
         var household = new List<SyntheticPerson>(6);
         while (builder.NextPersonId < count)
         {
