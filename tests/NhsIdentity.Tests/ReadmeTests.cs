@@ -121,6 +121,43 @@ public class ReadmeTests
         Assert.Equal(["Match", "Nickname", "Right", "PAS-1"], Console.Lines);
     }
 
+    [Fact]
+    public void Readme_sample_accuracy_table_holds_the_committed_reports_figures()
+    {
+        if (ReadmeSamples.Updating)
+        {
+            // Whichever of the two tests runs first regenerates both files, so one update run passes.
+            ReadmeSamples.Update(ReadmeSamples.Run().Error);
+        }
+
+        var readme = File.ReadAllText(ReadmeSamples.ReadmePath);
+        var report = File.ReadAllText(ReadmeSamples.ReportPath);
+
+        // The README shows the command the report ran and how to regenerate both; its table shows the report's figures.
+        Assert.Contains(ReadmeSamples.Command, readme, StringComparison.Ordinal);
+        Assert.Contains(ReadmeSamples.Command, report, StringComparison.Ordinal);
+        Assert.Contains(ReadmeSamples.UpdateCommand, readme, StringComparison.Ordinal);
+        Assert.Equal(ReadmeSamples.FiguresOf(report), ReadmeSamples.FiguresOfReadme(readme));
+    }
+
+    [Fact]
+    public void Committed_samples_report_is_what_the_readme_command_prints_now()
+    {
+        var run = ReadmeSamples.Run();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        if (ReadmeSamples.Updating)
+        {
+            ReadmeSamples.Update(run.Error);
+        }
+
+        // A change that moves the figures fails here until the report (and, through the test above, the README) is
+        // regenerated: the message says how.
+        var committed = ReadmeSamples.Normalise(File.ReadAllText(ReadmeSamples.ReportPath));
+        Assert.True(committed == ReadmeSamples.Render(run.Error),
+            $"benchmarks/results/Samples.md is not what the README's command prints now; regenerate it and the README's table with: {ReadmeSamples.UpdateCommand}");
+    }
+
     private static string Between(string text, string start, string end)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -6,7 +6,7 @@ using NhsIdentity.Matching.Evaluation;
 namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
-/// <c>nhsid evaluate LINKS.csv --truth TRUTH.csv [--truth RIGHT_TRUTH.csv] [--dedupe]</c>: scores a links file
+/// <c>nhsid evaluate LINKS.csv --truth TRUTH.csv [--truth RIGHT_TRUTH.csv] [--dedupe] [--left-source NAME]</c>: scores a links file
 /// against ground truth at pair level and prints precision, recall, F1 and the counts.
 /// </summary>
 /// <remarks>
@@ -16,10 +16,25 @@ namespace NhsIdentity.Cli.Commands;
 /// </para>
 /// <para>
 /// Truth, detected from the header: a pairs file (<c>left_id,right_id</c>), or a clusters file (<c>id,cluster_id</c>,
-/// <c>id,person_id</c>, or Splink's <c>unique_id,...,cluster</c>), from which every within-cluster pair is true. For
-/// linkage of two sources give two clusters files, left then right: only pairs across the sources are then true.
-/// With one clusters file pairs are compared ignoring order (as for <c>--dedupe</c>), since the file does not say
-/// which source an id belongs to.
+/// <c>id,person_id</c>, or Splink's <c>unique_id,...,cluster</c>), from which every within-cluster pair is true.
+/// </para>
+/// <para>
+/// A clusters file with a source column (<c>source,id,person_id</c>, as <c>samples/data/truth.csv</c>) says which
+/// extract each id belongs to, and ids are looked up per source (the same id may exist in both). For linkage only
+/// pairs of a left-source and a right-source record are true, compared as (left, right); with <c>--dedupe</c> only
+/// pairs within one source. The left source (the deduplicated source) is <c>--left-source NAME</c>, or else chosen
+/// from the links file: the sources that hold the most of its left ids and right ids, ties going to the order the
+/// sources first appear in the truth file; the choice is printed on standard error. The same code reads the truth
+/// for <c>nhsid link --truth</c> (<see cref="TruthReading"/>), so both score a run alike.
+/// </para>
+/// <para>
+/// Without a source column, give two clusters files for linkage, left then right (only pairs across them are true);
+/// with one, pairs are compared ignoring order, since the file does not say which side an id is on.
+/// </para>
+/// <para>
+/// Blocking recall (the share of true pairs that were ever candidate pairs) is not measured here: it needs the
+/// extracts read and prepared exactly as the run read them, with its mapping, formats and blocking options, which
+/// the links file does not record. <c>nhsid link --truth</c> has all of that and prints it, overall and per rule.
 /// </para>
 /// <para>
 /// Output (standard output): <c>precision</c>, <c>recall</c>, <c>f1</c> (six decimals; precision is 1 when nothing
@@ -52,25 +67,31 @@ internal static class EvaluateCommand
         {
             Description = "Deduplication of one source: (a, b) and (b, a) are the same pair.",
         };
+        var leftSource = new Option<string?>("--left-source")
+        {
+            Description = "With a truth file that has a source column: the source of the links' left ids (the deduplicated source with --dedupe). Default: chosen from the links' ids.",
+        };
 
         var command = new Command("evaluate", "Score a links file against ground truth: precision, recall, F1 and true/false positive and false negative counts.")
         {
             links,
             truth,
             dedupe,
+            leftSource,
         };
 
         command.SetAction(parseResult => Execute(
             parseResult.GetValue(links)!.FullName,
             parseResult.GetValue(truth) ?? [],
             parseResult.GetValue(dedupe),
+            parseResult.GetValue(leftSource),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
 
         return command;
     }
 
-    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, TextWriter output, TextWriter error)
+    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, TextWriter output, TextWriter error)
     {
         if (truthFiles.Length > 2 || (truthFiles.Length == 2 && dedupe))
         {
@@ -90,7 +111,7 @@ internal static class EvaluateCommand
                 }
             }
 
-            if (!TryBuildTruth(truthFiles, dedupe, error, out var truthPairs, out var unordered, out var truthDescription))
+            if (!TryBuildTruth(truthFiles, dedupe, leftSource, rows, error, out var truthPairs, out var unordered, out var truthDescription))
             {
                 return ExitCodes.Usage;
             }
@@ -121,18 +142,20 @@ internal static class EvaluateCommand
     private static bool TryBuildTruth(
         FileInfo[] truthFiles,
         bool dedupe,
+        string? leftSource,
+        IReadOnlyList<LinkFileRow> rows,
         TextWriter error,
         out IReadOnlyList<(string LeftId, string RightId)> pairs,
         out bool unordered,
         out string description)
     {
-        var first = LinkFileReader.ReadTruth(truthFiles[0].FullName);
         if (truthFiles.Length == 2)
         {
+            var first = LinkFileReader.ReadTruth(truthFiles[0].FullName);
             var second = LinkFileReader.ReadTruth(truthFiles[1].FullName);
-            if (first.Kind != TruthFileKind.Clusters || second.Kind != TruthFileKind.Clusters)
+            if (first.Kind == TruthFileKind.Pairs || second.Kind == TruthFileKind.Pairs || leftSource is not null)
             {
-                error.WriteLine("error: with two --truth files both must be clusters files (id,cluster_id), left then right.");
+                error.WriteLine("error: with two --truth files both must be clusters files (id,cluster_id), left then right, and --left-source does not apply.");
                 pairs = [];
                 unordered = false;
                 description = string.Empty;
@@ -145,23 +168,25 @@ internal static class EvaluateCommand
             return true;
         }
 
-        if (first.Kind == TruthFileKind.Pairs)
-        {
-            pairs = first.Pairs;
-            unordered = dedupe;
-            description = "(pairs file)";
-            return true;
-        }
-
-        pairs = TruthPairs.FromClusters(first.Clusters);
-        unordered = true;
-        description = "(within clusters)";
-        if (!dedupe)
-        {
-            error.WriteLine("note: one clusters file: every pair within a cluster is true, compared ignoring order; for two-source linkage give --truth LEFT --truth RIGHT.");
-        }
-
+        var truth = TruthReading.Read(truthFiles[0].FullName, IdsOf(rows, dedupe), leftSource, error);
+        pairs = truth.Pairs;
+        unordered = truth.Unordered;
+        description = "(" + truth.Description + ")";
         return true;
+    }
+
+    /// <summary>The ids in the links file on each side (both sides together, for a deduplication).</summary>
+    private static RunIds IdsOf(IReadOnlyList<LinkFileRow> rows, bool dedupe)
+    {
+        var left = new HashSet<string>(StringComparer.Ordinal);
+        var right = dedupe ? left : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            left.Add(row.LeftId);
+            right.Add(row.RightId);
+        }
+
+        return new RunIds(left, dedupe ? null : right, AreWholeInputs: false);
     }
 
     private static Dictionary<string, string> ToMap(IReadOnlyList<(string Id, string ClusterId)> assignments)

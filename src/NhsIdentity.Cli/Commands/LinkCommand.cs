@@ -16,10 +16,15 @@ namespace NhsIdentity.Cli.Commands;
 /// <c>match</c> or <c>review</c>, with a summary of what happened on standard error.
 /// </summary>
 /// <remarks>
-/// Output columns: <c>left_id,right_id,match_weight,match_probability,decision</c>, and with <c>--explain</c> one
+/// <para>With <c>--truth FILE</c> the summary also scores the run: precision, recall and F1 of the match decisions written
+/// (the links file's <c>match</c> rows, after the decision policy and any one-to-one assignment, so
+/// <c>nhsid evaluate</c> of the links file with the same truth gives the same counts), and blocking recall (the share
+/// of true pairs that were candidate pairs at all), overall and per rule. The truth is read as <c>nhsid evaluate</c>
+/// reads it (<see cref="TruthReading"/>), with the sides placed by the inputs' record ids.</para>
+/// <para>Output columns: <c>left_id,right_id,match_weight,match_probability,decision</c>, and with <c>--explain</c> one
 /// column per comparison holding the level reached (<c>ExactFullName</c>, <c>missing</c>, ...). Rows come in a
 /// deterministic order (left record, then right record) and are identical for the same input and seed. Only ids,
-/// counts, column names and weights are printed, never patient details.
+/// counts, column names and weights are printed, never patient details.</para>
 /// <para>With <c>--report FILE</c> a self-contained HTML report is written as well (see <see cref="LinkReportWriter"/>):
 /// every candidate pair is then kept in memory (about 32 bytes each) for the weight histogram, the closest
 /// non-matches and, with <c>--truth</c>, the precision-recall sweep. Patient values appear in it only with
@@ -45,7 +50,7 @@ internal static class LinkCommand
         var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached." };
         var report = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report: summary, weight histogram, model, explained review pairs and near misses, blocking, clusters and conflicts. Patient values are masked unless --report-show-values." };
         var showValues = new Option<bool>("--report-show-values") { Description = "Show the two records' fields beside each explained pair in the report (identifiable data: handle the report like the extracts)." };
-        var truth = new Option<FileInfo>("--truth") { Description = "Ground truth for the report's precision-recall section: pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id)." };
+        var truth = new Option<FileInfo>("--truth") { Description = "Ground truth: score the written matches (precision, recall, F1) and blocking recall on standard error, and in the report. Pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id, optionally with a source column: source,id,person_id)." };
         truth.AcceptExistingOnly();
 
         var command = deduplicating
@@ -113,9 +118,9 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
-        if (request.Report is null && (request.ShowValues || request.Truth is not null))
+        if (request.Report is null && request.ShowValues)
         {
-            error.WriteLine("error: --report-show-values and --truth need --report FILE.");
+            error.WriteLine("error: --report-show-values needs --report FILE.");
             return ExitCodes.Usage;
         }
 
@@ -126,7 +131,7 @@ internal static class LinkCommand
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error);
                 var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error);
-                var truth = request.Truth is null ? null : ReportSources.ReadTruth(request.Truth, left, request.Right is null ? null : right);
+                var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken);
                 if (model is null)
                 {
@@ -170,9 +175,18 @@ internal static class LinkCommand
                     WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, error);
                 }
 
+                var score = truth is null ? null : TruthScore.Measure(truth, left, request.Right is null ? null : right, linkOptions, kept);
+                if (score is not null)
+                {
+                    foreach (var line in score.Lines())
+                    {
+                        error.WriteLine(line);
+                    }
+                }
+
                 if (scored is not null)
                 {
-                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, truth, error);
+                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, score, error);
                 }
 
                 return ExitCodes.Success;
@@ -221,7 +235,7 @@ internal static class LinkCommand
     }
 
     private static void WriteReport(Request request, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
-        IReadOnlyList<MatchPair> kept, Clusters clusters, ReportTruth? truth, TextWriter error)
+        IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, TextWriter error)
     {
         var deduplicating = request.Right is null;
         var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues);
@@ -253,6 +267,26 @@ internal static class LinkCommand
         };
         LinkReportWriter.Write(request.Report!, report);
         error.WriteLine("report: " + Path.GetFileName(request.Report) + (request.ShowValues ? " (patient values shown)" : " (patient values masked)"));
+    }
+
+    /// <summary>Every record id of the inputs, for placing the truth's records on a side.</summary>
+    private static RunIds RunIdsOf(RecordSet left, RecordSet? right)
+    {
+        static HashSet<string> Ids(RecordSet set)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < set.Count; i++)
+            {
+                if (set.GetId(i) is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids;
+        }
+
+        return new RunIds(Ids(left), right is null ? null : Ids(right), AreWholeInputs: true);
     }
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>

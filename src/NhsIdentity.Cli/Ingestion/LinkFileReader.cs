@@ -17,16 +17,21 @@ internal enum TruthFileKind
 
     /// <summary>Cluster assignments: <c>id,cluster_id</c> (or <c>person_id</c>, <c>cluster</c>).</summary>
     Clusters,
+
+    /// <summary>Cluster assignments that name each record's source: <c>source,id,person_id</c> (the samples' truth).</summary>
+    SourcedClusters,
 }
 
-/// <summary>A truth file: either its pairs or its cluster assignments, per <see cref="Kind"/>.</summary>
+/// <summary>A truth file: its pairs or its cluster assignments, per <see cref="Kind"/>.</summary>
 /// <param name="Kind">The detected shape.</param>
 /// <param name="Pairs">The pairs (empty for a clusters file).</param>
-/// <param name="Clusters">The assignments (empty for a pairs file).</param>
+/// <param name="Clusters">The assignments (empty for a pairs file; without their sources for a sourced file).</param>
+/// <param name="SourcedClusters">The assignments with their sources (empty unless <see cref="TruthFileKind.SourcedClusters"/>).</param>
 internal sealed record TruthFile(
     TruthFileKind Kind,
     IReadOnlyList<(string LeftId, string RightId)> Pairs,
-    IReadOnlyList<(string Id, string ClusterId)> Clusters);
+    IReadOnlyList<(string Id, string ClusterId)> Clusters,
+    IReadOnlyList<(string Source, string Id, string ClusterId)> SourcedClusters);
 
 /// <summary>Reads the files <c>nhsid evaluate</c> compares: a links file and a truth file.</summary>
 /// <remarks>
@@ -34,7 +39,9 @@ internal sealed record TruthFile(
 /// Splink's <c>unique_id_l</c>/<c>unique_id_r</c>), optional <c>decision</c> and <c>match_probability</c>. Truth
 /// pairs: the same id columns. Truth clusters: an id column (<c>id</c>, <c>unique_id</c>, <c>rec_id</c>,
 /// <c>record_id</c>) and a cluster column (<c>cluster_id</c>, <c>person_id</c>, <c>cluster</c>), so Splink's
-/// fake_1000 file serves as its own truth.
+/// fake_1000 file serves as its own truth; with a source column too (<c>source</c>, Splink's <c>source_dataset</c>,
+/// <c>dataset</c>) each id is read as belonging to its source, so one file can hold the truth of two extracts whose
+/// ids overlap.
 /// </remarks>
 internal static class LinkFileReader
 {
@@ -42,6 +49,7 @@ internal static class LinkFileReader
     private static readonly string[] RightIdNames = ["rightid", "uniqueidr", "idr"];
     private static readonly string[] IdNames = ["id", "uniqueid", "recid", "recordid"];
     private static readonly string[] ClusterNames = ["clusterid", "personid", "cluster"];
+    private static readonly string[] SourceNames = ["source", "sourcedataset", "dataset"];
 
     /// <summary>Reads a links file.</summary>
     /// <param name="path">The file.</param>
@@ -88,6 +96,7 @@ internal static class LinkFileReader
         var kind = TruthFileKind.Pairs;
         var pairs = new List<(string LeftId, string RightId)>();
         var clusters = new List<(string Id, string ClusterId)>();
+        var sourced = new List<(string Source, string Id, string ClusterId)>();
         SimpleCsvTable.Read(
             path,
             header =>
@@ -106,8 +115,9 @@ internal static class LinkFileReader
                     throw new IngestionException($"{path} is neither a pairs file (left_id,right_id) nor a clusters file (id,cluster_id or id,person_id).");
                 }
 
-                kind = TruthFileKind.Clusters;
-                return [id, cluster];
+                var source = SimpleCsvTable.Find(header, SourceNames);
+                kind = source >= 0 ? TruthFileKind.SourcedClusters : TruthFileKind.Clusters;
+                return source >= 0 ? [id, cluster, source] : [id, cluster];
             },
             (line, values) =>
             {
@@ -117,10 +127,15 @@ internal static class LinkFileReader
                 }
                 else
                 {
-                    clusters.Add((RequireId(values[0], path, line, "id"), RequireId(values[1], path, line, "cluster_id")));
+                    var assignment = (RequireId(values[0], path, line, "id"), RequireId(values[1], path, line, "cluster_id"));
+                    clusters.Add(assignment);
+                    if (kind == TruthFileKind.SourcedClusters)
+                    {
+                        sourced.Add((RequireId(values[2], path, line, "source"), assignment.Item1, assignment.Item2));
+                    }
                 }
             });
-        return new TruthFile(kind, pairs, clusters);
+        return new TruthFile(kind, pairs, clusters, sourced);
     }
 
     private static string RequireId(string? value, string path, int line, string column) =>

@@ -11,13 +11,6 @@ namespace NhsIdentity.Cli.Reporting;
 /// <param name="Rejected">Rows set aside as malformed.</param>
 internal sealed record ReportInput(string Label, string FileName, long RowsRead, long Accepted, long Rejected);
 
-/// <summary>Ground truth for the precision-recall section.</summary>
-/// <param name="Pairs">The true pairs, as (left id, right id).</param>
-/// <param name="Unordered">Whether (a, b) and (b, a) are the same pair (deduplication).</param>
-/// <param name="FileName">The truth file's name, without its folder.</param>
-/// <param name="Description">How the pairs were built (<c>pairs file</c>, <c>within clusters</c>, ...).</param>
-internal sealed record ReportTruth(IReadOnlyList<(string LeftId, string RightId)> Pairs, bool Unordered, string FileName, string Description);
-
 /// <summary>
 /// Everything the HTML report shows about one <c>nhsid link</c> or <c>dedupe</c> run, gathered by the command and
 /// rendered by <see cref="LinkReportWriter"/>. Holds the record sets for ids and explanations; patient values are
@@ -54,8 +47,8 @@ internal sealed class LinkReport
     /// <summary>Gets the best-link clusters of the output's matches, with the links they refused.</summary>
     public required Clusters Clusters { get; init; }
 
-    /// <summary>Gets the ground truth, or null when none was given.</summary>
-    public ReportTruth? Truth { get; init; }
+    /// <summary>Gets the run scored against the ground truth, or null when none was given.</summary>
+    public TruthScore? Truth { get; init; }
 
     /// <summary>Gets the left input's records, in <see cref="Left"/>'s order, when values are shown; otherwise null.</summary>
     public IReadOnlyList<PatientRecord>? LeftRecords { get; init; }

@@ -35,6 +35,14 @@ internal static partial class LinkReportWriter
         Card(html, Count(reviews), "to review", "review");
         Card(html, Count(report.Clusters.Count), "persons (clusters)");
         Card(html, Count(report.Clusters.Conflicts.Count), "conflicts refused", report.Clusters.Conflicts.Count > 0 ? "alert" : null);
+        if (report.Truth is { } truth)
+        {
+            // The written decisions against the truth, the same figures as the truth section's and nhsid evaluate's.
+            Card(html, Number(truth.Written.Precision, "0.000"), "precision (written matches)");
+            Card(html, Number(truth.Written.Recall, "0.000"), "recall (written matches)");
+            Card(html, Number(truth.Written.F1, "0.000"), "F1 (written matches)");
+        }
+
         html.Append("</div>\n");
 
         OpenTable(html, "Input", "File", Num("Rows read"), Num("Accepted"), Num("Rejected"));

@@ -128,6 +128,14 @@ internal sealed class CandidatePairSource
         return visited;
     }
 
+    /// <summary>Whether <paramref name="rule"/> blocks the pair in a block under the size cap, so the pair is one of
+    /// its candidates (a capped block's keys were forgotten when the source was built).</summary>
+    public bool BlocksUnder(int rule, int left, int right)
+    {
+        var key = _leftKeys[rule][left];
+        return key != 0 && key == _rightKeys[rule][right];
+    }
+
     /// <summary>Whether a rule before <paramref name="rule"/> blocks the pair (and so produced it already).</summary>
     public bool ProducedEarlier(int rule, int left, int right)
     {

@@ -98,6 +98,133 @@ public static class TruthPairs
         return pairs;
     }
 
+    /// <summary>
+    /// Every pair of a <paramref name="leftSource"/> record and a <paramref name="rightSource"/> record in the same
+    /// cluster, from one truth file that says which source each record belongs to (<c>source,id,person_id</c>), for
+    /// evaluating linkage of those two sources (compare with <c>unordered: false</c>).
+    /// </summary>
+    /// <param name="assignments">
+    /// Each record's source, id and cluster id. Ids are looked up per source, so the same id may stand for different
+    /// records in two sources. Records of other sources are ignored.
+    /// </param>
+    /// <param name="leftSource">The source of the links' left ids (compared ordinally).</param>
+    /// <param name="rightSource">The source of the links' right ids (compared ordinally).</param>
+    /// <returns>Each cross-source pair once as (left id, right id), ordered by left id then right id (ordinal).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The two sources are the same; a source, id or cluster id is null; or one id of a source is assigned to two
+    /// clusters.
+    /// </exception>
+    public static IReadOnlyList<(string LeftId, string RightId)> AcrossSources(
+        IEnumerable<(string Source, string Id, string ClusterId)> assignments,
+        string leftSource,
+        string rightSource)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        ArgumentNullException.ThrowIfNull(leftSource);
+        ArgumentNullException.ThrowIfNull(rightSource);
+        if (string.Equals(leftSource, rightSource, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The left and right sources must differ.", nameof(rightSource));
+        }
+
+        var left = new Dictionary<string, string>(StringComparer.Ordinal);
+        var right = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (source, id, cluster) in assignments)
+        {
+            RequireAssignment(source, id, cluster, nameof(assignments));
+            if (string.Equals(source, leftSource, StringComparison.Ordinal))
+            {
+                Assign(left, source, id, cluster, nameof(assignments));
+            }
+            else if (string.Equals(source, rightSource, StringComparison.Ordinal))
+            {
+                Assign(right, source, id, cluster, nameof(assignments));
+            }
+        }
+
+        return FromClusters(left, right);
+    }
+
+    /// <summary>
+    /// Every pair of <paramref name="source"/> records in the same cluster, from one truth file that says which source
+    /// each record belongs to, for evaluating deduplication of that source (compare with <c>unordered: true</c>).
+    /// </summary>
+    /// <param name="assignments">Each record's source, id and cluster id. Records of other sources are ignored.</param>
+    /// <param name="source">The source deduplicated (compared ordinally).</param>
+    /// <returns>As <see cref="FromClusters(IEnumerable{ValueTuple{string, string}})"/> of that source's records.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A source, id or cluster id is null, or one id of the source is assigned to
+    /// two clusters.</exception>
+    public static IReadOnlyList<(string LeftId, string RightId)> WithinSource(
+        IEnumerable<(string Source, string Id, string ClusterId)> assignments,
+        string source)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        ArgumentNullException.ThrowIfNull(source);
+        var within = new List<(string Id, string ClusterId)>();
+        foreach (var (recordSource, id, cluster) in assignments)
+        {
+            RequireAssignment(recordSource, id, cluster, nameof(assignments));
+            if (string.Equals(recordSource, source, StringComparison.Ordinal))
+            {
+                within.Add((id, cluster));
+            }
+        }
+
+        return FromClusters(within);
+    }
+
+    /// <summary>The distinct sources of a truth file's assignments, in the order they are first met.</summary>
+    /// <param name="assignments">Each record's source, id and cluster id.</param>
+    /// <returns>The sources, each once.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assignments"/> is null.</exception>
+    /// <exception cref="ArgumentException">A source is null.</exception>
+    public static IReadOnlyList<string> Sources(IEnumerable<(string Source, string Id, string ClusterId)> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new List<string>();
+        foreach (var (source, _, _) in assignments)
+        {
+            if (source is null)
+            {
+                throw new ArgumentException("A source is null.", nameof(assignments));
+            }
+
+            if (seen.Add(source))
+            {
+                sources.Add(source);
+            }
+        }
+
+        return sources;
+    }
+
+    private static void RequireAssignment(string? source, string? id, string? cluster, string paramName)
+    {
+        if (source is null || id is null || cluster is null)
+        {
+            throw new ArgumentException("A source, id or cluster id is null.", paramName);
+        }
+    }
+
+    private static void Assign(Dictionary<string, string> map, string source, string id, string cluster, string paramName)
+    {
+        if (map.TryGetValue(id, out var existing))
+        {
+            if (!string.Equals(existing, cluster, StringComparison.Ordinal))
+            {
+                // Ids and source names are row keys, not patient data, so naming them helps find the row.
+                throw new ArgumentException($"Record id '{id}' of source '{source}' is assigned to two clusters.", paramName);
+            }
+
+            return;
+        }
+
+        map.Add(id, cluster);
+    }
+
     private static Dictionary<string, List<string>> GroupByCluster(
         IEnumerable<(string Id, string ClusterId)> assignments,
         string paramName,
