@@ -52,15 +52,15 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
         // by chance about once in 250 pairs (the sum of squared name shares in the ONS baby-name lists).
         defaults:
         [
-            (0.826, 0.004), (0.004, 1e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
-            (0.010, 5e-3), (0.020, 0.080), (0.010, 0.90449),
+            (0.826, 0.004), (0.004, 3e-5), (0.030, 5e-4), (0.050, 1e-3), (0.020, 2e-3), (0.020, 2e-3), (0.010, 1e-3),
+            (0.010, 5e-3), (0.020, 0.080), (0.010, 0.90447),
         ],
         Parameters,
 
         // Among different people of one household: parents rarely give two children one name (a father and a son
         // named alike, about 1 pair in 100), but siblings' names are often alike in sound or spelling. Training
         // replaces these with what pairs with two different NHS numbers show.
-        householdU: [0.010, 1e-5, 0.002, 0.005, 0.010, 0.010, 0.010, 0.020, 0.150, 0.78299],
+        householdU: [0.010, 3e-5, 0.002, 0.005, 0.010, 0.010, 0.010, 0.020, 0.150, 0.78297],
         blockingParts: [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row) =>

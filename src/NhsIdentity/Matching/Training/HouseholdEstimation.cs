@@ -24,6 +24,9 @@ internal static class HouseholdEstimation
     /// <summary>How many labelled pairs the prior counts for.</summary>
     public const double PriorPairs = 20;
 
+    /// <summary>Fewer labelled pairs than this observing a comparison leave its starting household u as it is.</summary>
+    public const int MinimumLabelledPairs = 10;
+
     private const int Codes = ComparisonCatalog.CodesPerComparison;
 
     /// <summary>The household u of every level, one row of <see cref="ComparisonCatalog.CodesPerComparison"/> per
@@ -68,6 +71,11 @@ internal static class HouseholdEstimation
             }
 
             var observed = tally.Observed(c, levels.Count);
+            if (observed < MinimumLabelledPairs)
+            {
+                continue; // too few to say anything: the starting household u stays, exactly
+            }
+
             double total = 0;
             for (var level = 0; level < levels.Count; level++)
             {

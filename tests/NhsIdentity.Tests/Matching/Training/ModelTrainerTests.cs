@@ -70,7 +70,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         var date = model.GetComparison(ComparisonKind.DateOfBirth)!.Levels[(int)DateOfBirthLevel.Exact];
         Assert.InRange(name.M, 0.6, 1.0);
         Assert.InRange(date.M, 0.7, 1.0);
-        Assert.InRange(name.U, 1e-6, 0.01);
+        Assert.InRange(name.U, 1e-6, 0.05); // a first given name alone is shared by chance far more often than a full name
         Assert.InRange(date.U, 1e-6, 0.01);
         Assert.True(name.Weight > 5 && date.Weight > 5);
     }

@@ -28,9 +28,13 @@ public sealed class SmallExtractTrainingTests(ITestOutputHelper output)
         output.WriteLine("adjustments: " + string.Join("; ", result.Adjustments));
 
         Assert.Empty(TrainedOrder.Violations(model));
-        var name = model.GetComparison(ComparisonKind.Name)!.Levels;
-        Assert.True(name[(int)NameLevel.JaroWinkler92].Weight >= name[(int)NameLevel.JaroWinkler88].Weight - 1e-9);
-        Assert.True(name[(int)NameLevel.JaroWinkler88].Weight >= name[(int)NameLevel.JaroWinkler70].Weight - 1e-9);
+        foreach (var kind in new[] { ComparisonKind.GivenName, ComparisonKind.FamilyName })
+        {
+            var name = model.GetComparison(kind)!;
+            double WeightOf(string level) => name.Levels[name.Definition.Levels.ToList().FindIndex(l => l.Name == level)].Weight;
+            Assert.True(WeightOf("JaroWinkler92") >= WeightOf("JaroWinkler88") - 1e-9, kind.ToString());
+            Assert.True(WeightOf("JaroWinkler88") >= WeightOf("JaroWinkler70") - 1e-9, kind.ToString());
+        }
 
         // Different valid NHS numbers: the starting model's −5.1 bits says about 3% of true matches carry a reissued or
         // mistyped number. 150 people cannot measure a 3% rate (about four pairs), so training may move it only a
@@ -55,22 +59,23 @@ public sealed class SmallExtractTrainingTests(ITestOutputHelper output)
     [Fact]
     public void More_data_moves_the_estimates_further_from_a_wrong_starting_value()
     {
-        // A starting model that badly underrates an exact full name (m 0.2; the extracts show about 0.8).
-        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!;
+        // A starting model that badly underrates an exact family name (m 0.2; the extracts show about 0.9).
+        var name = MatchModel.Default.GetComparison(ComparisonKind.FamilyName)!;
         var levels = name.Levels.ToArray();
-        levels[(int)NameLevel.Else] = new ComparisonLevelModel(levels[(int)NameLevel.Else].M + levels[0].M - 0.2, levels[(int)NameLevel.Else].U);
-        levels[(int)NameLevel.ExactFullName] = new ComparisonLevelModel(0.2, levels[0].U);
+        var last = (int)FamilyNameLevel.Else;
+        levels[last] = levels[last] with { M = levels[last].M + levels[0].M - 0.2 };
+        levels[(int)FamilyNameLevel.Exact] = levels[0] with { M = 0.2 };
         var options = TrainingOptions.Default with { StartingModel = MatchModel.Default.WithComparison(name.WithLevels(levels)) };
 
         double Moved(RecordSet left, RecordSet right, TrainingOptions o) =>
-            ModelTrainer.TrainLinkage(left, right, o).Model.GetComparison(ComparisonKind.Name)!.Levels[(int)NameLevel.ExactFullName].M - 0.2;
+            ModelTrainer.TrainLinkage(left, right, o).Model.GetComparison(ComparisonKind.FamilyName)!.Levels[(int)FamilyNameLevel.Exact].M - 0.2;
 
         var (smallLeft, smallRight, _) = Small.Value;
         var (largeLeft, largeRight, _) = Extracts(1500, 43);
         var little = Moved(smallLeft, smallRight, options);
         var much = Moved(largeLeft, largeRight, options);
         var unweighted = Moved(smallLeft, smallRight, options with { PriorStrength = 0 });
-        output.WriteLine($"exact full name m moved from 0.2 by {little:F3} (150 people), {much:F3} (1,500 people), {unweighted:F3} (150 people, no prior)");
+        output.WriteLine($"exact family name m moved from 0.2 by {little:F3} (150 people), {much:F3} (1,500 people), {unweighted:F3} (150 people, no prior)");
         Assert.True(little > 0, "even little data moves the estimate towards what it shows");
         Assert.True(much > little + 0.05, "more data moves it further");
         Assert.True(unweighted > little + 0.05, "the prior holds little data back");
