@@ -174,7 +174,8 @@ public sealed partial class MatchModel
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
         double weight = Unsafe.Add(ref tables.Weights, slot + code);
-        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0)
+        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0
+            && !(tables.Household && Unsafe.Add(ref tables.HouseholdAwareLevels, slot + code)))
         {
             // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
             // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
@@ -197,6 +198,8 @@ public sealed partial class MatchModel
         public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
         public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
         public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
+        public readonly ref bool HouseholdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+        public readonly bool Household = household;
         public readonly double Log2TermFrequencyFloor = model._log2TermFrequencyFloor;
         public readonly int ActiveMask = model._activeMask;
     }
@@ -232,6 +235,7 @@ public sealed partial class MatchModel
     {
         private readonly Tables _tables = new(model, household: false);
         private readonly ref float _householdWeights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
+        private readonly ref bool _householdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -246,8 +250,12 @@ public sealed partial class MatchModel
             if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
                 Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-                double householdWeight = Unsafe.Add(ref _householdWeights, ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code);
-                householdWeight += adjustment;
+                var slot = ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code;
+                double householdWeight = Unsafe.Add(ref _householdWeights, slot);
+                if (!Unsafe.Add(ref _householdAwareLevels, slot))
+                {
+                    householdWeight += adjustment;
+                }
                 HouseholdWeight += householdWeight;
             }
         }

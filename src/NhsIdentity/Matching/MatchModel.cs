@@ -32,6 +32,11 @@ public sealed partial class MatchModel
     /// looked for (models saved before household weights score exactly as they did).</summary>
     private readonly bool _householdAware;
 
+    /// <summary>Per level: whether it weighs differently in a household context. Such a level takes no
+    /// term-frequency adjustment there: a rare given name shared in one family (a son named after his father) is not
+    /// the rare coincidence it is between strangers.</summary>
+    private readonly bool[] _householdAwareLevels;
+
     /// <summary>Each comparison's compiled settings (parameters, levels used), by <see cref="ComparisonKind"/>.</summary>
     private readonly ComparisonSettings[] _settings;
 
@@ -96,6 +101,7 @@ public sealed partial class MatchModel
         _active = new ComparisonKind[_comparisons.Length];
         _weights = new float[ComparisonCatalog.Count * ComparisonCatalog.CodesPerComparison];
         _householdWeights = new float[_weights.Length];
+        _householdAwareLevels = new bool[_weights.Length];
         _log2U = new double[_weights.Length];
         _evidence = new byte[_weights.Length];
         _settings = new ComparisonSettings[ComparisonCatalog.Count];
@@ -112,7 +118,8 @@ public sealed partial class MatchModel
                 var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + level;
                 _weights[slot] = (float)levels[level].Weight;
                 _householdWeights[slot] = (float)levels[level].HouseholdWeight;
-                _householdAware |= levels[level].HouseholdU != levels[level].U;
+                _householdAwareLevels[slot] = levels[level].HouseholdU != levels[level].U;
+                _householdAware |= _householdAwareLevels[slot];
                 _log2U[slot] = Math.Log2(levels[level].U);
                 _evidence[slot] = (byte)_comparisons[c].Definition.Levels[level].Evidence;
             }
