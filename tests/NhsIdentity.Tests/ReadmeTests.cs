@@ -110,7 +110,7 @@ public class ReadmeTests
         var model = MatchModel.Default;                       // or ModelTrainer.Train(records).Model
         Console.WriteLine(model.Score(pas, gp).Decision);     // Match
         var explanation = model.Explain(new RecordSet([pas]), 0, new RecordSet([gp]), 0);
-        Console.WriteLine(explanation.Outcomes[1].LevelName); // Nickname
+        Console.WriteLine(explanation.Outcomes.First(o => o.Comparison == ComparisonKind.GivenName).LevelName); // Nickname
         Console.WriteLine(explanation.Outcomes[0].Missing);   // Right (no NHS number: no evidence)
 
         using var index = new PatientIndex(model);            // "who is this patient?" lookups

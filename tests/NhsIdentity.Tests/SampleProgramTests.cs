@@ -15,7 +15,7 @@ public sealed class SampleProgramTests
         Assert.Contains("999 000 0026", output, StringComparison.Ordinal);
         Assert.Contains("*** *** 0026", output, StringComparison.Ordinal);
         Assert.Contains("PAS-1 vs GP-7: Match", output, StringComparison.Ordinal);
-        Assert.Contains("Name             Nickname", output, StringComparison.Ordinal);
+        Assert.Contains("GivenName        Nickname", output, StringComparison.Ordinal);
 
         // The explanation shows levels and weights, never the names or dates compared.
         Assert.DoesNotContain("Pemberton", output, StringComparison.OrdinalIgnoreCase);

@@ -132,7 +132,9 @@ internal static class LinkCommand
                 var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error);
                 var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
-                var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken);
+                var fallbacks = new List<TrainingFallback>();
+                var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
+                    fallbacks: fallbacks);
                 if (model is null)
                 {
                     return ExitCodes.Invalid;
@@ -186,7 +188,7 @@ internal static class LinkCommand
 
                 if (scored is not null)
                 {
-                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, score, error);
+                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, score, fallbacks, error);
                 }
 
                 return ExitCodes.Success;
@@ -235,7 +237,7 @@ internal static class LinkCommand
     }
 
     private static void WriteReport(Request request, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
-        IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, TextWriter error)
+        IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
         var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues);
@@ -255,6 +257,7 @@ internal static class LinkCommand
             Inputs = deduplicating ? [leftInput] : [leftInput, rightInput],
             ModelSource = modelSource,
             Model = model,
+            TrainingFallbacks = fallbacks,
             Left = left,
             Right = right,
             Scored = scored,
@@ -291,7 +294,7 @@ internal static class LinkCommand
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
-        WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null)
+        WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null)
     {
         if (modelPath is not null)
         {
@@ -328,6 +331,8 @@ internal static class LinkCommand
             : ModelTrainer.TrainLinkage(left, right, options, report, cancellationToken);
         stage.Complete();
         error.WriteLine("model: trained on the input: " + trained);
+        TrainingWarnings.Write(trained, error);
+        fallbacks?.AddRange(trained.Fallbacks);
         return trained.Model;
     }
 

@@ -31,6 +31,10 @@ internal sealed class LinkReport
     /// <summary>Gets the model that scored the pairs, with the policy actually used.</summary>
     public required MatchModel Model { get; init; }
 
+    /// <summary>Gets what training could not estimate (levels that kept the starting model's values); empty when the
+    /// model was loaded, built in, or estimated in full.</summary>
+    public IReadOnlyList<NhsIdentity.Matching.Training.TrainingFallback> TrainingFallbacks { get; init; } = [];
+
     /// <summary>Gets the left records (the records, for a deduplication).</summary>
     public required RecordSet Left { get; init; }
 

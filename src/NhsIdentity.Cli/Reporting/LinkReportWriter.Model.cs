@@ -28,6 +28,12 @@ internal static partial class LinkReportWriter
         const double barStart = 170, barEnd = 392;
         var x = LinearScale.Nice(low, high, barStart, barEnd, 5);
         Paragraph(html, Invariant($"Prior: \u03BB = {report.Model.PriorMatchProbability:G4}, the chance that two records picked at random are the same person, worth {Weight(report.Model.PriorWeight)} bits before any comparison."));
+        if (report.TrainingFallbacks.Count > 0)
+        {
+            // The legend for the grey bars: training kept these values from the starting model (see TrainingWarnings).
+            Paragraph(html, "Grey bars kept the starting value: too few pairs to estimate them from this data (the warnings on standard error say which of m and u).");
+        }
+
         html.Append("<div class=\"grid2\">\n");
         foreach (var comparison in comparisons)
         {
@@ -55,8 +61,9 @@ internal static partial class LinkReportWriter
                 var weight = parameters.Weight;
                 var name = comparison.Definition.Levels[level].Name + (comparison.IsLevelUsed(level) ? string.Empty : " (not used)");
                 chart.Text(4, rowTop + 14, name);
-                chart.Rect(x[0], rowTop + 3, x[weight] - x[0], LevelRowHeight - 6, weight > 0 ? "bar-pos" : weight < 0 ? "bar-neg" : "bar-zero",
-                    Invariant($"{ComparisonName(comparison.Comparison)} {name}: {Weight(weight)} bits, m = {Parameter(parameters.M)}, u = {Parameter(parameters.U)}"));
+                var kept = NhsIdentity.Cli.Commands.TrainingWarnings.KeptStartingValue(report.TrainingFallbacks, comparison.Comparison, level);
+                chart.Rect(x[0], rowTop + 3, x[weight] - x[0], LevelRowHeight - 6, kept ? "bar-kept" : weight > 0 ? "bar-pos" : weight < 0 ? "bar-neg" : "bar-zero",
+                    Invariant($"{ComparisonName(comparison.Comparison)} {name}: {Weight(weight)} bits, m = {Parameter(parameters.M)}, u = {Parameter(parameters.U)}{(kept ? " (kept the starting value: too few pairs)" : string.Empty)}"));
                 chart.Text(barEnd + 58, rowTop + 14, Weight(weight), "bold", "end");
                 chart.Text(502, rowTop + 14, Parameter(parameters.M), "label", "end");
                 chart.Text(556, rowTop + 14, Parameter(parameters.U), "label", "end");

@@ -11,7 +11,7 @@ internal static partial class LinkReportWriter
     {
         var policy = report.Model.Policy;
         OpenSection(html, "summary", "Summary", Invariant(
-            $"Pairs are decided match at a probability of {Probability(policy.MatchProbability)} or more (weight {Weight(LinkReport.WeightOf(policy.MatchProbability))}) and review from {Probability(policy.ReviewProbability)} (weight {Weight(LinkReport.WeightOf(policy.ReviewProbability))}){(policy.RequireIdentityEvidence ? "; identity evidence is required: a pair whose first given name or date of birth disagrees outright, or that holds two different valid NHS numbers, is at most review unless the records share an identifier" : string.Empty)}."));
+            $"Pairs are decided match at a probability of {Probability(policy.MatchProbability)} or more (weight {Weight(LinkReport.WeightOf(policy.MatchProbability))}) and review from {Probability(policy.ReviewProbability)} (weight {Weight(LinkReport.WeightOf(policy.ReviewProbability))}){(policy.DifferentNhsNumbersNeverMatch ? "; a pair that holds two different valid NHS numbers is at most review" : string.Empty)}."));
 
         long matches = 0, reviews = 0;
         foreach (var pair in report.Output)

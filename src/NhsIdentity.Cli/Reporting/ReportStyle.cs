@@ -53,6 +53,7 @@ svg text.bold{font-weight:600}
 .bar-pos{fill:var(--pos)}
 .bar-neg{fill:var(--neg)}
 .bar-zero{fill:#768692}
+.bar-kept{fill:#c8ccd0;stroke:#768692;stroke-width:1;stroke-dasharray:2 2}
 .bar-prior{fill:#768692}
 .bar-total{fill:var(--dark)}
 .bar-block{fill:var(--blue)}

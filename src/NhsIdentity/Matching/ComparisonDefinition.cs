@@ -19,12 +19,21 @@ public sealed class ComparisonDefinition
     private readonly ComparisonLevelDefinition[] _levels;
     private readonly ComparisonParameterDefinition[] _parameters;
     private readonly (double M, double U)[] _defaults;
+    private readonly double[]? _householdDefaults;
     private ComparisonModel? _defaultModel;
 
     internal ComparisonDefinition(ComparisonKind kind, int version, string columnName, string displayName,
         string[] fields, ComparisonLevelDefinition[] levels, (double M, double U)[] defaults,
-        ComparisonParameterDefinition[]? parameters = null, BlockingKeyPart[]? blockingParts = null)
+        ComparisonParameterDefinition[]? parameters = null, BlockingKeyPart[]? blockingParts = null, double[]? householdU = null,
+        bool inDefaultModel = true)
     {
+        IsInDefaultModel = inDefaultModel;
+        if (householdU is not null && householdU.Length != defaults.Length)
+        {
+            throw new ArgumentException("A household u is needed for every level.", nameof(householdU));
+        }
+
+        _householdDefaults = householdU;
         Kind = kind;
         Version = version;
         ColumnName = columnName;
@@ -77,6 +86,11 @@ public sealed class ComparisonDefinition
 
     /// <summary>The number of default (m, u) pairs declared (checked against the levels when the catalog is built).</summary>
     internal int DefaultLevelCount => _defaults.Length;
+
+    /// <summary>Gets whether <see cref="MatchModel.Default"/> makes this comparison. <see cref="ComparisonKind.Name"/>,
+    /// given and family names together, is kept for models saved before version 2 and is not in the default model,
+    /// which compares <see cref="ComparisonKind.GivenName"/> and <see cref="ComparisonKind.FamilyName"/> instead.</summary>
+    public bool IsInDefaultModel { get; }
 
     /// <summary>Gets the definition of a comparison.</summary>
     /// <param name="comparison">The comparison.</param>
@@ -143,7 +157,7 @@ public sealed class ComparisonDefinition
         var levels = new ComparisonLevelModel[_defaults.Length];
         for (var i = 0; i < levels.Length; i++)
         {
-            levels[i] = new ComparisonLevelModel(_defaults[i].M, _defaults[i].U);
+            levels[i] = new ComparisonLevelModel(_defaults[i].M, _defaults[i].U, _householdDefaults?[i] ?? _defaults[i].U);
         }
 
         return new ComparisonModel(Kind, levels);

@@ -1,8 +1,9 @@
 namespace NhsIdentity.Matching;
 
 /// <summary>
-/// The comparisons a <see cref="MatchModel"/> can make between two prepared records, one per field (names count as
-/// one comparison of given and family names together, so a swap or a nickname can be recognised).
+/// The comparisons a <see cref="MatchModel"/> can make between two prepared records, one per field. The default model
+/// compares given and family names separately (<see cref="GivenName"/>, <see cref="FamilyName"/>), so it knows which
+/// part of a name agrees; <see cref="Name"/>, both together, is what models saved before version 2 use.
 /// </summary>
 /// <remarks>Each comparison has its own ordered levels, best first: see the level enums in
 /// <c>NhsIdentity.Matching.Comparisons</c> (<see cref="Comparisons.NameLevel"/> and the others) and everything else
@@ -12,7 +13,8 @@ public enum ComparisonKind
     /// <summary>NHS numbers: <see cref="Comparisons.NhsNumberLevel"/>.</summary>
     NhsNumber = 0,
 
-    /// <summary>Given and family names together: <see cref="Comparisons.NameLevel"/>.</summary>
+    /// <summary>Given and family names together: <see cref="Comparisons.NameLevel"/> (the comparison of version 1
+    /// models; the default model uses <see cref="GivenName"/> and <see cref="FamilyName"/> instead).</summary>
     Name = 1,
 
     /// <summary>Dates of birth: <see cref="Comparisons.DateOfBirthLevel"/>.</summary>
@@ -38,4 +40,12 @@ public enum ComparisonKind
 
     /// <summary>The registered GP practice (ODS code): <see cref="Comparisons.ExactLevel"/>.</summary>
     GpPractice = 9,
+
+    /// <summary>The first given names (<see cref="Comparisons.GivenNameLevel"/>): exact, a swap with the family name,
+    /// nickname, Jaro-Winkler bands, an initial, a middle name, sound.</summary>
+    GivenName = 10,
+
+    /// <summary>The family names (<see cref="Comparisons.FamilyNameLevel"/>): exact, Jaro-Winkler bands, one part of a
+    /// double-barrelled name, sound.</summary>
+    FamilyName = 11,
 }

@@ -9,8 +9,9 @@ public sealed class MatchExplanation
 {
     private readonly ComparisonOutcome[] _outcomes;
 
-    internal MatchExplanation(double priorWeight, ComparisonOutcome[] outcomes, MatchScore score)
+    internal MatchExplanation(double priorWeight, ComparisonOutcome[] outcomes, MatchScore score, bool inHouseholdContext)
     {
+        InHouseholdContext = inHouseholdContext;
         PriorWeight = priorWeight;
         _outcomes = outcomes;
         Score = score;
@@ -25,12 +26,23 @@ public sealed class MatchExplanation
     /// <summary>Gets the pair's score.</summary>
     public MatchScore Score { get; }
 
+    /// <summary>Gets whether the pair was weighed as two members of one household would be: the records share a
+    /// family name and a postcode, and the model has household u-probabilities
+    /// (<see cref="ComparisonLevelModel.HouseholdU"/>), so each other comparison's weight is what its level says among
+    /// different people of one household (a shared birthday counts for less, different given names for more).</summary>
+    public bool InHouseholdContext { get; }
+
     /// <summary>Formats the waterfall, one line per comparison (levels and weights only).</summary>
     /// <returns>A multi-line description.</returns>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"prior {PriorWeight,8:+0.00;-0.00}").AppendLine();
+        if (InHouseholdContext)
+        {
+            text.AppendLine("weighed as one household: alike family names and the same home");
+        }
+
         foreach (var outcome in _outcomes)
         {
             text.Append(CultureInfo.InvariantCulture, $"{outcome.Comparison,-16} {outcome.LevelName,-18} {outcome.Weight,8:+0.00;-0.00}");

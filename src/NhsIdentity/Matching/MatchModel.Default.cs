@@ -21,7 +21,10 @@ public sealed partial class MatchModel
         var comparisons = new List<ComparisonModel>();
         foreach (var definition in ComparisonDefinition.All)
         {
-            comparisons.Add(definition.DefaultModel);
+            if (definition.IsInDefaultModel)
+            {
+                comparisons.Add(definition.DefaultModel);
+            }
         }
 
         return new MatchModel(DefaultPriorMatchProbability, comparisons, DecisionPolicy.Default);

@@ -93,6 +93,7 @@ public sealed partial class MatchModel
                     Level = definition.Levels[level].Name,
                     M = comparison.Levels[level].M,
                     U = comparison.Levels[level].U,
+                    HouseholdU = comparison.Levels[level].HouseholdU != comparison.Levels[level].U ? comparison.Levels[level].HouseholdU : null,
                     TermFrequencyAdjusted = definition.Levels[level].SupportsTermFrequency ? comparison.IsTermFrequencyAdjusted(level) : null,
                 });
             }
@@ -122,7 +123,7 @@ public sealed partial class MatchModel
             {
                 MatchProbability = Policy.MatchProbability,
                 ReviewProbability = Policy.ReviewProbability,
-                RequireIdentityEvidence = Policy.RequireIdentityEvidence,
+                DifferentNhsNumbersNeverMatch = Policy.DifferentNhsNumbersNeverMatch,
             },
             Comparisons = comparisons,
         };
@@ -146,6 +147,15 @@ public sealed partial class MatchModel
             throw new FormatException("The model makes no comparisons.");
         }
 
+        var neverMatch = document.Version == 1 ? document.Policy.RequireIdentityEvidence : document.Policy.DifferentNhsNumbersNeverMatch;
+        if (neverMatch is not { } differentNhsNumbersNeverMatch
+            || (document.Version == 1 ? document.Policy.DifferentNhsNumbersNeverMatch : document.Policy.RequireIdentityEvidence) is not null)
+        {
+            throw new FormatException(document.Version == 1
+                ? "A version 1 model's \"policy\" needs \"requireIdentityEvidence\" (and no version 2 switch)."
+                : "The model's \"policy\" needs \"differentNhsNumbersNeverMatch\" (\"requireIdentityEvidence\" is version 1's).");
+        }
+
         var comparisons = new List<ComparisonModel>(document.Comparisons.Count);
         foreach (var comparison in document.Comparisons)
         {
@@ -155,7 +165,7 @@ public sealed partial class MatchModel
         try
         {
             return new MatchModel(document.PriorMatchProbability, comparisons,
-                new DecisionPolicy(document.Policy.MatchProbability, document.Policy.ReviewProbability, document.Policy.RequireIdentityEvidence),
+                new DecisionPolicy(document.Policy.MatchProbability, document.Policy.ReviewProbability, differentNhsNumbersNeverMatch),
                 document.TermFrequencyFloor);
         }
         catch (ArgumentException e)
@@ -189,7 +199,7 @@ public sealed partial class MatchModel
     {
         var definition = DefinitionOf(document);
         if (document!.DefinitionVersion is not null || document.Parameters is not null
-            || document.Levels?.Any(l => l?.TermFrequencyAdjusted is not null) == true)
+            || document.Levels?.Any(l => l?.TermFrequencyAdjusted is not null || l?.HouseholdU is not null) == true)
         {
             throw new FormatException(
                 $"The {definition.Name} comparison has version 2 settings in a version 1 model; save it as version 2.");
@@ -299,11 +309,11 @@ public sealed partial class MatchModel
             }
 
             seen[index] = true;
-            levels[index] = new ComparisonLevelModel(level.M, level.U);
+            levels[index] = new ComparisonLevelModel(level.M, level.U, level.HouseholdU ?? level.U);
             if (!levels[index].IsValid)
             {
                 throw new FormatException(
-                    $"Level {definition.Levels[index].Name} of the {definition.Name} comparison needs m and u greater than 0 and at most 1.");
+                    $"Level {definition.Levels[index].Name} of the {definition.Name} comparison needs m, u and household u greater than 0 and at most 1.");
             }
         }
 

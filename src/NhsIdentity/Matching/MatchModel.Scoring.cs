@@ -89,10 +89,11 @@ public sealed partial class MatchModel
     {
         var outcomes = new ComparisonOutcome[_active.Length];
         Explain(left, leftIndex, right, rightIndex, outcomes);
-        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex));
+        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex),
+            InHouseholdContext(left, in left.Row(leftIndex), right, in right.Row(rightIndex)));
     }
 
-    /// <summary>The weight of a pair and the best decision the identity-evidence rule allows.</summary>
+    /// <summary>The weight of a pair and the best decision the policy's hard rule allows.</summary>
     /// <remarks>
     /// The linker's inner loop. <see cref="ComparisonCatalog.Visit"/> calls <see cref="Term{T}"/> once per comparison
     /// struct, so the JIT writes it out comparison by comparison with each comparer inlined, and a model without a
@@ -101,10 +102,27 @@ public sealed partial class MatchModel
     /// </remarks>
     internal double ScoreUnchecked(RecordSet a, int i, RecordSet b, int j, out MatchDecision cap)
     {
-        var visitor = new ScoreVisitor(this, a, in a.Row(i), b, in b.Row(j));
+        ref readonly var ra = ref a.Row(i);
+        ref readonly var rb = ref b.Row(j);
+        if (_householdAware)
+        {
+            return ScoreMaybeHousehold(a, in ra, b, in rb, out cap);
+        }
+
+        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
         ComparisonCatalog.Visit(ref visitor);
         cap = Cap(visitor.Evidence);
         return visitor.Weight;
+    }
+
+    /// <summary>With a household-aware model, whether a pair is weighed as a household depends on its levels (alike
+    /// family names, a shared home), so both sums are kept and one is chosen at the end.</summary>
+    private double ScoreMaybeHousehold(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out MatchDecision cap)
+    {
+        var visitor = new DualScoreVisitor(this, a, in ra, b, in rb);
+        ComparisonCatalog.Visit(ref visitor);
+        cap = Cap(visitor.Evidence);
+        return IsHousehold(visitor.Evidence) ? visitor.HouseholdWeight : visitor.Weight;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -128,16 +146,10 @@ public sealed partial class MatchModel
         return decision > cap ? cap : decision;
     }
 
-    /// <summary>The identity-evidence rule (<see cref="DecisionPolicy.RequireIdentityEvidence"/>) on the evidence of a
-    /// pair's levels: an outright contradiction, or likely twins (names alike but not the same, one birthday, one
-    /// home), caps the decision at review unless the records share an identifier.</summary>
-    private MatchDecision Cap(LevelEvidence evidence)
-    {
-        const LevelEvidence Twins = LevelEvidence.NamesAlikeNotSame | LevelEvidence.SameBirth | LevelEvidence.SameHome;
-        var doubtful = (evidence & LevelEvidence.Contradicts) != 0 || (evidence & Twins) == Twins;
-        return doubtful && (evidence & LevelEvidence.SharesIdentifier) == 0 && Policy.RequireIdentityEvidence
-            ? MatchDecision.Review : MatchDecision.Match;
-    }
+    /// <summary>The policy's one hard rule (<see cref="DecisionPolicy.DifferentNhsNumbersNeverMatch"/>): a level
+    /// that contradicts identity (two different valid NHS numbers) caps the decision at review.</summary>
+    private MatchDecision Cap(LevelEvidence evidence) =>
+        (evidence & LevelEvidence.Contradicts) != 0 && Policy.DifferentNhsNumbersNeverMatch ? MatchDecision.Review : MatchDecision.Match;
 
     /// <summary>One comparison's part in a pair's weight: its level code, the level's weight plus any
     /// term-frequency adjustment, and the level's evidence. Score, Explain and Levels all go through here.</summary>
@@ -157,12 +169,13 @@ public sealed partial class MatchModel
 
         ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
         code = T.Compare(in settings, a, in ra, b, in rb);
-        evidence |= T.Evidence((LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code), code, in ra, in rb);
+        evidence |= (LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code);
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
         double weight = Unsafe.Add(ref tables.Weights, slot + code);
-        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0)
+        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0
+            && !(tables.Household && Unsafe.Add(ref tables.HouseholdAwareLevels, slot + code)))
         {
             // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
             // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
@@ -177,13 +190,16 @@ public sealed partial class MatchModel
     }
 
     /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
-    /// cannot see through, so reading the arrays from the model each time would reload and null-check them.</summary>
-    private readonly ref struct Tables(MatchModel model)
+    /// cannot see through, so reading the arrays from the model each time would reload and null-check them. A pair in
+    /// a household context reads the household weights.</summary>
+    private readonly ref struct Tables(MatchModel model, bool household)
     {
-        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(model._weights);
+        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(household ? model._householdWeights : model._weights);
         public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
         public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
         public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
+        public readonly ref bool HouseholdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+        public readonly bool Household = household;
         public readonly double Log2TermFrequencyFloor = model._log2TermFrequencyFloor;
         public readonly int ActiveMask = model._activeMask;
     }
@@ -196,9 +212,58 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
+    /// <summary>Whether this model weighs the pair as two records of one household would be: it has household
+    /// u-probabilities and the pair's levels say alike family names and a shared home.</summary>
+    internal bool InHouseholdContext(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
+    {
+        if (!_householdAware)
+        {
+            return false;
+        }
+
+        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
+        ComparisonCatalog.Visit(ref visitor);
+        return IsHousehold(visitor.Evidence);
+    }
+
+    private static bool IsHousehold(LevelEvidence evidence) =>
+        (evidence & (LevelEvidence.SameFamily | LevelEvidence.SameHome)) == (LevelEvidence.SameFamily | LevelEvidence.SameHome);
+
+    /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
+    /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>
+    private ref struct DualScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    {
+        private readonly Tables _tables = new(model, household: false);
+        private readonly ref float _householdWeights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
+        private readonly ref bool _householdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+        private readonly ref readonly PreparedRow _ra = ref ra;
+        private readonly ref readonly PreparedRow _rb = ref rb;
+
+        public double Weight = model._priorWeight;
+        public double HouseholdWeight = model._priorWeight;
+        public LevelEvidence Evidence;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
+            {
+                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
+                var slot = ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code;
+                double householdWeight = Unsafe.Add(ref _householdWeights, slot);
+                if (!Unsafe.Add(ref _householdAwareLevels, slot))
+                {
+                    householdWeight += adjustment;
+                }
+                HouseholdWeight += householdWeight;
+            }
+        }
+    }
+
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
-        private readonly Tables _tables = new(model);
+        private readonly Tables _tables = new(model, household: false);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -222,7 +287,7 @@ public sealed partial class MatchModel
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly Span<ComparisonOutcome> _destination = destination;
-        private readonly Tables _tables = new(model);
+        private readonly Tables _tables = new(model, model.InHouseholdContext(a, in ra, b, in rb));
         private int _written;
 
         public void Visit<T>()

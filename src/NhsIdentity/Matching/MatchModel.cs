@@ -25,6 +25,18 @@ public sealed partial class MatchModel
     private readonly ComparisonKind[] _active;
     private readonly float[] _weights;
 
+    /// <summary>The weights for a pair in a household context (<see cref="ComparisonLevelModel.HouseholdWeight"/>).</summary>
+    private readonly float[] _householdWeights;
+
+    /// <summary>Whether any level weighs differently in a household context; when none does, the context is not
+    /// looked for (models saved before household weights score exactly as they did).</summary>
+    private readonly bool _householdAware;
+
+    /// <summary>Per level: whether it weighs differently in a household context. Such a level takes no
+    /// term-frequency adjustment there: a rare given name shared in one family (a son named after his father) is not
+    /// the rare coincidence it is between strangers.</summary>
+    private readonly bool[] _householdAwareLevels;
+
     /// <summary>Each comparison's compiled settings (parameters, levels used), by <see cref="ComparisonKind"/>.</summary>
     private readonly ComparisonSettings[] _settings;
 
@@ -88,6 +100,8 @@ public sealed partial class MatchModel
         _priorWeight = Math.Log2(priorMatchProbability / (1 - priorMatchProbability));
         _active = new ComparisonKind[_comparisons.Length];
         _weights = new float[ComparisonCatalog.Count * ComparisonCatalog.CodesPerComparison];
+        _householdWeights = new float[_weights.Length];
+        _householdAwareLevels = new bool[_weights.Length];
         _log2U = new double[_weights.Length];
         _evidence = new byte[_weights.Length];
         _settings = new ComparisonSettings[ComparisonCatalog.Count];
@@ -103,6 +117,9 @@ public sealed partial class MatchModel
             {
                 var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + level;
                 _weights[slot] = (float)levels[level].Weight;
+                _householdWeights[slot] = (float)levels[level].HouseholdWeight;
+                _householdAwareLevels[slot] = levels[level].HouseholdU != levels[level].U;
+                _householdAware |= _householdAwareLevels[slot];
                 _log2U[slot] = Math.Log2(levels[level].U);
                 _evidence[slot] = (byte)_comparisons[c].Definition.Levels[level].Evidence;
             }

@@ -54,8 +54,14 @@ internal sealed class DecisionPolicyDocument
     [JsonRequired]
     public double ReviewProbability { get; set; }
 
-    [JsonRequired]
-    public bool RequireIdentityEvidence { get; set; }
+    /// <summary>Version 2's switch: different valid NHS numbers never match (required in version 2).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? DifferentNhsNumbersNeverMatch { get; set; }
+
+    /// <summary>Version 1's switch, the identity-evidence rule; read as <see cref="DifferentNhsNumbersNeverMatch"/>
+    /// (its hand rules on names, dates and twins gave way to household-aware weights).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? RequireIdentityEvidence { get; set; }
 }
 
 internal sealed class ComparisonDocument
@@ -85,6 +91,11 @@ internal sealed class LevelDocument
 
     [JsonRequired]
     public double U { get; set; }
+
+    /// <summary>The u-probability among members of one household (version 2; written only when it differs from
+    /// <see cref="U"/>, read as <see cref="U"/> when absent).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HouseholdU { get; set; }
 
     /// <summary>Whether the level is adjusted for term frequency (version 2, levels that have term frequencies only).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -12,5 +12,9 @@ internal static class PairComparer
 
     /// <summary>The level code of one comparison (a level, or a missing code) with the default settings.</summary>
     public static byte Compare(ComparisonKind kind, RecordSet a, int i, RecordSet b, int j) =>
-        (byte)MatchModel.Default.Level(kind, a, i, b, j);
+        (byte)ComparisonCatalog.Compare(kind, in DefaultSettings[(int)kind], a, in a.Row(i), b, in b.Row(j));
+
+    /// <summary>Every comparison's default settings, including those the default model does not make.</summary>
+    private static readonly ComparisonSettings[] DefaultSettings =
+        [.. ComparisonDefinition.All.Select(definition => ComparisonSettings.From(definition.DefaultModel))];
 }

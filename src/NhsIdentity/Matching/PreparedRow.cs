@@ -57,6 +57,9 @@ internal struct PreparedRow
     /// <summary>log2 of how often the record's full postcode occurs in its set; NaN when not measured.</summary>
     public float Log2PostcodeFrequency;
 
+    /// <summary>log2 of how often the record's first given name occurs in its set; NaN when not measured.</summary>
+    public float Log2GivenFrequency;
+
     public int NicknameId;
     public ulong OtherPostcode;
     public ulong Email;

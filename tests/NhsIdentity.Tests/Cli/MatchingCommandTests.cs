@@ -39,7 +39,7 @@ public sealed class MatchingCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(File.ReadAllText(temp.PathOf("a.csv")), File.ReadAllText(temp.PathOf("b.csv")));
         var header = File.ReadLines(temp.PathOf("a.csv")).First();
-        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,name,date_of_birth,sex,postcode,address,local_id,email,phone,gp_practice", header);
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,date_of_birth,sex,postcode,address,local_id,email,phone,gp_practice,given_name,family_name", header);
     }
 
     [Fact]
@@ -84,8 +84,9 @@ public sealed class MatchingCommandTests
     public void Train_from_a_start_model_keeps_its_thresholds_levels_and_policy_and_learns_the_weights()
     {
         using var temp = new TempCsv();
-        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
-        var start = MatchModel.Default.WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, RequireIdentityEvidence: true));
+        var name = ComparisonDefinition.Get(ComparisonKind.Name).DefaultModel.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic);
+        var start = MatchModel.Default.WithoutComparison(ComparisonKind.GivenName).WithoutComparison(ComparisonKind.FamilyName)
+            .WithComparison(name).WithPolicy(new DecisionPolicy(0.995, 0.6, DifferentNhsNumbersNeverMatch: true));
         File.WriteAllText(temp.PathOf("start.json"), start.ToJson());
 
         var train = CliRunner.Run("train", Pas, "--model-out", temp.PathOf("trained.json"), "--start-model", temp.PathOf("start.json"));

@@ -25,6 +25,48 @@ public sealed class ComparisonLevelTests
         Assert.Equal((byte)expected, PairComparer.Compare(ComparisonKind.Name, b, 0, a, 0));
     }
 
+    [Theory]
+    [InlineData("Alice", "ALICE", GivenNameLevel.Exact)]
+    [InlineData("Alice Mary", "alice", GivenNameLevel.Exact)]                     // middle name ignored
+    [InlineData("Elsie", "Alice", GivenNameLevel.Nickname)]                       // carltonnorthern: ALICE ~ ELSIE
+    [InlineData("Alicia", "Alice", GivenNameLevel.JaroWinkler88)]
+    [InlineData("Christopher", "C", GivenNameLevel.Initial)]
+    [InlineData("C.", "Christopher", GivenNameLevel.Initial)]
+    [InlineData("John Paul", "Paul", GivenNameLevel.MiddleName)]
+    [InlineData("Philip", "Filip", GivenNameLevel.Phonetic)]
+    [InlineData("Brian", "Alice", GivenNameLevel.Else)]
+    [InlineData("Christopher", "D", GivenNameLevel.Else)]
+    public void Given_names(string givenA, string givenB, GivenNameLevel expected)
+    {
+        var (a, b) = Sets(new PatientRecord { GivenNames = givenA, FamilyName = "Pemberton" }, new PatientRecord { GivenNames = givenB, FamilyName = "Okafor" });
+        Assert.Equal((byte)expected, PairComparer.Compare(ComparisonKind.GivenName, a, 0, b, 0));
+        Assert.Equal((byte)expected, PairComparer.Compare(ComparisonKind.GivenName, b, 0, a, 0));
+    }
+
+    [Theory]
+    [InlineData("Pemberton", "PEMBERTON", FamilyNameLevel.Exact)]
+    [InlineData("Pemberten", "Pemberton", FamilyNameLevel.JaroWinkler92)]
+    [InlineData("Jones-Smith", "Smith", FamilyNameLevel.DoubleBarrel)]
+    [InlineData("Knight", "Nite", FamilyNameLevel.Phonetic)]
+    [InlineData("Okafor", "Pemberton", FamilyNameLevel.Else)]
+    public void Family_names(string familyA, string familyB, FamilyNameLevel expected)
+    {
+        var (a, b) = Sets(new PatientRecord { GivenNames = "Alice", FamilyName = familyA }, new PatientRecord { GivenNames = "Brian", FamilyName = familyB });
+        Assert.Equal((byte)expected, PairComparer.Compare(ComparisonKind.FamilyName, a, 0, b, 0));
+        Assert.Equal((byte)expected, PairComparer.Compare(ComparisonKind.FamilyName, b, 0, a, 0));
+    }
+
+    [Fact]
+    public void A_swap_is_the_given_names_level_and_the_family_name_comparison_is_not_made_so_it_counts_once()
+    {
+        var (a, b) = Sets(new PatientRecord { GivenNames = "Pemberton", FamilyName = "Alice" }, new PatientRecord { GivenNames = "Alice", FamilyName = "Pemberton" });
+        Assert.Equal((byte)GivenNameLevel.Swapped, PairComparer.Compare(ComparisonKind.GivenName, a, 0, b, 0));
+        Assert.Equal(PairComparer.MissingBoth, PairComparer.Compare(ComparisonKind.FamilyName, a, 0, b, 0));
+        var explanation = MatchModel.Default.Explain(a, 0, b, 0);
+        var family = explanation.Outcomes.Single(o => o.Comparison == ComparisonKind.FamilyName);
+        Assert.Equal(0, family.Weight);
+    }
+
     [Fact]
     public void Phonetic_level_needs_both_names_to_sound_alike()
     {

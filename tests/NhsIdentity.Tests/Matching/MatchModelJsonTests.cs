@@ -15,7 +15,8 @@ public sealed class MatchModelJsonTests
         Assert.Equal(MatchModel.Default.Policy, loaded.Policy);
         Assert.Equal(MatchModel.Default.Comparisons.Count, loaded.Comparisons.Count);
         Assert.Contains("\"format\": \"nhsidentity-match-model\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"level\": \"ExactFullName\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"level\": \"DayMonthSwapped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"householdU\": 0.01,", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class MatchModelJsonTests
         var model = MatchModel.Default.WithoutComparison(ComparisonKind.Email).WithoutComparison(ComparisonKind.Phone).WithPrior(0.001);
         var loaded = MatchModel.FromJson(model.ToJson());
         Assert.Null(loaded.GetComparison(ComparisonKind.Email));
-        Assert.Equal(ComparisonDefinition.All.Count - 2, loaded.Comparisons.Count);
+        Assert.Equal(MatchModel.Default.Comparisons.Count - 2, loaded.Comparisons.Count);
         Assert.Equal(0.001, loaded.PriorMatchProbability);
     }
 
@@ -49,7 +50,8 @@ public sealed class MatchModelJsonTests
             { json.Replace("\"m\": 0.97,", "\"m\": -0.97,", StringComparison.Ordinal), "greater than 0 and at most 1" },
             { json.Replace("\"m\": 0.97,", "\"m\": 1.5,", StringComparison.Ordinal), "greater than 0 and at most 1" },
             { json.Replace("\"m\": 0.97,", "\"m\": NaN,", StringComparison.Ordinal), "not valid model JSON" },
-            { json.Replace("\"ExactFullName\"", "\"Exactish\"", StringComparison.Ordinal), "unknown or repeated level" },
+            { json.Replace("\"DayMonthSwapped\"", "\"DayMonthSwappedish\"", StringComparison.Ordinal), "unknown or repeated level" },
+            { json.Replace("\"householdU\": 0.01,", "\"householdU\": 0,", StringComparison.Ordinal), "household u greater than 0" },
             { json.Replace("\"comparison\": \"Sex\"", "\"comparison\": \"ShoeSize\"", StringComparison.Ordinal), "does not know" },
             { json.Replace("\"priorMatchProbability\": 1E-05", "\"priorMatchProbability\": 0", StringComparison.Ordinal), "out of range" },
             { "null", "not a match model" },

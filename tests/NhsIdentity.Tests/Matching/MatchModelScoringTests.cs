@@ -42,7 +42,7 @@ public sealed class MatchModelScoringTests
         };
         var explanation = Explain(Alice.With(dob: "04/03/1987"), other);
         Assert.Equal(MatchDecision.Match, explanation.Score.Decision);
-        Assert.Equal((int)NameLevel.Nickname, Outcome(explanation, ComparisonKind.Name).Level);
+        Assert.Equal((int)GivenNameLevel.Nickname, Outcome(explanation, ComparisonKind.GivenName).Level);
         Assert.Equal((int)DateOfBirthLevel.DayMonthSwapped, Outcome(explanation, ComparisonKind.DateOfBirth).Level);
         Assert.Equal(MissingSide.Right, Outcome(explanation, ComparisonKind.NhsNumber).Missing);
         Assert.Equal(0, Outcome(explanation, ComparisonKind.NhsNumber).Weight);

@@ -11,7 +11,7 @@ public sealed class ModelJsonVersionTests
 
     private static MatchModel Customised()
     {
-        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!
+        var name = ComparisonDefinition.Get(ComparisonKind.Name).DefaultModel
             .WithParameter("jaroWinklerHigh", 0.95)
             .WithoutLevel((int)NameLevel.Phonetic)
             .WithTermFrequencyAdjustment((int)NameLevel.FamilyOnly, adjusted: false);
@@ -42,15 +42,18 @@ public sealed class ModelJsonVersionTests
     {
         var document = JsonNode.Parse(MatchModel.Default.ToJson())!;
         Assert.Equal(2, (int)document["version"]!);
-        var name = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "Name")!;
+        var name = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "GivenName")!;
         Assert.Equal(1, (int)name["definitionVersion"]!);
         Assert.Equal(0.92, (double)name["parameters"]!["jaroWinklerHigh"]!);
         Assert.Equal(0.88, (double)name["parameters"]!["jaroWinklerMedium"]!);
         Assert.Equal(0.70, (double)name["parameters"]!["jaroWinklerLow"]!);
-        var exact = name["levels"]!.AsArray().Single(l => (string?)l!["level"] == "ExactFullName")!;
+        var exact = name["levels"]!.AsArray().Single(l => (string?)l!["level"] == "Exact")!;
         Assert.True((bool)exact["termFrequencyAdjusted"]!);
         var swapped = name["levels"]!.AsArray().Single(l => (string?)l!["level"] == "Swapped")!;
         Assert.Null(swapped["termFrequencyAdjusted"]); // a level without term frequencies says nothing about them
+        Assert.Equal(0.01, (double)exact["householdU"]!); // household u written where it differs from u
+        var sex = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "Sex")!;
+        Assert.All(sex["levels"]!.AsArray(), level => Assert.Null(level!["householdU"]));
         var address = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "Address")!;
         Assert.Equal(0.9, (double)address["parameters"]!["similarHigh"]!);
         Assert.Equal(0.7, (double)address["parameters"]!["similarLow"]!);
@@ -89,7 +92,9 @@ public sealed class ModelJsonVersionTests
             Assert.Equal(definition.Parameters.Select(p => p.DefaultValue), definition.Parameters.Select(p => comparison.GetParameter(p.Name)));
             if (comparison.Comparison != ComparisonKind.Sex)
             {
-                Assert.Equal(definition.DefaultModel.Levels, comparison.Levels);
+                // Version 1 had no household u: each level weighs the same inside a household.
+                Assert.Equal(definition.DefaultModel.Levels.Select(l => (l.M, l.U)), comparison.Levels.Select(l => (l.M, l.U)));
+                Assert.All(comparison.Levels, l => Assert.Equal(l.U, l.HouseholdU));
             }
         }
 
@@ -105,15 +110,16 @@ public sealed class ModelJsonVersionTests
             { json.Replace("\"jaroWinklerHigh\": 0.92", "\"jaroWinklerHihg\": 0.92", StringComparison.Ordinal), "no parameter of that name" },
             { json.Replace("\"jaroWinklerHigh\": 0.92", "\"jaroWinklerHigh\": 1.5", StringComparison.Ordinal), "out of range" },
             { json.Replace("\"withinDays\": 365", "\"withinDays\": -1", StringComparison.Ordinal), "out of range" },
-            { ReplaceFirstAfter(json, "\"comparison\": \"Name\"", "\"definitionVersion\": 1", "\"definitionVersion\": 99"), "newer release" },
-            { ReplaceFirstAfter(json, "\"comparison\": \"Name\"", "\"definitionVersion\": 1,", string.Empty), "no \"definitionVersion\"" },
+            { ReplaceFirstAfter(json, "\"comparison\": \"GivenName\"", "\"definitionVersion\": 1", "\"definitionVersion\": 99"), "newer release" },
+            { ReplaceFirstAfter(json, "\"comparison\": \"GivenName\"", "\"definitionVersion\": 1,", string.Empty), "no \"definitionVersion\"" },
             { DropLevel(json, "Sex", "Different"), "must keep its last level, Different" },
-            { ReplaceFirstAfter(json, "\"level\": \"Swapped\"", "\"u\": 1E-06", "\"u\": 1E-06, \"termFrequencyAdjusted\": true"), "has no term frequencies" },
+            { ReplaceFirstAfter(json, "\"level\": \"Swapped\"", "\"u\": 3E-05", "\"u\": 3E-05, \"termFrequencyAdjusted\": true"), "has no term frequencies" },
             { json.Replace("\"comparison\": \"GpPractice\"", "\"comparison\": \"Gp Practice!\"", StringComparison.Ordinal), "names a name, a comparison this release does not know" },
             { json.Replace("\"comparison\": \"GpPractice\"", "\"comparison\": \"ShoeSize\"", StringComparison.Ordinal), "names \"ShoeSize\", a comparison this release does not know (it knows NhsNumber, Name" },
 
             // Never a silent 0 or false: every member without a default is required.
-            { ReplaceFirstAfter(json, "\"policy\"", "\"requireIdentityEvidence\": true", "\"unused\": true"), "not valid model JSON" },
+            { ReplaceFirstAfter(json, "\"policy\"", "\"differentNhsNumbersNeverMatch\": true", "\"unused\": true"), "needs \"differentNhsNumbersNeverMatch\"" },
+            { ReplaceFirstAfter(json, "\"policy\"", "\"differentNhsNumbersNeverMatch\": true", "\"requireIdentityEvidence\": true"), "is version 1's" },
             { ReplaceFirstAfter(json, "\"policy\"", "\"matchProbability\": 0.99,", string.Empty), "not valid model JSON" },
             { json.Replace("\"termFrequencyFloor\": 1E-05,", string.Empty, StringComparison.Ordinal), "not valid model JSON" },
             { ReplaceFirstAfter(json, "\"level\": \"Equal\"", "\"u\": 1E-06", "\"v\": 1E-06"), "not valid model JSON" },

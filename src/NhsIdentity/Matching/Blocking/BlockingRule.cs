@@ -59,9 +59,12 @@ public sealed partial class BlockingRule
     /// <returns><see langword="true"/> when one of the rule's parts reads the comparison's field.</returns>
     public bool Constrains(ComparisonKind comparison)
     {
+        // Through the fields read, not the owner alone: a rule on the family name constrains the combined Name
+        // comparison of version 1 models too.
+        var fields = ComparisonDefinition.Get(comparison).Fields;
         foreach (var part in _parts)
         {
-            if (FieldOf(part) == comparison)
+            if (ComparisonDefinition.Get(FieldOf(part)).Fields.Any(fields.Contains))
             {
                 return true;
             }

@@ -11,7 +11,8 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
-        new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).", LevelEvidence.Agrees | LevelEvidence.SameHome),
+        new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).",
+            LevelEvidence.Agrees | LevelEvidence.SameHome),
         new(nameof(AddressLevel.Similar70), "Token-set similarity at least similarLow (0.7 by default)."),
         new(nameof(AddressLevel.Else), "Below similarLow."),
     ];
@@ -24,6 +25,9 @@ internal readonly struct AddressComparison : IComparisonDefinition
         new("similarLow", "Token-set similarity for the Similar70 level (0.7: probably the same street).", 0.7, 0, 1),
     ];
 
+    /// <summary>The similarity bands of one measure: at least 0.9 over at least 0.7 over below.</summary>
+    public static int[][] WeightChains { get; } = [[(int)AddressLevel.Similar90, (int)AddressLevel.Similar70, (int)AddressLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.Address;
 
     public static ComparisonDefinition Describe() => new(
@@ -32,7 +36,11 @@ internal readonly struct AddressComparison : IComparisonDefinition
         // Addresses are written many ways and people move: 70% of true matches reach Similar90; random pairs in one
         // extract almost never do (u 1e-4) and share a street about 1 time in 500.
         defaults: [(0.70, 1e-4), (0.15, 2e-3), (0.15, 0.9979)],
-        Parameters);
+        Parameters,
+
+        // Two people of one family who share a postcode mostly live at one address: among them an equal address adds
+        // little to the postcode already counted.
+        householdU: [0.85, 0.05, 0.10]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

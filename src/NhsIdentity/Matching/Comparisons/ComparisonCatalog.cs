@@ -47,10 +47,16 @@ internal static class ComparisonCatalog
         visitor.Visit<EmailComparison>();
         visitor.Visit<PhoneComparison>();
         visitor.Visit<GpPracticeComparison>();
+        visitor.Visit<GivenNameComparison>();
+        visitor.Visit<FamilyNameComparison>();
     }
 
     /// <summary>The definitions, in order (index = <see cref="ComparisonKind"/> value).</summary>
     public static ComparisonDefinition[] Definitions { get; } = Describe();
+
+    /// <summary>The chains of levels whose trained weights must not rise along the chain, by comparison
+    /// (<see cref="IComparisonDefinition.WeightChains"/>; index = <see cref="ComparisonKind"/> value).</summary>
+    public static int[][][] WeightChains { get; } = ChainsOfWeights();
 
     /// <summary>The number of comparisons.</summary>
     public static int Count => Definitions.Length;
@@ -120,6 +126,27 @@ internal static class ComparisonCatalog
         return definitions;
     }
 
+    private static int[][][] ChainsOfWeights()
+    {
+        var visitor = new WeightChainVisitor([]);
+        Visit(ref visitor);
+        for (var i = 0; i < visitor.Chains.Count; i++)
+        {
+            foreach (var chain in visitor.Chains[i])
+            {
+                for (var k = 0; k < chain.Length; k++)
+                {
+                    if (chain.Length < 2 || (uint)chain[k] >= (uint)Definitions[i].Levels.Count || (k > 0 && chain[k] <= chain[k - 1]))
+                    {
+                        throw new InvalidOperationException($"The {Definitions[i].Kind} definition declares a malformed weight chain.");
+                    }
+                }
+            }
+        }
+
+        return [.. visitor.Chains];
+    }
+
     private static ComparisonKind[] OwnersOfParts()
     {
         var owners = new ComparisonKind[Enum.GetValues<BlockingKeyPart>().Length];
@@ -147,6 +174,14 @@ internal static class ComparisonCatalog
             Definitions.Add(definition.Kind == T.Kind ? definition
                 : throw new InvalidOperationException($"The {T.Kind} definition describes another comparison."));
         }
+    }
+
+    private readonly struct WeightChainVisitor(List<int[][]> chains) : IComparisonVisitor
+    {
+        public List<int[][]> Chains { get; } = chains;
+
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition => Chains.Add(T.WeightChains);
     }
 
     private ref struct BlockingKeyVisitor(ComparisonKind owner, BlockingKeyPart part, RecordSet set, in PreparedRow row) : IComparisonVisitor

@@ -17,13 +17,13 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
-        new(nameof(DateOfBirthLevel.Exact), "Equal full dates.", LevelEvidence.Agrees | LevelEvidence.SameBirth),
+        new(nameof(DateOfBirthLevel.Exact), "Equal full dates.", LevelEvidence.Agrees),
         new(nameof(DateOfBirthLevel.DayMonthSwapped), "Same year, day and month swapped (a date read the other way round)."),
         new(nameof(DateOfBirthLevel.OneDigitDifferent), "One digit of yyyyMMdd differs (a typing error)."),
         new(nameof(DateOfBirthLevel.TwoPartsEqual), "Two of year, month and day equal."),
         new(nameof(DateOfBirthLevel.WithinOneYear),
             "Within withinDays days (365 by default), or the same year where a date is partial or a possible placeholder."),
-        new(nameof(DateOfBirthLevel.Else), "None of the above.", LevelEvidence.Contradicts),
+        new(nameof(DateOfBirthLevel.Else), "None of the above."),
     ];
 
     private static readonly ComparisonParameterDefinition[] Parameters =
@@ -32,6 +32,10 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
         // covered here by TwoPartsEqual (same year and day, month keyed wrong).
         new("withinDays", "How many days apart two full dates may be for the WithinOneYear level (365: Splink's one-year window).", 365, 0, 36_500),
     ];
+
+    /// <summary>Distance bands: the same date over within a year over further apart.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)DateOfBirthLevel.Exact, (int)DateOfBirthLevel.WithinOneYear, (int)DateOfBirthLevel.Else]];
 
     public static ComparisonKind Kind => ComparisonKind.DateOfBirth;
 
@@ -42,7 +46,12 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
         // have the same date, and the rest are spread over the keying errors.
         defaults: [(0.90, 3.4e-5), (0.02, 1e-6), (0.04, 2e-4), (0.02, 4e-3), (0.01, 0.025), (0.01, 0.970765)],
         Parameters,
-        [BlockingKeyPart.DateOfBirth, BlockingKeyPart.BirthYear]);
+        [BlockingKeyPart.DateOfBirth, BlockingKeyPart.BirthYear],
+
+        // Among different people of one household a birthday is shared by twins: about 1 birth in 65 in England is a
+        // twin, so a few percent of the pairs in families with children are twins. Siblings are often born within a
+        // few years of each other.
+        householdU: [0.025, 1e-4, 0.003, 0.020, 0.050, 0.9019]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -15,7 +15,10 @@ internal readonly struct EmailComparison : IComparisonDefinition
         // Addresses change (m 0.8) but two people rarely share one (u 1e-5; a family address shared by a household
         // is the exception the weight of other fields must outvote).
         defaults: [(0.80, 1e-5), (0.20, 0.99999)],
-        blockingParts: [BlockingKeyPart.Email]);
+        blockingParts: [BlockingKeyPart.Email],
+
+        // A parent's address is sometimes given for a child.
+        householdU: [0.1, 0.9]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

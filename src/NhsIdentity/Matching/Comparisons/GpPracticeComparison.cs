@@ -27,7 +27,10 @@ internal readonly struct GpPracticeComparison : IComparisonDefinition
         // the same practice across systems about 70% of the time (registrations change and supplier copies lag).
         // Agreement is then worth about 3.8 bits, less than a postcode district; disagreement about -1.7.
         defaults: [(0.70, 0.05), (0.30, 0.95)],
-        blockingParts: [BlockingKeyPart.GpPractice]);
+        blockingParts: [BlockingKeyPart.GpPractice],
+
+        // One household is usually registered at one practice.
+        householdU: [0.85, 0.15]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -24,9 +24,15 @@ internal interface IComparisonDefinition
     /// <summary>The level of a pair whose values are present on both sides, from the model's settings.</summary>
     static abstract int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb);
 
-    /// <summary>What a level says about identity for this pair: the level's declared evidence
-    /// (<paramref name="declared"/>), which a comparison may qualify by the pair's values.</summary>
-    static virtual LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) => declared;
+    /// <summary>
+    /// Gets the chains of levels whose trained weights must not rise along the chain, each best first (level
+    /// numbers; levels a model does not use are skipped): bands of one measure, such as Jaro-Winkler 0.92, 0.88 and
+    /// 0.70, or the parts of a postcode. Training restores the order when the data contradicts it.
+    /// </summary>
+    /// <remarks>The default declares none: every comparison already keeps its first level at least as heavy as each
+    /// other level, and each level that says the values agree (<see cref="LevelEvidence.Agrees"/>) at a weight of at
+    /// least 0, so a comparison declares only the bands beyond that.</remarks>
+    static virtual int[][] WeightChains => [];
 
     /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
     /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>

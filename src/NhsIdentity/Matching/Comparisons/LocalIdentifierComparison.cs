@@ -17,6 +17,10 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
         new(nameof(LocalIdentifierLevel.Else), "None of the above."),
     ];
 
+    /// <summary>Edit distance bands: equal over one edit apart over further apart.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)LocalIdentifierLevel.Exact, (int)LocalIdentifierLevel.OneEdit, (int)LocalIdentifierLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.LocalIdentifier;
 
     public static ComparisonDefinition Describe() => new(
@@ -25,7 +29,11 @@ internal readonly struct LocalIdentifierComparison : IComparisonDefinition
         // Local identifiers agree only when both records come from the same system, so most true matches across
         // systems disagree here: a small negative weight, not a veto.
         defaults: [(0.30, 1e-6), (0.02, 1e-5), (0.68, 0.999989)],
-        blockingParts: [BlockingKeyPart.LocalIdentifier]);
+        blockingParts: [BlockingKeyPart.LocalIdentifier],
+
+        // Within a household, numbers one edit apart are common: twins and siblings registered together get
+        // consecutive numbers. An equal number is still one person's.
+        householdU: [1e-6, 0.05, 0.949999]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -23,7 +23,6 @@ internal readonly struct NameComparison : IComparisonDefinition
     private const int PhoneticLength = DoubleMetaphone.ClassicMaxLength;
 
     private const int FullNameFeature = 0;
-    private const int FamilyFeature = 1;
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
@@ -34,18 +33,14 @@ internal readonly struct NameComparison : IComparisonDefinition
         new(nameof(NameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92) on both given and family names.",
             LevelEvidence.Agrees),
         new(nameof(NameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88) on both given and family names."),
-        new(nameof(NameLevel.Phonetic), "Double Metaphone codes (primary or alternate) shared by both given and family names.",
-            LevelEvidence.NamesAlikeNotSame),
-        new(nameof(NameLevel.TokenOverlap), "A given-name token and a family-name token shared (middle names; JONES-SMITH and SMITH).",
-            LevelEvidence.NamesAlikeNotSame),
-        new(nameof(NameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70) on both given and family names.",
-            LevelEvidence.NamesAlikeNotSame),
+        new(nameof(NameLevel.Phonetic), "Double Metaphone codes (primary or alternate) shared by both given and family names."),
+        new(nameof(NameLevel.TokenOverlap), "A given-name token and a family-name token shared (middle names; JONES-SMITH and SMITH)."),
+        new(nameof(NameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70) on both given and family names."),
 
-        // Contradicts only when both records have a given name (see Evidence): a missing one never contradicts.
         new(nameof(NameLevel.FamilyOnly), "Only the family names equal (term-frequency adjusted).",
-            LevelEvidence.Contradicts, supportsTermFrequency: true),
+            supportsTermFrequency: true),
         new(nameof(NameLevel.GivenOnly), "Only the given names equal."),
-        new(nameof(NameLevel.Else), "None of the above.", LevelEvidence.Contradicts),
+        new(nameof(NameLevel.Else), "None of the above."),
     ];
 
     private static readonly ComparisonParameterDefinition[] Parameters =
@@ -55,6 +50,10 @@ internal readonly struct NameComparison : IComparisonDefinition
         new("jaroWinklerMedium", "Jaro-Winkler similarity for the JaroWinkler88 level (0.88, Splink's and NHS England's).", 0.88, 0, 1),
         new("jaroWinklerLow", "Jaro-Winkler similarity for the JaroWinkler70 level (0.70, Splink's and NHS England's).", 0.70, 0, 1),
     ];
+
+    /// <summary>The Jaro-Winkler bands of one measure: 0.92 over 0.88 over 0.70, below the exact full name.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)NameLevel.ExactFullName, (int)NameLevel.JaroWinkler92, (int)NameLevel.JaroWinkler88, (int)NameLevel.JaroWinkler70]];
 
     public static ComparisonKind Kind => ComparisonKind.Name;
 
@@ -70,8 +69,10 @@ internal readonly struct NameComparison : IComparisonDefinition
             (0.040, 5e-5), (0.030, 5e-3), (0.040, 5e-3), (0.015, 1e-2), (0.020, 0.979477),
         ],
         Parameters,
-        [BlockingKeyPart.GivenName, BlockingKeyPart.GivenInitial, BlockingKeyPart.FamilyName, BlockingKeyPart.FamilySoundex,
-            BlockingKeyPart.FamilyMetaphone]);
+
+        // The name blocking key parts are the given-name and family-name comparisons': a rule on them constrains this one
+        // too, since it reads the same fields (see BlockingRule.Constrains).
+        inDefaultModel: false);
 
     // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
     // after it would become calls.
@@ -128,8 +129,8 @@ internal readonly struct NameComparison : IComparisonDefinition
         }
 
         if (settings.Uses((int)NameLevel.Phonetic)
-            && PhoneticMatch(ra.GivenPhonetic, ra.GivenPhoneticAlternate, rb.GivenPhonetic, rb.GivenPhoneticAlternate)
-            && PhoneticMatch(ra.FamilyPhonetic, ra.FamilyPhoneticAlternate, rb.FamilyPhonetic, rb.FamilyPhoneticAlternate))
+            && NameMatching.Phonetic(ra.GivenPhonetic, ra.GivenPhoneticAlternate, rb.GivenPhonetic, rb.GivenPhoneticAlternate)
+            && NameMatching.Phonetic(ra.FamilyPhonetic, ra.FamilyPhoneticAlternate, rb.FamilyPhonetic, rb.FamilyPhoneticAlternate))
         {
             return (int)NameLevel.Phonetic;
         }
@@ -137,7 +138,7 @@ internal readonly struct NameComparison : IComparisonDefinition
         // With one given token and one family token on both sides, sharing tokens means being equal, which the
         // levels above have already ruled out: skip the token scan (the common case for non-matching pairs).
         if ((HasSeveralTokens(in ra) | HasSeveralTokens(in rb)) && settings.Uses((int)NameLevel.TokenOverlap)
-            && SharesToken(a.GivenTokens(in ra), b.GivenTokens(in rb)) && SharesToken(a.FamilyTokens(in ra), b.FamilyTokens(in rb)))
+            && NameMatching.SharesToken(a.GivenTokens(in ra), b.GivenTokens(in rb)) && NameMatching.SharesToken(a.FamilyTokens(in ra), b.FamilyTokens(in rb)))
         {
             return (int)NameLevel.TokenOverlap;
         }
@@ -149,12 +150,6 @@ internal readonly struct NameComparison : IComparisonDefinition
 
         return OnePartLevel(in settings, givenEqual, familyEqual);
     }
-
-    /// <summary>Two given names that are both there and unalike contradict; a missing one does not.</summary>
-    public static LevelEvidence Evidence(LevelEvidence declared, int level, in PreparedRow ra, in PreparedRow rb) =>
-        (declared & LevelEvidence.Contradicts) != 0 && (ra.GivenHash == 0 || rb.GivenHash == 0)
-            ? declared & ~LevelEvidence.Contradicts
-            : declared;
 
     /// <summary>One slice: first given name, all given names, family name and family-name tokens, one after another.</summary>
     public static int ArenaSlices => 1;
@@ -169,24 +164,19 @@ internal readonly struct NameComparison : IComparisonDefinition
         ? row.GivenLength + row.GivenAllLength + row.FamilyLength + row.FamilyTokensLength
         : throw new ArgumentOutOfRangeException(nameof(slice));
 
-    /// <summary>Full names (first given and family) and family names are counted.</summary>
-    public static int TermFrequencyFeatures => 2;
+    /// <summary>Full names (first given and family) are counted; the family name's frequency, which
+    /// <see cref="NameLevel.FamilyOnly"/> reads, is counted by <see cref="FamilyNameComparison"/> (the same key
+    /// over the same records, counted once).</summary>
+    public static int TermFrequencyFeatures => 1;
 
-    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => feature switch
-    {
-        FullNameFeature => row.GivenHash == 0 || row.FamilyHash == 0 ? 0 : (row.GivenHash * 0x9E3779B97F4A7C15UL) ^ row.FamilyHash,
-        FamilyFeature => row.FamilyHash,
-        _ => throw new ArgumentOutOfRangeException(nameof(feature)),
-    };
+    public static ulong TermFrequencyKey(int feature, in PreparedRow row) => feature == FullNameFeature
+        ? (row.GivenHash == 0 || row.FamilyHash == 0 ? 0 : (row.GivenHash * 0x9E3779B97F4A7C15UL) ^ row.FamilyHash)
+        : throw new ArgumentOutOfRangeException(nameof(feature));
 
     public static ref float Log2FrequencyOf(int feature, ref PreparedRow row)
     {
-        switch (feature)
-        {
-            case FullNameFeature: return ref row.Log2FullNameFrequency;
-            case FamilyFeature: return ref row.Log2FamilyFrequency;
-            default: throw new ArgumentOutOfRangeException(nameof(feature));
-        }
+        ArgumentOutOfRangeException.ThrowIfNotEqual(feature, FullNameFeature);
+        return ref row.Log2FullNameFrequency;
     }
 
     public static float Log2Frequency(int level, in PreparedRow ra, in PreparedRow rb) => level switch
@@ -195,26 +185,6 @@ internal readonly struct NameComparison : IComparisonDefinition
         (int)NameLevel.FamilyOnly => float.MaxNumber(ra.Log2FamilyFrequency, rb.Log2FamilyFrequency),
         _ => float.NaN,
     };
-
-    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
-    {
-        switch (part)
-        {
-            case BlockingKeyPart.GivenName:
-                return row.GivenHash;
-            case BlockingKeyPart.GivenInitial:
-                var given = set.Given(in row);
-                return given.IsEmpty ? 0UL : given[0];
-            case BlockingKeyPart.FamilyName:
-                return row.FamilyHash;
-            case BlockingKeyPart.FamilySoundex:
-                return row.FamilySoundex;
-            case BlockingKeyPart.FamilyMetaphone:
-                return row.FamilyPhonetic;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(part));
-        }
-    }
 
     /// <summary>Whether the given or family name has more than one token: only then is a token list longer than the
     /// compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens, so it counts as two).</summary>
@@ -225,44 +195,6 @@ internal readonly struct NameComparison : IComparisonDefinition
         familyEqual && settings.Uses((int)NameLevel.FamilyOnly) ? (int)NameLevel.FamilyOnly
         : givenEqual && settings.Uses((int)NameLevel.GivenOnly) ? (int)NameLevel.GivenOnly
         : (int)NameLevel.Else;
-
-    private static bool PhoneticMatch(uint primaryA, uint alternateA, uint primaryB, uint alternateB) =>
-        primaryA != 0 && primaryB != 0
-        && (primaryA == primaryB || primaryA == alternateB || alternateA == primaryB || alternateA == alternateB);
-
-    /// <summary>Whether two space-separated token lists share a token (lists are a handful of short words).</summary>
-    private static bool SharesToken(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        while (!a.IsEmpty)
-        {
-            var space = a.IndexOf(' ');
-            var token = space < 0 ? a : a[..space];
-            a = space < 0 ? default : a[(space + 1)..];
-            if (ContainsToken(b, token))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsToken(ReadOnlySpan<char> list, ReadOnlySpan<char> token)
-    {
-        while (!list.IsEmpty)
-        {
-            var space = list.IndexOf(' ');
-            var candidate = space < 0 ? list : list[..space];
-            if (candidate.SequenceEqual(token))
-            {
-                return true;
-            }
-
-            list = space < 0 ? default : list[(space + 1)..];
-        }
-
-        return false;
-    }
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

@@ -16,7 +16,10 @@ internal readonly struct PhoneComparison : IComparisonDefinition
         // Numbers change more often than email addresses (m 0.7); a landline is shared by a household, which the
         // other fields must outvote.
         defaults: [(0.70, 1e-5), (0.30, 0.99999)],
-        blockingParts: [BlockingKeyPart.Phone]);
+        blockingParts: [BlockingKeyPart.Phone],
+
+        // One household often gives one landline.
+        householdU: [0.5, 0.5]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {

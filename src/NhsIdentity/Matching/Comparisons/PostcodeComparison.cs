@@ -19,6 +19,10 @@ internal readonly struct PostcodeComparison : IComparisonDefinition
         new(nameof(PostcodeLevel.Else), "None of the above."),
     ];
 
+    /// <summary>The parts of a postcode, finest first: sharing a smaller area is never weaker evidence.</summary>
+    public static int[][] WeightChains { get; } =
+        [[(int)PostcodeLevel.Full, (int)PostcodeLevel.Sector, (int)PostcodeLevel.District, (int)PostcodeLevel.Area, (int)PostcodeLevel.Else]];
+
     public static ComparisonKind Kind => ComparisonKind.Postcode;
 
     public static ComparisonDefinition Describe() => new(

@@ -39,21 +39,26 @@ internal sealed class ComparisonPatterns
         return key;
     }
 
-    public static ComparisonPatterns Collect(MatchModel model, CandidatePairSource source, long maxPairs, int seed, CancellationToken cancellationToken)
+    /// <summary>Collects the patterns of the source's pairs, or of one rule's (<paramref name="onlyRule"/>, its
+    /// position in the source's rules: the pairs it finds that no earlier rule found).</summary>
+    public static ComparisonPatterns Collect(MatchModel model, CandidatePairSource source, long maxPairs, int seed, CancellationToken cancellationToken,
+        int onlyRule = -1)
     {
         var visitor = new PatternVisitor(model, source.Left, source.Right);
         long available = 0;
-        foreach (var block in source.Blocks)
+        var chosen = new List<int>(source.Blocks.Count);
+        for (var b = 0; b < source.Blocks.Count; b++)
         {
-            available += block.PairCount(source.IsDeduplicating);
+            var block = source.Blocks[b];
+            if (onlyRule < 0 || block.Rule == onlyRule)
+            {
+                available += block.PairCount(source.IsDeduplicating);
+                chosen.Add(b);
+            }
         }
 
         // Within budget: every block in order. Beyond it: whole blocks in a seeded shuffled order until it is spent.
-        var order = new int[source.Blocks.Count];
-        for (var b = 0; b < order.Length; b++)
-        {
-            order[b] = b;
-        }
+        var order = chosen.ToArray();
 
         if (available > maxPairs)
         {

@@ -3,16 +3,21 @@ namespace NhsIdentity.Matching.Training;
 /// <summary>What one EM session estimated.</summary>
 /// <param name="M">m-probabilities by comparison position and level (<c>[c * 16 + level]</c>); valid where
 /// <paramref name="Estimated"/> is set.</param>
+/// <param name="Counts">The expected number of matched pairs at each level (same layout), from the last E-step: the
+/// evidence <paramref name="M"/> rests on.</param>
 /// <param name="Estimated">Which comparison positions were estimated.</param>
 /// <param name="Lambda">The share of the session's pairs that are matches.</param>
 /// <param name="Iterations">Iterations run.</param>
 /// <param name="Converged">Whether the largest m change fell below the tolerance.</param>
-internal readonly record struct EmEstimate(double[] M, bool[] Estimated, double Lambda, int Iterations, bool Converged);
+internal readonly record struct EmEstimate(double[] M, double[] Counts, bool[] Estimated, double Lambda, int Iterations, bool Converged);
 
 /// <summary>
 /// Expectation-maximisation of m-probabilities with u fixed (Splink's approach): the E-step gives each pattern its
-/// posterior match probability from λ, m and u; the M-step sets each m to the expected-match-weighted frequency of
-/// its level and λ to the mean posterior. Missing codes weigh nothing in the E-step and count nowhere in the M-step.
+/// posterior match probability from λ, m and u; the M-step sets each m to the posterior mean of its level's
+/// expected-match-weighted frequency under a Dirichlet prior centred on the starting m,
+/// <c>(expected + α·m0) / (expected total + α)</c> with α = <see cref="TrainingOptions.PriorStrength"/> (a
+/// maximum-a-posteriori EM: with few pairs the starting m holds the estimate steady), and λ to the mean posterior.
+/// Missing codes weigh nothing in the E-step and count nowhere in the M-step.
 /// </summary>
 /// <remarks>Comparisons the session leaves out (those its blocking rule constrains: every pair agrees on them, so
 /// they carry no information about which pairs match) take no part at all, as in Splink.</remarks>
@@ -31,6 +36,7 @@ internal static class ExpectationMaximisation
     {
         var comparisons = included.Length;
         var floor = options.ProbabilityFloor;
+        var strength = options.PriorStrength;
         var m = (double[])startM.Clone();
         var logBayes = new double[comparisons * Codes];
         var expected = new double[comparisons * Codes];
@@ -105,9 +111,10 @@ internal static class ExpectationMaximisation
                 estimated[c] = true;
                 for (var level = 0; level < levelCounts[c]; level++)
                 {
-                    var updated = Math.Clamp(expected[(c * Codes) + level] / observed, floor, 1.0);
-                    largestChange = Math.Max(largestChange, Math.Abs(updated - m[(c * Codes) + level]));
-                    m[(c * Codes) + level] = updated;
+                    var index = (c * Codes) + level;
+                    var updated = Math.Clamp((expected[index] + (strength * startM[index])) / (observed + strength), floor, 1.0);
+                    largestChange = Math.Max(largestChange, Math.Abs(updated - m[index]));
+                    m[index] = updated;
                 }
             }
 
@@ -116,6 +123,6 @@ internal static class ExpectationMaximisation
             iterationDone?.Invoke(iterations);
         }
 
-        return new EmEstimate(m, estimated, lambda, iterations, converged);
+        return new EmEstimate(m, expected, estimated, lambda, iterations, converged);
     }
 }

@@ -63,28 +63,4 @@ internal sealed class LevelTally
 
         return true;
     }
-
-    /// <summary>
-    /// The level frequencies of one comparison, or null when it was never observed. A level never seen gets
-    /// <c>1 / (observations + 1)</c> (what one more observation would make it) rather than 0, and every value is
-    /// clamped to [floor, 1], so no weight built from it is infinite or NaN.
-    /// </summary>
-    public double[]? Frequencies(int comparison, int levels, double floor)
-    {
-        var observed = Observed(comparison, levels);
-        if (observed == 0)
-        {
-            return null;
-        }
-
-        var frequencies = new double[levels];
-        for (var level = 0; level < levels; level++)
-        {
-            var count = Count(comparison, level);
-            var frequency = count > 0 ? (double)count / observed : 1.0 / (observed + 1.0);
-            frequencies[level] = Math.Clamp(frequency, floor, 1.0);
-        }
-
-        return frequencies;
-    }
 }

@@ -8,18 +8,32 @@ namespace NhsIdentity.Matching.Training;
 /// </summary>
 /// <remarks>
 /// <para><b>Steps.</b> (1) u-probabilities: pairs drawn uniformly at random (seeded; every pair when there are no
-/// more than <see cref="TrainingOptions.MaxRandomPairs"/>), counted per level, missing values ignored. (2) Prior λ:
-/// the pairs the <see cref="TrainingOptions.DeterministicRules"/> find, divided by
-/// <see cref="TrainingOptions.DeterministicRecall"/> and by the number of possible pairs. (3) m-probabilities: one EM
-/// session with u fixed per <see cref="TrainingOptions.TrainingRules"/> rule, over that rule's pairs, leaving out the
-/// comparisons the rule constrains; each comparison's m is the mean over the sessions that estimated it. (4) With
-/// <see cref="TrainingOptions.UseCrossCheckLabels"/>, comparisons measurable on enough cross-check labelled pairs
-/// take their m from those instead. (5) The two comparisons that define those labels get labels of their own: the
-/// date of birth's m from pairs with the same valid NHS number (EM cannot measure it: inside a household a parent and
-/// child of the same name agree on everything else), the NHS number's m from pairs with the same full name and date
-/// of birth. (6) u is corrected for the matches among the random pairs: a level's random-pair frequency is the mixture
-/// λ·m + (1 − λ)·u, solved for u (this matters when an extract holds many duplicates). Anything the data cannot
-/// estimate keeps the starting model's value.</para>
+/// more than <see cref="TrainingOptions.MaxRandomPairs"/>), counted per level, missing values ignored. (2)
+/// m-probabilities: one EM session with u fixed per <see cref="TrainingOptions.TrainingRules"/> rule, over that
+/// rule's pairs, leaving out the comparisons the rule constrains; each comparison's expected matched counts are
+/// the mean over the sessions that estimated it. (3) With <see cref="TrainingOptions.UseCrossCheckLabels"/>,
+/// comparisons measurable on enough cross-check labelled pairs take their counts from those instead. (4) The two
+/// comparisons that define those labels get labels of their own: the date of birth's from pairs with the same valid
+/// NHS number (EM cannot measure it: inside a household a parent and child of the same name agree on everything
+/// else), the NHS number's from pairs with the same full name and date of birth; since EM cannot measure these two,
+/// their labels are used whenever at least <see cref="TrainingOptions.MinimumObservationsPerLevel"/> of them observe
+/// the comparison, however few (the posterior weighs few labels against the starting value). (5) Prior λ (see
+/// <see cref="TrainingResult.PriorSource"/>): from NHS-number labels when at least
+/// <see cref="TrainingOptions.MinimumCrossCheckLabels"/> pairs share a valid number (the share of pairs with two
+/// valid numbers that share one, over the NHS number's m for agreement); otherwise from the pairs the
+/// <see cref="TrainingOptions.DeterministicRules"/> find, each counted by its posterior match probability (not all
+/// taken to be matches: in households and with partial dates many are two people), divided by
+/// <see cref="TrainingOptions.DeterministicRecall"/> and the number of possible pairs. (6) u is corrected for the
+/// matches among the random pairs: a level's random-pair count is the mixture λ·m + (1 − λ)·u, solved for u (this
+/// matters when an extract holds many duplicates); λ and u are solved in two rounds.</para>
+/// <para><b>Posterior estimates.</b> Every m and u is the posterior mean under a prior centred on
+/// <see cref="TrainingOptions.StartingModel"/> worth <see cref="TrainingOptions.PriorStrength"/> pairs, so little
+/// data moves it little. A comparison or level the data cannot estimate (fewer than
+/// <see cref="TrainingOptions.MinimumObservationsPerLevel"/> observations, see <see cref="TrainingResult.Fallbacks"/>)
+/// keeps the starting value; a comparison no input has a value for is not estimated at all.</para>
+/// <para><b>Order.</b> Finally each comparison's weights are put in the order its definition declares (the first
+/// level at least as heavy as any other, bands of one measure in order, and a level that says the values agree never
+/// below 0) by pooling adjacent violators; every change shows in <see cref="TrainingResult.Adjustments"/>.</para>
 /// <para><b>Determinism.</b> Single-threaded; the same records, options and seed give the same model byte for byte
 /// (<see cref="MatchModel.ToJson"/>). Every probability is clamped to at least
 /// <see cref="TrainingOptions.ProbabilityFloor"/>, so no weight is ever infinite or NaN.</para>
@@ -28,6 +42,9 @@ namespace NhsIdentity.Matching.Training;
 public static class ModelTrainer
 {
     private const int Codes = NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison;
+
+    /// <summary>Rounds of "λ from the model, then u corrected with λ": the second starts from a λ already close.</summary>
+    private const int PriorRounds = 2;
 
     /// <summary>Trains a model for deduplicating one record set (pairs within the set).</summary>
     /// <param name="records">The records.</param>
@@ -74,47 +91,36 @@ public static class ModelTrainer
             progress?.Report(new TrainingProgress(stage, rule, rules, iteration, options.MaxIterations));
         cancellationToken.ThrowIfCancellationRequested();
         var start = options.StartingModel;
-        var active = start.ActiveComparisons.ToArray();
-        var levelCounts = new int[active.Length];
-        var m = new double[active.Length * Codes];
-        var u = new double[active.Length * Codes];
+        var space = new ParameterSpace(start, left, right, options.ProbabilityFloor);
+        var active = space.Active;
+        var levelCounts = space.LevelCounts;
+        var fallbacks = new List<TrainingFallback>();
         for (var c = 0; c < active.Length; c++)
         {
-            var levels = start.Comparisons[c].Levels;
-            levelCounts[c] = levels.Count;
-            for (var level = 0; level < levels.Count; level++)
+            if (space.Absent[c])
             {
-                m[(c * Codes) + level] = Math.Max(levels[level].M, options.ProbabilityFloor);
-                u[(c * Codes) + level] = Math.Max(levels[level].U, options.ProbabilityFloor);
+                fallbacks.Add(new TrainingFallback(active[c], null, TrainingFallbackReason.AbsentFromInputs));
             }
         }
 
-        // 1. u from random pairs.
+        // 1. u from random pairs (not yet corrected for the matches among them).
         Report(TrainingStage.SamplingRandomPairs, 0, 0);
         var random = RandomPairSampler.Sample(start, left, right, deduplicating, options, levelCounts, cancellationToken, out var allPairs);
-        for (var c = 0; c < active.Length; c++)
-        {
-            if (random.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is { } frequencies)
-            {
-                frequencies.CopyTo(u.AsSpan(c * Codes));
-            }
-        }
+        var u = space.EstimateU(random, options, lambda: 0, m: null, fallbacks: null);
 
-        // 2. The prior from the deterministic rules.
+        // The deterministic rules' pairs, for the prior.
         var totalPairs = PairCounting.TotalPairs(left, right, deduplicating);
-        long deterministicPairs = 0;
+        PriorEstimation.RulePairs? rulePairs = null;
         if (options.DeterministicRules.Count > 0 && totalPairs > 0)
         {
             Report(TrainingStage.CountingDeterministicPairs, 0, 0);
-            var source = PairCounting.Source(left, right, deduplicating, options.DeterministicRules, options.MaxBlockSize);
-            deterministicPairs = PairCounting.CountPairs(source, cancellationToken);
+            rulePairs = PriorEstimation.RulePairs.Collect(start, left, right, deduplicating, options, cancellationToken);
         }
 
-        var priorEstimated = deterministicPairs > 0;
-
-        // 3. m by EM, one session per training rule; each comparison's m is the mean of the sessions that estimated it.
+        // 2. Expected matched counts by EM, one session per training rule; each comparison's counts are the mean of
+        // the sessions that estimated it.
         var reports = new TrainingRuleReport[options.TrainingRules.Count];
-        var sum = new double[m.Length];
+        var counts = new double[space.M0.Length];
         var sessions = new int[active.Length];
         for (var r = 0; r < reports.Length; r++)
         {
@@ -125,7 +131,7 @@ public static class ModelTrainer
             var included = new bool[active.Length];
             for (var c = 0; c < active.Length; c++)
             {
-                included[c] = !rule.Constrains(active[c]);
+                included[c] = !space.Absent[c] && !rule.Constrains(active[c]);
             }
 
             if (patterns.Pairs == 0)
@@ -135,7 +141,7 @@ public static class ModelTrainer
             }
 
             var ruleIndex = r;
-            var estimate = ExpectationMaximisation.Run(patterns, included, levelCounts, m, u, options, cancellationToken,
+            var estimate = ExpectationMaximisation.Run(patterns, included, levelCounts, space.M0, u, options, cancellationToken,
                 progress is null ? null : iteration => Report(TrainingStage.ExpectationMaximisation, ruleIndex, iteration));
             var estimated = new List<ComparisonKind>();
             for (var c = 0; c < active.Length; c++)
@@ -146,7 +152,7 @@ public static class ModelTrainer
                     sessions[c]++;
                     for (var level = 0; level < levelCounts[c]; level++)
                     {
-                        sum[(c * Codes) + level] += estimate.M[(c * Codes) + level];
+                        counts[(c * Codes) + level] += estimate.Counts[(c * Codes) + level];
                     }
                 }
             }
@@ -155,21 +161,18 @@ public static class ModelTrainer
                 estimate.Iterations, estimate.Converged, estimate.Lambda, [.. estimated]);
         }
 
-        var trained = (double[])m.Clone();
         for (var c = 0; c < active.Length; c++)
         {
-            if (sessions[c] > 0)
+            for (var level = 0; level < levelCounts[c] && sessions[c] > 1; level++)
             {
-                for (var level = 0; level < levelCounts[c]; level++)
-                {
-                    trained[(c * Codes) + level] = Math.Clamp(sum[(c * Codes) + level] / sessions[c], options.ProbabilityFloor, 1.0);
-                }
+                counts[(c * Codes) + level] /= sessions[c];
             }
         }
 
-        // 4. Cross-check labels, where there are enough.
+        // 3. Cross-check labels, where there are enough.
         long labels = 0;
         var labelsUsed = false;
+        PriorEstimation.NhsNumberLabels? nhsLabels = null;
         if (options.UseCrossCheckLabels && totalPairs > 0)
         {
             var tally = CrossCheckLabels.Tally(start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
@@ -178,117 +181,91 @@ public static class ModelTrainer
             {
                 for (var c = 0; c < active.Length; c++)
                 {
-                    if (CrossCheckLabels.CanEstimate(active[c])
-                        && tally.Observed(c, levelCounts[c]) >= options.MinimumCrossCheckLabels
-                        && tally.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is { } frequencies)
+                    if (CrossCheckLabels.CanEstimate(active[c]) && !space.Absent[c]
+                        && tally.Observed(c, levelCounts[c]) >= options.MinimumCrossCheckLabels)
                     {
-                        frequencies.CopyTo(trained.AsSpan(c * Codes));
+                        CopyCounts(tally, c, levelCounts[c], counts);
                         labelsUsed = true;
                     }
                 }
             }
-        }
 
-        // 5. Labels for the two comparisons the cross-check trace cannot measure: the date of birth from pairs with
-        // the same valid NHS number, the NHS number from pairs with the same full name and date of birth.
-        if (options.UseCrossCheckLabels && totalPairs > 0)
-        {
+            // 4. Labels for the two comparisons the cross-check trace cannot measure: the date of birth from pairs
+            // with the same valid NHS number, the NHS number from pairs with the same full name and date of birth.
             labelsUsed |= ApplyLabels(CrossCheckLabels.SameNhsNumber, ComparisonKind.DateOfBirth, start, left, right, deduplicating,
-                options, levelCounts, active, trained, cancellationToken);
+                options, space, counts, cancellationToken);
             labelsUsed |= ApplyLabels(CrossCheckLabels.SameNameAndBirth, ComparisonKind.NhsNumber, start, left, right, deduplicating,
-                options, levelCounts, active, trained, cancellationToken);
+                options, space, counts, cancellationToken);
+            nhsLabels = PriorEstimation.NhsNumberLabels.Count(left, right, deduplicating, options.MaxBlockSize, cancellationToken);
         }
 
-        // The prior, now that m is known (it may estimate the rules' recall).
-        var recall = options.DeterministicRecall ?? EstimateRecall(options.DeterministicRules, active, trained, random, levelCounts, options.ProbabilityFloor);
-        var prior = priorEstimated
-            ? Math.Min(deterministicPairs / recall / totalPairs, 1 - options.ProbabilityFloor)
-            : start.PriorMatchProbability;
+        var m = space.EstimateM(counts, options, fallbacks);
 
-        // 6. Random pairs include some matches (a fraction λ of them), which inflates u for agreeing levels when the
-        // data holds many duplicates. Each random-pair level frequency f is the mixture λ·m + (1 − λ)·u, so solve it
-        // for u (floored, renormalised).
-        for (var c = 0; c < active.Length; c++)
+        // 5 and 6. The prior from the model, u corrected for the matches among the random pairs with it, and again.
+        var prior = new PriorEstimate(start.PriorMatchProbability, TrainingPriorSource.StartingModel, null, null, 0, 1);
+        for (var round = 0; round < PriorRounds; round++)
         {
-            if (random.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is null)
-            {
-                continue;
-            }
-
-            double total = 0;
-            for (var level = 0; level < levelCounts[c]; level++)
-            {
-                var index = (c * Codes) + level;
-                u[index] = Math.Max(options.ProbabilityFloor, (u[index] - (prior * trained[index])) / (1 - prior));
-                total += u[index];
-            }
-
-            for (var level = 0; level < levelCounts[c]; level++)
-            {
-                u[(c * Codes) + level] = Math.Clamp(u[(c * Codes) + level] / total, options.ProbabilityFloor, 1.0);
-            }
+            var ordered = space.Ordered(m, u, null);
+            prior = PriorEstimation.Estimate(start, options, active, space.Absent, levelCounts, ordered, u, space.U0, random, rulePairs, nhsLabels, totalPairs);
+            u = space.EstimateU(random, options, prior.Value, m, round == PriorRounds - 1 ? fallbacks : null);
         }
 
+        var adjustments = new List<TrainingAdjustment>();
+        var trained = space.Ordered(m, u, adjustments);
+
+        // 7. Household u from pairs with two different valid NHS numbers in one household context; a comparison that
+        // is not household-aware keeps household u equal to its u.
+        var householdU = HouseholdEstimation.Estimate(start, left, right, deduplicating, options.MaxBlockSize, options.ProbabilityFloor,
+            cancellationToken, out _);
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
+            var aware = HouseholdEstimation.IsHouseholdAware(start.Comparisons[c]);
             var levels = new ComparisonLevelModel[levelCounts[c]];
             for (var level = 0; level < levels.Length; level++)
             {
-                levels[level] = new ComparisonLevelModel(trained[(c * Codes) + level], u[(c * Codes) + level]);
+                var index = (c * Codes) + level;
+                levels[level] = new ComparisonLevelModel(trained[index], u[index], aware ? householdU[index] : u[index]);
             }
 
             // The starting comparison's parameters, levels used and term-frequency settings carry over; only m and u are learned.
             comparisons[c] = start.Comparisons[c].WithLevels(levels);
         }
 
-        var model = new MatchModel(prior, comparisons, options.Policy, start.TermFrequencyFloor);
-        return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, deterministicPairs, totalPairs, priorEstimated, recall);
+        fallbacks.Sort(static (a, b) => a.Comparison != b.Comparison ? a.Comparison.CompareTo(b.Comparison)
+            : a.Level != b.Level ? (a.Level ?? -1).CompareTo(b.Level ?? -1)
+            : a.Reason.CompareTo(b.Reason));
+        var model = new MatchModel(prior.Value, comparisons, options.Policy, start.TermFrequencyFloor);
+        return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, rulePairs?.Union ?? 0, totalPairs, prior,
+            [.. fallbacks], [.. adjustments]);
     }
 
     private static bool ApplyLabels(BlockingRule rule, ComparisonKind target, MatchModel start, RecordSet left, RecordSet right,
-        bool deduplicating, TrainingOptions options, int[] levelCounts, ComparisonKind[] active, double[] trained, CancellationToken cancellationToken)
+        bool deduplicating, TrainingOptions options, ParameterSpace space, double[] counts, CancellationToken cancellationToken)
     {
-        var c = Array.IndexOf(active, target);
-        if (c < 0)
+        var c = Array.IndexOf(space.Active, target);
+        if (c < 0 || space.Absent[c])
         {
             return false;
         }
 
+        // EM cannot measure these two (households), so any labels beat it: no MinimumCrossCheckLabels here, only
+        // enough observations to count as a measurement; the posterior weighs few labels against the starting value.
         var tally = CrossCheckLabels.Tally(rule, start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
-        if (tally.Pairs < options.MinimumCrossCheckLabels || tally.Observed(c, levelCounts[c]) < options.MinimumCrossCheckLabels
-            || tally.Frequencies(c, levelCounts[c], options.ProbabilityFloor) is not { } frequencies)
+        if (tally.Observed(c, space.LevelCounts[c]) < options.MinimumObservationsPerLevel)
         {
             return false;
         }
 
-        frequencies.CopyTo(trained.AsSpan(c * Codes));
+        CopyCounts(tally, c, space.LevelCounts[c], counts);
         return true;
     }
 
-    /// <summary>The share of true matches the deterministic rules find, from the trained m and the random pairs'
-    /// presence rates (see <see cref="TrainingOptions.DeterministicRecall"/>).</summary>
-    private static double EstimateRecall(IReadOnlyList<BlockingRule> rules, ComparisonKind[] active, double[] m, LevelTally random,
-        int[] levelCounts, double floor)
+    private static void CopyCounts(LevelTally tally, int c, int levels, double[] counts)
     {
-        var missed = 1.0;
-        foreach (var rule in rules)
+        for (var level = 0; level < levels; level++)
         {
-            var recall = 1.0;
-            var constrains = false;
-            for (var c = 0; c < active.Length; c++)
-            {
-                if (rule.Constrains(active[c]))
-                {
-                    constrains = true;
-                    var present = random.Pairs == 0 ? 1.0 : random.Observed(c, levelCounts[c]) / (double)random.Pairs;
-                    recall *= m[c * Codes] * present;
-                }
-            }
-
-            missed *= constrains ? 1 - recall : 1;
+            counts[(c * Codes) + level] = tally.Count(c, level);
         }
-
-        return Math.Clamp(1 - missed, Math.Max(0.05, floor), 1.0);
     }
 }

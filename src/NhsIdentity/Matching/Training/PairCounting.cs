@@ -17,12 +17,25 @@ internal static class PairCounting
     /// <summary>The number of distinct pairs the rules produce together (capped blocks left out).</summary>
     public static long CountPairs(CandidatePairSource source, CancellationToken cancellationToken)
     {
-        var counter = default(PairCounter);
         long pairs = 0;
+        foreach (var count in CountPairsByRule(source, cancellationToken))
+        {
+            pairs += count;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The number of distinct pairs each rule adds to those of the rules before it (capped blocks left
+    /// out); they add up to <see cref="CountPairs"/>.</summary>
+    public static long[] CountPairsByRule(CandidatePairSource source, CancellationToken cancellationToken)
+    {
+        var counter = default(PairCounter);
+        var pairs = new long[source.Rules.Count];
         foreach (var block in source.Blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            pairs += source.VisitPairs(block, ref counter);
+            pairs[block.Rule] += source.VisitPairs(block, ref counter);
         }
 
         return pairs;

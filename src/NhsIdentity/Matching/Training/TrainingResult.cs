@@ -7,9 +7,12 @@ namespace NhsIdentity.Matching.Training;
 public sealed class TrainingResult
 {
     private readonly TrainingRuleReport[] _rules;
+    private readonly TrainingFallback[] _fallbacks;
+    private readonly TrainingAdjustment[] _adjustments;
 
     internal TrainingResult(MatchModel model, long randomPairsSampled, bool allPairsCompared, TrainingRuleReport[] rules,
-        long crossCheckLabels, bool crossCheckLabelsUsed, long deterministicPairs, long totalPairs, bool priorEstimated, double deterministicRecall)
+        long crossCheckLabels, bool crossCheckLabelsUsed, long deterministicPairs, long totalPairs, PriorEstimate prior,
+        TrainingFallback[] fallbacks, TrainingAdjustment[] adjustments)
     {
         Model = model;
         RandomPairsSampled = randomPairsSampled;
@@ -19,8 +22,13 @@ public sealed class TrainingResult
         CrossCheckLabelsUsed = crossCheckLabelsUsed;
         DeterministicPairs = deterministicPairs;
         TotalPairs = totalPairs;
-        PriorEstimated = priorEstimated;
-        DeterministicRecall = deterministicRecall;
+        PriorSource = prior.Source;
+        PriorFromDeterministicRules = prior.FromRules;
+        PriorFromNhsNumbers = prior.FromNhsNumbers;
+        ExpectedDeterministicMatches = prior.ExpectedRuleMatches;
+        DeterministicRecall = prior.Recall;
+        _fallbacks = fallbacks;
+        _adjustments = adjustments;
     }
 
     /// <summary>Gets the trained model.</summary>
@@ -54,16 +62,52 @@ public sealed class TrainingResult
     /// linking.</summary>
     public long TotalPairs { get; }
 
-    /// <summary>Gets whether the prior was estimated, as <c>DeterministicPairs / DeterministicRecall / TotalPairs</c>
-    /// (clamped below 1); when the deterministic rules found no pair, the starting model's prior is kept.</summary>
-    public bool PriorEstimated { get; }
+    /// <summary>Gets whether the prior was estimated from the data (<see cref="PriorSource"/> is not
+    /// <see cref="TrainingPriorSource.StartingModel"/>).</summary>
+    public bool PriorEstimated => PriorSource != TrainingPriorSource.StartingModel;
 
-    /// <summary>Gets the recall of the deterministic rules the prior was computed with (given in the options, or
-    /// estimated from the trained model).</summary>
+    /// <summary>Gets where the prior came from: NHS-number labels when at least
+    /// <see cref="TrainingOptions.MinimumCrossCheckLabels"/> pairs share a valid NHS number, else the deterministic
+    /// rules' pairs, else the starting model.</summary>
+    public TrainingPriorSource PriorSource { get; }
+
+    /// <summary>Gets λ as the deterministic rules' pairs estimate it, <c>ExpectedDeterministicMatches /
+    /// DeterministicRecall / TotalPairs</c> (clamped to the probability floor), or <see langword="null"/> when they
+    /// found no pair; reported whichever <see cref="PriorSource"/> was chosen, so the two can be compared.</summary>
+    public double? PriorFromDeterministicRules { get; }
+
+    /// <summary>Gets λ as NHS-number labels estimate it (the share of pairs with two valid NHS numbers that share
+    /// one, over the NHS number's m for agreement), or <see langword="null"/> when fewer than
+    /// <see cref="TrainingOptions.MinimumCrossCheckLabels"/> pairs share one.</summary>
+    public double? PriorFromNhsNumbers { get; }
+
+    /// <summary>Gets the expected number of true matches among the deterministic rules' pairs: each pair counted by
+    /// its posterior match probability under the trained model, not as a certain match.</summary>
+    public double ExpectedDeterministicMatches { get; }
+
+    /// <summary>Gets the recall of the deterministic rules the prior from the rules was computed with (given in the
+    /// options, or estimated from the trained model).</summary>
     public double DeterministicRecall { get; }
+
+    /// <summary>Gets the comparisons and levels the data could not estimate, which kept the starting model's values,
+    /// ordered by comparison and level (a whole comparison first); empty when the data estimated everything.</summary>
+    public IReadOnlyList<TrainingFallback> Fallbacks => _fallbacks;
+
+    /// <summary>Gets every level whose estimated weight was changed to keep the comparison's declared order or to keep
+    /// an agreement from weighing against, ordered by comparison and level.</summary>
+    public IReadOnlyList<TrainingAdjustment> Adjustments => _adjustments;
 
     /// <summary>Describes the training run (counts and probabilities only).</summary>
     /// <returns>A one-line summary.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"TrainingResult(λ = {PriorMatchProbability:G4} from {DeterministicPairs} deterministic pairs (recall {DeterministicRecall:F3}) of {TotalPairs}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)})");
+        $"TrainingResult(λ = {PriorMatchProbability:G4} from {Source()}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)}, {_fallbacks.Length} fallbacks, {_adjustments.Length} adjustments)");
+
+    private string Source() => PriorSource switch
+    {
+        TrainingPriorSource.NhsNumberLabels => string.Create(CultureInfo.InvariantCulture,
+            $"NHS-number labels (rules: {PriorFromDeterministicRules?.ToString("G4", CultureInfo.InvariantCulture) ?? "none"})"),
+        TrainingPriorSource.DeterministicRules => string.Create(CultureInfo.InvariantCulture,
+            $"{ExpectedDeterministicMatches:F1} expected matches in {DeterministicPairs} deterministic pairs (recall {DeterministicRecall:F3}) of {TotalPairs}"),
+        _ => "the starting model",
+    };
 }

@@ -105,7 +105,7 @@ public sealed class AccuracyTests(ITestOutputHelper output)
         var pas = SupplierExtract.Generate(population, SupplierDialect.Pas, 8).ToList();
         var set = new RecordSet(pas.Select(r => r.ToPatientRecord()));
         var truePairs = ExtractTruth.Duplicates(pas).Count;
-        var (outcome, result, _) = LinkageAccuracy.Deduplicate(set, (i, j) => pas[i].PersonId == pas[j].PersonId, truePairs);
+        var (outcome, result, model) = LinkageAccuracy.Deduplicate(set, (i, j) => pas[i].PersonId == pas[j].PersonId, truePairs);
         output.WriteLine("synthetic PAS dedupe: " + outcome);
 
         var linked = result.Pairs.Where(p => p.Decision == MatchDecision.Match).Select(p => (pas[p.LeftIndex].Id, pas[p.RightIndex].Id)).ToHashSet();
@@ -113,6 +113,12 @@ public sealed class AccuracyTests(ITestOutputHelper output)
         int Linked(Relationship relationship) => hard.Count(h => h.Relationship == relationship && linked.Contains((h.Left.Id, h.Right.Id)));
         var twins = hard.Count(h => h.Relationship == Relationship.Twin) / 2;
         output.WriteLine($"twin pairs {twins}, linked {Linked(Relationship.Twin)}; parent/child namesakes {hard.Count(h => h.Relationship == Relationship.Namesake) / 2}, linked {Linked(Relationship.Namesake)}");
+        foreach (var pair in result.Pairs.Where(p => p.Decision == MatchDecision.Match
+            && hard.Any(h => h.Relationship == Relationship.Namesake && h.Left.Id == pas[p.LeftIndex].Id && h.Right.Id == pas[p.RightIndex].Id)))
+        {
+            output.WriteLine(model.Explain(set, pair.LeftIndex, set, pair.RightIndex).ToString()); // levels and weights only
+        }
+
         Assert.Equal(0, Linked(Relationship.Namesake));
         Assert.True(Linked(Relationship.Twin) <= twins / 20, "at most 5% of twin pairs (those with nickname-equivalent or one-letter-apart names) may link");
         Assert.True(outcome.Precision >= 0.99, outcome.ToString());

@@ -42,6 +42,8 @@ public sealed class ComparisonDefinitionTests
         [ComparisonKind.Email] = typeof(ExactLevel),
         [ComparisonKind.Phone] = typeof(ExactLevel),
         [ComparisonKind.GpPractice] = typeof(ExactLevel),
+        [ComparisonKind.GivenName] = typeof(GivenNameLevel),
+        [ComparisonKind.FamilyName] = typeof(FamilyNameLevel),
     };
 
     [Fact]
@@ -115,7 +117,11 @@ public sealed class ComparisonDefinitionTests
             var rule = BlockingRule.Create("one-part", part);
             foreach (var definition in ComparisonDefinition.All)
             {
-                Assert.Equal(definition == owner, rule.Constrains(definition.Kind));
+                // A rule constrains its part's owner and any comparison that reads one of the same fields (a family
+                // name rule constrains the combined Name comparison of version 1 models too), and nothing else.
+                var sharesField = definition.Fields.Intersect(owner.Fields).Any();
+                Assert.Equal(sharesField, rule.Constrains(definition.Kind));
+                Assert.True(definition != owner || sharesField);
             }
         }
     }
@@ -142,7 +148,7 @@ public sealed class ComparisonDefinitionTests
         }
 
         var explanation = MatchModel.Default.Explain(set, 0, set, 1);
-        Assert.Equal(ComparisonDefinition.All.Select(d => d.Kind), explanation.Outcomes.Select(o => o.Comparison));
+        Assert.Equal(ComparisonDefinition.All.Where(d => d.IsInDefaultModel).Select(d => d.Kind), explanation.Outcomes.Select(o => o.Comparison));
         Assert.All(explanation.Outcomes, o => Assert.Equal(ComparisonDefinition.Get(o.Comparison).Levels[0].Name, o.LevelName));
     }
 
@@ -174,8 +180,11 @@ public sealed class ComparisonDefinitionTests
     public void The_default_model_makes_every_comparison_with_its_definitions_defaults()
     {
         var model = MatchModel.Default;
-        Assert.Equal(ComparisonDefinition.All.Select(d => d.Kind), model.Comparisons.Select(c => c.Comparison));
-        foreach (var definition in ComparisonDefinition.All)
+        Assert.Equal(ComparisonDefinition.All.Where(d => d.IsInDefaultModel).Select(d => d.Kind), model.Comparisons.Select(c => c.Comparison));
+
+        // Names are compared once: given and family names apart, not also together.
+        Assert.Null(model.GetComparison(ComparisonKind.Name));
+        foreach (var definition in ComparisonDefinition.All.Where(d => d.IsInDefaultModel))
         {
             var comparison = model.GetComparison(definition.Kind)!;
             Assert.Equal(definition.DefaultModel.Levels, comparison.Levels);
@@ -204,19 +213,19 @@ public sealed class ComparisonDefinitionTests
     }
 
     [Fact]
-    public void The_level_evidence_the_decision_policy_reads_is_declared_where_the_rules_need_it()
+    public void The_level_evidence_the_decision_policy_reads_is_declared_where_the_rule_needs_it()
     {
         static LevelEvidence Of(ComparisonKind kind, Enum level) => ComparisonDefinition.Get(kind).Levels[Convert.ToInt32(level, null)].Evidence;
 
         Assert.True(Of(ComparisonKind.NhsNumber, NhsNumberLevel.Equal).HasFlag(LevelEvidence.SharesIdentifier));
         Assert.True(Of(ComparisonKind.NhsNumber, NhsNumberLevel.Different).HasFlag(LevelEvidence.Contradicts));
         Assert.True(Of(ComparisonKind.LocalIdentifier, LocalIdentifierLevel.Exact).HasFlag(LevelEvidence.SharesIdentifier));
-        Assert.True(Of(ComparisonKind.DateOfBirth, DateOfBirthLevel.Exact).HasFlag(LevelEvidence.SameBirth));
-        Assert.True(Of(ComparisonKind.DateOfBirth, DateOfBirthLevel.Else).HasFlag(LevelEvidence.Contradicts));
-        Assert.True(Of(ComparisonKind.Postcode, PostcodeLevel.Full).HasFlag(LevelEvidence.SameHome));
-        Assert.True(Of(ComparisonKind.Address, AddressLevel.Similar90).HasFlag(LevelEvidence.SameHome));
-        Assert.True(Of(ComparisonKind.Name, NameLevel.JaroWinkler70).HasFlag(LevelEvidence.NamesAlikeNotSame));
-        Assert.True(Of(ComparisonKind.Name, NameLevel.FamilyOnly).HasFlag(LevelEvidence.Contradicts));
+
+        // The policy's one hard rule is the NHS number's: no other level contradicts identity (names and dates are
+        // weighed, with household u-probabilities, not ruled).
+        Assert.Equal(
+            [(ComparisonKind.NhsNumber, nameof(NhsNumberLevel.Different))],
+            ComparisonDefinition.All.SelectMany(d => d.Levels.Where(l => l.Evidence.HasFlag(LevelEvidence.Contradicts)).Select(l => (d.Kind, l.Name))));
 
         // Nothing a comparison declares as agreement also contradicts.
         Assert.All(ComparisonDefinition.All.SelectMany(d => d.Levels), l =>

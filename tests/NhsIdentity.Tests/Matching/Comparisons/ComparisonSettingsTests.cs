@@ -6,7 +6,12 @@ namespace NhsIdentity.Tests.Matching.Comparisons;
 /// <summary>Thresholds, levels and term-frequency adjustments set through the model, not code.</summary>
 public sealed class ComparisonSettingsTests
 {
-    private static readonly ComparisonModel DefaultName = MatchModel.Default.GetComparison(ComparisonKind.Name)!;
+    private static readonly ComparisonModel DefaultName = ComparisonDefinition.Get(ComparisonKind.Name).DefaultModel;
+
+    /// <summary>The default model with names compared together, as version 1 models do: these tests are about the
+    /// settings of that comparison, the one with the most of them.</summary>
+    private static readonly MatchModel CombinedNameModel = MatchModel.Default.WithoutComparison(ComparisonKind.GivenName)
+        .WithoutComparison(ComparisonKind.FamilyName).WithComparison(DefaultName);
 
     private static int Level(MatchModel model, ComparisonKind kind, PatientRecord a, PatientRecord b)
     {
@@ -20,12 +25,12 @@ public sealed class ComparisonSettingsTests
     {
         var a = new PatientRecord { GivenNames = "Alice", FamilyName = "Pemberten" };
         var b = new PatientRecord { GivenNames = "Alice", FamilyName = "Pemberton" };
-        var strict = MatchModel.Default.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.99));
+        var strict = CombinedNameModel.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.99));
 
-        Assert.Equal((int)NameLevel.JaroWinkler92, Level(MatchModel.Default, ComparisonKind.Name, a, b));
+        Assert.Equal((int)NameLevel.JaroWinkler92, Level(CombinedNameModel, ComparisonKind.Name, a, b));
         Assert.Equal((int)NameLevel.JaroWinkler88, Level(strict, ComparisonKind.Name, a, b));
         var set = new RecordSet([a, b]);
-        var expected = MatchModel.Default.Score(set, 0, set, 1).Weight - DefaultName.Levels[(int)NameLevel.JaroWinkler92].Weight
+        var expected = CombinedNameModel.Score(set, 0, set, 1).Weight - DefaultName.Levels[(int)NameLevel.JaroWinkler92].Weight
             + DefaultName.Levels[(int)NameLevel.JaroWinkler88].Weight;
         Assert.Equal(expected, strict.Score(set, 0, set, 1).Weight, tolerance: 1e-4);
     }
@@ -36,14 +41,14 @@ public sealed class ComparisonSettingsTests
         // PHILIP/FILIP and KNIGHT/NITE sound alike (Double Metaphone) but are far apart by Jaro-Winkler.
         var a = new PatientRecord { GivenNames = "Philip", FamilyName = "Knight" };
         var b = new PatientRecord { GivenNames = "Filip", FamilyName = "Nite" };
-        var withoutPhonetic = MatchModel.Default.WithComparison(DefaultName.WithoutLevel((int)NameLevel.Phonetic));
+        var withoutPhonetic = CombinedNameModel.WithComparison(DefaultName.WithoutLevel((int)NameLevel.Phonetic));
 
-        Assert.Equal((int)NameLevel.Phonetic, Level(MatchModel.Default, ComparisonKind.Name, a, b));
+        Assert.Equal((int)NameLevel.Phonetic, Level(CombinedNameModel, ComparisonKind.Name, a, b));
         Assert.Equal((int)NameLevel.Else, Level(withoutPhonetic, ComparisonKind.Name, a, b));
         Assert.False(withoutPhonetic.GetComparison(ComparisonKind.Name)!.IsLevelUsed((int)NameLevel.Phonetic));
 
         // And back again.
-        var restored = MatchModel.Default.WithComparison(withoutPhonetic.GetComparison(ComparisonKind.Name)!.WithLevelUsed((int)NameLevel.Phonetic));
+        var restored = CombinedNameModel.WithComparison(withoutPhonetic.GetComparison(ComparisonKind.Name)!.WithLevelUsed((int)NameLevel.Phonetic));
         Assert.Equal((int)NameLevel.Phonetic, Level(restored, ComparisonKind.Name, a, b));
     }
 
@@ -51,8 +56,8 @@ public sealed class ComparisonSettingsTests
     public void Dropping_the_exact_level_sends_equal_dates_to_the_next_level_that_holds()
     {
         var a = new PatientRecord { DateOfBirth = "1987-03-14" };
-        var model = MatchModel.Default.WithComparison(
-            MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithoutLevel((int)DateOfBirthLevel.Exact));
+        var model = CombinedNameModel.WithComparison(
+            CombinedNameModel.GetComparison(ComparisonKind.DateOfBirth)!.WithoutLevel((int)DateOfBirthLevel.Exact));
 
         // Equal dates are not one digit apart but share all three parts: TwoPartsEqual holds.
         Assert.Equal((int)DateOfBirthLevel.TwoPartsEqual, Level(model, ComparisonKind.DateOfBirth, a, a));
@@ -65,8 +70,8 @@ public sealed class ComparisonSettingsTests
     {
         var a = new PatientRecord { DateOfBirth = "1987-03-14" };
         var b = new PatientRecord { DateOfBirth = "1987-10-02" }; // 202 days later; no two parts equal
-        var model = MatchModel.Default.WithComparison(
-            MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", withinDays));
+        var model = CombinedNameModel.WithComparison(
+            CombinedNameModel.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", withinDays));
         Assert.Equal(expected, Level(model, ComparisonKind.DateOfBirth, a, b));
     }
 
@@ -75,10 +80,10 @@ public sealed class ComparisonSettingsTests
     {
         var a = new PatientRecord { Address = "12 Park Row, Leeds" };
         var b = new PatientRecord { Address = "12 Park Road, Leeds" };
-        var address = MatchModel.Default.GetComparison(ComparisonKind.Address)!;
-        var defaultLevel = Level(MatchModel.Default, ComparisonKind.Address, a, b);
+        var address = CombinedNameModel.GetComparison(ComparisonKind.Address)!;
+        var defaultLevel = Level(CombinedNameModel, ComparisonKind.Address, a, b);
         Assert.NotEqual((int)AddressLevel.Else, defaultLevel);
-        var strict = MatchModel.Default.WithComparison(address.WithParameter("similarHigh", 1.0).WithParameter("similarLow", 1.0));
+        var strict = CombinedNameModel.WithComparison(address.WithParameter("similarHigh", 1.0).WithParameter("similarLow", 1.0));
         Assert.Equal((int)AddressLevel.Else, Level(strict, ComparisonKind.Address, a, b));
     }
 
@@ -95,10 +100,10 @@ public sealed class ComparisonSettingsTests
             new() { Id = "4", GivenNames = "Ravi", FamilyName = "Patel" },
         ];
         var set = new RecordSet(records, options);
-        var adjusted = MatchModel.Default.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Name);
+        var adjusted = CombinedNameModel.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Name);
         Assert.NotEqual(0, adjusted.TermFrequencyAdjustment);
 
-        var off = MatchModel.Default.WithComparison(DefaultName.WithTermFrequencyAdjustment((int)NameLevel.ExactFullName, adjusted: false));
+        var off = CombinedNameModel.WithComparison(DefaultName.WithTermFrequencyAdjustment((int)NameLevel.ExactFullName, adjusted: false));
         var plain = off.Explain(set, 0, set, 1).Outcomes.Single(o => o.Comparison == ComparisonKind.Name);
         Assert.Equal(0, plain.TermFrequencyAdjustment);
         Assert.Equal(DefaultName.Levels[(int)NameLevel.ExactFullName].Weight, plain.Weight, tolerance: 1e-4);
@@ -110,10 +115,10 @@ public sealed class ComparisonSettingsTests
     {
         var name = DefaultName.WithParameter("jaroWinklerHigh", 0.97).WithParameter("jaroWinklerLow", 0.8)
             .WithoutLevel((int)NameLevel.Phonetic).WithoutLevel((int)NameLevel.Swapped);
-        var date = MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", 30)
+        var date = CombinedNameModel.GetComparison(ComparisonKind.DateOfBirth)!.WithParameter("withinDays", 30)
             .WithoutLevel((int)DateOfBirthLevel.OneDigitDifferent);
-        var model = MatchModel.Default.WithComparison(name).WithComparison(date).WithoutComparison(ComparisonKind.Sex)
-            .WithPolicy(new DecisionPolicy(0.9, 0.2, RequireIdentityEvidence: true));
+        var model = CombinedNameModel.WithComparison(name).WithComparison(date).WithoutComparison(ComparisonKind.Sex)
+            .WithPolicy(new DecisionPolicy(0.9, 0.2, DifferentNhsNumbersNeverMatch: true));
         var (records, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(150, seed: 3);
         var set = new RecordSet(records);
         var outcomes = new ComparisonOutcome[model.Comparisons.Count];
@@ -149,10 +154,10 @@ public sealed class ComparisonSettingsTests
     [Fact]
     public void A_comparison_cannot_be_left_with_only_its_last_level()
     {
-        var nhs = MatchModel.Default.GetComparison(ComparisonKind.NhsNumber)!;
+        var nhs = CombinedNameModel.GetComparison(ComparisonKind.NhsNumber)!;
         var error = Assert.Throws<ArgumentException>(() => nhs.WithoutLevel((int)NhsNumberLevel.Equal));
         Assert.Contains("drop the comparison instead", error.Message, StringComparison.Ordinal);
-        var postcode = MatchModel.Default.GetComparison(ComparisonKind.Postcode)!
+        var postcode = CombinedNameModel.GetComparison(ComparisonKind.Postcode)!
             .WithoutLevel(0).WithoutLevel(1).WithoutLevel(2);
         Assert.Throws<ArgumentException>(() => postcode.WithoutLevel(3));
     }
@@ -160,7 +165,7 @@ public sealed class ComparisonSettingsTests
     [Fact]
     public void Levels_and_definitions_cannot_be_changed_through_their_lists()
     {
-        var levels = MatchModel.Default.GetComparison(ComparisonKind.Sex)!.Levels;
+        var levels = CombinedNameModel.GetComparison(ComparisonKind.Sex)!.Levels;
         Assert.False(levels is ComparisonLevelModel[]);
         Assert.True(((ICollection<ComparisonLevelModel>)levels).IsReadOnly);
         Assert.True(((ICollection<ComparisonDefinition>)ComparisonDefinition.All).IsReadOnly);
@@ -177,7 +182,7 @@ public sealed class ComparisonSettingsTests
         Assert.Contains("jaroWinklerHigh, jaroWinklerMedium, jaroWinklerLow", unknown.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithParameter("jaroWinklerHigh", 1.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => DefaultName.WithParameter("jaroWinklerHigh", double.NaN));
-        var none = Assert.Throws<ArgumentException>(() => MatchModel.Default.GetComparison(ComparisonKind.Sex)!.WithParameter("x", 1));
+        var none = Assert.Throws<ArgumentException>(() => CombinedNameModel.GetComparison(ComparisonKind.Sex)!.WithParameter("x", 1));
         Assert.Contains("none", none.Message, StringComparison.Ordinal);
     }
 
@@ -195,7 +200,7 @@ public sealed class ComparisonSettingsTests
     public void Settings_survive_training_which_learns_only_m_u_and_the_prior()
     {
         var (people, _) = NhsIdentity.Tests.Matching.Training.SyntheticPeople.Create(400, seed: 20261206);
-        var start = MatchModel.Default.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic));
+        var start = CombinedNameModel.WithComparison(DefaultName.WithParameter("jaroWinklerHigh", 0.95).WithoutLevel((int)NameLevel.Phonetic));
         var trained = NhsIdentity.Matching.Training.ModelTrainer.Train(new RecordSet(people),
             NhsIdentity.Matching.Training.TrainingOptions.Default with { StartingModel = start }).Model;
         var name = trained.GetComparison(ComparisonKind.Name)!;

@@ -57,7 +57,7 @@ public sealed class ScoringAllocationTests
     public void Explaining_and_training_codes_allocate_nothing_with_a_customised_model_too()
     {
         var set = new RecordSet(LinkingPeople.Population(4, 1_200, 0.5, tight: false));
-        var name = MatchModel.Default.GetComparison(ComparisonKind.Name)!.WithParameter("jaroWinklerHigh", 0.95)
+        var name = ComparisonDefinition.Get(ComparisonKind.Name).DefaultModel.WithParameter("jaroWinklerHigh", 0.95)
             .WithoutLevel((int)NhsIdentity.Matching.Comparisons.NameLevel.Phonetic);
         var model = MatchModel.Default.WithComparison(name).WithoutComparison(ComparisonKind.Email);
         var outcomes = new ComparisonOutcome[model.Comparisons.Count];

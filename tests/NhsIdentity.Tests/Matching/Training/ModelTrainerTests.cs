@@ -40,6 +40,13 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
             var levels = other.Model.GetComparison(comparison.Comparison)!.Levels;
             for (var level = 0; level < levels.Count; level++)
             {
+                // Changed on purpose (issue 13, item 3): a level kept at its starting value or pooled to keep the order
+                // in either run may switch between seeds (a count crossing the threshold); the rest stay close.
+                if (Listed(Trained.Value, comparison.Comparison, level) || Listed(other, comparison.Comparison, level))
+                {
+                    continue;
+                }
+
                 var (a, b) = (comparison.Levels[level], levels[level]);
                 Assert.True(Math.Abs(a.M - b.M) <= 0.05, $"{comparison.Comparison} level {level}: m {a.M} vs {b.M}");
                 if (Math.Max(a.U, b.U) >= 0.01)
@@ -50,16 +57,20 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         }
     }
 
+    private static bool Listed(TrainingResult result, ComparisonKind comparison, int level) =>
+        result.Fallbacks.Any(f => f.Comparison == comparison && (f.Level ?? level) == level)
+        || result.Adjustments.Any(a => a.Comparison == comparison && a.Level == level);
+
     [Fact]
     public void Exact_name_and_date_of_birth_get_high_m_and_tiny_u()
     {
         var model = Trained.Value.Model;
         output.WriteLine(Febrl4TrainingTests.Describe(model));
-        var name = model.GetComparison(ComparisonKind.Name)!.Levels[(int)NameLevel.ExactFullName];
+        var name = model.GetComparison(ComparisonKind.GivenName)!.Levels[(int)GivenNameLevel.Exact];
         var date = model.GetComparison(ComparisonKind.DateOfBirth)!.Levels[(int)DateOfBirthLevel.Exact];
         Assert.InRange(name.M, 0.6, 1.0);
         Assert.InRange(date.M, 0.7, 1.0);
-        Assert.InRange(name.U, 1e-6, 0.01);
+        Assert.InRange(name.U, 1e-6, 0.05); // a first given name alone is shared by chance far more often than a full name
         Assert.InRange(date.U, 1e-6, 0.01);
         Assert.True(name.Weight > 5 && date.Weight > 5);
     }
@@ -118,13 +129,23 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         output.WriteLine($"{result}; truth {truth:G4}");
         Assert.True(result.PriorEstimated);
         Assert.InRange(result.PriorMatchProbability, truth / 3, truth * 3);
-        Assert.Equal(result.DeterministicPairs / result.DeterministicRecall / result.TotalPairs, result.PriorMatchProbability, 12);
+
+        // Changed on purpose (issue 13, item 3): λ no longer counts every deterministic pair as a match. Here enough
+        // pairs share a valid NHS number, so λ comes from those labels; the rules' estimate (each pair counted by its
+        // posterior match probability) is reported beside it, and both are close to the truth.
+        Assert.Equal(TrainingPriorSource.NhsNumberLabels, result.PriorSource);
+        Assert.Equal(result.PriorFromNhsNumbers, result.PriorMatchProbability);
+        Assert.InRange(result.PriorFromDeterministicRules!.Value, truth / 3, truth * 3);
+        Assert.Equal(result.ExpectedDeterministicMatches / result.DeterministicRecall / result.TotalPairs, result.PriorFromDeterministicRules.Value, 12);
+        Assert.InRange(result.ExpectedDeterministicMatches, 1, result.DeterministicPairs);
         Assert.InRange(result.DeterministicRecall, 0.05, 1.0);
 
-        // A recall given in the options is used as given.
-        var assumed = ModelTrainer.Train(set, Sampled with { DeterministicRecall = 0.8 });
+        // A recall given in the options is used as given; without labels, λ comes from the rules.
+        var assumed = ModelTrainer.Train(set, Sampled with { DeterministicRecall = 0.8, UseCrossCheckLabels = false });
         Assert.Equal(0.8, assumed.DeterministicRecall);
-        Assert.Equal(assumed.DeterministicPairs / 0.8 / assumed.TotalPairs, assumed.PriorMatchProbability, 12);
+        Assert.Equal(TrainingPriorSource.DeterministicRules, assumed.PriorSource);
+        Assert.Null(assumed.PriorFromNhsNumbers);
+        Assert.Equal(assumed.ExpectedDeterministicMatches / 0.8 / assumed.TotalPairs, assumed.PriorMatchProbability, 12);
     }
 
     [Fact]
@@ -139,7 +160,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
 
         // Cross-check labels set m for the comparisons other than NHS number and date of birth; pairs with the same NHS
         // number set the date of birth's m, and pairs with the same name and date of birth the NHS number's.
-        Assert.NotEqual(without.Model.GetComparison(ComparisonKind.Name)!.Levels, result.Model.GetComparison(ComparisonKind.Name)!.Levels);
+        Assert.NotEqual(without.Model.GetComparison(ComparisonKind.GivenName)!.Levels, result.Model.GetComparison(ComparisonKind.GivenName)!.Levels);
         Assert.NotEqual(without.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels, result.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels);
         var nhs = result.Model.GetComparison(ComparisonKind.NhsNumber)!.Levels;
         Assert.True(nhs[(int)NhsIdentity.Matching.Comparisons.NhsNumberLevel.Equal].M > 0.95, "same name and birth date labels measure NHS number agreement");
@@ -157,9 +178,16 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         var result = ModelTrainer.Train(Population.Value.Set, options);
         var start = MatchModel.Default.GetComparison(ComparisonKind.DateOfBirth)!.Levels;
         var trained = result.Model.GetComparison(ComparisonKind.DateOfBirth)!.Levels;
+        Assert.Contains(new TrainingFallback(ComparisonKind.DateOfBirth, null, TrainingFallbackReason.TooFewMatchedPairs), result.Fallbacks);
+
+        // Changed on purpose (issue 13, item 3): a level whose weight the order rules changed (the u measured here can
+        // put a starting m out of order) is listed; every other level keeps the starting m exactly.
         for (var level = 0; level < start.Count; level++)
         {
-            Assert.Equal(start[level].M, trained[level].M);
+            if (!result.Adjustments.Any(a => a.Comparison == ComparisonKind.DateOfBirth && a.Level == level))
+            {
+                Assert.Equal(start[level].M, trained[level].M);
+            }
         }
 
         Assert.All(result.Rules, rule => Assert.DoesNotContain(ComparisonKind.DateOfBirth, rule.EstimatedComparisons));
@@ -239,9 +267,9 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     public void Defaults_are_the_documented_ones()
     {
         var d = TrainingOptions.Default;
-        Assert.Equal((42, 1_000_000L, 100_000L, 10, (double?)null, 25, 1e-4, true, 100, 5_000, 1e-6),
+        Assert.Equal((42, 1_000_000L, 100_000L, 10, (double?)null, 25, 1e-4, true, 100, 5_000, 1e-6, 50.0),
             (d.Seed, d.MaxRandomPairs, d.MinimumRandomPairs, d.MinimumObservationsPerLevel, d.DeterministicRecall, d.MaxIterations,
-                d.ConvergenceTolerance, d.UseCrossCheckLabels, d.MinimumCrossCheckLabels, d.MaxBlockSize, d.ProbabilityFloor));
+                d.ConvergenceTolerance, d.UseCrossCheckLabels, d.MinimumCrossCheckLabels, d.MaxBlockSize, d.ProbabilityFloor, d.PriorStrength));
         Assert.Same(MatchModel.Default, d.StartingModel);
         Assert.Equal(DecisionPolicy.Default, d.Policy);
         Assert.Equal(["train-dob", "train-name", "train-postcode"], d.TrainingRules.Select(r => r.Name));
@@ -277,7 +305,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     }
 
     public static TheoryData<string> InvalidOptions() => ["MaxRandomPairs", "MinimumObservationsPerLevel", "DeterministicRecall", "MaxIterations",
-        "ConvergenceTolerance", "MaxBlockSize", "ProbabilityFloor", "Policy", "TrainingRules", "MinimumCrossCheckLabels"];
+        "ConvergenceTolerance", "MaxBlockSize", "ProbabilityFloor", "Policy", "TrainingRules", "MinimumCrossCheckLabels", "PriorStrength"];
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
@@ -294,6 +322,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
             "ProbabilityFloor" => TrainingOptions.Default with { ProbabilityFloor = 0 },
             "Policy" => TrainingOptions.Default with { Policy = new DecisionPolicy(0.5, 0.9, true) },
             "TrainingRules" => TrainingOptions.Default with { TrainingRules = [null!] },
+            "PriorStrength" => TrainingOptions.Default with { PriorStrength = -1 },
             _ => TrainingOptions.Default with { MinimumCrossCheckLabels = 0 },
         };
         var error = Assert.Throws<ArgumentException>(() => ModelTrainer.Train(Population.Value.Set, options));
@@ -304,7 +333,8 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     public void Descriptions_hold_no_patient_data()
     {
         var (records, _) = SyntheticPeople.Create(Persons, seed: 7);
-        var text = Trained.Value + string.Join(";", Trained.Value.Rules) + Sampled;
+        var text = Trained.Value + string.Join(";", Trained.Value.Rules) + Sampled + string.Join(";", Trained.Value.Fallbacks)
+            + string.Join(";", Trained.Value.Adjustments);
         foreach (var record in records.Take(50))
         {
             Assert.DoesNotContain(record.GivenNames + " " + record.FamilyName, text, StringComparison.OrdinalIgnoreCase);

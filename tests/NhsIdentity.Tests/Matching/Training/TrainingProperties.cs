@@ -67,4 +67,19 @@ public sealed class TrainingProperties
 
             return deduplication.Model.ToJson() == ModelTrainer.Train(set, Options).Model.ToJson();
         });
+
+    [Property(MaxTest = 60)]
+    public Property Trained_weights_keep_their_declared_order_and_no_agreement_weighs_against() =>
+        Prop.ForAll(RecordSets, records =>
+        {
+            var half = records.Length / 2;
+            var deduplication = ModelTrainer.Train(new RecordSet(records), Options);
+            var linkage = ModelTrainer.TrainLinkage(new RecordSet(records[..half]), new RecordSet(records[half..]), Options);
+
+            // With no pseudo-counts as well: the order must hold on the data's frequencies alone.
+            var raw = ModelTrainer.Train(new RecordSet(records), Options with { PriorStrength = 0 });
+            var violations = TrainedOrder.Violations(deduplication.Model).Concat(TrainedOrder.Violations(linkage.Model))
+                .Concat(TrainedOrder.Violations(raw.Model)).ToList();
+            return violations.Count == 0 ? true.ToProperty() : false.Label(string.Join("; ", violations));
+        });
 }
