@@ -31,4 +31,11 @@ public enum LevelEvidence
     /// <summary>The family names agree or are alike (any level but a wholly different name). With
     /// <see cref="SameHome"/> the pair is in a household context.</summary>
     SameFamily = 16,
+
+    /// <summary>The records differ on a field that tells members of one household apart: both have a first given
+    /// name or a date of birth, and they are not equal. With <see cref="SameFamily"/> and <see cref="SameHome"/> the
+    /// pair is in a household context. Without it (the given names and dates equal, or missing) there is nothing that
+    /// says two people, and the pair is weighed as strangers are: so an exact duplicate never scores below a pair that
+    /// agrees on less.</summary>
+    TellsPeopleApart = 32,
 }

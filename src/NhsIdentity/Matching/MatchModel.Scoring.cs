@@ -226,8 +226,14 @@ public sealed partial class MatchModel
         return IsHousehold(visitor.Evidence);
     }
 
-    private static bool IsHousehold(LevelEvidence evidence) =>
-        (evidence & (LevelEvidence.SameFamily | LevelEvidence.SameHome)) == (LevelEvidence.SameFamily | LevelEvidence.SameHome);
+    /// <summary>Alike family names, one home, and a first given name or date of birth that differs: a pair that
+    /// could be two members of one household. Without a difference that tells people apart nothing says two people,
+    /// and the pair is weighed as strangers are.</summary>
+    private static bool IsHousehold(LevelEvidence evidence)
+    {
+        const LevelEvidence Household = LevelEvidence.SameFamily | LevelEvidence.SameHome | LevelEvidence.TellsPeopleApart;
+        return (evidence & Household) == Household;
+    }
 
     /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
     /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>
