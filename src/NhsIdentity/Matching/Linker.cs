@@ -146,7 +146,7 @@ public sealed partial class Linker
             _ => 0,
         };
 
-        // The identity-evidence cap can only lower a decision, so a pair below the threshold is never kept.
+        // The policy's cap (different valid NHS numbers) can only lower a decision, so a pair below the threshold is never kept.
         if (!(threshold > 1e-300 && threshold <= 0.999))
         {
             return double.NegativeInfinity;

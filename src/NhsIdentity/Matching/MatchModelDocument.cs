@@ -9,7 +9,7 @@ namespace NhsIdentity.Matching;
 /// and the levels it uses, each with m, u and, where the level has term frequencies, whether it is adjusted; a level
 /// the definition has but the file omits is dropped from the model.</para>
 /// <para>Every member without a default is <see cref="JsonRequiredAttribute"/>: a file that leaves out a threshold or
-/// the identity-evidence switch is refused, never read as 0 or false.</para>
+/// the policy's switch (checked in code, per version) is refused, never read as 0 or false.</para>
 /// <para>Version 1 (read): each comparison lists every level of its definition with m and u and nothing else; it
 /// loads with the definition's default parameters and term-frequency adjustments and every level used, which is
 /// what version 1 meant.</para>
