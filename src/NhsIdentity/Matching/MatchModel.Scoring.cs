@@ -74,8 +74,7 @@ public sealed partial class MatchModel
             return -1;
         }
 
-        var visitor = new ExplainVisitor(this, left, in left.Row(leftIndex), right, in right.Row(rightIndex), destination);
-        ComparisonCatalog.Visit(ref visitor);
+        ExplainUnchecked(left, leftIndex, right, rightIndex, destination);
         return _active.Length;
     }
 
@@ -87,10 +86,38 @@ public sealed partial class MatchModel
     /// <returns>The explanation (it names levels and weights only, never values).</returns>
     public MatchExplanation Explain(RecordSet left, int leftIndex, RecordSet right, int rightIndex)
     {
+        CheckPair(left, leftIndex, right, rightIndex);
         var outcomes = new ComparisonOutcome[_active.Length];
-        Explain(left, leftIndex, right, rightIndex, outcomes);
-        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex),
-            InHouseholdContext(left, in left.Row(leftIndex), right, in right.Row(rightIndex)));
+        var household = ExplainUnchecked(left, leftIndex, right, rightIndex, outcomes);
+        return new MatchExplanation(PriorWeight, outcomes, Score(left, leftIndex, right, rightIndex), household);
+    }
+
+    /// <summary>Writes a pair's outcomes with the ordinary weights, then, when its levels make it a household's, with
+    /// the household weights instead (the same values and order as <see cref="DualScoreVisitor"/>, so Score and
+    /// Explain agree to the bit); returns whether they did.</summary>
+    private bool ExplainUnchecked(RecordSet left, int leftIndex, RecordSet right, int rightIndex, Span<ComparisonOutcome> destination)
+    {
+        Span<double> householdWeights = stackalloc double[ComparisonCatalog.MaxComparisons];
+        var visitor = new ExplainVisitor(this, left, in left.Row(leftIndex), right, in right.Row(rightIndex), destination, householdWeights);
+        ComparisonCatalog.Visit(ref visitor);
+        if (!_householdAware || !IsHousehold(visitor.Evidence))
+        {
+            return false;
+        }
+
+        var household = new HouseholdTables(this);
+        for (var c = 0; c < _active.Length; c++)
+        {
+            var outcome = destination[c];
+            var keepsAdjustment = outcome.Level < 0 || household.KeepsTermFrequency(outcome.Comparison, outcome.Level);
+            destination[c] = outcome with
+            {
+                Weight = householdWeights[c],
+                TermFrequencyAdjustment = keepsAdjustment ? outcome.TermFrequencyAdjustment : 0,
+            };
+        }
+
+        return true;
     }
 
     /// <summary>The weight of a pair and the best decision the policy's hard rule allows.</summary>
@@ -174,8 +201,7 @@ public sealed partial class MatchModel
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
         // reads are in bounds without a check.
         double weight = Unsafe.Add(ref tables.Weights, slot + code);
-        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0
-            && !(tables.Household && Unsafe.Add(ref tables.HouseholdAwareLevels, slot + code)))
+        if (T.TermFrequencyFeatures > 0 && (settings.TermFrequencyLevels & (1u << code)) != 0)
         {
             // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
             // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
@@ -190,16 +216,13 @@ public sealed partial class MatchModel
     }
 
     /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
-    /// cannot see through, so reading the arrays from the model each time would reload and null-check them. A pair in
-    /// a household context reads the household weights.</summary>
-    private readonly ref struct Tables(MatchModel model, bool household)
+    /// cannot see through, so reading the arrays from the model each time would reload and null-check them.</summary>
+    private readonly ref struct Tables(MatchModel model)
     {
-        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(household ? model._householdWeights : model._weights);
+        public readonly ref float Weights = ref MemoryMarshal.GetArrayDataReference(model._weights);
         public readonly ref double Log2U = ref MemoryMarshal.GetArrayDataReference(model._log2U);
         public readonly ref byte Evidence = ref MemoryMarshal.GetArrayDataReference(model._evidence);
         public readonly ref ComparisonSettings Settings = ref MemoryMarshal.GetArrayDataReference(model._settings);
-        public readonly ref bool HouseholdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
-        public readonly bool Household = household;
         public readonly double Log2TermFrequencyFloor = model._log2TermFrequencyFloor;
         public readonly int ActiveMask = model._activeMask;
     }
@@ -212,20 +235,6 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
-    /// <summary>Whether this model weighs the pair as two records of one household would be: it has household
-    /// u-probabilities and the pair's levels say alike family names and a shared home.</summary>
-    internal bool InHouseholdContext(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
-    {
-        if (!_householdAware)
-        {
-            return false;
-        }
-
-        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
-        ComparisonCatalog.Visit(ref visitor);
-        return IsHousehold(visitor.Evidence);
-    }
-
     /// <summary>Alike family names, one home, and a first given name or date of birth that differs: a pair that
     /// could be two members of one household. Without a difference that tells people apart nothing says two people,
     /// and the pair is weighed as strangers are.</summary>
@@ -235,13 +244,38 @@ public sealed partial class MatchModel
         return (evidence & Household) == Household;
     }
 
+    /// <summary>The household weights by reference (see <see cref="Tables"/>). A household-aware level takes no
+    /// term-frequency adjustment in a household context: a rare given name shared in one family (a son named after his
+    /// father) is not the coincidence it is between strangers.</summary>
+    private readonly ref struct HouseholdTables(MatchModel model)
+    {
+        private readonly ref float _weights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
+        private readonly ref bool _awareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+
+        /// <summary>A level's household weight plus the term-frequency adjustment the ordinary weight took, where it keeps it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Weigh(ComparisonKind kind, int code, double adjustment)
+        {
+            var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + code;
+            double weight = Unsafe.Add(ref _weights, slot);
+            if (!Unsafe.Add(ref _awareLevels, slot))
+            {
+                weight += adjustment;
+            }
+
+            return weight;
+        }
+
+        public bool KeepsTermFrequency(ComparisonKind kind, int level) =>
+            !Unsafe.Add(ref _awareLevels, ((int)kind * ComparisonCatalog.CodesPerComparison) + level);
+    }
+
     /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
     /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>
     private ref struct DualScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
-        private readonly Tables _tables = new(model, household: false);
-        private readonly ref float _householdWeights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
-        private readonly ref bool _householdAwareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+        private readonly Tables _tables = new(model);
+        private readonly HouseholdTables _household = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -256,20 +290,14 @@ public sealed partial class MatchModel
             if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
                 Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-                var slot = ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code;
-                double householdWeight = Unsafe.Add(ref _householdWeights, slot);
-                if (!Unsafe.Add(ref _householdAwareLevels, slot))
-                {
-                    householdWeight += adjustment;
-                }
-                HouseholdWeight += householdWeight;
+                HouseholdWeight += _household.Weigh(T.Kind, code, adjustment);
             }
         }
     }
 
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
-        private readonly Tables _tables = new(model, household: false);
+        private readonly Tables _tables = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
 
@@ -288,13 +316,17 @@ public sealed partial class MatchModel
     }
 
     private ref struct ExplainVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb,
-        Span<ComparisonOutcome> destination) : IComparisonVisitor
+        Span<ComparisonOutcome> destination, Span<double> householdWeights) : IComparisonVisitor
     {
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly Span<ComparisonOutcome> _destination = destination;
-        private readonly Tables _tables = new(model, model.InHouseholdContext(a, in ra, b, in rb));
+        private readonly Span<double> _householdWeights = householdWeights;
+        private readonly Tables _tables = new(model);
+        private readonly HouseholdTables _household = new(model);
         private int _written;
+
+        public LevelEvidence Evidence;
 
         public void Visit<T>()
             where T : struct, IComparisonDefinition
@@ -304,8 +336,8 @@ public sealed partial class MatchModel
                 return;
             }
 
-            LevelEvidence evidence = default;
-            var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref evidence);
+            var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
+            _householdWeights[_written] = _household.Weigh(T.Kind, code, adjustment);
             var missing = code switch
             {
                 ComparisonCatalog.MissingBoth => MissingSide.Both,

@@ -186,10 +186,9 @@ internal readonly struct NameComparison : IComparisonDefinition
         _ => float.NaN,
     };
 
-    /// <summary>Whether the given or family name has more than one token: only then is a token list longer than the
-    /// compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens, so it counts as two).</summary>
-    internal static bool HasSeveralTokens(in PreparedRow row) =>
-        row.GivenAllLength != row.GivenLength || row.FamilyTokensLength != row.FamilyLength;
+    /// <summary>Whether the given or family name has more than one token (see <see cref="NameMatching"/>).</summary>
+    private static bool HasSeveralTokens(in PreparedRow row) =>
+        NameMatching.HasSeveralGivenTokens(in row) || NameMatching.HasSeveralFamilyTokens(in row);
 
     private static int OnePartLevel(in ComparisonSettings settings, bool givenEqual, bool familyEqual) =>
         familyEqual && settings.Uses((int)NameLevel.FamilyOnly) ? (int)NameLevel.FamilyOnly

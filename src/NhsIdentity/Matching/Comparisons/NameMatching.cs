@@ -9,10 +9,11 @@ internal static class NameMatching
         primaryA != 0 && primaryB != 0
         && (primaryA == primaryB || primaryA == alternateB || alternateA == primaryB || alternateA == alternateB);
 
-    /// <summary>Whether either record's given names hold more than one token (a middle name, MARY-JANE).</summary>
+    /// <summary>Whether a record's given names hold more than one token (a middle name, MARY-JANE): only then is the
+    /// token list longer than the compact form (MARY-JANE is MARYJANE compact and MARY JANE as tokens).</summary>
     public static bool HasSeveralGivenTokens(in PreparedRow row) => row.GivenAllLength != row.GivenLength;
 
-    /// <summary>Whether either record's family name holds more than one token (JONES-SMITH, DE SOUZA).</summary>
+    /// <summary>Whether a record's family name holds more than one token (JONES-SMITH, DE SOUZA).</summary>
     public static bool HasSeveralFamilyTokens(in PreparedRow row) => row.FamilyTokensLength != row.FamilyLength;
 
     /// <summary>Whether two space-separated token lists share a token (lists are a handful of short words).</summary>

@@ -24,11 +24,13 @@ internal static class CrossCheckLabels
     public static LevelTally Tally(MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
         CancellationToken cancellationToken) => Tally(CrossCheck, model, left, right, deduplicating, maxBlockSize, cancellationToken);
 
+    /// <summary>The level counts of a rule's pairs; with <paramref name="onlyComparison"/> (an index into the model's
+    /// active comparisons), only of the pairs at <paramref name="onlyLevel"/> of it.</summary>
     public static LevelTally Tally(BlockingRule rule, MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int onlyComparison = -1, int onlyLevel = -1)
     {
         var source = PairCounting.Source(left, right, deduplicating, [rule], maxBlockSize);
-        var visitor = new TallyVisitor(model, left, right);
+        var visitor = new TallyVisitor(model, left, right, onlyComparison, onlyLevel);
         foreach (var block in source.Blocks)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -48,12 +50,16 @@ internal static class CrossCheckLabels
         private readonly RecordSet _left;
         private readonly RecordSet _right;
         private readonly byte[] _codes;
+        private readonly int _onlyComparison;
+        private readonly int _onlyLevel;
 
-        public TallyVisitor(MatchModel model, RecordSet left, RecordSet right)
+        public TallyVisitor(MatchModel model, RecordSet left, RecordSet right, int onlyComparison, int onlyLevel)
         {
             _model = model;
             _left = left;
             _right = right;
+            _onlyComparison = onlyComparison;
+            _onlyLevel = onlyLevel;
             _codes = new byte[model.ActiveComparisons.Length];
             Tally = new LevelTally(_codes.Length);
         }
@@ -63,7 +69,10 @@ internal static class CrossCheckLabels
         public void Visit(int left, int right)
         {
             _model.Levels(_left, left, _right, right, _codes);
-            Tally.Add(_codes);
+            if (_onlyComparison < 0 || _codes[_onlyComparison] == _onlyLevel)
+            {
+                Tally.Add(_codes);
+            }
         }
     }
 }

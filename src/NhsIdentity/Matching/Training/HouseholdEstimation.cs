@@ -30,9 +30,9 @@ internal static class HouseholdEstimation
     private const int Codes = ComparisonCatalog.CodesPerComparison;
 
     /// <summary>The household u of every level, one row of <see cref="ComparisonCatalog.CodesPerComparison"/> per
-    /// active comparison of <paramref name="start"/>, and how many labelled pairs they rest on.</summary>
+    /// active comparison of <paramref name="start"/>.</summary>
     public static double[] Estimate(MatchModel start, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
-        double floor, CancellationToken cancellationToken, out long labelledPairs)
+        double floor, CancellationToken cancellationToken)
     {
         var active = start.ActiveComparisons;
         var householdU = new double[active.Length * Codes];
@@ -45,23 +45,14 @@ internal static class HouseholdEstimation
             }
         }
 
-        labelledPairs = 0;
         var nhs = active.IndexOf(ComparisonKind.NhsNumber);
         if (nhs < 0)
         {
             return householdU;
         }
 
-        var source = PairCounting.Source(left, right, deduplicating, [Household], maxBlockSize);
-        var visitor = new LabelledPairs(start, left, right, nhs);
-        foreach (var block in source.Blocks)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            source.VisitPairs(block, ref visitor);
-        }
-
-        var tally = visitor.Tally;
-        labelledPairs = tally.Pairs;
+        var tally = CrossCheckLabels.Tally(Household, start, left, right, deduplicating, maxBlockSize, cancellationToken,
+            onlyComparison: nhs, onlyLevel: (int)NhsNumberLevel.Different);
         for (var c = 0; c < active.Length; c++)
         {
             var levels = start.Comparisons[c].Levels;
@@ -105,35 +96,5 @@ internal static class HouseholdEstimation
         }
 
         return false;
-    }
-
-    private readonly struct LabelledPairs : IPairVisitor
-    {
-        private readonly MatchModel _model;
-        private readonly RecordSet _left;
-        private readonly RecordSet _right;
-        private readonly int _nhs;
-        private readonly byte[] _codes;
-
-        public LabelledPairs(MatchModel model, RecordSet left, RecordSet right, int nhs)
-        {
-            _model = model;
-            _left = left;
-            _right = right;
-            _nhs = nhs;
-            _codes = new byte[model.ActiveComparisons.Length];
-            Tally = new LevelTally(_codes.Length);
-        }
-
-        public LevelTally Tally { get; }
-
-        public void Visit(int left, int right)
-        {
-            _model.Levels(_left, left, _right, right, _codes);
-            if (_codes[_nhs] == (int)NhsNumberLevel.Different)
-            {
-                Tally.Add(_codes);
-            }
-        }
     }
 }

@@ -216,7 +216,7 @@ public static class ModelTrainer
         // 7. Household u from pairs with two different valid NHS numbers in one household context; a comparison that
         // is not household-aware keeps household u equal to its u.
         var householdU = HouseholdEstimation.Estimate(start, left, right, deduplicating, options.MaxBlockSize, options.ProbabilityFloor,
-            cancellationToken, out _);
+            cancellationToken);
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
