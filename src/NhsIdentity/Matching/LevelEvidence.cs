@@ -23,7 +23,8 @@ public enum LevelEvidence
     /// Descriptive: the decision policy does not read it.</summary>
     SharesIdentifier = 4,
 
-    /// <summary>The records give the same home (the full postcode, or a near-identical address). With
+    /// <summary>The records give the same home: the full postcode (a near-identical address alone does not count: a
+    /// postcode typed wrong between two records of one person is far commoner than a household with one). With
     /// <see cref="SameFamily"/> the pair is weighed as two records of one household would be
     /// (<see cref="MatchExplanation.InHouseholdContext"/>).</summary>
     SameHome = 8,
@@ -32,10 +33,12 @@ public enum LevelEvidence
     /// <see cref="SameHome"/> the pair is in a household context.</summary>
     SameFamily = 16,
 
-    /// <summary>The records differ on a field that tells members of one household apart: both have a first given
-    /// name or a date of birth, and they are not equal. With <see cref="SameFamily"/> and <see cref="SameHome"/> the
-    /// pair is in a household context. Without it (the given names and dates equal, or missing) there is nothing that
-    /// says two people, and the pair is weighed as strangers are: so an exact duplicate never scores below a pair that
-    /// agrees on less.</summary>
-    TellsPeopleApart = 32,
+    /// <summary>The first given names are equal. Members of one household share a given name (a son named after his
+    /// father) or a date of birth (twins), not both: a pair with <see cref="SameGivenName"/> and
+    /// <see cref="SameBirthDate"/> is weighed as strangers are even in a household context, so an exact duplicate
+    /// never scores below a pair that agrees on less.</summary>
+    SameGivenName = 32,
+
+    /// <summary>The full dates of birth are equal (see <see cref="SameGivenName"/>).</summary>
+    SameBirthDate = 64,
 }

@@ -235,13 +235,16 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
-    /// <summary>Alike family names, one home, and a first given name or date of birth that differs: a pair that
-    /// could be two members of one household. Without a difference that tells people apart nothing says two people,
-    /// and the pair is weighed as strangers are.</summary>
+    /// <summary>Alike family names and one postcode: a pair that could be two members of one household, unless
+    /// something a household does not share says one person — a valid NHS number or hospital number in common, or
+    /// both the given name and the date of birth equal (twins share the date, a son named after his father the
+    /// name; the two together are a stranger's coincidence). A missing given name or date of birth does not say one
+    /// person: a father and son of one name with no date on one record are exactly such a pair.</summary>
     private static bool IsHousehold(LevelEvidence evidence)
     {
-        const LevelEvidence Household = LevelEvidence.SameFamily | LevelEvidence.SameHome | LevelEvidence.TellsPeopleApart;
-        return (evidence & Household) == Household;
+        const LevelEvidence Context = LevelEvidence.SameFamily | LevelEvidence.SameHome;
+        const LevelEvidence Alike = LevelEvidence.SameGivenName | LevelEvidence.SameBirthDate;
+        return (evidence & Context) == Context && (evidence & Alike) != Alike && (evidence & LevelEvidence.SharesIdentifier) == 0;
     }
 
     /// <summary>The household weights by reference (see <see cref="Tables"/>). A household-aware level takes no
@@ -251,16 +254,31 @@ public sealed partial class MatchModel
     {
         private readonly ref float _weights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
         private readonly ref bool _awareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
+        private readonly ref float _jointCorrections = ref MemoryMarshal.GetArrayDataReference(model._jointCorrections);
+        private readonly int _jointFirst = model._jointFirst;
+        private readonly int _jointSecond = model._jointSecond;
 
-        /// <summary>A level's household weight plus the term-frequency adjustment the ordinary weight took, where it keeps it.</summary>
+        /// <summary>A level's household weight plus the term-frequency adjustment the ordinary weight took, where it
+        /// keeps it; on the joint table's second comparison, plus the table's correction for the first comparison's
+        /// level, which <paramref name="firstCode"/> remembers (comparisons come in <see cref="ComparisonKind"/> order,
+        /// so the first is always weighed before the second).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Weigh(ComparisonKind kind, int code, double adjustment)
+        public double Weigh(ComparisonKind kind, int code, double adjustment, ref int firstCode)
         {
             var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + code;
             double weight = Unsafe.Add(ref _weights, slot);
             if (!Unsafe.Add(ref _awareLevels, slot))
             {
                 weight += adjustment;
+            }
+
+            if ((int)kind == _jointFirst)
+            {
+                firstCode = code;
+            }
+            else if ((int)kind == _jointSecond && firstCode < ComparisonCatalog.MaxLevels && code < ComparisonCatalog.MaxLevels)
+            {
+                weight += Unsafe.Add(ref _jointCorrections, (firstCode * ComparisonCatalog.CodesPerComparison) + code);
             }
 
             return weight;
@@ -282,6 +300,7 @@ public sealed partial class MatchModel
         public double Weight = model._priorWeight;
         public double HouseholdWeight = model._priorWeight;
         public LevelEvidence Evidence;
+        private int _jointFirstCode = ComparisonCatalog.MissingBoth;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit<T>()
@@ -290,7 +309,7 @@ public sealed partial class MatchModel
             if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
                 Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-                HouseholdWeight += _household.Weigh(T.Kind, code, adjustment);
+                HouseholdWeight += _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
             }
         }
     }
@@ -325,6 +344,7 @@ public sealed partial class MatchModel
         private readonly Tables _tables = new(model);
         private readonly HouseholdTables _household = new(model);
         private int _written;
+        private int _jointFirstCode = ComparisonCatalog.MissingBoth;
 
         public LevelEvidence Evidence;
 
@@ -337,7 +357,7 @@ public sealed partial class MatchModel
             }
 
             var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-            _householdWeights[_written] = _household.Weigh(T.Kind, code, adjustment);
+            _householdWeights[_written] = _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
             var missing = code switch
             {
                 ComparisonCatalog.MissingBoth => MissingSide.Both,

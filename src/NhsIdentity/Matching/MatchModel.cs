@@ -37,6 +37,15 @@ public sealed partial class MatchModel
     /// the rare coincidence it is between strangers.</summary>
     private readonly bool[] _householdAwareLevels;
 
+    /// <summary>For a pair in a household context, by first level × <see cref="ComparisonCatalog.CodesPerComparison"/>
+    /// + second level: what the joint table adds to the two levels' household weights, <c>log2(hu₁ · hu₂ / u₁₂)</c>;
+    /// 0 where there is no table or a side is missing.</summary>
+    private readonly float[] _jointCorrections;
+
+    /// <summary>The joint table's comparisons as <see cref="ComparisonKind"/> numbers, or -1 without a table.</summary>
+    private readonly int _jointFirst;
+    private readonly int _jointSecond;
+
     /// <summary>Each comparison's compiled settings (parameters, levels used), by <see cref="ComparisonKind"/>.</summary>
     private readonly ComparisonSettings[] _settings;
 
@@ -58,10 +67,13 @@ public sealed partial class MatchModel
     /// <param name="comparisons">The comparisons to make, at most one per <see cref="ComparisonKind"/>.</param>
     /// <param name="policy">The decision thresholds.</param>
     /// <param name="termFrequencyFloor">The smallest term frequency used in adjustments, greater than 0 and at most 1.</param>
+    /// <param name="jointHouseholdU">How two comparisons' levels occur together among members of one household, or null
+    /// (see <see cref="JointHouseholdU"/>); both its comparisons must be in the model with the same numbers of levels.</param>
     /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">A parameter is out of range, or a comparison appears twice.</exception>
+    /// <exception cref="ArgumentException">A parameter is out of range, a comparison appears twice, or
+    /// <paramref name="jointHouseholdU"/> names a comparison the model does not make or has other level counts.</exception>
     public MatchModel(double priorMatchProbability, IEnumerable<ComparisonModel> comparisons, DecisionPolicy policy,
-        double termFrequencyFloor = DefaultTermFrequencyFloor)
+        double termFrequencyFloor = DefaultTermFrequencyFloor, JointHouseholdU? jointHouseholdU = null)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
         if (!(priorMatchProbability > 0 && priorMatchProbability < 1))
@@ -124,6 +136,10 @@ public sealed partial class MatchModel
                 _evidence[slot] = (byte)_comparisons[c].Definition.Levels[level].Evidence;
             }
         }
+
+        JointHouseholdU = jointHouseholdU;
+        _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
+        _householdAware |= jointHouseholdU is not null;
     }
 
     /// <summary>Gets λ, the prior probability that two records are the same person.</summary>
@@ -140,6 +156,10 @@ public sealed partial class MatchModel
 
     /// <summary>Gets the smallest term frequency used in adjustments.</summary>
     public double TermFrequencyFloor { get; }
+
+    /// <summary>Gets how two comparisons' levels occur together among members of one household, or null when the model
+    /// multiplies their household u-probabilities as independent.</summary>
+    public JointHouseholdU? JointHouseholdU { get; }
 
     /// <summary>Gets the parameters of one comparison, or null when the model does not make it.</summary>
     /// <param name="comparison">The comparison.</param>
@@ -160,15 +180,25 @@ public sealed partial class MatchModel
     /// <summary>Returns a copy with another prior.</summary>
     /// <param name="priorMatchProbability">The new λ.</param>
     /// <returns>The new model.</returns>
-    public MatchModel WithPrior(double priorMatchProbability) => new(priorMatchProbability, _comparisons, Policy, TermFrequencyFloor);
+    public MatchModel WithPrior(double priorMatchProbability) =>
+        new(priorMatchProbability, _comparisons, Policy, TermFrequencyFloor, JointHouseholdU);
 
     /// <summary>Returns a copy with another decision policy.</summary>
     /// <param name="policy">The new policy.</param>
     /// <returns>The new model.</returns>
-    public MatchModel WithPolicy(DecisionPolicy policy) => new(PriorMatchProbability, _comparisons, policy, TermFrequencyFloor);
+    public MatchModel WithPolicy(DecisionPolicy policy) => new(PriorMatchProbability, _comparisons, policy, TermFrequencyFloor, JointHouseholdU);
+
+    /// <summary>Returns a copy with another joint household table, or none.</summary>
+    /// <param name="jointHouseholdU">The table, or null.</param>
+    /// <returns>The new model.</returns>
+    /// <exception cref="ArgumentException">The table names a comparison the model does not make or has other level counts.</exception>
+    public MatchModel WithJointHouseholdU(JointHouseholdU? jointHouseholdU) =>
+        new(PriorMatchProbability, _comparisons, Policy, TermFrequencyFloor, jointHouseholdU);
 
     /// <summary>Returns a copy in which a comparison's parameters are added or replaced.</summary>
     /// <param name="comparison">The comparison's new parameters.</param>
+    /// <remarks>A <see cref="JointHouseholdU"/> table that names the comparison is kept when the comparison keeps its
+    /// number of levels, and dropped otherwise.</remarks>
     /// <returns>The new model.</returns>
     public MatchModel WithComparison(ComparisonModel comparison)
     {
@@ -182,12 +212,20 @@ public sealed partial class MatchModel
             }
         }
 
-        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor);
+        var joint = JointHouseholdU;
+        if (joint is not null && ((joint.First == comparison.Comparison && joint.FirstLevels != comparison.Levels.Count)
+            || (joint.Second == comparison.Comparison && joint.SecondLevels != comparison.Levels.Count)))
+        {
+            joint = null;
+        }
+
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint);
     }
 
     /// <summary>Returns a copy that no longer makes one comparison.</summary>
     /// <param name="comparison">The comparison to drop.</param>
     /// <returns>The new model.</returns>
+    /// <remarks>A <see cref="JointHouseholdU"/> table that names the comparison is dropped with it.</remarks>
     public MatchModel WithoutComparison(ComparisonKind comparison)
     {
         var list = new List<ComparisonModel>(_comparisons.Length);
@@ -199,11 +237,43 @@ public sealed partial class MatchModel
             }
         }
 
-        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor);
+        var joint = JointHouseholdU is { } j && (j.First == comparison || j.Second == comparison) ? null : JointHouseholdU;
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint);
     }
 
     /// <summary>Describes the model (prior and comparisons; no patient data).</summary>
     /// <returns>A one-line summary.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"MatchModel(λ = {PriorMatchProbability:G4}, {_comparisons.Length} comparisons)");
+
+    private float[] JointCorrections(JointHouseholdU? jointHouseholdU, out int first, out int second)
+    {
+        var corrections = new float[ComparisonCatalog.CodesPerComparison * ComparisonCatalog.CodesPerComparison];
+        (first, second) = (-1, -1);
+        var joint = jointHouseholdU;
+        if (joint is null)
+        {
+            return corrections;
+        }
+
+        var firstModel = GetComparison(joint.First);
+        var secondModel = GetComparison(joint.Second);
+        if (firstModel is null || secondModel is null || firstModel.Levels.Count != joint.FirstLevels || secondModel.Levels.Count != joint.SecondLevels)
+        {
+            throw new ArgumentException("The joint household table names a comparison the model does not make, or one with another number of levels.",
+                nameof(jointHouseholdU));
+        }
+
+        for (var a = 0; a < joint.FirstLevels; a++)
+        {
+            for (var b = 0; b < joint.SecondLevels; b++)
+            {
+                corrections[(a * ComparisonCatalog.CodesPerComparison) + b] =
+                    (float)Math.Log2(firstModel.Levels[a].HouseholdU * secondModel.Levels[b].HouseholdU / joint[a, b]);
+            }
+        }
+
+        (first, second) = ((int)joint.First, (int)joint.Second);
+        return corrections;
+    }
 }

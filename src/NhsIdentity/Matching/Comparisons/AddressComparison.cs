@@ -12,7 +12,7 @@ internal readonly struct AddressComparison : IComparisonDefinition
     private static readonly ComparisonLevelDefinition[] Levels =
     [
         new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).",
-            LevelEvidence.Agrees | LevelEvidence.SameHome),
+            LevelEvidence.Agrees),
         new(nameof(AddressLevel.Similar70), "Token-set similarity at least similarLow (0.7 by default)."),
         new(nameof(AddressLevel.Else), "Below similarLow."),
     ];

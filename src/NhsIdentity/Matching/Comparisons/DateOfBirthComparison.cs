@@ -17,15 +17,13 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
 
     private static readonly ComparisonLevelDefinition[] Levels =
     [
-        new(nameof(DateOfBirthLevel.Exact), "Equal full dates.", LevelEvidence.Agrees),
-        new(nameof(DateOfBirthLevel.DayMonthSwapped), "Same year, day and month swapped (a date read the other way round).",
-            LevelEvidence.TellsPeopleApart),
-        new(nameof(DateOfBirthLevel.OneDigitDifferent), "One digit of yyyyMMdd differs (a typing error).", LevelEvidence.TellsPeopleApart),
-        new(nameof(DateOfBirthLevel.TwoPartsEqual), "Two of year, month and day equal.", LevelEvidence.TellsPeopleApart),
+        new(nameof(DateOfBirthLevel.Exact), "Equal full dates.", LevelEvidence.Agrees | LevelEvidence.SameBirthDate),
+        new(nameof(DateOfBirthLevel.DayMonthSwapped), "Same year, day and month swapped (a date read the other way round)."),
+        new(nameof(DateOfBirthLevel.OneDigitDifferent), "One digit of yyyyMMdd differs (a typing error)."),
+        new(nameof(DateOfBirthLevel.TwoPartsEqual), "Two of year, month and day equal."),
         new(nameof(DateOfBirthLevel.WithinOneYear),
-            "Within withinDays days (365 by default), or the same year where a date is partial or a possible placeholder.",
-            LevelEvidence.TellsPeopleApart),
-        new(nameof(DateOfBirthLevel.Else), "None of the above.", LevelEvidence.TellsPeopleApart),
+            "Within withinDays days (365 by default), or the same year where a date is partial or a possible placeholder."),
+        new(nameof(DateOfBirthLevel.Else), "None of the above."),
     ];
 
     private static readonly ComparisonParameterDefinition[] Parameters =

@@ -16,18 +16,18 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
     private static readonly ComparisonLevelDefinition[] Levels =
     [
         new(nameof(GivenNameLevel.Exact), "Equal (term-frequency adjusted: a common given name counts for less).",
-            LevelEvidence.Agrees, supportsTermFrequency: true),
+            LevelEvidence.Agrees | LevelEvidence.SameGivenName, supportsTermFrequency: true),
         new(nameof(GivenNameLevel.Swapped), "Given and family names swapped (the family-name comparison is then not made).",
-            LevelEvidence.Agrees | LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.Nickname), "Nickname-equivalent (BOB and ROBERT).", LevelEvidence.Agrees | LevelEvidence.TellsPeopleApart),
+            LevelEvidence.Agrees),
+        new(nameof(GivenNameLevel.Nickname), "Nickname-equivalent (BOB and ROBERT).", LevelEvidence.Agrees),
         new(nameof(GivenNameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92).",
-            LevelEvidence.Agrees | LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88).", LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.Initial), "One side is an initial, the other's first letter (C and CHRISTOPHER).", LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.MiddleName), "A given-name token shared (JOHN PAUL and PAUL).", LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.Phonetic), "A Double Metaphone code (primary or alternate) shared.", LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70).", LevelEvidence.TellsPeopleApart),
-        new(nameof(GivenNameLevel.Else), "None of the above.", LevelEvidence.TellsPeopleApart),
+            LevelEvidence.Agrees),
+        new(nameof(GivenNameLevel.JaroWinkler88), "Jaro-Winkler similarity at least jaroWinklerMedium (0.88)."),
+        new(nameof(GivenNameLevel.Initial), "One side is an initial, the other's first letter (C and CHRISTOPHER)."),
+        new(nameof(GivenNameLevel.MiddleName), "A given-name token shared (JOHN PAUL and PAUL)."),
+        new(nameof(GivenNameLevel.Phonetic), "A Double Metaphone code (primary or alternate) shared."),
+        new(nameof(GivenNameLevel.JaroWinkler70), "Jaro-Winkler similarity at least jaroWinklerLow (0.70)."),
+        new(nameof(GivenNameLevel.Else), "None of the above."),
     ];
 
     private static readonly ComparisonParameterDefinition[] Parameters =

@@ -213,19 +213,18 @@ public static class ModelTrainer
         var adjustments = new List<TrainingAdjustment>();
         var trained = space.Ordered(m, u, adjustments);
 
-        // 7. Household u from pairs with two different valid NHS numbers in one household context; a comparison that
-        // is not household-aware keeps household u equal to its u.
-        var householdU = HouseholdEstimation.Estimate(start, left, right, deduplicating, options.MaxBlockSize, options.ProbabilityFloor,
-            cancellationToken);
+        // 7. Household u: EM inside the household context with m fixed (NHS numbers as labels where there are any),
+        // and the postcode's u among people of one family name; a comparison that is not household-aware keeps
+        // household u equal to its u.
+        var household = HouseholdEstimation.Estimate(start, trained, u, prior.Value, left, right, deduplicating, options, cancellationToken);
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
-            var aware = HouseholdEstimation.IsHouseholdAware(start.Comparisons[c]);
             var levels = new ComparisonLevelModel[levelCounts[c]];
             for (var level = 0; level < levels.Length; level++)
             {
                 var index = (c * Codes) + level;
-                levels[level] = new ComparisonLevelModel(trained[index], u[index], aware ? householdU[index] : u[index]);
+                levels[level] = new ComparisonLevelModel(trained[index], u[index], household.HouseholdU[index]);
             }
 
             // The starting comparison's parameters, levels used and term-frequency settings carry over; only m and u are learned.
@@ -235,7 +234,7 @@ public static class ModelTrainer
         fallbacks.Sort(static (a, b) => a.Comparison != b.Comparison ? a.Comparison.CompareTo(b.Comparison)
             : a.Level != b.Level ? (a.Level ?? -1).CompareTo(b.Level ?? -1)
             : a.Reason.CompareTo(b.Reason));
-        var model = new MatchModel(prior.Value, comparisons, options.Policy, start.TermFrequencyFloor);
+        var model = new MatchModel(prior.Value, comparisons, options.Policy, start.TermFrequencyFloor, household.Joint);
         return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, rulePairs?.Union ?? 0, totalPairs, prior,
             [.. fallbacks], [.. adjustments]);
     }

@@ -18,7 +18,7 @@ public sealed record TrainingOptions
     [
         BlockingRule.Create("train-dob", BlockingKeyPart.DateOfBirth),
         BlockingRule.Create("train-name", BlockingKeyPart.GivenName, BlockingKeyPart.FamilyName),
-        BlockingRule.Create("train-postcode", BlockingKeyPart.PostcodeUnit),
+//        BlockingRule.Create("train-postcode", BlockingKeyPart.PostcodeUnit),
     ];
 
     /// <summary>Gets the default <see cref="DeterministicRules"/>: same valid NHS number; same given name, family
