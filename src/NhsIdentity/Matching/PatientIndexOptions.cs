@@ -16,7 +16,8 @@ public sealed record PatientIndexOptions
     /// <summary>
     /// Gets the blocking rules: a lookup scores only indexed records that share the query's key under at least one
     /// rule. Default <see cref="BlockingRule.Defaults"/> (NHS number; date of birth with family-name Soundex or given
-    /// initial; full name; family-name Soundex, birth year and postcode district; postcode and birth year; local id).
+    /// initial; full name; the two names' Soundex codes in either order with birth year; date of birth; family-name
+    /// Soundex, birth year and postcode district; postcode and birth year; local id; email; telephone).
     /// </summary>
     public IReadOnlyList<BlockingRule> BlockingRules { get; init; } = BlockingRule.Defaults;
 

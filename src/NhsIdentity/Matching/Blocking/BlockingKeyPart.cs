@@ -49,4 +49,9 @@ public enum BlockingKeyPart
 
     /// <summary>The registered GP practice's ODS code, upper-cased.</summary>
     GpPractice = 14,
+
+    /// <summary>The Soundex codes of the first given name and of the family name as an unordered pair, so two records
+    /// meet whichever field each name was keyed into (JOHN SMITH and SMYTH JON share it). Missing unless the record has
+    /// both names.</summary>
+    NameSoundexSet = 15,
 }

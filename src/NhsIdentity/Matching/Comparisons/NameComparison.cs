@@ -70,8 +70,10 @@ internal readonly struct NameComparison : IComparisonDefinition
         ],
         Parameters,
 
-        // The name blocking key parts are the given-name and family-name comparisons': a rule on them constrains this one
-        // too, since it reads the same fields (see BlockingRule.Constrains).
+        // The single-name blocking key parts are the given-name and family-name comparisons': a rule on them
+        // constrains this one too, since it reads the same fields (see BlockingRule.Constrains). The name-set key
+        // reads both names, so it is this comparison's.
+        blockingParts: [BlockingKeyPart.NameSoundexSet],
         inDefaultModel: false);
 
     // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
@@ -186,6 +188,32 @@ internal readonly struct NameComparison : IComparisonDefinition
         _ => float.NaN,
     };
 
+    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual((int)part, (int)BlockingKeyPart.NameSoundexSet, nameof(part));
+
+        // The given name's code is not kept in the row: a key is made once per record and rule (and per index
+        // lookup), never per pair, so encoding it here costs less than growing every prepared row.
+        var family = row.FamilySoundex;
+        var given = family == 0 ? 0 : SoundexHash(set.Given(in row));
+        if (given == 0)
+        {
+            return 0;
+        }
+
+        // Smaller code first, so the pair is the same whichever field each name was keyed into; both are odd, so the
+        // key is never 0.
+        return given < family ? ((ulong)given << 32) | family : ((ulong)family << 32) | given;
+    }
+
+    /// <summary>A 32-bit hash of the name's Soundex code, odd so never 0; 0 when the name has no letter to code.</summary>
+    private static uint SoundexHash(ReadOnlySpan<char> name)
+    {
+        Span<char> soundex = stackalloc char[Soundex.MaxCodeLength];
+        return !name.IsEmpty && Soundex.TryEncode(name, soundex, out var length) && length > 0
+            ? (uint)RecordSet.Hash(soundex[..length]) | 1 : 0;
+    }
+
     /// <summary>Whether the given or family name has more than one token (see <see cref="NameMatching"/>).</summary>
     private static bool HasSeveralTokens(in PreparedRow row) =>
         NameMatching.HasSeveralGivenTokens(in row) || NameMatching.HasSeveralFamilyTokens(in row);
@@ -228,9 +256,7 @@ internal readonly struct NameComparison : IComparisonDefinition
         row.NicknameId = !givenCompact.IsEmpty && set.Options.Nicknames.TryGetId(givenCompact, out var id) ? id : -1;
         (row.GivenPhonetic, row.GivenPhoneticAlternate) = Phonetic(givenCompact);
         (row.FamilyPhonetic, row.FamilyPhoneticAlternate) = Phonetic(familyCompact);
-        Span<char> soundex = stackalloc char[Soundex.MaxCodeLength];
-        row.FamilySoundex = !familyCompact.IsEmpty && Soundex.TryEncode(familyCompact, soundex, out var soundexLength)
-            && soundexLength > 0 ? (uint)RecordSet.Hash(soundex[..soundexLength]) | 1 : 0;
+        row.FamilySoundex = SoundexHash(familyCompact);
 
         return !givenCompact.IsEmpty || !familyCompact.IsEmpty ? FieldState.Present
             : givenState == FieldState.Placeholder || familyState == FieldState.Placeholder ? FieldState.Placeholder
