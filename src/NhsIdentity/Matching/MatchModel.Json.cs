@@ -126,7 +126,80 @@ public sealed partial class MatchModel
                 DifferentNhsNumbersNeverMatch = Policy.DifferentNhsNumbersNeverMatch,
             },
             Comparisons = comparisons,
+            JointHouseholdU = ToDocument(JointHouseholdU),
         };
+    }
+
+    private JointHouseholdDocument? ToDocument(JointHouseholdU? joint)
+    {
+        if (joint is null)
+        {
+            return null;
+        }
+
+        var first = GetComparison(joint.First)!;
+        var second = GetComparison(joint.Second)!;
+        var rows = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        for (var a = 0; a < joint.FirstLevels; a++)
+        {
+            if (!first.IsLevelUsed(a))
+            {
+                continue;
+            }
+
+            var row = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var b = 0; b < joint.SecondLevels; b++)
+            {
+                if (second.IsLevelUsed(b))
+                {
+                    row.Add(second.Definition.Levels[b].Name, joint[a, b]);
+                }
+            }
+
+            rows.Add(first.Definition.Levels[a].Name, row);
+        }
+
+        return new JointHouseholdDocument { First = first.Definition.Name, Second = second.Definition.Name, U = rows };
+    }
+
+    /// <summary>Reads the joint household table against the comparisons already read; a level the comparisons do not
+    /// use gets the product of the two household u (it is never reached).</summary>
+    private static JointHouseholdU? ReadJoint(JointHouseholdDocument? document, List<ComparisonModel> comparisons)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        var first = comparisons.Find(c => c.Definition.Name == document.First);
+        var second = comparisons.Find(c => c.Definition.Name == document.Second);
+        if (first is null || second is null || document.U is null)
+        {
+            throw new FormatException("The model's \"jointHouseholdU\" names a comparison the model does not make, or has no \"u\".");
+        }
+
+        var u = new double[first.Levels.Count * second.Levels.Count];
+        for (var a = 0; a < first.Levels.Count; a++)
+        {
+            for (var b = 0; b < second.Levels.Count; b++)
+            {
+                var index = (a * second.Levels.Count) + b;
+                if (!first.IsLevelUsed(a) || !second.IsLevelUsed(b))
+                {
+                    u[index] = first.Levels[a].HouseholdU * second.Levels[b].HouseholdU;
+                }
+                else if (document.U.TryGetValue(first.Definition.Levels[a].Name, out var row) && row.TryGetValue(second.Definition.Levels[b].Name, out var value))
+                {
+                    u[index] = value;
+                }
+                else
+                {
+                    throw new FormatException($"The model's \"jointHouseholdU\" has no value for {first.Definition.Levels[a].Name} × {second.Definition.Levels[b].Name}.");
+                }
+            }
+        }
+
+        return new JointHouseholdU(first.Comparison, second.Comparison, first.Levels.Count, second.Levels.Count, u);
     }
 
     private static MatchModel FromDocument(MatchModelDocument? document)
@@ -162,11 +235,16 @@ public sealed partial class MatchModel
             comparisons.Add(document.Version == 1 ? ReadVersion1Comparison(comparison) : ReadComparison(comparison));
         }
 
+        if (document.Version == 1 && document.JointHouseholdU is not null)
+        {
+            throw new FormatException("A version 1 model has no \"jointHouseholdU\".");
+        }
+
         try
         {
             return new MatchModel(document.PriorMatchProbability, comparisons,
                 new DecisionPolicy(document.Policy.MatchProbability, document.Policy.ReviewProbability, differentNhsNumbersNeverMatch),
-                document.TermFrequencyFloor);
+                document.TermFrequencyFloor, ReadJoint(document.JointHouseholdU, comparisons));
         }
         catch (ArgumentException e)
         {

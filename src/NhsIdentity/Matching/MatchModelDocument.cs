@@ -36,6 +36,24 @@ internal sealed class MatchModelDocument
 
     [JsonRequired]
     public List<ComparisonDocument>? Comparisons { get; set; }
+
+    /// <summary>The joint household table (version 2, written only when the model has one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JointHouseholdDocument? JointHouseholdU { get; set; }
+}
+
+/// <summary>A <see cref="Matching.JointHouseholdU"/> table: u by the first comparison's level name, then the second's.
+/// Levels the comparisons do not use are left out; every pair of used levels must be there.</summary>
+internal sealed class JointHouseholdDocument
+{
+    [JsonRequired]
+    public string? First { get; set; }
+
+    [JsonRequired]
+    public string? Second { get; set; }
+
+    [JsonRequired]
+    public Dictionary<string, Dictionary<string, double>>? U { get; set; }
 }
 
 /// <summary>A saved model's format and version, read before the rest (which version 2 requires in full).</summary>

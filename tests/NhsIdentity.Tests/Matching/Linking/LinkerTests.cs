@@ -26,8 +26,10 @@ public sealed class LinkerTests
         var left = new RecordSet([Brian, Alice, Chloe]);
 
         // Alice again, keyed by another supplier: no NHS number, a typo in the family name, the postcode without a space.
+        // X9 is another man of a like family name born a day later in Cardiff (a "Bryan" there would be a likely
+        // duplicate: same address, names alike, a one-digit date error; the name-set blocking rule now finds it).
         var aliceAgain = Alice.With(id: "X7", nhs: "", family: "Pembreton", postcode: "LS14AP");
-        var right = new RecordSet([Chloe.With(id: "X1", given: "Zoe", dob: "1961-01-05"), aliceAgain, Brian.With(id: "X9", dob: "1950-07-03", nhs: "", given: "Bryan", family: "Okafor-Smith", postcode: "CF10 1AA")]);
+        var right = new RecordSet([Chloe.With(id: "X1", given: "Zoe", dob: "1961-01-05"), aliceAgain, Brian.With(id: "X9", dob: "1950-07-03", nhs: "", given: "Kwame", family: "Okafor-Smith", postcode: "CF10 1AA", address: "12 Bute Street, Cardiff")]);
 
         var result = new Linker(MatchModel.Default).Link(left, right);
 

@@ -272,7 +272,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
                 d.ConvergenceTolerance, d.UseCrossCheckLabels, d.MinimumCrossCheckLabels, d.MaxBlockSize, d.ProbabilityFloor, d.PriorStrength));
         Assert.Same(MatchModel.Default, d.StartingModel);
         Assert.Equal(DecisionPolicy.Default, d.Policy);
-        Assert.Equal(["train-dob", "train-name", "train-postcode"], d.TrainingRules.Select(r => r.Name));
+        Assert.Equal(["train-dob", "train-name"], d.TrainingRules.Select(r => r.Name));
         Assert.Equal(["nhs-number", "name+dob"], d.DeterministicRules.Select(r => r.Name));
     }
 

@@ -51,11 +51,12 @@ public sealed class PriorEstimationTests(ITestOutputHelper output)
 
         Assert.Equal(TrainingPriorSource.DeterministicRules, result.PriorSource);
         Assert.True(countedAsMatches > 1.5 * truth, "the rules' pairs include many pairs of two people");
-        // Measured: 1.78 times the truth with given and family names compared apart (1.53 with the combined name
-        // comparison), where counting every rule pair as a match gives 3.3 times. What is left comes from EM's m on
-        // this set (eight people share each full name and birthday, which confounds it) and the recall estimated
-        // from those m.
-        Assert.InRange(result.PriorMatchProbability, truth / 2, truth * 2);
+        // Measured: 2.6 times the truth, where counting every rule pair as a match gives 4.3 times (1.78 times while
+        // training also blocked on postcode alone: that rule's pairs told EM what these namesakes cannot, but on data
+        // with households it taught EM that matches differ in given name and date of birth, so it went). What is left
+        // comes from EM's m on this set (eight people share each full name and birthday, which confounds both
+        // training rules) and the recall estimated from those m. Within a factor of three, as on ordinary data.
+        Assert.InRange(result.PriorMatchProbability, truth / 3, truth * 3);
         Assert.True(result.ExpectedDeterministicMatches < result.DeterministicPairs - (40 * 28 / 2));
     }
 }
