@@ -93,7 +93,7 @@ public sealed partial class MatchModel
     }
 
     /// <summary>Writes a pair's outcomes with the ordinary weights, then, when its levels make it a household's, with
-    /// the household weights instead (the same values and order as <see cref="DualScoreVisitor"/>, so Score and
+    /// the household weights instead (the same values and order as <see cref="ScoreMaybeHousehold"/>, so Score and
     /// Explain agree to the bit); returns whether they did.</summary>
     private bool ExplainUnchecked(RecordSet left, int leftIndex, RecordSet right, int rightIndex, Span<ComparisonOutcome> destination)
     {
@@ -143,13 +143,29 @@ public sealed partial class MatchModel
     }
 
     /// <summary>With a household-aware model, whether a pair is weighed as a household depends on its levels (alike
-    /// family names, a shared home), so both sums are kept and one is chosen at the end.</summary>
+    /// family names, a shared postcode), known only at the end. Most pairs are not, so the ordinary sum is made as
+    /// usual while each comparison's level code and term-frequency adjustment are kept; only a household pair then
+    /// adds up its household weights from them (table reads, no comparison made twice), in the order
+    /// <see cref="ExplainVisitor"/> adds them, so Score and Explain agree to the bit.</summary>
     private double ScoreMaybeHousehold(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out MatchDecision cap)
     {
-        var visitor = new DualScoreVisitor(this, a, in ra, b, in rb);
+        var visitor = new RecordingScoreVisitor(this, a, in ra, b, in rb);
         ComparisonCatalog.Visit(ref visitor);
         cap = Cap(visitor.Evidence);
-        return IsHousehold(visitor.Evidence) ? visitor.HouseholdWeight : visitor.Weight;
+        if (!IsHousehold(visitor.Evidence))
+        {
+            return visitor.Weight;
+        }
+
+        var household = new HouseholdTables(this);
+        var weight = _priorWeight;
+        var jointFirstCode = (int)ComparisonCatalog.MissingBoth;
+        for (var c = 0; c < _active.Length; c++)
+        {
+            weight += household.Weigh(_active[c], visitor.Codes[c], visitor.Adjustments[c], ref jointFirstCode);
+        }
+
+        return weight;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -288,19 +304,19 @@ public sealed partial class MatchModel
             !Unsafe.Add(ref _awareLevels, ((int)kind * ComparisonCatalog.CodesPerComparison) + level);
     }
 
-    /// <summary>Both sums of a pair that may be a household's: the ordinary weights and the household weights, in
-    /// the same order as <see cref="ExplainVisitor"/> adds them, so the one chosen agrees with Explain to the bit.</summary>
-    private ref struct DualScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    /// <summary>The ordinary sum of a pair that may be a household's, keeping each comparison's level code and
+    /// term-frequency adjustment for <see cref="ScoreMaybeHousehold"/>.</summary>
+    private ref struct RecordingScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
     {
         private readonly Tables _tables = new(model);
-        private readonly HouseholdTables _household = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
+        private int _written;
 
         public double Weight = model._priorWeight;
-        public double HouseholdWeight = model._priorWeight;
         public LevelEvidence Evidence;
-        private int _jointFirstCode = ComparisonCatalog.MissingBoth;
+        public CodeBuffer Codes;
+        public AdjustmentBuffer Adjustments;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit<T>()
@@ -309,9 +325,22 @@ public sealed partial class MatchModel
             if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
             {
                 Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-                HouseholdWeight += _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
+                Codes[_written] = (byte)code;
+                Adjustments[_written++] = adjustment;
             }
         }
+    }
+
+    [InlineArray(ComparisonCatalog.MaxComparisons)]
+    private struct CodeBuffer
+    {
+        private byte _element;
+    }
+
+    [InlineArray(ComparisonCatalog.MaxComparisons)]
+    private struct AdjustmentBuffer
+    {
+        private double _element;
     }
 
     private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
