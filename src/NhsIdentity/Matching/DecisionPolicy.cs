@@ -9,8 +9,9 @@ namespace NhsIdentity.Matching;
 /// <para><b>Households are weighed, not ruled.</b> Fellegi-Sunter assumes fields disagree independently, which fails
 /// inside a household: twins share a family name, a date of birth and an address; a father and son may share a full
 /// name and an address. The model weighs pairs that share a family name and a postcode with u-probabilities measured
-/// among household members (<see cref="ComparisonLevelModel.HouseholdU"/>, learned by training from pairs with two
-/// different valid NHS numbers), so a shared birthday counts for what it counts among siblings, not among strangers;
+/// among household members (<see cref="ComparisonLevelModel.HouseholdU"/> and <see cref="MatchModel.JointHouseholdU"/>,
+/// learned by training inside the household context, with pairs that hold NHS numbers as labels), so a shared
+/// birthday counts for what it counts among siblings, not among strangers;
 /// <see cref="MatchExplanation.InHouseholdContext"/> says when. No hand rule on names or dates remains.</para>
 /// <para><b>The one hard rule.</b> With <see cref="DifferentNhsNumbersNeverMatch"/> (the default), a pair whose records
 /// hold two different valid NHS numbers (<see cref="Comparisons.NhsNumberLevel.Different"/>, a level marked

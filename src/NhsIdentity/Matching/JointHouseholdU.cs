@@ -11,9 +11,14 @@ namespace NhsIdentity.Matching;
 /// <para>Within a household the levels of some comparisons are far from independent. Twins share a date of birth
 /// but never a given name; a son named after his father shares the given name but never the date of birth. Each is
 /// common alone, so the household u of each level (<see cref="ComparisonLevelModel.HouseholdU"/>) is high, yet the
-/// two together almost never happen between two people. Multiplying the two would say they do, and a pair that agrees
-/// on both would be held back as if it might be twins or a father and son. A model with this table weighs such a pair
-/// in a household context by how often the two levels occur together there.</para>
+/// two together almost never happen between two people. (Equal on both, a pair is not weighed as a household at all.)
+/// Multiplying the two would say that a date of birth equal with a given name one letter apart, or a nickname, is as
+/// likely between twins as the product of the two; a model with this table weighs such a pair in a household context
+/// by how often the two levels occur together there, as training measured it.</para>
+/// <para>The table's u are absolute: for a pair with both levels present they replace the product of the two
+/// comparisons' household u (a comparison replaced by <see cref="MatchModel.WithComparison"/> with other household u
+/// moves weight between the two outcomes but not their sum; drop the table with
+/// <see cref="MatchModel.WithJointHouseholdU"/> to weigh them apart).</para>
 /// <para>The weight of the pair of levels is <c>log2(m₁ · m₂ / u₁₂)</c> with each m from its comparison; the
 /// explanation shows the first comparison's household weight as usual and puts the rest on the second comparison's
 /// outcome. Learned by training (see <see cref="Training.ModelTrainer"/>); null on models that have none.</para>

@@ -2,8 +2,9 @@ namespace NhsIdentity.Matching;
 
 /// <summary>What reaching a comparison level says about identity, beyond its weight.</summary>
 /// <remarks>Declared by each comparison's definition (<see cref="ComparisonLevelDefinition.Evidence"/>). The
-/// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>, and the household context only
-/// <see cref="SameHome"/> and <see cref="SameFamily"/>, so neither names a comparison itself.</remarks>
+/// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>; the household context reads
+/// <see cref="SameHome"/>, <see cref="SameFamily"/>, <see cref="SharesIdentifier"/>, <see cref="SameGivenName"/> and
+/// <see cref="SameBirthDate"/>. So neither names a comparison itself.</remarks>
 [Flags]
 public enum LevelEvidence
 {
@@ -20,7 +21,7 @@ public enum LevelEvidence
     Contradicts = 2,
 
     /// <summary>The records share an identifier issued once per person (a valid NHS number, a hospital number).
-    /// Descriptive: the decision policy does not read it.</summary>
+    /// The decision policy does not read it; a pair with it is never weighed as two members of one household.</summary>
     SharesIdentifier = 4,
 
     /// <summary>The records give the same home: the full postcode (a near-identical address alone does not count: a

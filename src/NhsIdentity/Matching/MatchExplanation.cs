@@ -26,10 +26,11 @@ public sealed class MatchExplanation
     /// <summary>Gets the pair's score.</summary>
     public MatchScore Score { get; }
 
-    /// <summary>Gets whether the pair was weighed as two members of one household would be: the records share a
-    /// family name and a postcode, and the model has household u-probabilities
-    /// (<see cref="ComparisonLevelModel.HouseholdU"/>), so each other comparison's weight is what its level says among
-    /// different people of one household (a shared birthday counts for less, different given names for more).</summary>
+    /// <summary>Gets whether the pair was weighed as two members of one household would be: the records have alike
+    /// family names and the same full postcode, share no NHS or hospital number, are not equal in both given name and
+    /// date of birth, and the model has household u-probabilities (<see cref="ComparisonLevelModel.HouseholdU"/>). Each
+    /// comparison's weight is then what its level says among different people of one household (a shared birthday
+    /// counts for less, different given names for more).</summary>
     public bool InHouseholdContext { get; }
 
     /// <summary>Formats the waterfall, one line per comparison (levels and weights only).</summary>

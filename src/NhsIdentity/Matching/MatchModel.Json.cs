@@ -162,6 +162,19 @@ public sealed partial class MatchModel
         return new JointHouseholdDocument { First = first.Definition.Name, Second = second.Definition.Name, U = rows };
     }
 
+    private static bool UsesLevel(ComparisonModel comparison, string name)
+    {
+        for (var level = 0; level < comparison.Levels.Count; level++)
+        {
+            if (comparison.IsLevelUsed(level) && comparison.Definition.Levels[level].Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads the joint household table against the comparisons already read; a level the comparisons do not
     /// use gets the product of the two household u (it is never reached).</summary>
     private static JointHouseholdU? ReadJoint(JointHouseholdDocument? document, List<ComparisonModel> comparisons)
@@ -178,6 +191,16 @@ public sealed partial class MatchModel
             throw new FormatException("The model's \"jointHouseholdU\" names a comparison the model does not make, or has no \"u\".");
         }
 
+        // Every name in the table must be a level the comparison uses: a misspelt or reordered level fails loudly
+        // instead of leaving its pair of levels at a value from somewhere else.
+        foreach (var (rowName, row) in document.U)
+        {
+            if (!UsesLevel(first, rowName) || row is null || row.Keys.Any(name => !UsesLevel(second, name)))
+            {
+                throw new FormatException("The model's \"jointHouseholdU\" names a level its comparisons do not use, or has an empty row.");
+            }
+        }
+
         var u = new double[first.Levels.Count * second.Levels.Count];
         for (var a = 0; a < first.Levels.Count; a++)
         {
@@ -188,7 +211,8 @@ public sealed partial class MatchModel
                 {
                     u[index] = first.Levels[a].HouseholdU * second.Levels[b].HouseholdU;
                 }
-                else if (document.U.TryGetValue(first.Definition.Levels[a].Name, out var row) && row.TryGetValue(second.Definition.Levels[b].Name, out var value))
+                else if (document.U.TryGetValue(first.Definition.Levels[a].Name, out var row) && row is not null
+                    && row.TryGetValue(second.Definition.Levels[b].Name, out var value))
                 {
                     u[index] = value;
                 }

@@ -109,9 +109,69 @@ public sealed class HouseholdContextTests
         Assert.Null(withTable.WithJointHouseholdU(null).JointHouseholdU);
         Assert.Equal("JointHouseholdU(DateOfBirth × GivenName, 6 × 10 levels)", table.ToString());
 
-        var loaded = MatchModel.FromJson(withTable.ToJson());
-        Assert.Equal(table[2, 3], loaded.JointHouseholdU![2, 3]);
         Assert.Null(MatchModel.FromJson(model.ToJson()).JointHouseholdU);
+    }
+
+    [Fact]
+    public void A_saved_joint_table_loads_cell_for_cell_and_an_unused_level_gets_the_product_of_household_u()
+    {
+        // Phonetic is not used: the file leaves its column out, and loading gives it the product of the household u.
+        var given = MatchModel.Default.GetComparison(ComparisonKind.GivenName)!.WithoutLevel((int)GivenNameLevel.Phonetic);
+        var model = MatchModel.Default.WithComparison(given);
+        var dob = model.GetComparison(ComparisonKind.DateOfBirth)!;
+        var cells = dob.Levels.Count * given.Levels.Count;
+        var table = new JointHouseholdU(ComparisonKind.DateOfBirth, ComparisonKind.GivenName, dob.Levels.Count, given.Levels.Count,
+            Enumerable.Range(1, cells).Select(i => i / 4096.0));
+
+        var loaded = MatchModel.FromJson(model.WithJointHouseholdU(table).ToJson()).JointHouseholdU!;
+        for (var a = 0; a < table.FirstLevels; a++)
+        {
+            for (var b = 0; b < table.SecondLevels; b++)
+            {
+                var expected = b == (int)GivenNameLevel.Phonetic ? dob.Levels[a].HouseholdU * given.Levels[b].HouseholdU : table[a, b];
+                Assert.Equal(expected, loaded[a, b]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("\"Exact\": {", "\"Exact\": null, \"Unused\": {")]
+    [InlineData("\"JaroWinkler92\": 0.015625,", "\"Jaro\": 0.015625,")]
+    public void A_saved_joint_table_with_a_null_row_or_an_unknown_level_is_refused(string find, string replace)
+    {
+        var model = MatchModel.Default;
+        var dobLevels = model.GetComparison(ComparisonKind.DateOfBirth)!.Levels.Count;
+        var givenLevels = model.GetComparison(ComparisonKind.GivenName)!.Levels.Count;
+        var json = model.WithJointHouseholdU(new JointHouseholdU(ComparisonKind.DateOfBirth, ComparisonKind.GivenName, dobLevels, givenLevels,
+            Enumerable.Repeat(0.015625, dobLevels * givenLevels))).ToJson();
+        var at = json.IndexOf("\"jointHouseholdU\"", StringComparison.Ordinal);
+        var damaged = json[..at] + ReplaceFirst(json[at..], find, replace);
+
+        Assert.NotEqual(json, damaged);
+        var error = Assert.Throws<FormatException>(() => MatchModel.FromJson(damaged));
+        Assert.Contains("jointHouseholdU", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_joint_table_explain_adds_up_to_score_when_a_side_is_missing()
+    {
+        var model = MatchModel.Default;
+        var dob = model.GetComparison(ComparisonKind.DateOfBirth)!;
+        var given = model.GetComparison(ComparisonKind.GivenName)!;
+        var joint = model.WithJointHouseholdU(new JointHouseholdU(ComparisonKind.DateOfBirth, ComparisonKind.GivenName, dob.Levels.Count,
+            given.Levels.Count, Enumerable.Range(1, dob.Levels.Count * given.Levels.Count).Select(i => i / 8192.0)));
+        foreach (var other in new[] { Anon.With(id: "M1", dob: ""), Anon.With(id: "M2", given: ""), Anon.With(id: "M3", dob: "", given: ""), Anon.With(id: "M4", given: "Alicia") })
+        {
+            var explanation = Explain(joint, Anon, other);
+            Assert.True(explanation.InHouseholdContext);
+            Assert.Equal(joint.Score(Anon, other).Weight, explanation.PriorWeight + explanation.Outcomes.Sum(o => o.Weight));
+        }
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at] + replace + text[(at + find.Length)..];
     }
 
     [Fact]
