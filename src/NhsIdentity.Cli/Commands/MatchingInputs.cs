@@ -124,13 +124,20 @@ internal sealed class MatchingInputs
 
     /// <summary>
     /// Reads one input file in <paramref name="format"/> and prepares its records. Rejected items go to
-    /// <c>NAME.rejects.EXT</c> beside <paramref name="outputPath"/> (or the input), and the counts are printed:
-    /// items (rows, messages) = accepted + rejected.
+    /// <see cref="RejectsPathOf"/> (written only when something was rejected), and the counts are printed: items (rows,
+    /// messages) = accepted + rejected.
     /// </summary>
     public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath ?? path)) ?? ".";
-        var rejectsPath = Path.Combine(folder, Path.GetFileNameWithoutExtension(path) + ".rejects" + format.RejectsExtension);
+        var rejectsPath = RejectsPathOf(path, label, format, outputPath);
+        if (SamePath(rejectsPath, path) || (outputPath is not null && SamePath(rejectsPath, outputPath)))
+        {
+            throw new IngestionException($"The {label} input's rejects file would be {rejectsPath}, which is an input or an output of this run; rename one of them.")
+            {
+                IsUsageError = true,
+            };
+        }
+
         var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath));
         error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
         if (map.Count > 0 && !format.AcceptsColumnMap)
@@ -152,15 +159,27 @@ internal sealed class MatchingInputs
         {
             error.WriteLine(Invariant($"  rejected {result.ItemName} written to {rejectsPath}"));
         }
-        else
-        {
-            File.Delete(rejectsPath); // the reader wrote a header-only file; nothing was set aside
-        }
 
         var set = new RecordSet(result.Records, options);
         ReportUnusableValues(set, error);
         return set;
     }
+
+    /// <summary>
+    /// Where an input's rejected items go: <c>OUT.LABEL.rejects.EXT</c> beside the run's output (<c>links.left.rejects.csv</c>,
+    /// <c>links.right.rejects.csv</c>), or <c>INPUT.LABEL.rejects.EXT</c> beside the input when the output is standard
+    /// output. Named by the run and the input's role, not the input's file name alone, so two trusts' extracts that
+    /// are both called <c>patients.csv</c> never share one rejects file.
+    /// </summary>
+    public static string RejectsPathOf(string inputPath, string label, InputFormat format, string? outputPath)
+    {
+        var anchor = Path.GetFullPath(outputPath ?? inputPath);
+        var folder = Path.GetDirectoryName(anchor) ?? ".";
+        return Path.Combine(folder, Path.GetFileNameWithoutExtension(anchor) + "." + label + ".rejects" + format.RejectsExtension);
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     private static void ReportUnusableValues(RecordSet set, TextWriter error)
     {

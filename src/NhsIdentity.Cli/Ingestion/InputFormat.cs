@@ -30,7 +30,8 @@ internal sealed class InputFormat
     /// <summary>Gets the name given to <c>--format</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Gets the extension of the rejects file (<c>NAME.rejects.EXT</c>), with its dot.</summary>
+    /// <summary>Gets the extension of the rejects file (<c>OUT.LABEL.rejects.EXT</c>, see
+    /// <see cref="Commands.MatchingInputs.RejectsPathOf"/>), with its dot.</summary>
     public string RejectsExtension { get; }
 
     /// <summary>Gets a value indicating whether <c>--map</c> applies (the format has named columns).</summary>

@@ -119,7 +119,12 @@ internal static class PatientCsvReader
             rejects?.Writer.Write(headerText);
             rejects?.Writer.Write('\n');
             var result = ReadRows(reader, mapping, options.MaxFieldLength, rejects?.Writer, separator);
-            rejects?.Commit();
+            if (result.Rejected > 0)
+            {
+                // Only a file with something in it: a header-only rejects file says "set aside" when nothing was.
+                rejects?.Commit();
+            }
+
             return result;
         }
         catch (InvalidDataException exception)

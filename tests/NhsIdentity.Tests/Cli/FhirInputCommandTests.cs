@@ -39,7 +39,7 @@ public sealed class FhirInputCommandTests : IDisposable
         Assert.Contains(links, l => l.StartsWith("F1,G00000001,", StringComparison.Ordinal) && l.EndsWith(",match", StringComparison.Ordinal));
         Assert.Contains(links, l => l.StartsWith("F2,G00000002,", StringComparison.Ordinal));
         Assert.DoesNotContain(links, l => l.StartsWith("F3,", StringComparison.Ordinal));
-        var rejects = File.ReadAllText(_temp.PathOf("patients.rejects.ndjson"));
+        var rejects = File.ReadAllText(_temp.PathOf("links.left.rejects.ndjson"));
         Assert.Contains("not-a-patient", rejects, StringComparison.Ordinal);
         Assert.Contains("this line is not JSON", rejects, StringComparison.Ordinal);
     }

@@ -55,7 +55,7 @@ public sealed class Hl7InputCommandTests
         Assert.Contains("unreadable message: no PID segment", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("SentinelWard", result.Error, StringComparison.Ordinal);
         Assert.Contains("right: pas.csv: 1584 rows", result.Error, StringComparison.Ordinal);
-        Assert.Contains("SentinelWard", File.ReadAllText(temp.PathOf("feed.rejects.hl7")), StringComparison.Ordinal);
+        Assert.Contains("SentinelWard", File.ReadAllText(temp.PathOf("links.left.rejects.hl7")), StringComparison.Ordinal);
 
         var matches = File.ReadLines(output).Skip(1).Where(l => l.EndsWith(",match", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
         foreach (var id in ids)
@@ -74,7 +74,7 @@ public sealed class Hl7InputCommandTests
         var dedupe = CliRunner.Run("dedupe", feed, "--format", "hl7v2", "--no-train", "--out", temp.PathOf("pairs.csv"));
         Assert.Equal(0, dedupe.ExitCode);
         Assert.Contains("records: feed.hl7: 60 messages, 60 accepted, 0 rejected", dedupe.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(temp.PathOf("feed.rejects.hl7")));
+        Assert.False(File.Exists(temp.PathOf("pairs.records.rejects.hl7")));
         Assert.True(File.ReadLines(temp.PathOf("pairs.csv")).Count(l => l.EndsWith(",match", StringComparison.Ordinal)) >= 30);
 
         var train = CliRunner.Run("train", feed, Pas, "--format", "HL7V2", "--right-format", "csv", "--model-out", temp.PathOf("model.json"));

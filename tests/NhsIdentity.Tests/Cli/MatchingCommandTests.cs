@@ -27,7 +27,7 @@ public sealed class MatchingCommandTests
         Assert.StartsWith("RX", lines[1], StringComparison.Ordinal); // PAS rows are keyed by their PatientID
         Assert.Contains("left: pas.csv: 1584 rows, 1584 accepted, 0 rejected", result.Error, StringComparison.Ordinal);
         Assert.Contains("given_name <- Forename", result.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(temp.PathOf("pas.rejects.csv")));
+        Assert.Empty(Directory.GetFiles(temp.Folder, "*.rejects.*")); // nothing rejected: no rejects file at all
     }
 
     [Fact]
@@ -58,8 +58,47 @@ public sealed class MatchingCommandTests
         Assert.Contains("row 2", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Sentinelname", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("9990000026", result.Error, StringComparison.Ordinal);
-        Assert.Contains("L2,9990000026,Sentinelname,Okafor", File.ReadAllText(temp.PathOf("left.rejects.csv")), StringComparison.Ordinal);
+        Assert.Contains("L2,9990000026,Sentinelname,Okafor", File.ReadAllText(temp.PathOf("links.left.rejects.csv")), StringComparison.Ordinal);
         Assert.Contains("L1,R1,", File.ReadAllText(temp.PathOf("links.csv")), StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.PathOf("links.right.rejects.csv")), "the right input rejected nothing");
+    }
+
+    [Fact]
+    public void Two_inputs_with_one_file_name_keep_their_rejected_rows_apart()
+    {
+        // Two trusts' extracts are often both called patients.csv; each input's rejects are named by its role.
+        using var temp = new TempCsv();
+        const string Header = "id,nhs_number,given_name,family_name,date_of_birth\n";
+        Directory.CreateDirectory(temp.PathOf("siteA"));
+        Directory.CreateDirectory(temp.PathOf("siteB"));
+        var siteA = temp.Write(Path.Combine("siteA", "patients.csv"), Header + "A1,9990000018,Alice,Pemberton,14/03/1987\nA2,Sentinelleft,Okafor\n");
+        var siteB = temp.Write(Path.Combine("siteB", "patients.csv"), Header + "B1,,ALICE,PEMBERTON,1987-03-14\nB2,Sentinelright,Okafor\n");
+        Directory.CreateDirectory(temp.PathOf("out"));
+
+        var result = CliRunner.Run("link", siteA, siteB, "--out", temp.PathOf(Path.Combine("out", "links.csv")), "--no-train");
+
+        Assert.Equal(0, result.ExitCode);
+        var left = File.ReadAllText(temp.PathOf(Path.Combine("out", "links.left.rejects.csv")));
+        var right = File.ReadAllText(temp.PathOf(Path.Combine("out", "links.right.rejects.csv")));
+        Assert.Contains("Sentinelleft", left, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentinelright", left, StringComparison.Ordinal);
+        Assert.Contains("Sentinelright", right, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentinelleft", right, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rejects_file_that_would_replace_an_input_is_refused_before_anything_is_written()
+    {
+        using var temp = new TempCsv();
+        var input = temp.Write("links.records.rejects.csv", "id,nhs_number,given_name,family_name,date_of_birth\nA1,9990000018,Alice,Pemberton,14/03/1987\n");
+        var before = File.ReadAllText(input);
+
+        var result = CliRunner.Run("dedupe", input, "--out", temp.PathOf("links.csv"), "--no-train");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("rejects file", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(input));
+        Assert.False(File.Exists(temp.PathOf("links.csv")));
     }
 
     [Fact]

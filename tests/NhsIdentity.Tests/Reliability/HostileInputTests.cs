@@ -169,7 +169,8 @@ public sealed partial class HostileInputTests : IDisposable
     private static string ModelWith(string pattern, string replace) =>
         new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(5)).Replace(MatchModel.Default.ToJson(), replace, 1);
 
-    private string RejectsOf(string input) => Path.Combine(_temp.Folder, Path.GetFileNameWithoutExtension(input) + ".rejects.csv");
+    /// <summary>Where dedupe's rejects go: beside --out (out.csv), named by the run and the input's role.</summary>
+    private string RejectsOf(string input) => Path.Combine(Path.GetDirectoryName(input)!, "out.records.rejects.csv");
 
     /// <summary>The summary's "N rows, A accepted, R rejected" adds up, and the rejects file holds R rows.</summary>
     private static void AssertCountsReconcile(string error, string rejectsPath)

@@ -180,14 +180,18 @@ public sealed class PatientCsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void The_rejects_file_replaces_an_old_one_even_when_nothing_is_rejected()
+    public void No_rejects_file_is_written_when_nothing_is_rejected_and_an_old_one_is_left_alone()
     {
-        var rejectsPath = temp.Write("rejects.csv", "stale content\n");
+        var stale = temp.Write("rejects.csv", "stale content\n");
+        var fresh = temp.PathOf("fresh.rejects.csv");
         var path = temp.Write("in.csv", Header + "\n" + RowA + "\n");
 
-        PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = rejectsPath });
+        PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = stale });
+        PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = fresh });
 
-        Assert.Equal(Header + "\n", File.ReadAllText(rejectsPath));
+        Assert.Equal("stale content\n", File.ReadAllText(stale));
+        Assert.False(File.Exists(fresh));
+        Assert.Empty(Directory.GetFiles(temp.Folder, "*.tmp*"));
     }
 
     [Fact]
