@@ -37,6 +37,7 @@ internal static class CsvPassThrough
             throw new IngestionException($"File not found: {path}") { IsUsageError = true };
         }
 
+        InputSniffer.ThrowIfNotText(path, expectsCsv: true);
         var name = Path.GetFileName(path);
         try
         {

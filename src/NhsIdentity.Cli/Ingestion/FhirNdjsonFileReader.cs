@@ -25,6 +25,11 @@ internal static class FhirNdjsonFileReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
+        if (File.Exists(path))
+        {
+            InputSniffer.ThrowIfNotText(path, expectsCsv: false);
+        }
+
         var records = new List<PatientRecord>();
         var rejections = new List<RowRejection>();
         var rejected = new StringBuilder();

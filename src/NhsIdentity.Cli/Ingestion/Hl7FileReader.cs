@@ -34,6 +34,11 @@ internal static class Hl7FileReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
+        if (File.Exists(path))
+        {
+            InputSniffer.ThrowIfNotText(path, expectsCsv: false);
+        }
+
         string text;
         try
         {

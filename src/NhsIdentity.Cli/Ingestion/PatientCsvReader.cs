@@ -43,6 +43,7 @@ internal static class PatientCsvReader
 
         options ??= new PatientCsvReadOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
+        InputSniffer.ThrowIfNotText(path, expectsCsv: true);
         using var reader = Open(options, o => o.FromFile(path));
         return Read(reader, options, path);
     }
