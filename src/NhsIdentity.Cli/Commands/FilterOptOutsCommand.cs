@@ -69,6 +69,11 @@ internal static class FilterOptOutsCommand
     private static int Execute(string inputPath, string optOutsPath, string outputPath, string? nhsColumn, bool dropUnchecked,
         string? rejectsPath, TextWriter error)
     {
+        if (!OutputGuard.Allows([("--out", outputPath), ("--rejects", rejectsPath)], [("the input", inputPath), ("the opt-out list", optOutsPath)], error))
+        {
+            return ExitCodes.Usage;
+        }
+
         NhsNumberSet optOuts;
         long unreadable;
         try

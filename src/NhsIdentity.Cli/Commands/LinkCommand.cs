@@ -124,6 +124,15 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
+        if (!OutputGuard.Allows(
+            [("--out", request.Output), ("--clusters", request.Clusters), ("--report", request.Report)],
+            [(request.Right is null ? "the input" : "the left input", request.Left), ("the right input", request.Right), ("--model", request.Model),
+                ("--truth", request.Truth)],
+            error))
+        {
+            return ExitCodes.Usage;
+        }
+
         return WorkProgress.Run(request.Quiet, error, (progress, error) =>
         {
             try

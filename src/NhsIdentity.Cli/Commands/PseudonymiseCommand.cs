@@ -89,6 +89,13 @@ internal static class PseudonymiseCommand
     private static int Execute(string inputPath, string keyPath, string[] columnSpecs, string outputPath, string label, bool base32,
         DateOrder order, string? rejectsPath, TextWriter error)
     {
+        // The output is meant for sharing and the rejects hold rows in clear: neither may replace the other, the
+        // extract or the key.
+        if (!OutputGuard.Allows([("--out", outputPath), ("--rejects", rejectsPath)], [("the input", inputPath), ("--key-file", keyPath)], error))
+        {
+            return ExitCodes.Usage;
+        }
+
         PseudonymKey key;
         try
         {

@@ -60,6 +60,12 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
+        if (!OutputGuard.Allows([("--model-out", modelOut)],
+            [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--start-model", startModelPath)], error))
+        {
+            return ExitCodes.Usage;
+        }
+
         var start = startModelPath is null ? null : LinkCommand.LoadModel(startModelPath, error);
         if (startModelPath is not null && start is null)
         {
