@@ -32,9 +32,9 @@ public class ReadmeTests
         }
 
         // The README's block opens with its using directives; the test file has them at its top.
-        var readmeBlock = string.Join('\n', Between(readme[blockStart..], "```csharp\n", "```").Split('\n')
+        var readmeBlock = string.Join('\n', ReadmeSamples.Between(readme[blockStart..], "```csharp\n", "```").Split('\n')
             .Where(line => !(line.StartsWith("using ", StringComparison.Ordinal) && !line.Contains(" = ", StringComparison.Ordinal)))); // directives, not using declarations
-        var testedBlock = Between(source, startMarker, endMarker);
+        var testedBlock = ReadmeSamples.Between(source, startMarker, endMarker);
 
         Assert.Equal(Dedent(readmeBlock), Dedent(testedBlock));
     }
@@ -156,17 +156,6 @@ public class ReadmeTests
         var committed = ReadmeSamples.Normalise(File.ReadAllText(ReadmeSamples.ReportPath));
         Assert.True(committed == ReadmeSamples.Render(run.Error),
             $"benchmarks/results/Samples.md is not what the README's command prints now; regenerate it and the README's table with: {ReadmeSamples.UpdateCommand}");
-    }
-
-    private static string Between(string text, string start, string end)
-    {
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var from = text.IndexOf(start, StringComparison.Ordinal);
-        Assert.True(from >= 0, $"marker not found: {start.Trim()}");
-        from += start.Length;
-        var to = text.IndexOf(end, from, StringComparison.Ordinal);
-        Assert.True(to >= 0, $"marker not found: {end.Trim()}");
-        return text[from..to];
     }
 
     private static string Dedent(string block)

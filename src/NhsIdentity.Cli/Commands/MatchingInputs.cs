@@ -130,7 +130,7 @@ internal sealed class MatchingInputs
     public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
-        if (SamePath(rejectsPath, path) || (outputPath is not null && SamePath(rejectsPath, outputPath)))
+        if (OutputGuard.SameFile(rejectsPath, path) || (outputPath is not null && OutputGuard.SameFile(rejectsPath, outputPath)))
         {
             throw new IngestionException($"The {label} input's rejects file would be {rejectsPath}, which is an input or an output of this run; rename one of them.")
             {
@@ -177,9 +177,6 @@ internal sealed class MatchingInputs
         var folder = Path.GetDirectoryName(anchor) ?? ".";
         return Path.Combine(folder, Path.GetFileNameWithoutExtension(anchor) + "." + label + ".rejects" + format.RejectsExtension);
     }
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     private static void ReportUnusableValues(RecordSet set, TextWriter error)
     {

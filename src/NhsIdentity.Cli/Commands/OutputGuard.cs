@@ -35,7 +35,7 @@ internal static class OutputGuard
             var canonical = Canonical(path);
             foreach (var (name, other) in seen)
             {
-                if (string.Equals(canonical, other, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                if (SameCanonical(canonical, other))
                 {
                     error.WriteLine($"error: {option} {System.IO.Path.GetFileName(path)} is also {name}; nothing was written. Choose another file.");
                     return false;
@@ -53,6 +53,12 @@ internal static class OutputGuard
 
         return true;
     }
+
+    /// <summary>Whether two paths name one file (see the remarks on how they are compared).</summary>
+    public static bool SameFile(string a, string b) => SameCanonical(Canonical(a), Canonical(b));
+
+    private static bool SameCanonical(string a, string b) =>
+        string.Equals(a, b, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     private static string Canonical(string path)
     {

@@ -55,6 +55,11 @@ internal static class HouseholdEstimation
             aware[c] = IsHouseholdAware(start.Comparisons[c]);
         }
 
+        if (Array.IndexOf(aware, true) < 0)
+        {
+            return new HouseholdEstimate(householdU, null);
+        }
+
         // The context's own keys (family name, postcode) are alike on every pair inside it, and the address nearly
         // so, for both kinds of pair, yet their m were measured over all matches (movers included): EM would read a
         // changed address as evidence of one person. They keep their starting household u and EM leaves them out
@@ -69,23 +74,18 @@ internal static class HouseholdEstimation
             }
         }
 
-        if (Array.IndexOf(aware, true) < 0)
-        {
-            return new HouseholdEstimate(householdU, null, 0, double.NaN);
-        }
-
         var source = PairCounting.Source(left, right, deduplicating, [Household], options.MaxBlockSize);
         var patterns = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken);
         CopyStartingHouseholdU(start, aware, householdU);
         if (patterns.Pairs < MinimumContextPairs)
         {
-            return new HouseholdEstimate(householdU, start.JointHouseholdU, patterns.Pairs, double.NaN);
+            return new HouseholdEstimate(householdU, start.JointHouseholdU);
         }
 
         var joint = new JointFit(start, inside);
         var nonMatchShare = FitContext(start, inside, m, u, patterns, options.ProbabilityFloor, householdU, joint);
         SetPostcodeHouseholdU(start, m, u, lambda, 1 - nonMatchShare, options.ProbabilityFloor, householdU);
-        return new HouseholdEstimate(householdU, joint.ToTable(start), patterns.Pairs, 1 - nonMatchShare);
+        return new HouseholdEstimate(householdU, joint.ToTable(start));
     }
 
     /// <summary>Whether any level of a comparison weighs differently among household members.</summary>
@@ -267,7 +267,6 @@ internal static class HouseholdEstimation
     }
 }
 
-/// <summary>What <see cref="HouseholdEstimation.Estimate"/> learned: every level's household u, the date of birth and
-/// given name together (null when the model lacks either or the context is too small), how many household-context
-/// pairs it learned from, and the share of them that are matches (NaN when it learned nothing).</summary>
-internal sealed record HouseholdEstimate(double[] HouseholdU, JointHouseholdU? Joint, long ContextPairs, double MatchShare);
+/// <summary>What <see cref="HouseholdEstimation.Estimate"/> learned: every level's household u, and the date of birth
+/// and given name together (null when the model lacks either; the starting model's when the context is too small).</summary>
+internal sealed record HouseholdEstimate(double[] HouseholdU, JointHouseholdU? Joint);
