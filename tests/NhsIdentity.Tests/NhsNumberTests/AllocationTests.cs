@@ -8,6 +8,7 @@ namespace NhsIdentity.Tests.NhsNumberTests;
 /// input is created before measuring, each loop runs once to warm up (JIT, static constructors), then the counter must
 /// not move across many iterations.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     private const int Iterations = 2000;

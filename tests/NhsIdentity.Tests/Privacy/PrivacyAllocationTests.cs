@@ -5,6 +5,7 @@ using NhsIdentity.Tests.TestHelpers;
 namespace NhsIdentity.Tests.Privacy;
 
 /// <summary>The span members of the privacy types allocate nothing (pattern of NhsNumberTests/AllocationTests).</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class PrivacyAllocationTests
 {
     private const int Iterations = 2000;

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NhsIdentity.Demographics;
 using NhsIdentity.Matching;
+using NhsIdentity.Tests.TestHelpers;
 using NhsIdentity.Text;
 using NhsIdentity.Text.Phonetics;
 using NhsIdentity.Text.Similarity;
@@ -22,6 +23,7 @@ namespace NhsIdentity.Tests.Properties;
 /// tests' business. The APIs that take a number rather than text (<c>TryFromBase</c>, <c>TryFromValue</c>,
 /// <c>TryFromInt32</c>, <c>TryGetDateOnly</c>, <c>TryGetChiDetails</c>) get arbitrary numbers instead.
 /// </remarks>
+[Collection(AllocationMeasurements.Name)]
 public sealed class HostileTextProperties
 {
     private const char Sentinel = '\uA5A5';

@@ -7,6 +7,7 @@ using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Properties;
 
+[Collection(AllocationMeasurements.Name)]
 public sealed class MatchingProperties
 {
     private static readonly Gen<string?> Field = Gen.OneOf(

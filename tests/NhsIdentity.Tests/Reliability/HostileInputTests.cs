@@ -113,7 +113,6 @@ public sealed partial class HostileInputTests : IDisposable
         }
 
         var input = _temp.Write("in.csv", text.ToString());
-        var before = GC.GetTotalMemory(forceFullCollection: true);
 
         var result = CliRunner.Run("dedupe", input, "--out", _temp.PathOf("out.csv"), "--no-train");
 
@@ -122,9 +121,10 @@ public sealed partial class HostileInputTests : IDisposable
         Assert.Matches("(?i)capped|skipped|too large", result.Error);
 
         // Every default rule puts all 100,000 records in one block (5e9 pairs each); capped, nothing is scored, so
-        // the output holds the header only and memory stays bounded by the records, not by the pairs.
+        // the output holds the header only. (Counted, not measured: the heap size seen here would include whatever the
+        // tests running beside this one hold, so a memory bound would pass or fail with the machine's load.)
+        Assert.Contains("pairs compared: 0;", result.Error, StringComparison.Ordinal);
         Assert.Single(File.ReadAllLines(_temp.PathOf("out.csv")));
-        Assert.True(GC.GetTotalMemory(forceFullCollection: true) - before < 512L * 1024 * 1024);
     }
 
     public static TheoryData<string, string> BrokenModels() => new()

@@ -9,6 +9,7 @@ namespace NhsIdentity.Tests.Demographics.DateOfBirthTests;
 /// NhsNumberTests/AllocationTests): inputs are built first, each body runs twice to warm up, then the counter must not
 /// move over many iterations.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     private const int Iterations = 1000;

@@ -7,6 +7,7 @@ namespace NhsIdentity.Tests.Demographics.PersonNameTests;
 /// The span entry points of <see cref="PersonName"/> allocate nothing (pattern of NhsNumberTests.AllocationTests: warm
 /// up, then <see cref="GC.GetAllocatedBytesForCurrentThread"/> must not move over many iterations).
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     private const int Iterations = 2000;

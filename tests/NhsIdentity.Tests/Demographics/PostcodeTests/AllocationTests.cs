@@ -8,6 +8,7 @@ namespace NhsIdentity.Tests.Demographics.PostcodeTests;
 /// "Hot paths allocate nothing", proved with <see cref="GC.GetAllocatedBytesForCurrentThread"/> as in
 /// <c>NhsNumberTests/AllocationTests</c>: inputs made first, one warm-up run, then the counter must not move.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     private const int Iterations = 2000;

@@ -1,9 +1,11 @@
 using System.Text;
 using NhsIdentity.Demographics;
+using NhsIdentity.Tests.TestHelpers;
 
 namespace NhsIdentity.Tests.Demographics.SexTests;
 
 /// <summary>Parsing and writing sex codes allocate nothing (pattern of NhsNumberTests/AllocationTests).</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     private static readonly string[] Texts =
@@ -33,15 +35,7 @@ public sealed class AllocationTests
             }
         }
 
-        Body();
-        Body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Body();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocations.Measure(Body, 1000));
         Assert.NotEqual(0, sink);
     }
 }

@@ -5,6 +5,7 @@ namespace NhsIdentity.Tests.Matching.Index;
 
 /// <summary>The span lookup allocates nothing once the thread's scratch exists (the first lookup on a thread
 /// creates it: a one-record set and a visited-marker array; the read lock caches a per-thread counter).</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class PatientIndexAllocationTests
 {
     [Fact]

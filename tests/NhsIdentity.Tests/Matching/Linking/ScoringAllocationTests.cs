@@ -5,6 +5,7 @@ using NhsIdentity.Tests.TestHelpers;
 namespace NhsIdentity.Tests.Matching.Linking;
 
 /// <summary>The linker's hot path, pair scoring, allocates nothing once warm (house rule "hot paths allocate nothing").</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class ScoringAllocationTests
 {
     private const int Iterations = 20;

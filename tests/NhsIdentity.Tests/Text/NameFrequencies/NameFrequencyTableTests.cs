@@ -8,6 +8,7 @@ namespace NhsIdentity.Tests.Text.NameFrequencies;
 /// Wales 1996-2018 (Source: Office for National Statistics licensed under the Open Government Licence v.3.0), boys
 /// and girls combined: JACK 173,515, OLIVIA 102,781 ... of 14,208,052 registrations.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class NameFrequencyTableTests
 {
     private const long OnsTotal = 14_208_052;
@@ -115,14 +116,7 @@ public sealed class NameFrequencyTableTests
             }
         }
 
-        Body();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Body();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocations.Measure(Body, 1000));
         Assert.NotEqual(0, sink);
     }
 

@@ -7,6 +7,7 @@ namespace NhsIdentity.Tests.Text.Phonetics;
 /// The span overloads allocate nothing (the house rule for encode paths), including for text longer than the
 /// encoders' stack buffers, which borrows from the shared array pool: warm up, then the counter must not move.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class PhoneticAllocationTests
 {
     private const int Iterations = 500;

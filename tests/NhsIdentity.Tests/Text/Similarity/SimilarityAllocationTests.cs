@@ -8,6 +8,7 @@ namespace NhsIdentity.Tests.Text.Similarity;
 /// are created first, each body runs twice to warm up (JIT, static constructors, ArrayPool buckets for the
 /// long-input fallback), then <see cref="GC.GetAllocatedBytesForCurrentThread"/> must not move.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class SimilarityAllocationTests
 {
     private const int Iterations = 500;

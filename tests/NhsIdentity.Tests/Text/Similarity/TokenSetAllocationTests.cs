@@ -8,6 +8,7 @@ namespace NhsIdentity.Tests.Text.Similarity;
 /// and prepared forms are created first, each body runs twice to warm up (JIT, static constructors, ArrayPool buckets
 /// for the long-input scratch), then <see cref="GC.GetAllocatedBytesForCurrentThread"/> must not move.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class TokenSetAllocationTests
 {
     private const int Iterations = 300;
