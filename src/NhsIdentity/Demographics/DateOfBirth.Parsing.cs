@@ -34,6 +34,21 @@ public readonly partial struct DateOfBirth : ISpanParsable<DateOfBirth>, IUtf8Sp
         return status == DateOfBirthStatus.Valid;
     }
 
+    /// <summary>
+    /// Tries to parse <paramref name="text"/> as record matching reads it: as <see cref="TryParse(ReadOnlySpan{char},
+    /// DateOrder, out DateOfBirth)"/>, except that a day or month written as zero means "not known" and gives a
+    /// partial date (<c>00/00/1947</c> is the year 1947, <c>1990-11-00</c> November 1990).
+    /// </summary>
+    /// <remarks>The public parser refuses such dates (<see cref="DateOfBirthStatus.InvalidDay"/>,
+    /// <see cref="DateOfBirthStatus.InvalidMonth"/>) so that validation reports them; matching keeps the parts that are
+    /// known rather than losing the whole date.</remarks>
+    internal static bool TryParseKnownParts(ReadOnlySpan<char> text, DateOrder order, out DateOfBirth result)
+    {
+        var status = DateOfBirthParser.Parse(text, order, zeroPartsUnknown: true, out var packed);
+        result = new DateOfBirth(packed);
+        return status == DateOfBirthStatus.Valid;
+    }
+
     /// <summary>Tries to parse <paramref name="text"/>, reading year-last numeric dates day first.</summary>
     /// <param name="text">The text to parse; <see langword="null"/> fails.</param>
     /// <param name="result">The date of birth, or <see cref="Empty"/> on failure.</param>

@@ -20,6 +20,12 @@ internal static class DateOfBirthParser
 
     /// <summary>Parses <paramref name="text"/>; on success <paramref name="packed"/> is yyyymmdd with 0 for missing parts.</summary>
     public static DateOfBirthStatus Parse<TChar>(ReadOnlySpan<TChar> text, DateOrder order, out int packed)
+        where TChar : unmanaged, IBinaryInteger<TChar> =>
+        Parse(text, order, zeroPartsUnknown: false, out packed);
+
+    /// <summary>Parses <paramref name="text"/>; with <paramref name="zeroPartsUnknown"/>, a day or month written as 0
+    /// (<c>00/00/1947</c>, <c>1990-11-00</c>) means "not known" and gives a partial date instead of a failure.</summary>
+    public static DateOfBirthStatus Parse<TChar>(ReadOnlySpan<TChar> text, DateOrder order, bool zeroPartsUnknown, out int packed)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         if ((uint)order > (uint)DateOrder.YearMonthDay)
@@ -44,6 +50,11 @@ internal static class DateOfBirthParser
         if (status != DateOfBirthStatus.Valid)
         {
             return status;
+        }
+
+        if (zeroPartsUnknown)
+        {
+            TreatZeroPartsAsUnknown(ref fields);
         }
 
         status = Validate(ref fields);
@@ -327,6 +338,22 @@ internal static class DateOfBirthParser
         }
 
         return pos == text.Length ? DateOfBirthStatus.Valid : DateOfBirthStatus.UnrecognisedFormat;
+    }
+
+    /// <summary>
+    /// Lowers the precision where a part is written as zero: a zero month leaves only the year (a day without its month
+    /// says nothing), a zero day leaves the year and month. Suppliers and census transcriptions write unknown parts so.
+    /// </summary>
+    private static void TreatZeroPartsAsUnknown(ref Fields fields)
+    {
+        if (fields.Precision >= DateOfBirthPrecision.YearMonth && fields.Month == 0)
+        {
+            fields.Precision = DateOfBirthPrecision.Year;
+        }
+        else if (fields.Precision == DateOfBirthPrecision.Day && fields.Day == 0)
+        {
+            fields.Precision = DateOfBirthPrecision.YearMonth;
+        }
     }
 
     /// <summary>Checks the values in the documented order: two-digit year, month, year range, day, time.</summary>

@@ -61,7 +61,8 @@ internal readonly struct DateOfBirthComparison : IComparisonDefinition
             return FieldState.Missing;
         }
 
-        if (!DateOfBirth.TryParse(text, set.Options.DateOrder, out var date))
+        // Zero parts are unknown parts (00/00/1947 is a year): the year still tells people apart and still blocks.
+        if (!DateOfBirth.TryParseKnownParts(text, set.Options.DateOrder, out var date))
         {
             return FieldState.Invalid;
         }
