@@ -64,17 +64,27 @@ internal static class Hl7FileReader
         var records = new List<PatientRecord>();
         var rejections = new List<RowRejection>();
         var rejected = new StringBuilder();
+        var ids = new RecordIds("message");
         long ordinal = 0;
         foreach (var message in Split(text))
         {
             ordinal++;
             if (Hl7Message.TryReadPatient(message.Text, out var record, out var error))
             {
-                records.Add(record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record);
-                continue;
+                record = record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record;
+                if (ids.TryAdd(record.Id, ordinal, out var idRejection))
+                {
+                    records.Add(record);
+                    continue;
+                }
+
+                rejections.Add(new RowRejection(ordinal, message.Line, idRejection.Reason, idRejection.Detail, "message"));
+            }
+            else
+            {
+                rejections.Add(new RowRejection(ordinal, message.Line, RejectionReason.UnreadableMessage, error.GetDescription(), "message"));
             }
 
-            rejections.Add(new RowRejection(ordinal, message.Line, RejectionReason.UnreadableMessage, error.GetDescription(), "message"));
             rejected.Append(message.Text.Replace("\r", "\n", StringComparison.Ordinal)).Append('\n');
         }
 
