@@ -64,27 +64,19 @@ internal static class Hl7FileReader
         var records = new List<PatientRecord>();
         var rejections = new List<RowRejection>();
         var rejected = new StringBuilder();
-        var ids = new RecordIds("message");
         long ordinal = 0;
         foreach (var message in Split(text))
         {
             ordinal++;
             if (Hl7Message.TryReadPatient(message.Text, out var record, out var error))
             {
-                record = record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record;
-                if (ids.TryAdd(record.Id, ordinal, out var idRejection))
-                {
-                    records.Add(record);
-                    continue;
-                }
-
-                rejections.Add(new RowRejection(ordinal, message.Line, idRejection.Reason, idRejection.Detail, "message"));
-            }
-            else
-            {
-                rejections.Add(new RowRejection(ordinal, message.Line, RejectionReason.UnreadableMessage, error.GetDescription(), "message"));
+                // A repeated id is kept: a feed's messages are events, and one patient's id (PID-3) repeats across
+                // them by design; finding those records is what deduplicating a feed is for.
+                records.Add(record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record);
+                continue;
             }
 
+            rejections.Add(new RowRejection(ordinal, message.Line, RejectionReason.UnreadableMessage, error.GetDescription(), "message"));
             rejected.Append(message.Text.Replace("\r", "\n", StringComparison.Ordinal)).Append('\n');
         }
 

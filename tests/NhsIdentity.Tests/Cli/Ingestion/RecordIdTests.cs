@@ -98,20 +98,15 @@ public sealed class RecordIdTests : IDisposable
     }
 
     [Fact]
-    public void A_repeated_hl7_message_id_is_set_aside_too()
+    public void A_repeated_fhir_resource_id_is_set_aside_but_not_a_repeated_hl7_patient_id()
     {
-        const string Message = "MSH|^~\\&|PAS|RX1|EMPI|NHS|20240101120000||ADT^A04|MSG{0}|P|2.4\rPID|1||P100^^^RX1^PI~9990000018^^^NHS^NH||Testpatient^Ada||19870314|F|||1 Park Row^^Leeds^^LS1 4AP\r";
+        // FHIR resource ids are unique in an export; an HL7 feed repeats a patient's id in every message about them.
+        const string Patient = "{\"resourceType\":\"Patient\",\"id\":\"r1\",\"name\":[{\"family\":\"Testpatient\",\"given\":[\"Ada\"]}],\"birthDate\":\"1987-03-14\"}\n";
+        var fhir = FhirNdjsonFileReader.Read(temp.Write("in.ndjson", Patient + Patient), new PatientSourceOptions([], RejectsPath: null));
 
-        var result = Hl7FileReader.Read(string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, 1) + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, 2), rejectsPath: null);
-
-        if (result.Accepted == 2)
-        {
-            Assert.NotEqual(result.Records[0].Id, result.Records[1].Id); // the reader gave each message its own id
-        }
-        else
-        {
-            Assert.Equal(1, result.Accepted);
-            Assert.Equal(RejectionReason.DuplicateId, Assert.Single(result.Rejections).Reason);
-        }
+        Assert.Equal(1, fhir.Accepted);
+        var rejection = Assert.Single(fhir.Rejections);
+        Assert.Equal(RejectionReason.DuplicateId, rejection.Reason);
+        Assert.Equal("resource 2 (line 2): duplicate id (first at resource 1)", rejection.ToString());
     }
 }
