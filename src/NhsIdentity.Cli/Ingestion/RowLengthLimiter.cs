@@ -271,7 +271,7 @@ internal readonly record struct RowCut(int ReaderLine, int SourceLine, int EndSo
     /// <returns>For example <c>more than 4194304 characters; it runs from line 3 to line 9</c>.</returns>
     public string Describe(int maxRowLength) => QuoteNeverClosed
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"more than {maxRowLength} characters: a quote opened in it is never closed, so the rest of the file (lines {SourceLine} to {EndSourceLine}) is one field; nothing after it could be read")
+            $"more than {maxRowLength} characters: a quote opened in it is never closed, so the rest of the file (lines {SourceLine} to {EndSourceLine}) is one field; nothing after it could be read, and it was not copied to the rejects file")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"more than {maxRowLength} characters; it runs from line {SourceLine} to line {EndSourceLine} and was skipped, not kept in memory or copied to the rejects file");
 }
