@@ -21,7 +21,8 @@ namespace NhsIdentity.Cli.Commands;
 /// column recognised as <c>nhs_number</c>. A row with an empty or invalid NHS number cannot be checked: it is kept
 /// and counted, or removed with <c>--drop-unchecked</c>. Malformed CSV rows are rejected (not written, counted,
 /// copied to <c>--rejects</c> only when given). Rows in = removed + kept + rejected. Kept rows are copied exactly as
-/// written; the output is written to a temporary file and renamed into place at the end.
+/// written, except that a cell a spreadsheet would run as a formula gets a leading <c>'</c>
+/// (<see cref="CsvInjection"/>) unless <c>--raw-cells</c>; the output is written to a temporary file and renamed into place at the end.
 /// </para>
 /// </remarks>
 internal static class FilterOptOutsCommand

@@ -19,7 +19,8 @@ namespace NhsIdentity.Cli.Commands;
 /// the one the column's header is recognised as, or the one the entry names.
 /// </para>
 /// <para>
-/// <b>Rows.</b> Every other column is copied as written, and the header is unchanged. A value that does not parse
+/// <b>Rows.</b> Every other column is copied as written, and the header is unchanged, except that a cell a
+/// spreadsheet would run as a formula gets a leading <c>'</c> (<see cref="CsvInjection"/>) unless <c>--raw-cells</c>. A value that does not parse
 /// (an invalid NHS number, an impossible date) becomes empty and is counted; an empty value stays empty (there is
 /// no pseudonym for "missing"). A malformed CSV row (unbalanced quotes, wrong field count) is rejected: not written
 /// to the output, counted, and copied only to <c>--rejects</c> when given. There is no default rejects file,
