@@ -40,7 +40,9 @@ namespace NhsIdentity.Cli.Commands;
 /// Output (standard output): <c>precision</c>, <c>recall</c>, <c>f1</c> (six decimals; precision is 1 when nothing
 /// was predicted, recall 1 when the truth is empty), then <c>true_positives</c>, <c>false_positives</c>,
 /// <c>false_negatives</c>. A summary of what was read goes to standard error. Exit code 0 when scored, 1 when a file
-/// cannot be used (empty, malformed, wrong columns), 2 for a usage error (missing file, bad combination of options).
+/// cannot be used (unreadable, empty, malformed, wrong columns), 2 for a usage error (missing file or a folder, bad
+/// combination of options). Ids the CLI neutralised against CSV injection (<c>'-12</c>) are read as they were
+/// (<c>-12</c>), so a links file scores against the extract's own truth.
 /// Only ids and counts are printed, never patient details.
 /// </para>
 /// </remarks>

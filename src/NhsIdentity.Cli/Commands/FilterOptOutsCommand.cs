@@ -21,7 +21,8 @@ namespace NhsIdentity.Cli.Commands;
 /// column recognised as <c>nhs_number</c>. A row with an empty or invalid NHS number cannot be checked: it is kept
 /// and counted, or removed with <c>--drop-unchecked</c>. Malformed CSV rows are rejected (not written, counted,
 /// copied to <c>--rejects</c> only when given). Rows in = removed + kept + rejected. Kept rows are copied exactly as
-/// written; the output is written to a temporary file and renamed into place at the end.
+/// written, except that a cell a spreadsheet would run as a formula gets a leading <c>'</c>
+/// (<see cref="CsvInjection"/>) unless <c>--raw-cells</c>; the output is written to a temporary file and renamed into place at the end.
 /// </para>
 /// </remarks>
 internal static class FilterOptOutsCommand
@@ -38,10 +39,11 @@ internal static class FilterOptOutsCommand
         var nhsColumn = new Option<string?>("--nhs-column") { Description = "The NHS number column (default: the first column recognised as nhs_number)." };
         var dropUnchecked = new Option<bool>("--drop-unchecked") { Description = "Also remove rows whose NHS number is empty or invalid (they cannot be checked against the list)." };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Also write malformed rows to this file." };
+        var rawCells = RawCellsOption.Create();
 
         var command = new Command("filter-optouts", "Remove the rows whose NHS number is on an opt-out list. Prints counts only, never a number.")
         {
-            input, optOuts, output, nhsColumn, dropUnchecked, rejects,
+            input, optOuts, output, nhsColumn, dropUnchecked, rejects, rawCells,
         };
         command.SetAction(parseResult =>
         {
@@ -55,6 +57,7 @@ internal static class FilterOptOutsCommand
                     parseResult.GetValue(nhsColumn),
                     parseResult.GetValue(dropUnchecked),
                     parseResult.GetValue(rejects)?.FullName,
+                    parseResult.GetValue(rawCells),
                     error);
             }
             catch (IngestionException exception)
@@ -67,7 +70,7 @@ internal static class FilterOptOutsCommand
     }
 
     private static int Execute(string inputPath, string optOutsPath, string outputPath, string? nhsColumn, bool dropUnchecked,
-        string? rejectsPath, TextWriter error)
+        string? rejectsPath, bool rawCells, TextWriter error)
     {
         if (!OutputGuard.Allows([("--out", outputPath), ("--rejects", rejectsPath)], [("the input", inputPath), ("the opt-out list", optOutsPath)], error))
         {
@@ -91,6 +94,7 @@ internal static class FilterOptOutsCommand
         using var output = OpenOutput(outputPath)!;
         using var rejectsFile = OpenOutput(rejectsPath);
         var column = -1;
+        var separator = ',';
         long kept = 0;
         long optedOut = 0;
         long uncheckable = 0;
@@ -99,18 +103,20 @@ internal static class FilterOptOutsCommand
 
         var rows = Read(
             inputPath,
-            (header, headerLine, _) =>
+            header =>
             {
-                column = FindColumn(header, nhsColumn ?? PatientField.NhsNumber.ToName());
-                WriteLine(writer, headerLine);
-                WriteLine(rejectsFile?.Writer, headerLine);
+                column = FindColumn(header.Cells, nhsColumn ?? PatientField.NhsNumber.ToName());
+                separator = header.Separator;
+                header.WriteTo(writer, rawCells);
+                WriteLine(rejectsFile?.Writer, header.RawLine);
             },
-            (row, _, malformed) =>
+            (row, _, malformed, tooLong) =>
             {
                 if (malformed)
                 {
+                    // A row too long was skipped unread: only its first part is here, which is not the row.
                     rejected++;
-                    WriteLine(rejectsFile?.Writer, row.Span);
+                    WriteLine(tooLong ? null : rejectsFile?.Writer, row.Span);
                     return;
                 }
 
@@ -128,7 +134,7 @@ internal static class FilterOptOutsCommand
                     return;
                 }
 
-                WriteLine(writer, row.Span);
+                CsvInjection.WriteRawRow(writer, row, separator, rawCells);
                 kept++;
             });
 

@@ -44,7 +44,7 @@ internal static class LinkCommand
         var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
         right.AcceptExistingOnly();
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the pairs (CSV). Default: standard output." };
-        var clusters = new Option<FileInfo?>("--clusters") { Description = "Also write id,cluster_id: best-link clusters of the matches, never joining two different valid NHS numbers." };
+        var clusters = new Option<FileInfo?>("--clusters") { Description = "Also write id,cluster_id,source: best-link clusters of the matches, never joining two different valid NHS numbers; source is the input the id came from (left or right; records for dedupe)." };
         var oneToOne = new Option<bool>("--one-to-one") { Description = "Each record links to at most one record of the other extract (greedy by weight)." };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability threshold (default 0.99; reviews from 0.5)." };
         var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached." };
@@ -75,6 +75,8 @@ internal static class LinkCommand
         command.Options.Add(truth);
         var quiet = QuietOption();
         command.Options.Add(quiet);
+        var rawCells = RawCellsOption.Create();
+        command.Options.Add(rawCells);
 
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(new Request(
             parseResult.GetValue(left)!.FullName,
@@ -82,6 +84,8 @@ internal static class LinkCommand
             parseResult.GetValue(output)?.FullName,
             parseResult.GetValue(clusters)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.NoHeader),
+            parseResult.GetValue(rawCells),
             parseResult.GetValue(inputs.Format),
             deduplicating ? null : parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
@@ -101,7 +105,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string? Format, string? RightFormat, string? DateOrder,
+    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
         bool Quiet);
 
@@ -138,8 +142,8 @@ internal static class LinkCommand
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error);
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error, request.NoHeader);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error, request.NoHeader);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
@@ -176,14 +180,14 @@ internal static class LinkCommand
                 var kept = MatchesAndReviews(result.Pairs);
                 var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
                 var written = request.Output is null
-                    ? LinkCsvWriter.WritePairs(output, rows, explanationColumns)
-                    : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns);
+                    ? LinkCsvWriter.WritePairs(output, rows, explanationColumns, request.RawCells)
+                    : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns, request.RawCells);
                 ReportLinking(result, written, error);
                 var clusters = request.Clusters is null && scored is null ? null
                     : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
                 if (request.Clusters is not null)
                 {
-                    WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, error);
+                    WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, request.RawCells, error);
                 }
 
                 var score = truth is null ? null : TruthScore.Measure(truth, left, request.Right is null ? null : right, linkOptions, kept);
@@ -249,9 +253,9 @@ internal static class LinkCommand
         IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
-        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues);
+        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues, request.NoHeader);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
-            : ReportSources.ReadInput(request.Right!, "right", request.Map, rightFormat, request.ShowValues);
+            : ReportSources.ReadInput(request.Right!, "right", request.Map, rightFormat, request.ShowValues, request.NoHeader);
         var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
             : request.NoTrain ? "built-in default model"
             : Invariant($"model trained on the input (seed {request.Seed})");
@@ -365,10 +369,10 @@ internal static class LinkCommand
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
     internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, IReadOnlyList<string> map,
-        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, format, options, outputPath, error);
+        var set = Read(path, label, map, format, options, outputPath, error, noHeader);
         stage.Complete(set.Count);
         return set;
     }
@@ -433,17 +437,19 @@ internal static class LinkCommand
         error.WriteLine(Invariant($"pairs compared: {result.PairsCompared}; written: {written} ({matches} match, {written - matches} review)"));
     }
 
-    private static void WriteClusters(string path, RecordSet left, RecordSet? right, Clusters clusters, TextWriter error)
+    private static void WriteClusters(string path, RecordSet left, RecordSet? right, Clusters clusters, bool rawCells, TextWriter error)
     {
-        var assignments = new List<(string Id, string ClusterId)>(clusters.RecordCount);
+        // The source column says which input each id came from: link's two extracts may use the same ids.
+        var assignments = new List<ClusterRow>(clusters.RecordCount);
         for (var i = 0; i < clusters.RecordCount; i++)
         {
             var fromLeft = i < left.Count;
             var id = fromLeft ? left.GetId(i) : right!.GetId(i - left.Count);
-            assignments.Add((id ?? string.Empty, clusters.GetClusterId(i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var source = right is null ? "records" : fromLeft ? "left" : "right";
+            assignments.Add(new ClusterRow(source, id ?? string.Empty, clusters.GetClusterId(i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        LinkCsvWriter.WriteClusters(path, assignments);
+        LinkCsvWriter.WriteClusters(path, assignments, rawCells);
         error.WriteLine(Invariant($"clusters: {clusters.Count} persons from {clusters.RecordCount} records; {clusters.Conflicts.Count} links refused (different valid NHS numbers)"));
     }
 }

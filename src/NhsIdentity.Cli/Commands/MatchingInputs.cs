@@ -21,6 +21,11 @@ internal sealed class MatchingInputs
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<bool> NoHeader { get; } = new("--no-header")
+    {
+        Description = "CSV input has no header row: the first row is data, columns are named by position from 1, and --map must name those used (--map nhs_number=1 --map date_of_birth=4). Without it, a first row that looks like data is refused.",
+    };
+
     public Option<string> Format { get; } = new("--format")
     {
         Description = "Input format: csv (default; supplier extracts with a header row), hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored) or fhir-ndjson (FHIR R4 UK Core Patient resources, one per line).",
@@ -63,6 +68,7 @@ internal sealed class MatchingInputs
         }
 
         command.Options.Add(Map);
+        command.Options.Add(NoHeader);
         command.Options.Add(DateOrder);
         if (withModel)
         {
@@ -127,7 +133,8 @@ internal sealed class MatchingInputs
     /// <see cref="RejectsPathOf"/> (written only when something was rejected), and the counts are printed: items (rows,
     /// messages) = accepted + rejected.
     /// </summary>
-    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error)
+    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
+        bool noHeader = false)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
         if (OutputGuard.SameFile(rejectsPath, path) || (outputPath is not null && OutputGuard.SameFile(rejectsPath, outputPath)))
@@ -138,11 +145,16 @@ internal sealed class MatchingInputs
             };
         }
 
-        var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath));
+        var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath, noHeader && format.AcceptsColumnMap));
         error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
         if (map.Count > 0 && !format.AcceptsColumnMap)
         {
             error.WriteLine("  --map ignored: " + format.Name + " input has no columns");
+        }
+
+        if (noHeader && !format.AcceptsColumnMap)
+        {
+            error.WriteLine("  --no-header ignored: " + format.Name + " input has no header row");
         }
 
         foreach (var line in result.Description)
@@ -160,6 +172,8 @@ internal sealed class MatchingInputs
             error.WriteLine(Invariant($"  rejected {result.ItemName} written to {rejectsPath}"));
         }
 
+        WarnOfDuplicateIds(result, label, error);
+
         var set = new RecordSet(result.Records, options);
         ReportUnusableValues(set, error);
         return set;
@@ -176,6 +190,22 @@ internal sealed class MatchingInputs
         var anchor = Path.GetFullPath(outputPath ?? inputPath);
         var folder = Path.GetDirectoryName(anchor) ?? ".";
         return Path.Combine(folder, Path.GetFileNameWithoutExtension(anchor) + "." + label + ".rejects" + format.RejectsExtension);
+    }
+
+    /// <summary>One line for all the items set aside because their id repeats an earlier one's: an extract with
+    /// repeated ids is usually the wrong extract (or the wrong id column), which a count in the rejections hides.</summary>
+    private static void WarnOfDuplicateIds(PatientReadResult result, string label, TextWriter error)
+    {
+        var duplicates = 0;
+        foreach (var rejection in result.Rejections)
+        {
+            duplicates += rejection.Reason == RejectionReason.DuplicateId ? 1 : 0;
+        }
+
+        if (duplicates > 0)
+        {
+            error.WriteLine(Invariant($"warning: {label}: {duplicates} {result.ItemName} set aside because their id repeats an earlier one's (the first with each id is kept); check the id column (--map id=COLUMN)"));
+        }
     }
 
     private static void ReportUnusableValues(RecordSet set, TextWriter error)

@@ -19,7 +19,8 @@ namespace NhsIdentity.Cli.Commands;
 /// the one the column's header is recognised as, or the one the entry names.
 /// </para>
 /// <para>
-/// <b>Rows.</b> Every other column is copied as written, and the header is unchanged. A value that does not parse
+/// <b>Rows.</b> Every other column is copied as written, and the header is unchanged, except that a cell a
+/// spreadsheet would run as a formula gets a leading <c>'</c> (<see cref="CsvInjection"/>) unless <c>--raw-cells</c>. A value that does not parse
 /// (an invalid NHS number, an impossible date) becomes empty and is counted; an empty value stays empty (there is
 /// no pseudonym for "missing"). A malformed CSV row (unbalanced quotes, wrong field count) is rejected: not written
 /// to the output, counted, and copied only to <c>--rejects</c> when given. There is no default rejects file,
@@ -59,10 +60,11 @@ internal static class PseudonymiseCommand
         format.AcceptOnlyFromAmong("hex", "base32");
         var dateOrder = new Option<string>("--date-order") { Description = "How to read numeric dates of birth: dmy (default), mdy or ymd.", DefaultValueFactory = _ => "dmy" };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Also write malformed rows (still in clear) to this file." };
+        var rawCells = RawCellsOption.Create();
 
         var command = new Command("pseudonymise", "Replace NHS numbers, dates of birth and postcodes in an extract with keyed pseudonyms (HMAC-SHA256). Prints counts only.")
         {
-            input, keyFile, columns, output, label, format, dateOrder, rejects,
+            input, keyFile, columns, output, label, format, dateOrder, rejects, rawCells,
         };
         command.SetAction(parseResult =>
         {
@@ -81,13 +83,14 @@ internal static class PseudonymiseCommand
                 string.Equals(parseResult.GetValue(format), "base32", StringComparison.Ordinal),
                 order,
                 parseResult.GetValue(rejects)?.FullName,
+                parseResult.GetValue(rawCells),
                 error);
         });
         return command;
     }
 
     private static int Execute(string inputPath, string keyPath, string[] columnSpecs, string outputPath, string label, bool base32,
-        DateOrder order, string? rejectsPath, TextWriter error)
+        DateOrder order, string? rejectsPath, bool rawCells, TextWriter error)
     {
         // The output is meant for sharing and the rejects hold rows in clear: neither may replace the other, the
         // extract or the key.
@@ -115,7 +118,7 @@ internal static class PseudonymiseCommand
             var pseudonymiser = new NhsNumberPseudonymiser(key);
             try
             {
-                return Run(inputPath, columnSpecs, outputPath, rejectsPath, pseudonymiser, base32, order, error);
+                return Run(inputPath, columnSpecs, outputPath, rejectsPath, pseudonymiser, base32, order, rawCells, error);
             }
             catch (IngestionException exception)
             {
@@ -126,7 +129,7 @@ internal static class PseudonymiseCommand
     }
 
     private static int Run(string inputPath, string[] columnSpecs, string outputPath, string? rejectsPath,
-        NhsNumberPseudonymiser pseudonymiser, bool base32, DateOrder order, TextWriter error)
+        NhsNumberPseudonymiser pseudonymiser, bool base32, DateOrder order, bool rawCells, TextWriter error)
     {
         using var output = OpenOutput(outputPath)!;
         using var rejectsFile = OpenOutput(rejectsPath);
@@ -141,21 +144,22 @@ internal static class PseudonymiseCommand
 
         var rows = Read(
             inputPath,
-            (cells, headerLine, detected) =>
+            headerRow =>
             {
-                header = [.. cells];
+                header = [.. headerRow.Cells];
                 kinds = Resolve(header, columnSpecs);
                 counts = new (long, long, long)[header.Length];
-                separator = detected;
-                WriteLine(writer, headerLine);
-                WriteLine(rejectsFile?.Writer, headerLine);
+                separator = headerRow.Separator;
+                headerRow.WriteTo(writer, rawCells);
+                WriteLine(rejectsFile?.Writer, headerRow.RawLine);
             },
-            (row, _, malformed) =>
+            (row, _, malformed, tooLong) =>
             {
                 if (malformed)
                 {
+                    // A row too long was skipped unread: only its first part is here, which is not the row.
                     rejected++;
-                    WriteLine(rejectsFile?.Writer, row.Span);
+                    WriteLine(tooLong ? null : rejectsFile?.Writer, row.Span);
                     return;
                 }
 
@@ -168,7 +172,7 @@ internal static class PseudonymiseCommand
 
                     if (kinds[i] == Kind.None)
                     {
-                        writer.Write(row[i].Span);
+                        CsvInjection.WriteRawField(writer, row[i].Span, rawCells);
                         continue;
                     }
 

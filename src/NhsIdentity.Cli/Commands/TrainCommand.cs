@@ -35,6 +35,7 @@ internal static class TrainCommand
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(startModel)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            parseResult.GetValue(inputs.NoHeader),
             parseResult.GetValue(inputs.Format),
             parseResult.GetValue(inputs.RightFormat),
             parseResult.GetValue(inputs.DateOrder),
@@ -46,7 +47,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string[] map, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string[] map, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -77,8 +78,8 @@ internal static class TrainCommand
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error);
-                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error);
+                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error, noHeader);
+                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error, noHeader);
                 var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start)!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {

@@ -242,19 +242,20 @@ internal sealed partial class ColumnMapping
             lines.Add("not in file: " + string.Join(", ", unmapped));
         }
 
-        // A file without a header row makes its first patient the "header". When any ignored cell looks like a value
-        // (an NHS number, a date, an email address), the row is taken for data and no ignored cell is printed, names
-        // included: only how many there were and what to do.
-        var looksLikeData = false;
+        // A file whose first row is data is refused before mapping (HeaderCheck), but a row taken for a header may
+        // still hold cells that look like values: a column named "2020" beside known ones, or a data row one of whose
+        // cells happens to be a known name. Then no ignored cell is printed, names included (in a data row they are
+        // a patient's): only how many there were.
+        var anyValue = false;
         foreach (var column in Ignored)
         {
-            looksLikeData |= LooksLikeValue(column.Name);
+            anyValue |= LooksLikeValue(column.Name);
         }
 
-        if (looksLikeData)
+        if (anyValue)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"ignored: {Ignored.Count} column(s), not shown: the first row looks like data, not a header; add a header row, or name the columns with --map"));
+                $"ignored: {Ignored.Count} column(s), not shown because some names look like values; if the first row is data, add a header row or use --no-header with --map"));
             return lines;
         }
 

@@ -11,24 +11,28 @@ namespace NhsIdentity.Cli.Ingestion;
 /// <remarks>
 /// Input as for <see cref="PatientCsvReader"/>: UTF-8 with or without a byte-order mark, LF or CRLF, RFC 4180 quoting,
 /// separator detected from the header. A row whose quotes are unbalanced or whose field count differs from the
-/// header's is malformed: the callback is told, and the command rejects it. Blank lines are skipped. Nothing here ever
-/// puts a field value into a message.
+/// header's is malformed: the callback is told, and the command rejects it. A row longer than
+/// <see cref="PatientCsvReadOptions.DefaultMaxRowLength"/> is skipped unread (<see cref="RowLengthLimiter"/>) and handed
+/// over as malformed and too long: only its first part is in the row, so it must not be copied anywhere. Blank lines
+/// are skipped. Nothing here ever puts a field value into a message. Cells copied to an output go through
+/// <see cref="CsvInjection.WriteRawRow"/> (or <see cref="PassThroughHeader.WriteTo"/>) so formulas are neutralised.
 /// </remarks>
 internal static class CsvPassThrough
 {
     /// <summary>Receives one non-blank data row.</summary>
     /// <param name="row">The row (raw fields, quotes kept).</param>
     /// <param name="rowNumber">The 1-based data row number (blank lines not counted).</param>
-    /// <param name="malformed">Whether the row has unbalanced quotes or the wrong number of fields.</param>
-    public delegate void RowHandler(SepReader.Row row, long rowNumber, bool malformed);
+    /// <param name="malformed">Whether the row has unbalanced quotes or the wrong number of fields, or is too long.</param>
+    /// <param name="tooLong">Whether the row was too long: it was skipped unread and only its first part is here.</param>
+    public delegate void RowHandler(SepReader.Row row, long rowNumber, bool malformed, bool tooLong);
 
     /// <summary>Reads a file.</summary>
     /// <param name="path">The CSV file.</param>
-    /// <param name="onHeader">Receives the header cells (unquoted, trimmed), the raw header line and the separator.</param>
+    /// <param name="onHeader">Receives the header: its cells (unquoted, trimmed), raw line and the separator.</param>
     /// <param name="onRow">Receives each data row.</param>
     /// <returns>The number of data rows.</returns>
     /// <exception cref="IngestionException">The file is missing, empty, has no usable header, or cannot be read as CSV.</exception>
-    public static long Read(string path, Action<IReadOnlyList<string>, string, char> onHeader, RowHandler onRow)
+    public static long Read(string path, Action<PassThroughHeader> onHeader, RowHandler onRow)
     {
         ArgumentNullException.ThrowIfNull(onHeader);
         ArgumentNullException.ThrowIfNull(onRow);
@@ -41,35 +45,44 @@ internal static class CsvPassThrough
         var name = Path.GetFileName(path);
         try
         {
-            using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromFile(path);
+            using var limiter = new RowLengthLimiter(new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true), PatientCsvReadOptions.DefaultMaxRowLength);
+            using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(limiter, leaveOpen: true);
             if (reader.IsEmpty || !reader.MoveNext() || reader.Current.Span.Length == 0)
             {
                 throw new IngestionException($"{name} is empty: expected a header row.");
             }
 
             var headerRow = reader.Current;
+            if (limiter.TryTakeCut(headerRow.LineNumberFrom, out _))
+            {
+                throw new IngestionException($"The first row of {name} is too long to be a header row (is the file CSV?).");
+            }
+
             if (!CsvText.HasBalancedQuotes(headerRow.Span))
             {
                 throw new IngestionException($"The header row of {name} has an unbalanced quote.");
             }
 
             var header = new string[headerRow.ColCount];
+            var rawHeader = new string[headerRow.ColCount];
             for (var i = 0; i < header.Length; i++)
             {
                 header[i] = CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+                rawHeader[i] = headerRow[i].Span.ToString();
             }
 
-            onHeader(header, headerRow.Span.ToString(), reader.Spec.Sep.Separator);
+            onHeader(new PassThroughHeader(header, rawHeader, headerRow.Span.ToString(), reader.Spec.Sep.Separator));
             long rowNumber = 0;
             foreach (var row in reader)
             {
-                if (row.Span.Length == 0)
+                var tooLong = limiter.TryTakeCut(row.LineNumberFrom, out _);
+                if (row.Span.Length == 0 && !tooLong)
                 {
                     continue;
                 }
 
                 rowNumber++;
-                onRow(row, rowNumber, !CsvText.HasBalancedQuotes(row.Span) || row.ColCount != header.Length);
+                onRow(row, rowNumber, tooLong || !CsvText.HasBalancedQuotes(row.Span) || row.ColCount != header.Length, tooLong);
             }
 
             return rowNumber;
@@ -171,4 +184,42 @@ internal static class CsvPassThrough
     /// <param name="value">The count.</param>
     /// <returns>The invariant text.</returns>
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The header row of a pass-through file.</summary>
+/// <param name="Cells">The header cells, unquoted and trimmed.</param>
+/// <param name="RawFields">The header fields as written (quotes kept).</param>
+/// <param name="RawLine">The header line as written, for rejects files (verbatim copies).</param>
+/// <param name="Separator">The file's separator.</param>
+internal sealed record PassThroughHeader(IReadOnlyList<string> Cells, IReadOnlyList<string> RawFields, string RawLine, char Separator)
+{
+    /// <summary>Writes the header to an output, neutralising cells a spreadsheet would run unless <paramref name="rawCells"/>.</summary>
+    /// <param name="writer">The output.</param>
+    /// <param name="rawCells">Whether <c>--raw-cells</c> was given.</param>
+    public void WriteTo(TextWriter writer, bool rawCells)
+    {
+        var needed = false;
+        foreach (var field in RawFields)
+        {
+            needed |= !rawCells && CsvInjection.RawFieldNeedsNeutralising(field);
+        }
+
+        if (!needed)
+        {
+            CsvPassThrough.WriteLine(writer, RawLine);
+            return;
+        }
+
+        for (var i = 0; i < RawFields.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(Separator);
+            }
+
+            CsvInjection.WriteRawField(writer, RawFields[i], rawCells);
+        }
+
+        writer.Write('\n');
+    }
 }

@@ -33,6 +33,7 @@ internal static class FhirNdjsonFileReader
         var records = new List<PatientRecord>();
         var rejections = new List<RowRejection>();
         var rejected = new StringBuilder();
+        var ids = new RecordIds("resource");
         long items = 0;
         var lineNumber = 0;
         try
@@ -50,11 +51,20 @@ internal static class FhirNdjsonFileReader
                 if (result.IsSuccess)
                 {
                     var record = result.Record!;
-                    records.Add(record.Id is null ? ReaderSupport.WithId(record, lineNumber.ToString(CultureInfo.InvariantCulture)) : record);
-                    continue;
+                    record = record.Id is null ? ReaderSupport.WithId(record, lineNumber.ToString(CultureInfo.InvariantCulture)) : record;
+                    if (ids.TryAdd(record.Id, items, out var idRejection))
+                    {
+                        records.Add(record);
+                        continue;
+                    }
+
+                    rejections.Add(new RowRejection(items, lineNumber, idRejection.Reason, idRejection.Detail, "resource"));
+                }
+                else
+                {
+                    rejections.Add(new RowRejection(items, lineNumber, RejectionReason.UnreadableMessage, Describe(result.Error), "resource"));
                 }
 
-                rejections.Add(new RowRejection(items, lineNumber, RejectionReason.UnreadableMessage, Describe(result.Error), "resource"));
                 rejected.Append(line).Append('\n');
             }
         }

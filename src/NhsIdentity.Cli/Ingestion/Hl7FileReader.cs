@@ -70,6 +70,8 @@ internal static class Hl7FileReader
             ordinal++;
             if (Hl7Message.TryReadPatient(message.Text, out var record, out var error))
             {
+                // A repeated id is kept: a feed's messages are events, and one patient's id (PID-3) repeats across
+                // them by design; finding those records is what deduplicating a feed is for.
                 records.Add(record.Id is null ? ReaderSupport.WithId(record, ordinal.ToString(CultureInfo.InvariantCulture)) : record);
                 continue;
             }

@@ -76,7 +76,7 @@ internal sealed class InputFormat
 
     private static PatientReadResult ReadCsv(string path, PatientSourceOptions options)
     {
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath });
+        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath, NoHeader = options.NoHeader });
         return new PatientReadResult(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
     }
 }

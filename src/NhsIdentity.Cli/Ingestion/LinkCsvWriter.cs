@@ -5,22 +5,24 @@ namespace NhsIdentity.Cli.Ingestion;
 /// <summary>
 /// Writes the CSV outputs of <c>nhsid link</c>/<c>dedupe</c>: scored pairs
 /// (<c>left_id,right_id,match_weight,match_probability,decision[,explanation columns...]</c>) and cluster
-/// assignments (<c>id,cluster_id</c>).
+/// assignments (<c>id,cluster_id,source</c>).
 /// </summary>
 /// <remarks>
 /// Numbers use the invariant culture: the weight with four decimals (<c>F4</c>), the probability round-trippable
 /// (<c>R</c>, so 0.999999999 is not printed as 1). Lines end with LF; fields are quoted only when needed
 /// (<see cref="CsvText.WriteField"/>). The path overloads write a temporary file and rename it, so a failed run never
 /// leaves a partial output behind. Inputs are plain strings and numbers, so the writer does not depend on matcher
-/// types.
+/// types. Record ids come from the inputs and are neutralised (<see cref="CsvInjection"/>) unless <c>rawCells</c>;
+/// everything else in these files is the tool's own text.
 /// </remarks>
 internal static class LinkCsvWriter
 {
     /// <summary>The fixed columns of a pairs file.</summary>
     public static readonly IReadOnlyList<string> PairColumns = ["left_id", "right_id", "match_weight", "match_probability", "decision"];
 
-    /// <summary>The columns of a clusters file.</summary>
-    public static readonly IReadOnlyList<string> ClusterColumns = ["id", "cluster_id"];
+    /// <summary>The columns of a clusters file: <c>source</c> comes last so files read by position before it was
+    /// added still find <c>id,cluster_id</c> first. <c>nhsid evaluate</c> reads the file as a truth file with sources.</summary>
+    public static readonly IReadOnlyList<string> ClusterColumns = ["id", "cluster_id", "source"];
 
     /// <summary>Writes scored pairs to a file (temporary file, then rename).</summary>
     /// <param name="path">The output file.</param>
@@ -28,12 +30,13 @@ internal static class LinkCsvWriter
     /// <param name="explanationColumns">
     /// The names of the extra columns, or <see langword="null"/> to take them from the first row's explanation.
     /// </param>
+    /// <param name="rawCells">Whether to write ids as they are (<c>--raw-cells</c>) instead of neutralised.</param>
     /// <returns>The number of pairs written.</returns>
     /// <exception cref="ArgumentException">A row's explanation names differ from the header's.</exception>
-    public static long WritePairs(string path, IEnumerable<LinkRow> rows, IReadOnlyList<string>? explanationColumns = null)
+    public static long WritePairs(string path, IEnumerable<LinkRow> rows, IReadOnlyList<string>? explanationColumns = null, bool rawCells = false)
     {
         long written = 0;
-        AtomicFileWriter.Write(path, writer => written = WritePairs(writer, rows, explanationColumns));
+        AtomicFileWriter.Write(path, writer => written = WritePairs(writer, rows, explanationColumns, rawCells));
         return written;
     }
 
@@ -43,9 +46,10 @@ internal static class LinkCsvWriter
     /// <param name="explanationColumns">
     /// The names of the extra columns, or <see langword="null"/> to take them from the first row's explanation.
     /// </param>
+    /// <param name="rawCells">Whether to write ids as they are (<c>--raw-cells</c>) instead of neutralised.</param>
     /// <returns>The number of pairs written.</returns>
     /// <exception cref="ArgumentException">A row's explanation names differ from the header's.</exception>
-    public static long WritePairs(TextWriter writer, IEnumerable<LinkRow> rows, IReadOnlyList<string>? explanationColumns = null)
+    public static long WritePairs(TextWriter writer, IEnumerable<LinkRow> rows, IReadOnlyList<string>? explanationColumns = null, bool rawCells = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rows);
@@ -64,9 +68,9 @@ internal static class LinkCsvWriter
         {
             var row = enumerator.Current;
             CheckExplanation(row.Explanation, extras, written + 1, nameof(rows));
-            CsvText.WriteField(writer, row.LeftId);
+            WriteId(writer, row.LeftId, rawCells);
             writer.Write(',');
-            CsvText.WriteField(writer, row.RightId);
+            WriteId(writer, row.RightId, rawCells);
             writer.Write(',');
             WriteNumber(writer, row.MatchWeight, "F4");
             writer.Write(',');
@@ -92,37 +96,44 @@ internal static class LinkCsvWriter
 
     /// <summary>Writes cluster assignments to a file (temporary file, then rename).</summary>
     /// <param name="path">The output file.</param>
-    /// <param name="assignments">Each record id with its cluster id.</param>
+    /// <param name="assignments">Each record's source, id and cluster id.</param>
+    /// <param name="rawCells">Whether to write ids as they are (<c>--raw-cells</c>) instead of neutralised.</param>
     /// <returns>The number of rows written.</returns>
-    public static long WriteClusters(string path, IEnumerable<(string Id, string ClusterId)> assignments)
+    public static long WriteClusters(string path, IEnumerable<ClusterRow> assignments, bool rawCells = false)
     {
         long written = 0;
-        AtomicFileWriter.Write(path, writer => written = WriteClusters(writer, assignments));
+        AtomicFileWriter.Write(path, writer => written = WriteClusters(writer, assignments, rawCells));
         return written;
     }
 
     /// <summary>Writes cluster assignments to a writer.</summary>
     /// <param name="writer">The destination.</param>
-    /// <param name="assignments">Each record id with its cluster id.</param>
+    /// <param name="assignments">Each record's source, id and cluster id.</param>
+    /// <param name="rawCells">Whether to write ids as they are (<c>--raw-cells</c>) instead of neutralised.</param>
     /// <returns>The number of rows written.</returns>
-    public static long WriteClusters(TextWriter writer, IEnumerable<(string Id, string ClusterId)> assignments)
+    public static long WriteClusters(TextWriter writer, IEnumerable<ClusterRow> assignments, bool rawCells = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(assignments);
 
         WriteHeader(writer, ClusterColumns, []);
         long written = 0;
-        foreach (var (id, cluster) in assignments)
+        foreach (var (source, id, cluster) in assignments)
         {
-            CsvText.WriteField(writer, id);
+            WriteId(writer, id, rawCells);
             writer.Write(',');
             CsvText.WriteField(writer, cluster);
+            writer.Write(',');
+            CsvText.WriteField(writer, source);
             writer.Write('\n');
             written++;
         }
 
         return written;
     }
+
+    private static void WriteId(TextWriter writer, string id, bool rawCells) =>
+        CsvText.WriteField(writer, rawCells ? id : CsvInjection.Neutralise(id));
 
     private static string[] NamesOf((string Name, string Value)[]? explanation)
     {
@@ -181,3 +192,9 @@ internal static class LinkCsvWriter
     private static void WriteNumber(TextWriter writer, double value, string format) =>
         writer.Write(value.ToString(format, CultureInfo.InvariantCulture));
 }
+
+/// <summary>One row of a clusters file.</summary>
+/// <param name="Source">The input the record came from: <c>left</c>, <c>right</c>, or <c>records</c> for <c>dedupe</c>.</param>
+/// <param name="Id">The record id.</param>
+/// <param name="ClusterId">The cluster (person) id.</param>
+internal readonly record struct ClusterRow(string Source, string Id, string ClusterId);

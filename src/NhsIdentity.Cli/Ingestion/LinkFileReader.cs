@@ -138,6 +138,7 @@ internal static class LinkFileReader
         return new TruthFile(kind, pairs, clusters, sourced);
     }
 
+    // Ids go through CsvInjection.Restore: the links and clusters files the CLI writes neutralise ids ('-12 for -12).
     private static string RequireId(string? value, string path, int line, string column) =>
-        value ?? throw new IngestionException(string.Create(CultureInfo.InvariantCulture, $"{path}, line {line}: {column} is empty."));
+        CsvInjection.Restore(value) ?? throw new IngestionException(string.Create(CultureInfo.InvariantCulture, $"{path}, line {line}: {column} is empty."));
 }

@@ -24,4 +24,21 @@ internal sealed record PatientCsvReadOptions
 
     /// <summary>Gets the longest field accepted, in characters; a row with a longer field is rejected. Default 65,536.</summary>
     public int MaxFieldLength { get; init; } = DefaultMaxFieldLength;
+
+    /// <summary>The default <see cref="MaxRowLength"/>: 4,194,304 characters (4 M), a quarter of the row Sep can hold.</summary>
+    public const int DefaultMaxRowLength = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Gets the longest row kept, in characters; a longer row (one 16 MB line, or a stray quote that makes the rest
+    /// of the file one field) is rejected without being kept in memory, and reading goes on after it
+    /// (<see cref="RowLengthLimiter"/>). Default 4,194,304.
+    /// </summary>
+    public int MaxRowLength { get; init; } = DefaultMaxRowLength;
+
+    /// <summary>
+    /// Gets a value indicating whether the file has no header row (<c>--no-header</c>): the first row is data, the
+    /// columns are named by their 1-based position (<c>1</c>, <c>2</c>, ...) and <see cref="ColumnOverrides"/> must
+    /// name them (<c>--map nhs_number=2</c>). Default <see langword="false"/>.
+    /// </summary>
+    public bool NoHeader { get; init; }
 }

@@ -11,19 +11,23 @@ namespace NhsIdentity.Cli.Ingestion;
 /// <remarks>
 /// <para>
 /// Input: UTF-8 with or without a byte-order mark, LF or CRLF line ends, RFC 4180 quoting (quoted fields may hold
-/// separators, doubled quotes and line breaks). The first row is the header. Values are trimmed of surrounding spaces
-/// and tabs and unquoted (<see cref="CsvText.ToValue"/>); empty values become <see langword="null"/>.
+/// separators, doubled quotes and line breaks). The first row is the header, unless
+/// <see cref="PatientCsvReadOptions.NoHeader"/>; a first row that looks like data (<see cref="HeaderCheck"/>) is
+/// refused, never read as column names. Values are trimmed of surrounding spaces and tabs and unquoted
+/// (<see cref="CsvText.ToValue"/>); empty values become <see langword="null"/>.
 /// </para>
 /// <para>
-/// A row is rejected, never thrown, when its quotes are unbalanced, it has fewer or more fields than the header, or a
-/// field is longer than <see cref="PatientCsvReadOptions.MaxFieldLength"/> (checked in that order; the first that
-/// applies is the reason). Each <see cref="RowRejection"/> gives the row and line numbers and the reason, never the
+/// A row is rejected, never thrown, when it is longer than <see cref="PatientCsvReadOptions.MaxRowLength"/> (it is
+/// then skipped unread, see <see cref="RowLengthLimiter"/>), its quotes are unbalanced, it has fewer or more fields
+/// than the header, a field is longer than <see cref="PatientCsvReadOptions.MaxFieldLength"/>, its id column is
+/// empty, or its id repeats an earlier row's (checked in that order; the first that applies is the reason; the first
+/// row with an id is kept). Each <see cref="RowRejection"/> gives the row and line numbers and the reason, never the
 /// content; the content goes, verbatim, only to the rejects file when one is asked for. Blank lines are skipped and
 /// counted, not treated as rows.
 /// </para>
 /// <para>
-/// Only problems with the file as a whole throw <see cref="IngestionException"/>: a missing or empty file, a blank
-/// or unreadable header row, or a bad <c>--map</c>.
+/// Only problems with the file as a whole throw <see cref="IngestionException"/>: a missing or empty file, a blank,
+/// unreadable or over-long header row, a first row that looks like data, or a bad <c>--map</c>.
 /// </para>
 /// </remarks>
 internal static class PatientCsvReader
@@ -42,10 +46,22 @@ internal static class PatientCsvReader
         }
 
         options ??= new PatientCsvReadOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
+        Validate(options);
         InputSniffer.ThrowIfNotText(path, expectsCsv: true);
-        using var reader = Open(options, o => o.FromFile(path));
-        return Read(reader, options, path);
+        StreamReader text;
+        try
+        {
+            // As Sep's FromFile: UTF-8 unless a byte-order mark says otherwise.
+            text = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException("The file could not be opened: " + exception.GetType().Name + ".", exception) { IsUsageError = true };
+        }
+
+        using var limiter = new RowLengthLimiter(text, options.MaxRowLength);
+        using var reader = Open(options, o => o.From(limiter, leaveOpen: true));
+        return Read(reader, limiter, options, path);
     }
 
     /// <summary>Reads CSV text from a reader (standard input, or tests).</summary>
@@ -57,9 +73,23 @@ internal static class PatientCsvReader
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new PatientCsvReadOptions();
+        Validate(options);
+        var limiter = new RowLengthLimiter(text, options.MaxRowLength);
+        using var reader = Open(options, o => o.From(limiter, leaveOpen: true));
+        return Read(reader, limiter, options, "the input");
+    }
+
+    private static void Validate(PatientCsvReadOptions options)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
-        using var reader = Open(options, o => o.From(text, leaveOpen: true));
-        return Read(reader, options, "the input");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRowLength);
+        if (options.NoHeader && options.ColumnOverrides.Count == 0)
+        {
+            throw new IngestionException("--no-header needs --map FIELD=N for each column to use (N is the column's position, from 1), for example --map nhs_number=1 --map date_of_birth=4.")
+            {
+                IsUsageError = true,
+            };
+        }
     }
 
     private static SepReader Open(PatientCsvReadOptions options, Func<SepReaderOptions, SepReader> open)
@@ -86,7 +116,7 @@ internal static class PatientCsvReader
         }
     }
 
-    private static PatientCsvReadResult Read(SepReader reader, PatientCsvReadOptions options, string source)
+    private static PatientCsvReadResult Read(SepReader reader, RowLengthLimiter limiter, PatientCsvReadOptions options, string source)
     {
         if (reader.IsEmpty || !reader.MoveNext())
         {
@@ -94,6 +124,12 @@ internal static class PatientCsvReader
         }
 
         var headerRow = reader.Current;
+        if (limiter.TryTakeCut(headerRow.LineNumberFrom, out _))
+        {
+            throw new IngestionException(string.Create(CultureInfo.InvariantCulture,
+                $"The first row of {source} is longer than {limiter.MaxRowLength} characters: it is not a header row (is the file CSV?)."));
+        }
+
         if (headerRow.Span.Length == 0)
         {
             throw new IngestionException($"The first line of {source} is blank: expected a header row.");
@@ -101,13 +137,21 @@ internal static class PatientCsvReader
 
         if (!CsvText.HasBalancedQuotes(headerRow.Span))
         {
-            throw new IngestionException($"The header row of {source} has an unbalanced quote.");
+            throw new IngestionException($"The {(options.NoHeader ? "first" : "header")} row of {source} has an unbalanced quote.");
         }
 
         var header = new string[headerRow.ColCount];
         for (var i = 0; i < header.Length; i++)
         {
-            header[i] = CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+            header[i] = options.NoHeader
+                ? (i + 1).ToString(CultureInfo.InvariantCulture)
+                : CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+        }
+
+        if (!options.NoHeader && HeaderCheck.LooksLikeData(header, options.ColumnOverrides))
+        {
+            throw new IngestionException(
+                $"{Capitalise(source)}: the first row looks like data, not a header (a cell reads as an NHS number, a date, a postcode or a number, and no cell is a known column name). Add a header row, or use --no-header and name the columns by position with --map, for example --map nhs_number=1.");
         }
 
         var headerText = headerRow.Span.ToString();
@@ -117,9 +161,25 @@ internal static class PatientCsvReader
         var rejects = OpenRejects(options.RejectsPath);
         try
         {
-            rejects?.Writer.Write(headerText);
-            rejects?.Writer.Write('\n');
-            var result = ReadRows(reader, mapping, options.MaxFieldLength, rejects?.Writer, separator);
+            if (!options.NoHeader)
+            {
+                // Without a header the rejects are data rows only, the same shape as the input.
+                rejects?.Writer.Write(headerText);
+                rejects?.Writer.Write('\n');
+            }
+
+            var rows = new RowReader(mapping, limiter, options.MaxFieldLength, rejects?.Writer);
+            if (options.NoHeader)
+            {
+                rows.Accept(headerRow);
+            }
+
+            while (reader.MoveNext())
+            {
+                rows.Accept(reader.Current);
+            }
+
+            var result = rows.ToResult(separator);
             if (result.Rejected > 0)
             {
                 // Only a file with something in it: a header-only rejects file says "set aside" when nothing was.
@@ -139,34 +199,40 @@ internal static class PatientCsvReader
         }
     }
 
-    private static PatientCsvReadResult ReadRows(SepReader reader, ColumnMapping mapping, int maxFieldLength, TextWriter? rejects, char separator)
+    /// <summary>Turns data rows into records or rejections, one at a time.</summary>
+    private sealed class RowReader(ColumnMapping mapping, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
     {
-        var columnCount = mapping.Header.Count;
-        var records = new List<PatientRecord>();
-        var rejections = new List<RowRejection>();
-        var values = new string?[columnCount];
-        long rowNumber = 0;
-        var blankLines = 0;
-        foreach (var row in reader)
+        private readonly int columnCount = mapping.Header.Count;
+        private readonly List<PatientRecord> records = [];
+        private readonly List<RowRejection> rejections = [];
+        private readonly string?[] values = new string?[mapping.Header.Count];
+        private readonly RecordIds ids = new();
+        private long rowNumber;
+        private int blankLines;
+
+        public void Accept(SepReader.Row row)
         {
+            if (limiter.TryTakeCut(row.LineNumberFrom, out var cut))
+            {
+                // Skipped unread: what Sep holds is only the row's first part, so nothing goes to the rejects file.
+                rowNumber++;
+                rejections.Add(new RowRejection(rowNumber, cut.SourceLine, RejectionReason.RowTooLong, cut.Describe(limiter.MaxRowLength)));
+                return;
+            }
+
             var span = row.Span;
             if (span.Length == 0)
             {
                 blankLines++;
-                continue;
+                return;
             }
 
             rowNumber++;
-            if (Check(row, columnCount, maxFieldLength) is { } rejection)
+            var line = limiter.SourceLine(row.LineNumberFrom);
+            if (Check(row, line, columnCount, maxFieldLength) is { } rejection)
             {
-                rejections.Add(new RowRejection(rowNumber, row.LineNumberFrom, rejection.Reason, rejection.Detail));
-                if (rejects is not null)
-                {
-                    rejects.Write(span);
-                    rejects.Write('\n');
-                }
-
-                continue;
+                Reject(row, line, rejection);
+                return;
             }
 
             for (var i = 0; i < columnCount; i++)
@@ -175,38 +241,55 @@ internal static class PatientCsvReader
                 values[i] = mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
             }
 
-            records.Add(mapping.ToRecord(values, rowNumber));
-        }
-
-        return new PatientCsvReadResult(mapping, separator, records, rejections, rowNumber, blankLines);
-    }
-
-    private static (RejectionReason Reason, string Detail)? Check(SepReader.Row row, int columnCount, int maxFieldLength)
-    {
-        if (!CsvText.HasBalancedQuotes(row.Span))
-        {
-            return (RejectionReason.UnbalancedQuote, string.Create(
-                CultureInfo.InvariantCulture,
-                $"a quote is not closed; the row runs from line {row.LineNumberFrom} to line {row.LineNumberToExcl - 1}"));
-        }
-
-        if (row.ColCount != columnCount)
-        {
-            return (row.ColCount < columnCount ? RejectionReason.TooFewFields : RejectionReason.TooManyFields,
-                string.Create(CultureInfo.InvariantCulture, $"{row.ColCount} fields, expected {columnCount}"));
-        }
-
-        for (var i = 0; i < columnCount; i++)
-        {
-            if (row[i].Span.Length > maxFieldLength)
+            var record = mapping.ToRecord(values, rowNumber);
+            if (!ids.TryAdd(record.Id, rowNumber, out var idRejection))
             {
-                return (RejectionReason.FieldTooLong, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"field {i + 1} has {row[i].Span.Length} characters, more than {maxFieldLength}"));
+                Reject(row, line, idRejection);
+                return;
+            }
+
+            records.Add(record);
+        }
+
+        public PatientCsvReadResult ToResult(char separator) => new(mapping, separator, records, rejections, rowNumber, blankLines);
+
+        private void Reject(SepReader.Row row, int line, (RejectionReason Reason, string Detail) rejection)
+        {
+            rejections.Add(new RowRejection(rowNumber, line, rejection.Reason, rejection.Detail));
+            if (rejects is not null)
+            {
+                rejects.Write(row.Span);
+                rejects.Write('\n');
             }
         }
 
-        return null;
+        private (RejectionReason Reason, string Detail)? Check(SepReader.Row row, int line, int columnCount, int maxFieldLength)
+        {
+            if (!CsvText.HasBalancedQuotes(row.Span))
+            {
+                return (RejectionReason.UnbalancedQuote, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"a quote is not closed; the row runs from line {line} to line {limiter.SourceLine(row.LineNumberToExcl) - 1}"));
+            }
+
+            if (row.ColCount != columnCount)
+            {
+                return (row.ColCount < columnCount ? RejectionReason.TooFewFields : RejectionReason.TooManyFields,
+                    string.Create(CultureInfo.InvariantCulture, $"{row.ColCount} fields, expected {columnCount}"));
+            }
+
+            for (var i = 0; i < columnCount; i++)
+            {
+                if (row[i].Span.Length > maxFieldLength)
+                {
+                    return (RejectionReason.FieldTooLong, string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"field {i + 1} has {row[i].Span.Length} characters, more than {maxFieldLength}"));
+                }
+            }
+
+            return null;
+        }
     }
 
     private static AtomicFileWriter? OpenRejects(string? path)

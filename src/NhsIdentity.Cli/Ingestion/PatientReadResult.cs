@@ -58,4 +58,5 @@ internal delegate PatientReadResult PatientSource(string path, PatientSourceOpti
 /// <summary>What every <see cref="PatientSource"/> is given.</summary>
 /// <param name="ColumnOverrides">The <c>--map FIELD=COLUMN</c> options (only formats with columns accept them).</param>
 /// <param name="RejectsPath">Where to write rejected items verbatim, or <see langword="null"/> for nowhere.</param>
-internal sealed record PatientSourceOptions(IReadOnlyList<string> ColumnOverrides, string? RejectsPath);
+/// <param name="NoHeader"><c>--no-header</c>: a CSV file's first row is data (formats without a header ignore it).</param>
+internal sealed record PatientSourceOptions(IReadOnlyList<string> ColumnOverrides, string? RejectsPath, bool NoHeader = false);

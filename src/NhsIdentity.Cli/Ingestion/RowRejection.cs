@@ -19,6 +19,16 @@ internal enum RejectionReason
 
     /// <summary>An HL7 v2 message that cannot be read into a record (no PID segment, unusable MSH, no patient data).</summary>
     UnreadableMessage,
+
+    /// <summary>The row is longer than the reader keeps (<see cref="PatientCsvReadOptions.MaxRowLength"/>); it was
+    /// skipped without being kept.</summary>
+    RowTooLong,
+
+    /// <summary>The id column is empty (ids that come from row numbers never are).</summary>
+    EmptyId,
+
+    /// <summary>An earlier row of the same input has the same id; the first is kept.</summary>
+    DuplicateId,
 }
 
 /// <summary>One rejected row (or message): where it is and why, never what it holds.</summary>
@@ -29,10 +39,11 @@ internal enum RejectionReason
 /// <param name="Item">What the input's items are called: <c>row</c> for CSV, <c>message</c> for HL7 v2.</param>
 internal readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail, string Item = "row")
 {
-    /// <summary>Describes the rejection: <c>row 7 (line 8): too many fields: 4 fields, expected 3</c>.</summary>
+    /// <summary>Describes the rejection: <c>row 7 (line 8): too many fields: 4 fields, expected 3</c>, or, for a detail
+    /// in brackets, <c>row 9 (line 10): duplicate id (first at row 2)</c>.</summary>
     /// <returns>The description, free of field values.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Item} {RowNumber} (line {LineNumber}): {Reason.ToText()}: {Detail}");
+        string.Create(CultureInfo.InvariantCulture, $"{Item} {RowNumber} (line {LineNumber}): {Reason.ToText()}{(Detail.StartsWith('(') ? " " : ": ")}{Detail}");
 }
 
 /// <summary>Words for <see cref="RejectionReason"/>.</summary>
@@ -48,6 +59,9 @@ internal static class RejectionReasonText
         RejectionReason.UnbalancedQuote => "unbalanced quote",
         RejectionReason.FieldTooLong => "field too long",
         RejectionReason.UnreadableMessage => "unreadable message",
+        RejectionReason.RowTooLong => "row too long",
+        RejectionReason.EmptyId => "empty id",
+        RejectionReason.DuplicateId => "duplicate id",
         _ => "rejected",
     };
 }

@@ -34,7 +34,8 @@ internal static class SimpleCsvTable
     /// <param name="path">The file.</param>
     /// <param name="onHeader">Receives the header; returns the columns whose values <paramref name="onRow"/> needs.</param>
     /// <param name="onRow">Receives the 1-based line number and the values of the chosen columns.</param>
-    /// <exception cref="IngestionException">The file is missing, empty, or has a malformed row.</exception>
+    /// <exception cref="IngestionException">The file is missing (a usage error), unreadable, empty, or has a malformed
+    /// or over-long row.</exception>
     public static void Read(string path, Func<IReadOnlyList<string>, int[]> onHeader, Action<int, string?[]> onRow)
     {
         ArgumentNullException.ThrowIfNull(onHeader);
@@ -46,13 +47,16 @@ internal static class SimpleCsvTable
 
         try
         {
-            using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromFile(path);
+            // The same row limit as for extracts: a links or truth file with a 16 MB row is not one the tool wrote.
+            using var limiter = new RowLengthLimiter(new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true), PatientCsvReadOptions.DefaultMaxRowLength);
+            using var reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(limiter, leaveOpen: true);
             if (reader.IsEmpty || !reader.MoveNext() || reader.Current.Span.Length == 0)
             {
                 throw new IngestionException($"{path} is empty: expected a header row.");
             }
 
             var headerRow = reader.Current;
+            ThrowIfCut(limiter, headerRow.LineNumberFrom, path);
             var header = new string[headerRow.ColCount];
             for (var i = 0; i < header.Length; i++)
             {
@@ -63,6 +67,7 @@ internal static class SimpleCsvTable
             var values = new string?[columns.Length];
             foreach (var row in reader)
             {
+                ThrowIfCut(limiter, row.LineNumberFrom, path);
                 if (row.Span.Length == 0)
                 {
                     continue;
@@ -86,6 +91,20 @@ internal static class SimpleCsvTable
         catch (InvalidDataException exception)
         {
             throw new IngestionException($"{path} could not be read as CSV.", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file that exists but cannot be read (permissions, a device, an I/O error): the input is unusable.
+            throw new IngestionException($"{path} could not be read: {exception.GetType().Name}.", exception);
+        }
+    }
+
+    private static void ThrowIfCut(RowLengthLimiter limiter, int line, string path)
+    {
+        if (limiter.TryTakeCut(line, out var cut))
+        {
+            throw new IngestionException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}, line {cut.SourceLine}: the row is longer than {limiter.MaxRowLength} characters."));
         }
     }
 }

@@ -13,10 +13,10 @@ internal static class ReportSources
     /// records come in the same order as the set's. Nothing is written (no rejects file).
     /// </summary>
     public static (ReportInput Input, IReadOnlyList<PatientRecord>? Records) ReadInput(string path, string label, IReadOnlyList<string> map,
-        InputFormat format, bool keepRecords)
+        InputFormat format, bool keepRecords, bool noHeader = false)
     {
         // The same reader as the run's (CSV, HL7 v2, ...), with no rejects file: the run has written that already.
-        var read = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], RejectsPath: null));
+        var read = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], RejectsPath: null, noHeader && format.AcceptsColumnMap));
         return (new ReportInput(label, Path.GetFileName(path), read.ItemsRead, read.Accepted, read.Rejected), keepRecords ? read.Records : null);
     }
 }

@@ -159,7 +159,8 @@ public sealed class MatchingCommandTests
         var dedupe = CliRunner.Run("dedupe", Pas, "--out", temp.PathOf("pairs.csv"), "--clusters", temp.PathOf("clusters.csv"), "--model", model);
         Assert.Equal(0, dedupe.ExitCode);
         var clusters = File.ReadAllLines(temp.PathOf("clusters.csv"));
-        Assert.Equal("id,cluster_id", clusters[0]);
+        Assert.Equal("id,cluster_id,source", clusters[0]);
+        Assert.All(clusters.Skip(1), line => Assert.EndsWith(",records", line, StringComparison.Ordinal));
         Assert.Equal(1585, clusters.Length); // every record, once
         Assert.True(File.ReadAllLines(temp.PathOf("pairs.csv")).Length > 50);
         Assert.Contains("clusters:", dedupe.Error, StringComparison.Ordinal);

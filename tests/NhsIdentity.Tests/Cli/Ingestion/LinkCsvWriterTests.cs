@@ -91,16 +91,16 @@ public sealed class LinkCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void Clusters_round_trip_through_the_truth_reader()
+    public void Clusters_round_trip_through_the_truth_reader_with_their_sources()
     {
         var path = temp.PathOf("clusters.csv");
 
-        Assert.Equal(3, LinkCsvWriter.WriteClusters(path, [("a", "c1"), ("b", "c1"), ("c, d", "c2")]));
+        Assert.Equal(3, LinkCsvWriter.WriteClusters(path, [new("left", "a", "c1"), new("right", "a", "c1"), new("left", "c, d", "c2")]));
 
-        Assert.Equal("id,cluster_id\na,c1\nb,c1\n\"c, d\",c2\n", File.ReadAllText(path));
+        Assert.Equal("id,cluster_id,source\na,c1,left\na,c1,right\n\"c, d\",c2,left\n", File.ReadAllText(path));
         var truth = LinkFileReader.ReadTruth(path);
-        Assert.Equal(TruthFileKind.Clusters, truth.Kind);
-        Assert.Equal([("a", "c1"), ("b", "c1"), ("c, d", "c2")], truth.Clusters);
+        Assert.Equal(TruthFileKind.SourcedClusters, truth.Kind);
+        Assert.Equal([("left", "a", "c1"), ("right", "a", "c1"), ("left", "c, d", "c2")], truth.SourcedClusters);
     }
 
     [Fact]
