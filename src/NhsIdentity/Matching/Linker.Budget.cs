@@ -10,10 +10,17 @@ public sealed partial class Linker
 {
     /// <summary>Checks the source against the run's pair budget: returns when it fits (after leaving out the rules
     /// that do not, under <see cref="PairBudgetPolicy.SkipRule"/>), throws under <see cref="PairBudgetPolicy.Stop"/>.</summary>
-    private void ApplyPairBudget(CandidatePairSource source, CancellationToken cancellationToken)
+    private void ApplyPairBudget(CandidatePairSource source, CancellationToken cancellationToken) =>
+        ApplyPairBudget(source, Options.PairBudget(Records(source)), Options.OnPairBudgetExceeded, cancellationToken);
+
+    /// <summary>The records of a run: left plus right for a linkage.</summary>
+    private static long Records(CandidatePairSource source) =>
+        (long)source.Left.Count + (source.IsDeduplicating ? 0 : source.Right.Count);
+
+    /// <summary>Checks a source against a budget given outright (tests use budgets below
+    /// <see cref="LinkOptions.MinimumPairBudget"/>).</summary>
+    internal static void ApplyPairBudget(CandidatePairSource source, long budget, PairBudgetPolicy policy, CancellationToken cancellationToken)
     {
-        var records = (long)source.Left.Count + (source.IsDeduplicating ? 0 : source.Right.Count);
-        var budget = Options.PairBudget(records);
         source.PairBudget = budget;
         var rulePairs = BlockPairsByRule(source);
         long remainingBound = 0;
@@ -39,7 +46,7 @@ public sealed partial class Linker
                 continue;
             }
 
-            if (Options.OnPairBudgetExceeded == PairBudgetPolicy.Stop)
+            if (policy == PairBudgetPolicy.Stop)
             {
                 throw new PairBudgetExceededException(source.Rules[rule].Name, counted, rulePairs[rule], budget);
             }

@@ -19,7 +19,7 @@ public sealed partial class Linker
         ApplyPairBudget(source, cancellationToken);
         var (items, starts) = Partition(source);
         var candidatePairs = progress is null ? 0 : CandidatePairs(source);
-        var keptBudget = Options.KeptPairBudget((long)source.Left.Count + (source.IsDeduplicating ? 0 : source.Right.Count));
+        var keptBudget = Options.KeptPairBudget(Records(source));
 
         long scored = 0, reachedReview = 0;
         var workers = new List<ScoringWorker>();
