@@ -12,7 +12,8 @@ namespace NhsIdentity.Cli;
 /// drive it with <see cref="StringReader"/> and <see cref="StringWriter"/>.
 /// </summary>
 /// <remarks>
-/// Exit codes (<see cref="ExitCodes"/>): 0 success, 1 an input was invalid, 2 usage error. System.CommandLine
+/// Exit codes (<see cref="ExitCodes"/>): 0 success, 1 an input was invalid, 2 usage error, 3 a run budget exceeded
+/// (<c>link</c>, <c>dedupe</c>: nothing written), 130 cancelled. System.CommandLine
 /// itself returns 1 for a parse error; <see cref="Run"/> reports parse errors itself and returns 2 instead, so
 /// "bad data" and "bad command line" can be told apart by scripts.
 /// </remarks>

@@ -29,9 +29,16 @@ namespace NhsIdentity.Cli.Commands;
 /// every candidate pair is then kept in memory (about 32 bytes each) for the weight histogram, the closest
 /// non-matches and, with <c>--truth</c>, the precision-recall sweep. Patient values appear in it only with
 /// <c>--report-show-values</c>.</para>
+/// <para>A run has a budget (<see cref="BudgetOptions"/>): candidate pairs per record, pairs per block, and pairs kept
+/// per record. When one bites the run stops before writing anything, with one line on standard error naming the
+/// rule and the counts and exit code <see cref="ExitCodes.BudgetExceeded"/>; with <c>--on-budget skip-rule</c> a rule
+/// that would cross the pair budget is left out with a warning instead.</para>
 /// </remarks>
 internal static class LinkCommand
 {
+    /// <summary>The exit codes, at the end of the commands' help.</summary>
+    private const string ExitCodeHelp = " Exit codes: 0 written, 1 an input or model unusable, 2 usage error, 3 a run budget exceeded (one line says which; nothing written), 130 cancelled.";
+
     public static Command CreateLink() => Create(deduplicating: false);
 
     public static Command CreateDedupe() => Create(deduplicating: true);
@@ -39,6 +46,7 @@ internal static class LinkCommand
     private static Command Create(bool deduplicating)
     {
         var inputs = new MatchingInputs();
+        var budget = new BudgetOptions();
         var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
         left.AcceptExistingOnly();
         var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
@@ -54,8 +62,8 @@ internal static class LinkCommand
         truth.AcceptExistingOnly();
 
         var command = deduplicating
-            ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons.") { left }
-            : new Command("link", "Link two supplier extracts: pairs of records of the same person, with weights, probabilities and decisions.") { left, right };
+            ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons." + ExitCodeHelp) { left }
+            : new Command("link", "Link two supplier extracts: pairs of records of the same person, with weights, probabilities and decisions." + ExitCodeHelp) { left, right };
         command.Options.Add(output);
         inputs.AddTo(command, withModel: true, withRight: !deduplicating);
         command.Options.Add(threshold);
@@ -70,6 +78,7 @@ internal static class LinkCommand
             command.Options.Add(clusters);
         }
 
+        budget.AddTo(command);
         command.Options.Add(report);
         command.Options.Add(showValues);
         command.Options.Add(truth);
@@ -98,7 +107,8 @@ internal static class LinkCommand
             parseResult.GetValue(report)?.FullName,
             parseResult.GetValue(showValues),
             parseResult.GetValue(truth)?.FullName,
-            parseResult.GetValue(quiet)),
+            parseResult.GetValue(quiet),
+            budget.Read(parseResult)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
@@ -107,7 +117,7 @@ internal static class LinkCommand
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
-        bool Quiet);
+        bool Quiet, BudgetOptions.Values Budget);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -119,6 +129,11 @@ internal static class LinkCommand
         if (request.Threshold is { } p && !(p > 0 && p <= 1))
         {
             error.WriteLine("error: --threshold must be a probability greater than 0 and at most 1.");
+            return ExitCodes.Usage;
+        }
+
+        if (!request.Budget.TryApply(LinkOptions.Default with { OneToOne = request.OneToOne }, error, out var linkOptions))
+        {
             return ExitCodes.Usage;
         }
 
@@ -139,11 +154,13 @@ internal static class LinkCommand
 
         return WorkProgress.Run(request.Quiet, error, (progress, error) =>
         {
+            long records = 0; // left plus right, for the budget's message
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error, request.NoHeader);
                 var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error, request.NoHeader);
+                records = left.Count + (request.Right is null ? 0L : right.Count);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
@@ -162,7 +179,6 @@ internal static class LinkCommand
                     });
                 }
 
-                var linkOptions = LinkOptions.Default with { OneToOne = request.OneToOne };
                 LinkResult Run(LinkOptions runOptions)
                 {
                     var linker = new Linker(model, runOptions);
@@ -190,7 +206,7 @@ internal static class LinkCommand
                     WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, request.RawCells, error);
                 }
 
-                var score = truth is null ? null : TruthScore.Measure(truth, left, request.Right is null ? null : right, linkOptions, kept);
+                var score = truth is null ? null : TruthScore.Measure(truth, left, request.Right is null ? null : right, RulesRun(linkOptions, result), kept);
                 if (score is not null)
                 {
                     foreach (var line in score.Lines())
@@ -213,6 +229,17 @@ internal static class LinkCommand
                 error.WriteLine("cancelled: no output was written.");
                 return ExitCodes.Cancelled;
             }
+            catch (PairBudgetExceededException exception)
+            {
+                // Thrown before any pair is scored, and every output is written after scoring: nothing is on disk.
+                error.WriteLine(BudgetOptions.Describe(exception, request.Budget, records));
+                return ExitCodes.BudgetExceeded;
+            }
+            catch (KeptPairBudgetExceededException exception)
+            {
+                error.WriteLine(BudgetOptions.Describe(exception, request.Budget, records));
+                return ExitCodes.BudgetExceeded;
+            }
             catch (IngestionException exception)
             {
                 error.WriteLine("error: " + exception.Message);
@@ -225,6 +252,27 @@ internal static class LinkCommand
                 return ExitCodes.Invalid;
             }
         });
+    }
+
+    /// <summary>The options with the rules a budget left out removed: a skipped rule blocks nothing, so blocking recall
+    /// against the truth is measured without it.</summary>
+    private static LinkOptions RulesRun(LinkOptions options, LinkResult result)
+    {
+        if (result.BlockingReport.SkippedRules == 0)
+        {
+            return options;
+        }
+
+        var rules = new List<Matching.Blocking.BlockingRule>();
+        for (var r = 0; r < options.BlockingRules.Count; r++)
+        {
+            if (!result.BlockingReport.Rules[r].SkippedForPairBudget)
+            {
+                rules.Add(options.BlockingRules[r]);
+            }
+        }
+
+        return options with { BlockingRules = rules };
     }
 
     /// <summary>The version with its commit shortened to 12 hex digits (<c>0.1.0+1935970c4e9f</c>).</summary>

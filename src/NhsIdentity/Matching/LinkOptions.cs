@@ -10,6 +10,20 @@ public sealed record LinkOptions
     /// <summary>The default <see cref="MaxBlockSize"/>: 5,000 records.</summary>
     public const int DefaultMaxBlockSize = 5_000;
 
+    /// <summary>The default <see cref="MaxPairsPerRecord"/>: 200 candidate pairs per record.</summary>
+    public const int DefaultMaxPairsPerRecord = 200;
+
+    /// <summary>The default <see cref="MaxPairsPerBlock"/>: 1,000,000 pairs (a deduplication block of 1,414 records, a
+    /// linkage block of 1,000 × 1,000).</summary>
+    public const long DefaultMaxPairsPerBlock = 1_000_000;
+
+    /// <summary>The default <see cref="MaxKeptPairsPerRecord"/>: 20 pairs decided review or match per record.</summary>
+    public const int DefaultMaxKeptPairsPerRecord = 20;
+
+    /// <summary>The smallest budget of candidate pairs and of kept pairs, whatever the number of records: 1,000,000
+    /// pairs (about 32 MB of kept pairs), so a small file is never refused.</summary>
+    public const long MinimumPairBudget = 1_000_000;
+
     /// <summary>The options used when none are given.</summary>
     public static LinkOptions Default { get; } = new();
 
@@ -55,4 +69,60 @@ public sealed record LinkOptions
     /// result is the same whatever the value.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Gets the candidate pairs a run may compare per record: the run's budget is this times the records (left plus
+    /// right for a linkage), and never below <see cref="MinimumPairBudget"/> (see <see cref="PairBudget"/>). Default
+    /// <see cref="DefaultMaxPairsPerRecord"/> (200; the default rules produce about 20 per record on a synthetic
+    /// population of 100,000, and the per-record count of the date-of-birth rules grows with the population). At least 1.
+    /// </summary>
+    /// <remarks>The budget is checked before any pair is scored: the blocks' pair counts are added up (free), and only
+    /// when they exceed the budget are each rule's new pairs counted exactly, without scoring, to find the rule that
+    /// crosses it. What happens then is <see cref="OnPairBudgetExceeded"/>.</remarks>
+    public int MaxPairsPerRecord { get; init; } = DefaultMaxPairsPerRecord;
+
+    /// <summary>
+    /// Gets the most pairs one block may hold (left × right for a linkage, n(n − 1)/2 for a deduplication). Default
+    /// <see cref="DefaultMaxPairsPerBlock"/> (1,000,000). A block over it is skipped exactly as a block over
+    /// <see cref="MaxBlockSize"/> is: listed in <see cref="LinkResult.BlockingReport"/> with a warning, its pairs still
+    /// compared when a later rule blocks them in a smaller block. It stops many blocks just under the size cap from
+    /// multiplying quadratically (5,000 records are 12.5 million pairs). At least 1.
+    /// </summary>
+    public long MaxPairsPerBlock { get; init; } = DefaultMaxPairsPerBlock;
+
+    /// <summary>
+    /// Gets the pairs decided <see cref="MatchDecision.Review"/> or <see cref="MatchDecision.Match"/> a run may keep
+    /// per record: the kept-pair budget is this times the records, never below <see cref="MinimumPairBudget"/> (see
+    /// <see cref="KeptPairBudget"/>). Default <see cref="DefaultMaxKeptPairsPerRecord"/> (20; an extract that holds each
+    /// person twice keeps about 0.5). At least 1.
+    /// </summary>
+    /// <remarks>The kept pairs are what a run holds in memory (about 32 bytes each), so a review threshold far too low
+    /// could otherwise fill it. When scoring passes this budget the run stops with a
+    /// <see cref="KeptPairBudgetExceededException"/>. Pairs decided <see cref="MatchDecision.NonMatch"/>, kept only
+    /// when <see cref="MinimumDecision"/> asks for them, are bounded by the candidate-pair budget instead.</remarks>
+    public int MaxKeptPairsPerRecord { get; init; } = DefaultMaxKeptPairsPerRecord;
+
+    /// <summary>
+    /// Gets what a run does when a blocking rule would take the candidate pairs past <see cref="PairBudget"/>.
+    /// Default <see cref="PairBudgetPolicy.Stop"/>: throw <see cref="PairBudgetExceededException"/> before any pair is
+    /// scored. <see cref="PairBudgetPolicy.SkipRule"/> leaves that rule out, reports it in
+    /// <see cref="LinkResult.BlockingReport"/> with a warning, and carries on with the later rules.
+    /// </summary>
+    public PairBudgetPolicy OnPairBudgetExceeded { get; init; } = PairBudgetPolicy.Stop;
+
+    /// <summary>Gets the most candidate pairs a run over <paramref name="records"/> records may compare:
+    /// <see cref="MaxPairsPerRecord"/> × records, at least <see cref="MinimumPairBudget"/>.</summary>
+    /// <param name="records">The records of the run (left plus right for a linkage).</param>
+    /// <returns>The budget in pairs.</returns>
+    public long PairBudget(long records) => Budget(MaxPairsPerRecord, records);
+
+    /// <summary>Gets the most pairs decided review or match a run over <paramref name="records"/> records may keep:
+    /// <see cref="MaxKeptPairsPerRecord"/> × records, at least <see cref="MinimumPairBudget"/>.</summary>
+    /// <param name="records">The records of the run (left plus right for a linkage).</param>
+    /// <returns>The budget in pairs.</returns>
+    public long KeptPairBudget(long records) => Budget(MaxKeptPairsPerRecord, records);
+
+    // Saturating: a per-record figure of int.MaxValue is how a caller turns a budget off.
+    private static long Budget(int perRecord, long records) =>
+        Math.Max(MinimumPairBudget, records > long.MaxValue / Math.Max(1, perRecord) ? long.MaxValue : perRecord * records);
 }

@@ -28,7 +28,8 @@ public sealed class LinkResult
     /// <summary>Gets the number of pairs scored (every candidate pair, whatever its decision).</summary>
     public long PairsCompared { get; }
 
-    /// <summary>Gets what each blocking rule produced, and the blocks skipped for their size.</summary>
+    /// <summary>Gets what each blocking rule produced, the blocks skipped for their size or their pairs, and the rules
+    /// left out for the pair budget.</summary>
     public BlockingReport BlockingReport { get; }
 
     /// <summary>Gets the number of records on the left (the set's size for a deduplication).</summary>

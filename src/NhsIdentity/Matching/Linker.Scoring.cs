@@ -5,7 +5,9 @@ namespace NhsIdentity.Matching;
 
 // Scoring the candidate pairs on all cores. The blocks are cut into partitions of about PartitionPairs pairs (a large
 // block is cut by rows), each partition is scored by whichever thread takes it into that thread's own list, and the
-// lists are merged and sorted at the end, so the result does not depend on which thread scored what.
+// lists are merged and sorted at the end, so the result does not depend on which thread scored what. The pair budget
+// is checked before scoring starts (Linker.Budget.cs); the kept-pair budget after each partition, so a run that keeps
+// too much stops within a partition per thread of the budget instead of filling memory.
 public sealed partial class Linker
 {
     /// <summary>About how many candidate pairs one partition holds: enough to amortise scheduling (a few
@@ -14,10 +16,12 @@ public sealed partial class Linker
 
     private LinkResult Run(CandidatePairSource source, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
+        ApplyPairBudget(source, cancellationToken);
         var (items, starts) = Partition(source);
         var candidatePairs = progress is null ? 0 : CandidatePairs(source);
+        var keptBudget = Options.KeptPairBudget(Records(source));
 
-        long scored = 0;
+        long scored = 0, reachedReview = 0;
         var workers = new List<ScoringWorker>();
         var parallel = new ParallelOptions
         {
@@ -30,13 +34,19 @@ public sealed partial class Linker
             starts.Length - 1,
             parallel,
             () => new ScoringWorker(this, source, minimum),
-            (partition, _, worker) =>
+            (partition, loop, worker) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var before = worker.Compared;
+                var reachedBefore = worker.ReachedReview;
                 for (var k = starts[partition]; k < starts[partition + 1]; k++)
                 {
                     worker.Score(items[k]);
+                }
+
+                if (Interlocked.Add(ref reachedReview, worker.ReachedReview - reachedBefore) > keptBudget)
+                {
+                    loop.Stop();
                 }
 
                 if (progress is not null)
@@ -53,6 +63,11 @@ public sealed partial class Linker
                     workers.Add(worker);
                 }
             });
+
+        if (reachedReview > keptBudget)
+        {
+            throw new KeptPairBudgetExceededException(reachedReview, keptBudget);
+        }
 
         var produced = new long[source.Rules.Count];
         long compared = 0, kept = 0;
@@ -165,6 +180,9 @@ public sealed partial class Linker
 
         public long Compared { get; private set; }
 
+        /// <summary>The pairs kept so far whose decision is review or match (what the kept-pair budget counts).</summary>
+        public long ReachedReview => _visitor.ReachedReview;
+
         public void Score(WorkItem item)
         {
             var block = source.Blocks[item.Block];
@@ -190,15 +208,20 @@ public sealed partial class Linker
 /// <summary>
 /// Scores each visited pair with the model's hot path and keeps those at or above the minimum decision. A struct, so
 /// <see cref="CandidatePairSource.VisitPairs{TVisitor}(CandidateBlock, ref TVisitor)"/> calls it without a delegate;
-/// nothing is allocated per pair except the growth of <see cref="Pairs"/>.
+/// nothing is allocated per pair except the growth of <see cref="Pairs"/>. Counts the kept pairs decided review or
+/// match apart from the rest, for the kept-pair budget.
 /// </summary>
 internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet rightSet, MatchDecision minimum, double skipBelowWeight,
     List<MatchPair> pairs) : IPairVisitor
 {
+    private long _reachedReview;
+
     public readonly List<MatchPair> Pairs => pairs;
 
+    public readonly long ReachedReview => _reachedReview;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Visit(int left, int right)
+    public void Visit(int left, int right)
     {
         var weight = model.ScoreUnchecked(leftSet, left, rightSet, right, out var cap);
         if (weight < skipBelowWeight)
@@ -211,6 +234,7 @@ internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet ri
         if (decision >= minimum)
         {
             pairs.Add(new MatchPair(left, right, weight, probability, decision));
+            _reachedReview += decision >= MatchDecision.Review ? 1 : 0;
         }
     }
 }

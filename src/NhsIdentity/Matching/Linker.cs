@@ -22,8 +22,9 @@ public sealed partial class Linker
     /// <param name="model">The model that scores pairs.</param>
     /// <param name="options">The options; <see cref="LinkOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null, or the options' rules are or hold null.</exception>
-    /// <exception cref="ArgumentException">The options have no rules, a block size cap below 2, an undefined minimum
-    /// decision, or a degree of parallelism that is neither -1 nor positive.</exception>
+    /// <exception cref="ArgumentException">The options have no rules, a block size cap below 2, a pair cap or a
+    /// per-record budget below 1, an undefined minimum decision or budget policy, or a degree of parallelism that is
+    /// neither -1 nor positive.</exception>
     public Linker(MatchModel model, LinkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,6 +44,16 @@ public sealed partial class Linker
         if (options.MaxBlockSize < 2)
         {
             throw new ArgumentException("MaxBlockSize must be at least 2.", nameof(options));
+        }
+
+        if (options.MaxPairsPerBlock < 1 || options.MaxPairsPerRecord < 1 || options.MaxKeptPairsPerRecord < 1)
+        {
+            throw new ArgumentException("MaxPairsPerBlock, MaxPairsPerRecord and MaxKeptPairsPerRecord must be at least 1.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.OnPairBudgetExceeded))
+        {
+            throw new ArgumentException("OnPairBudgetExceeded is not a defined policy.", nameof(options));
         }
 
         if (!Enum.IsDefined(options.MinimumDecision))
@@ -76,12 +87,16 @@ public sealed partial class Linker
     /// <see cref="MatchPair.RightIndex"/> in <paramref name="right"/>, sorted by (left, right).</returns>
     /// <exception cref="ArgumentNullException">A set is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="PairBudgetExceededException">A rule would take the candidate pairs past
+    /// <see cref="LinkOptions.PairBudget"/> and the policy is <see cref="PairBudgetPolicy.Stop"/>; nothing was scored.</exception>
+    /// <exception cref="KeptPairBudgetExceededException">More pairs reached the review threshold than
+    /// <see cref="LinkOptions.KeptPairBudget"/>.</exception>
     public LinkResult Link(RecordSet left, RecordSet right, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         cancellationToken.ThrowIfCancellationRequested();
-        var source = CandidatePairSource.ForLinkage(left, right, _rules, Options.MaxBlockSize);
+        var source = CandidatePairSource.ForLinkage(left, right, _rules, Options.MaxBlockSize, Options.MaxPairsPerBlock);
         return Run(source, progress, cancellationToken);
     }
 
@@ -94,11 +109,15 @@ public sealed partial class Linker
     /// sorted by (left, right).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="PairBudgetExceededException">A rule would take the candidate pairs past
+    /// <see cref="LinkOptions.PairBudget"/> and the policy is <see cref="PairBudgetPolicy.Stop"/>; nothing was scored.</exception>
+    /// <exception cref="KeptPairBudgetExceededException">More pairs reached the review threshold than
+    /// <see cref="LinkOptions.KeptPairBudget"/>.</exception>
     public LinkResult Deduplicate(RecordSet records, IProgress<LinkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         cancellationToken.ThrowIfCancellationRequested();
-        var source = CandidatePairSource.ForDeduplication(records, _rules, Options.MaxBlockSize);
+        var source = CandidatePairSource.ForDeduplication(records, _rules, Options.MaxBlockSize, Options.MaxPairsPerBlock);
         return Run(source, progress, cancellationToken);
     }
 
@@ -117,6 +136,8 @@ public sealed partial class Linker
     /// <exception cref="ArgumentNullException"><paramref name="sets"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="sets"/> is empty, holds null, or mixes nickname tables.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="PairBudgetExceededException">As for <see cref="Deduplicate"/>, over all the sets' records.</exception>
+    /// <exception cref="KeptPairBudgetExceededException">As for <see cref="Deduplicate"/>.</exception>
     /// <remarks>Term frequencies are measured over all the records together, so the same pair can score a little
     /// differently here than in <see cref="Link"/> of the two sets prepared apart.</remarks>
     public LinkResult LinkAndDeduplicate(IReadOnlyList<RecordSet> sets, out RecordSet combined, CancellationToken cancellationToken = default)

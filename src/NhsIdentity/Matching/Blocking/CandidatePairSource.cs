@@ -22,9 +22,10 @@ internal readonly record struct CandidateBlock(int Rule, ulong Key, int LeftStar
 /// <remarks>
 /// <para>Blocks come in a deterministic order (rule, then key, then record position), so any partitioning of
 /// the blocks over threads gives the same pairs. In a deduplication block the left position is always the smaller.</para>
-/// <para>A capped block produces nothing, so its records' keys under that rule are forgotten for the earlier-rule
-/// check: a pair in a capped block of one rule is still produced by a later rule that blocks it in a normal block
-/// (otherwise the cap would drop such pairs silently).</para>
+/// <para>A capped block (over the size cap or the pair cap) produces nothing, so its records' keys under that rule are
+/// forgotten for the earlier-rule check: a pair in a capped block of one rule is still produced by a later rule that
+/// blocks it in a normal block (otherwise the cap would drop such pairs silently). A rule skipped for the run's pair
+/// budget (<see cref="SkipRule"/>) has all its keys forgotten the same way.</para>
 /// </remarks>
 internal sealed class CandidatePairSource
 {
@@ -33,11 +34,19 @@ internal sealed class CandidatePairSource
     private readonly int[][] _leftOrder;
     private readonly int[][] _rightOrder;
     private readonly bool _deduplicating;
+    private readonly int _maxBlockSize;
+    private readonly List<CandidateBlock> _blocks;
+    private readonly List<int> _skippedRules = [];
+    private readonly List<CandidateBlock> _skippedBlocks = [];
 
-    private CandidatePairSource(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize, bool deduplicating)
+    private CandidatePairSource(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize, long maxPairsPerBlock,
+        bool deduplicating)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlockSize, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPairsPerBlock, 1);
+        _maxBlockSize = maxBlockSize;
+        MaxPairsPerBlock = maxPairsPerBlock;
         Left = left;
         Right = right;
         Rules = rules;
@@ -56,17 +65,17 @@ internal sealed class CandidatePairSource
             {
                 _rightKeys[r] = _leftKeys[r];
                 _rightOrder[r] = _leftOrder[r];
-                FindBlocks(r, sortedLeft, maxBlockSize, blocks, capped);
+                FindBlocks(r, sortedLeft, maxBlockSize, maxPairsPerBlock, blocks, capped);
             }
             else
             {
                 _rightKeys[r] = Keys(rules[r], right);
                 _rightOrder[r] = Order(_rightKeys[r], out var sortedRight);
-                JoinBlocks(r, sortedLeft, sortedRight, maxBlockSize, blocks, capped);
+                JoinBlocks(r, sortedLeft, sortedRight, maxBlockSize, maxPairsPerBlock, blocks, capped);
             }
         }
 
-        Blocks = blocks;
+        _blocks = blocks;
         CappedBlocks = capped;
         foreach (var block in capped)
         {
@@ -82,17 +91,74 @@ internal sealed class CandidatePairSource
 
     public bool IsDeduplicating => _deduplicating;
 
-    /// <summary>The blocks to compare, in deterministic order.</summary>
-    public IReadOnlyList<CandidateBlock> Blocks { get; }
+    /// <summary>The most pairs a block may hold before it is capped (<see cref="long.MaxValue"/>: no pair cap).</summary>
+    public long MaxPairsPerBlock { get; }
 
-    /// <summary>Blocks left out because they exceeded the size cap (a placeholder value shared by thousands).</summary>
+    /// <summary>The blocks to compare, in deterministic order (rule, then key); a skipped rule's are removed.</summary>
+    public IReadOnlyList<CandidateBlock> Blocks => _blocks;
+
+    /// <summary>Blocks left out because they exceeded the size cap or the pair cap (a placeholder value shared by
+    /// thousands, or a key too coarse for the data).</summary>
     public IReadOnlyList<CandidateBlock> CappedBlocks { get; }
 
-    public static CandidatePairSource ForDeduplication(RecordSet set, IReadOnlyList<BlockingRule> rules, int maxBlockSize) =>
-        new(set, set, rules, maxBlockSize, deduplicating: true);
+    /// <summary>The rules left out by <see cref="SkipRule"/>, in the order they were skipped (which is rule order).</summary>
+    public IReadOnlyList<int> SkippedRules => _skippedRules;
 
-    public static CandidatePairSource ForLinkage(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize) =>
-        new(left, right, rules, maxBlockSize, deduplicating: false);
+    /// <summary>The blocks of the skipped rules (under the caps), for the report.</summary>
+    public IReadOnlyList<CandidateBlock> SkippedBlocks => _skippedBlocks;
+
+    /// <summary>The pair budget the run was checked against, or null when none was (set by the linker).</summary>
+    public long? PairBudget { get; set; }
+
+    /// <summary>A source for deduplicating one set. <paramref name="maxPairsPerBlock"/> defaults to no pair cap, as
+    /// before there was one (training's callers pass none).</summary>
+    public static CandidatePairSource ForDeduplication(RecordSet set, IReadOnlyList<BlockingRule> rules, int maxBlockSize,
+        long maxPairsPerBlock = long.MaxValue) =>
+        new(set, set, rules, maxBlockSize, maxPairsPerBlock, deduplicating: true);
+
+    /// <summary>A source for linking two sets; see <see cref="ForDeduplication"/> for <paramref name="maxPairsPerBlock"/>.</summary>
+    public static CandidatePairSource ForLinkage(RecordSet left, RecordSet right, IReadOnlyList<BlockingRule> rules, int maxBlockSize,
+        long maxPairsPerBlock = long.MaxValue) =>
+        new(left, right, rules, maxBlockSize, maxPairsPerBlock, deduplicating: false);
+
+    /// <summary>Whether a capped block was capped for its size in records (<c>false</c>: for its pairs alone).</summary>
+    public bool IsOverSize(CandidateBlock block) => _deduplicating
+        ? block.LeftCount > _maxBlockSize
+        : (long)block.LeftCount * block.RightCount > MaxLinkagePairs(_maxBlockSize);
+
+    /// <summary>
+    /// Leaves a rule out of the run: its blocks are removed and all its keys forgotten, so it produces nothing and
+    /// suppresses nothing (a pair it would have produced is produced by a later rule that blocks it). Rules must be
+    /// skipped in ascending order, before any pair is visited.
+    /// </summary>
+    public void SkipRule(int rule)
+    {
+        if (_skippedRules.Count > 0 && _skippedRules[^1] >= rule)
+        {
+            throw new InvalidOperationException("Rules are skipped in ascending order, once each.");
+        }
+
+        _skippedRules.Add(rule);
+        foreach (var block in _blocks)
+        {
+            if (block.Rule == rule)
+            {
+                _skippedBlocks.Add(block);
+            }
+        }
+
+        _blocks.RemoveAll(block => block.Rule == rule);
+        Array.Clear(_leftKeys[rule]);
+        Array.Clear(_rightKeys[rule]);
+    }
+
+    /// <summary>Counts the block's pairs that no earlier rule produced, without visiting them: exactly what
+    /// <see cref="VisitPairs{TVisitor}(CandidateBlock, ref TVisitor)"/> would visit.</summary>
+    public long CountNewPairs(CandidateBlock block)
+    {
+        var counter = default(PairCounter);
+        return VisitPairs(block, ref counter);
+    }
 
     /// <summary>Visits the block's pairs that no earlier rule produced; returns how many were visited.</summary>
     public long VisitPairs<TVisitor>(CandidateBlock block, ref TVisitor visitor)
@@ -239,7 +305,11 @@ internal sealed class CandidatePairSource
         return order;
     }
 
-    private static void FindBlocks(int rule, ulong[] sorted, int maxBlockSize, List<CandidateBlock> blocks, List<CandidateBlock> capped)
+    /// <summary>The linkage form of the size cap: as many pairs as a deduplication block of that size holds.</summary>
+    private static long MaxLinkagePairs(int maxBlockSize) => (long)maxBlockSize * maxBlockSize / 2;
+
+    private static void FindBlocks(int rule, ulong[] sorted, int maxBlockSize, long maxPairsPerBlock, List<CandidateBlock> blocks,
+        List<CandidateBlock> capped)
     {
         for (var start = 0; start < sorted.Length;)
         {
@@ -252,14 +322,16 @@ internal sealed class CandidatePairSource
             if (end - start > 1)
             {
                 var block = new CandidateBlock(rule, sorted[start], start, end - start, start, end - start);
-                (end - start > maxBlockSize ? capped : blocks).Add(block);
+                var over = end - start > maxBlockSize || block.PairCount(deduplicating: true) > maxPairsPerBlock;
+                (over ? capped : blocks).Add(block);
             }
 
             start = end;
         }
     }
 
-    private static void JoinBlocks(int rule, ulong[] left, ulong[] right, int maxBlockSize, List<CandidateBlock> blocks, List<CandidateBlock> capped)
+    private static void JoinBlocks(int rule, ulong[] left, ulong[] right, int maxBlockSize, long maxPairsPerBlock, List<CandidateBlock> blocks,
+        List<CandidateBlock> capped)
     {
         int x = 0, y = 0;
         while (x < left.Length && y < right.Length)
@@ -290,10 +362,19 @@ internal sealed class CandidatePairSource
             }
 
             var block = new CandidateBlock(rule, key, x, xEnd - x, y, yEnd - y);
-            var oversized = (long)(xEnd - x) * (yEnd - y) > (long)maxBlockSize * maxBlockSize / 2;
-            (oversized ? capped : blocks).Add(block);
+            var pairs = (long)(xEnd - x) * (yEnd - y);
+            var over = pairs > MaxLinkagePairs(maxBlockSize) || pairs > maxPairsPerBlock;
+            (over ? capped : blocks).Add(block);
             x = xEnd;
             y = yEnd;
+        }
+    }
+
+    /// <summary>Counts visits and does nothing else: the budget check's exact count of new pairs.</summary>
+    private struct PairCounter : IPairVisitor
+    {
+        public readonly void Visit(int left, int right)
+        {
         }
     }
 }

@@ -10,8 +10,10 @@ namespace NhsIdentity.Matching.Evaluation;
 /// <remarks>
 /// <para>
 /// A pair is a candidate when, under some rule, both records have a key (no part missing), the keys are equal, and
-/// their block is not skipped for exceeding the block size cap: exactly the pairs a <see cref="Linker"/> with the
-/// same <see cref="LinkOptions.BlockingRules"/> and <see cref="LinkOptions.MaxBlockSize"/> compares.
+/// their block is not skipped for exceeding the block size cap or the block pair cap: exactly the pairs a
+/// <see cref="Linker"/> with the same <see cref="LinkOptions.BlockingRules"/>, <see cref="LinkOptions.MaxBlockSize"/>
+/// and <see cref="LinkOptions.MaxPairsPerBlock"/> compares (leave out of the rules any that a run skipped for its pair
+/// budget, <see cref="BlockingReportEntry.SkippedForPairBudget"/>: a skipped rule is as if it were not there).
 /// </para>
 /// <para>
 /// Cost: each rule's keys are computed and sorted once per record (as a <see cref="Linker"/> run does), then each
@@ -29,23 +31,27 @@ public static class BlockingRecall
     /// <param name="maxBlockSize">The block size cap (for example <see cref="LinkOptions.MaxBlockSize"/>); at least 2.</param>
     /// <param name="truePairs">The true pairs as (position in <paramref name="left"/>, position in
     /// <paramref name="right"/>). A pair listed twice counts once.</param>
+    /// <param name="maxPairsPerBlock">The block pair cap (for example <see cref="LinkOptions.MaxPairsPerBlock"/>, the
+    /// default); at least 1.</param>
     /// <returns>The overall and per-rule counts.</returns>
     /// <exception cref="ArgumentNullException">An argument is null, or a rule is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBlockSize"/> is below 2, or a position is
-    /// outside its set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBlockSize"/> is below 2,
+    /// <paramref name="maxPairsPerBlock"/> below 1, or a position is outside its set.</exception>
     public static BlockingRecallResult Measure(
         RecordSet left,
         RecordSet right,
         IReadOnlyList<BlockingRule> rules,
         int maxBlockSize,
-        IEnumerable<(int Left, int Right)> truePairs)
+        IEnumerable<(int Left, int Right)> truePairs,
+        long maxPairsPerBlock = LinkOptions.DefaultMaxPairsPerBlock)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         RequireRules(rules, maxBlockSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPairsPerBlock, 1);
         ArgumentNullException.ThrowIfNull(truePairs);
         var pairs = Distinct(truePairs, left.Count, right.Count, unordered: false);
-        return Count(CandidatePairSource.ForLinkage(left, right, rules, maxBlockSize), pairs);
+        return Count(CandidatePairSource.ForLinkage(left, right, rules, maxBlockSize, maxPairsPerBlock), pairs);
     }
 
     /// <summary>Measures which true pairs of a deduplication of one record set the rules block.</summary>
@@ -54,22 +60,25 @@ public static class BlockingRecall
     /// <param name="maxBlockSize">The block size cap; at least 2.</param>
     /// <param name="truePairs">The true pairs as two positions in <paramref name="records"/>, in either order; (a, b)
     /// and (b, a) are the same pair and count once.</param>
+    /// <param name="maxPairsPerBlock">The block pair cap; at least 1. Default <see cref="LinkOptions.DefaultMaxPairsPerBlock"/>.</param>
     /// <returns>The overall and per-rule counts.</returns>
     /// <exception cref="ArgumentNullException">An argument is null, or a rule is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBlockSize"/> is below 2, or a position is
-    /// outside the set.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBlockSize"/> is below 2,
+    /// <paramref name="maxPairsPerBlock"/> below 1, or a position is outside the set.</exception>
     /// <exception cref="ArgumentException">A pair joins a record to itself.</exception>
     public static BlockingRecallResult MeasureDeduplication(
         RecordSet records,
         IReadOnlyList<BlockingRule> rules,
         int maxBlockSize,
-        IEnumerable<(int Left, int Right)> truePairs)
+        IEnumerable<(int Left, int Right)> truePairs,
+        long maxPairsPerBlock = LinkOptions.DefaultMaxPairsPerBlock)
     {
         ArgumentNullException.ThrowIfNull(records);
         RequireRules(rules, maxBlockSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPairsPerBlock, 1);
         ArgumentNullException.ThrowIfNull(truePairs);
         var pairs = Distinct(truePairs, records.Count, records.Count, unordered: true);
-        return Count(CandidatePairSource.ForDeduplication(records, rules, maxBlockSize), pairs);
+        return Count(CandidatePairSource.ForDeduplication(records, rules, maxBlockSize, maxPairsPerBlock), pairs);
     }
 
     private static void RequireRules(IReadOnlyList<BlockingRule> rules, int maxBlockSize)
