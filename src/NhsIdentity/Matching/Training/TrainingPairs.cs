@@ -17,8 +17,9 @@ namespace NhsIdentity.Matching.Training;
 /// <para><b>How much work.</b> Only chosen pairs are compared. Hashing a pair is cheap but not free, so when a rule
 /// holds more pairs than the enumeration budget (<see cref="Budget"/>, at least twice <c>k</c>), only records whose
 /// (remixed) hash falls under a rate <c>q</c> take part: every pair then survives with probability <c>q²</c>
-/// whatever its block, so the survivors are still a uniform sample and their number over <c>q²</c> estimates the
-/// rule's pairs (<see cref="SelectedPairs.Estimated"/>). If too few survive, <c>q</c> doubles and the rule is
+/// whatever its block, so the survivors are still a uniform sample, and the share of them no earlier rule finds,
+/// times the pairs of the rule's blocks (known from their sizes), estimates the rule's pairs
+/// (<see cref="SelectedPairs.Estimated"/>; exact for a rule with no rule before it). If too few survive, <c>q</c> doubles and the rule is
 /// enumerated again; all of it is fixed by the hashes, so it is as deterministic as the rest.</para>
 /// </remarks>
 internal sealed class TrainingPairs
@@ -29,7 +30,6 @@ internal sealed class TrainingPairs
     /// <summary>The largest sample one stage holds (pairs live in arrays).</summary>
     private const long MaxSample = 1 << 28;
 
-    private readonly Dictionary<BlockingRule, RuleBlocks> _blocks = new(ReferenceEqualityComparer.Instance);
     private readonly List<TrainingSample> _samples = [];
     private readonly TrainingOptions _options;
     private readonly long _pairSeed;
@@ -81,7 +81,7 @@ internal sealed class TrainingPairs
         while (true)
         {
             var sample = new BottomK(k);
-            var found = Enumerate(blocks, earlier, rate, ref sample, cancellationToken);
+            var found = Enumerate(blocks, earlier, rate, ref sample, cancellationToken, out var considered);
             if (rate < 1 && found < k)
             {
                 // Too few records fell under the rate (pairs bunched in a few blocks): enumerate again with more.
@@ -89,7 +89,7 @@ internal sealed class TrainingPairs
                 continue;
             }
 
-            var available = rate >= 1 ? found : (long)Math.Round(found / (rate * rate));
+            var available = rate >= 1 || considered == 0 ? found : (long)Math.Round(upper * ((double)found / considered));
             var selected = sample.ToPairs(blocks.CappedBlocks, available, estimated: rate < 1);
             if (selected.Estimated || (k > 0 && selected.Count < selected.Available))
             {
@@ -100,20 +100,16 @@ internal sealed class TrainingPairs
         }
     }
 
-    private RuleBlocks Blocks(BlockingRule rule)
-    {
-        if (!_blocks.TryGetValue(rule, out var blocks))
-        {
-            blocks = RuleBlocks.Build(rule, Left, Right, Deduplicating, _options);
-            _blocks.Add(rule, blocks);
-        }
+    /// <summary>A rule's blocks, built afresh for each selection (not kept: a national extract's keys for every rule
+    /// would hold hundreds of megabytes; building them is a sort).</summary>
+    private RuleBlocks Blocks(BlockingRule rule) => RuleBlocks.Build(rule, Left, Right, Deduplicating, _options);
 
-        return blocks;
-    }
-
-    /// <summary>Offers every pair of the blocks between records under the rate to the sample; returns how many.</summary>
-    private long Enumerate(RuleBlocks blocks, RuleBlocks[] earlier, double rate, ref BottomK sample, CancellationToken cancellationToken)
+    /// <summary>Offers every pair of the blocks between records under the rate that no earlier rule finds to the
+    /// sample; returns how many, and in <paramref name="considered"/> how many pairs of records under the rate there were.</summary>
+    private long Enumerate(RuleBlocks blocks, RuleBlocks[] earlier, double rate, ref BottomK sample, CancellationToken cancellationToken,
+        out long considered)
     {
+        considered = 0;
         var cut = rate >= 1 ? ulong.MaxValue : (ulong)(rate * 18446744073709551615.0);
         var leftKept = new List<int>();
         var rightKept = new List<int>();
@@ -125,6 +121,7 @@ internal sealed class TrainingPairs
             if (Deduplicating)
             {
                 var kept = CollectionsMarshal.AsSpan(leftKept);
+                considered += (long)kept.Length * (kept.Length - 1) / 2;
                 for (var x = 0; x < kept.Length; x++)
                 {
                     for (var y = x + 1; y < kept.Length; y++)
@@ -136,6 +133,7 @@ internal sealed class TrainingPairs
             else
             {
                 Kept(blocks.RightMembers, block.RightStart, block.RightCount, RightHashes, cut, rightKept);
+                considered += (long)leftKept.Count * rightKept.Count;
                 foreach (var a in CollectionsMarshal.AsSpan(leftKept))
                 {
                     foreach (var b in CollectionsMarshal.AsSpan(rightKept))
