@@ -137,7 +137,8 @@ public static class ModelTrainer
         {
             var rule = options.TrainingRules[r];
             Report(TrainingStage.CollectingTrainingPairs, r, 0);
-            var pairs = candidates.Select(options.TrainingRules, r, options.MaxPairsPerTrainingRule, cancellationToken);
+            // Each rule alone: its session sees every pair it blocks, whether or not an earlier rule blocks it too.
+            var pairs = candidates.Select([rule], 0, options.MaxPairsPerTrainingRule, cancellationToken);
             var patterns = ComparisonPatterns.Collect(start, left, right, pairs, cancellationToken);
             var included = new bool[active.Length];
             for (var c = 0; c < active.Length; c++)

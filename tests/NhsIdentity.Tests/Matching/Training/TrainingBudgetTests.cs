@@ -70,8 +70,8 @@ public sealed class TrainingBudgetTests
     {
         var rules = new[] { BlockingRule.Create("dob", BlockingKeyPart.DateOfBirth) };
 
-        // 2,500 × 1,000 = 2.5 million pairs may be enumerated: every pair is, and the count is exact.
-        var exact = new TrainingPairs(OneFamily.Value, OneFamily.Value, true, TrainingOptions.Default with { MaxPairsPerRecord = 1_000 })
+        // 2,500 × 2,000 = 5 million pairs may be enumerated: every pair is, and the count is exact.
+        var exact = new TrainingPairs(OneFamily.Value, OneFamily.Value, true, TrainingOptions.Default with { MaxPairsPerRecord = 2_000 })
             .Select(rules, 0, 1_000, CancellationToken.None);
         Assert.False(exact.Estimated);
         Assert.Equal(AllPairs, exact.Available);
