@@ -47,7 +47,8 @@ public sealed class TrainingResult
     public IReadOnlyList<TrainingRuleReport> Rules => _rules;
 
     /// <summary>Gets the number of cross-check labelled pairs (same valid NHS number and full date of birth) found;
-    /// 0 when <see cref="TrainingOptions.UseCrossCheckLabels"/> is off.</summary>
+    /// 0 when <see cref="TrainingOptions.UseCrossCheckLabels"/> is off; estimated when there were more than the budget
+    /// allows to count (see <see cref="Samples"/>).</summary>
     public long CrossCheckLabels { get; }
 
     /// <summary>Gets whether the labelled pairs were enough to measure m-probabilities from
@@ -57,7 +58,8 @@ public sealed class TrainingResult
     /// <summary>Gets the trained model's prior λ (the same as <see cref="MatchModel.PriorMatchProbability"/>).</summary>
     public double PriorMatchProbability => Model.PriorMatchProbability;
 
-    /// <summary>Gets the number of pairs the deterministic rules found (their union).</summary>
+    /// <summary>Gets the number of pairs the deterministic rules found (their union); estimated for a rule with more
+    /// pairs than the budget allows to count (see <see cref="Samples"/>).</summary>
     public long DeterministicPairs { get; }
 
     /// <summary>Gets the number of possible pairs: <c>n(n-1)/2</c> when deduplicating, <c>left × right</c> when
