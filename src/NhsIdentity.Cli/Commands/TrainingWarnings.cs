@@ -5,7 +5,8 @@ namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
 /// Tells the user, on standard error, what training could not estimate from the input (one warning line per
-/// comparison or level that kept the starting model's value) and how many level weights it put back in order.
+/// comparison or level that kept the starting model's value), which rules it sampled for the budget, and how many level
+/// weights it put back in order.
 /// </summary>
 /// <remarks>Comparison and level names and counts only: never a patient value.</remarks>
 internal static class TrainingWarnings
@@ -18,6 +19,11 @@ internal static class TrainingWarnings
         foreach (var fallback in result.Fallbacks)
         {
             error.WriteLine("warning: " + Describe(fallback));
+        }
+
+        foreach (var sample in result.Samples)
+        {
+            error.WriteLine("warning: " + Describe(sample));
         }
 
         if (result.Adjustments.Count > 0)
@@ -38,6 +44,11 @@ internal static class TrainingWarnings
             _ => "kept the starting u (too few random pairs to estimate it)",
         };
     }
+
+    /// <summary>One sampled stage in words, e.g. <c>training rule budget: train-dob compared 2,000,000 of about
+    /// 400,000,000 pairs, chosen by hash</c> (rule names and counts only).</summary>
+    internal static string Describe(TrainingSample sample) => FormattableString.Invariant(
+        $"training budget: rule {sample.RuleName} compared {sample.PairsCompared:N0} of {(sample.PairsEstimated ? "about " : string.Empty)}{sample.Pairs:N0} pairs, a sample chosen by hash (MaxPairsPerTrainingRule, MaxPairsPerRecord)");
 
     /// <summary>Whether a level of a comparison kept a starting value (m or u, or the whole comparison).</summary>
     internal static bool KeptStartingValue(IReadOnlyList<TrainingFallback> fallbacks, ComparisonKind comparison, int level)

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using NhsIdentity.Matching.Blocking;
 
 namespace NhsIdentity.Matching.Training;
 
@@ -39,47 +38,26 @@ internal sealed class ComparisonPatterns
         return key;
     }
 
-    /// <summary>Collects the patterns of the source's pairs, or of one rule's (<paramref name="onlyRule"/>, its
-    /// position in the source's rules: the pairs it finds that no earlier rule found).</summary>
-    public static ComparisonPatterns Collect(MatchModel model, CandidatePairSource source, long maxPairs, int seed, CancellationToken cancellationToken,
-        int onlyRule = -1)
+    /// <summary>The patterns of the chosen pairs.</summary>
+    public static ComparisonPatterns Collect(MatchModel model, RecordSet left, RecordSet right, SelectedPairs pairs, CancellationToken cancellationToken)
     {
-        var visitor = new PatternVisitor(model, source.Left, source.Right);
-        long available = 0;
-        var chosen = new List<int>(source.Blocks.Count);
-        for (var b = 0; b < source.Blocks.Count; b++)
+        var patterns = new Dictionary<ulong, long>();
+        var codes = new byte[model.ActiveComparisons.Length];
+        for (var p = 0; p < pairs.Count; p++)
         {
-            var block = source.Blocks[b];
-            if (onlyRule < 0 || block.Rule == onlyRule)
+            if ((p & 0xFFF) == 0)
             {
-                available += block.PairCount(source.IsDeduplicating);
-                chosen.Add(b);
+                cancellationToken.ThrowIfCancellationRequested();
             }
+
+            model.Levels(left, pairs.Left[p], right, pairs.Right[p], codes);
+            CollectionsMarshal.GetValueRefOrAddDefault(patterns, Pack(codes), out _)++;
         }
 
-        // Within budget: every block in order. Beyond it: whole blocks in a seeded shuffled order until it is spent.
-        var order = chosen.ToArray();
-
-        if (available > maxPairs)
-        {
-            new Random(seed).Shuffle(order);
-        }
-
-        long pairs = 0;
-        foreach (var b in order)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            pairs += source.VisitPairs(source.Blocks[b], ref visitor);
-            if (pairs >= maxPairs)
-            {
-                break;
-            }
-        }
-
-        var keys = new ulong[visitor.Patterns.Count];
+        var keys = new ulong[patterns.Count];
         var counts = new long[keys.Length];
         var k = 0;
-        foreach (var (key, count) in visitor.Patterns)
+        foreach (var (key, count) in patterns)
         {
             keys[k] = key;
             counts[k++] = count;
@@ -88,32 +66,6 @@ internal sealed class ComparisonPatterns
         // Sorted, so the order EM adds them up in never depends on the dictionary's internals.
         Array.Sort(keys, counts);
 
-        return new ComparisonPatterns(keys, counts, pairs);
-    }
-
-    /// <summary>Adds every visited pair's packed comparison vector to the dictionary.</summary>
-    private readonly struct PatternVisitor : IPairVisitor
-    {
-        private readonly MatchModel _model;
-        private readonly RecordSet _left;
-        private readonly RecordSet _right;
-        private readonly byte[] _codes;
-
-        public PatternVisitor(MatchModel model, RecordSet left, RecordSet right)
-        {
-            _model = model;
-            _left = left;
-            _right = right;
-            _codes = new byte[model.ActiveComparisons.Length];
-            Patterns = [];
-        }
-
-        public Dictionary<ulong, long> Patterns { get; }
-
-        public void Visit(int left, int right)
-        {
-            _model.Levels(_left, left, _right, right, _codes);
-            CollectionsMarshal.GetValueRefOrAddDefault(Patterns, Pack(_codes), out _)++;
-        }
+        return new ComparisonPatterns(keys, counts, pairs.Count);
     }
 }

@@ -21,58 +21,16 @@ internal static class CrossCheckLabels
     public static readonly BlockingRule SameNameAndBirth =
         BlockingRule.Create("same-name-and-birth", BlockingKeyPart.GivenName, BlockingKeyPart.FamilyName, BlockingKeyPart.DateOfBirth);
 
-    public static LevelTally Tally(MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
-        CancellationToken cancellationToken) => Tally(CrossCheck, model, left, right, deduplicating, maxBlockSize, cancellationToken);
-
-    /// <summary>The level counts of a rule's pairs; with <paramref name="onlyComparison"/> (an index into the model's
-    /// active comparisons), only of the pairs at <paramref name="onlyLevel"/> of it.</summary>
-    public static LevelTally Tally(BlockingRule rule, MatchModel model, RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize,
-        CancellationToken cancellationToken, int onlyComparison = -1, int onlyLevel = -1)
+    /// <summary>The level counts of a rule's pairs, or of <see cref="TrainingOptions.MaxPairsPerTrainingRule"/> of them
+    /// chosen by hash (<see cref="TrainingPairs"/>); <paramref name="pairs"/> says how many the rule has.</summary>
+    public static LevelTally Tally(BlockingRule rule, MatchModel model, TrainingPairs candidates, TrainingOptions options,
+        CancellationToken cancellationToken, out SelectedPairs pairs)
     {
-        var source = PairCounting.Source(left, right, deduplicating, [rule], maxBlockSize);
-        var visitor = new TallyVisitor(model, left, right, onlyComparison, onlyLevel);
-        foreach (var block in source.Blocks)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            source.VisitPairs(block, ref visitor);
-        }
-
-        return visitor.Tally;
+        pairs = candidates.Select([rule], 0, options.MaxPairsPerTrainingRule, cancellationToken);
+        return pairs.Tally(model, candidates.Left, candidates.Right, cancellationToken);
     }
 
     /// <summary>Whether labels may set a comparison's m: not the two comparisons that define the labels (they agree
     /// on every labelled pair by construction).</summary>
     public static bool CanEstimate(ComparisonKind kind) => kind is not (ComparisonKind.NhsNumber or ComparisonKind.DateOfBirth);
-
-    private readonly struct TallyVisitor : IPairVisitor
-    {
-        private readonly MatchModel _model;
-        private readonly RecordSet _left;
-        private readonly RecordSet _right;
-        private readonly byte[] _codes;
-        private readonly int _onlyComparison;
-        private readonly int _onlyLevel;
-
-        public TallyVisitor(MatchModel model, RecordSet left, RecordSet right, int onlyComparison, int onlyLevel)
-        {
-            _model = model;
-            _left = left;
-            _right = right;
-            _onlyComparison = onlyComparison;
-            _onlyLevel = onlyLevel;
-            _codes = new byte[model.ActiveComparisons.Length];
-            Tally = new LevelTally(_codes.Length);
-        }
-
-        public LevelTally Tally { get; }
-
-        public void Visit(int left, int right)
-        {
-            _model.Levels(_left, left, _right, right, _codes);
-            if (_onlyComparison < 0 || _codes[_onlyComparison] == _onlyLevel)
-            {
-                Tally.Add(_codes);
-            }
-        }
-    }
 }

@@ -44,8 +44,8 @@ internal static class HouseholdEstimation
     /// <summary>The household u of every level, one row of <see cref="ComparisonCatalog.CodesPerComparison"/> per
     /// active comparison of <paramref name="start"/>, given the trained <paramref name="m"/>, <paramref name="u"/> and
     /// prior <paramref name="lambda"/> (same layout).</summary>
-    public static HouseholdEstimate Estimate(MatchModel start, double[] m, double[] u, double lambda, RecordSet left, RecordSet right,
-        bool deduplicating, TrainingOptions options, CancellationToken cancellationToken)
+    public static HouseholdEstimate Estimate(MatchModel start, double[] m, double[] u, double lambda, TrainingPairs candidates,
+        TrainingOptions options, CancellationToken cancellationToken)
     {
         var active = start.ActiveComparisons;
         var householdU = (double[])u.Clone();
@@ -74,8 +74,8 @@ internal static class HouseholdEstimation
             }
         }
 
-        var source = PairCounting.Source(left, right, deduplicating, [Household], options.MaxBlockSize);
-        var patterns = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken);
+        var pairs = candidates.Select([Household], 0, options.MaxPairsPerTrainingRule, cancellationToken);
+        var patterns = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, pairs, cancellationToken);
         CopyStartingHouseholdU(start, aware, householdU);
         if (patterns.Pairs < MinimumContextPairs)
         {

@@ -7,7 +7,7 @@ namespace NhsIdentity.Matching.Training;
 /// expectation-maximisation, as Splink does).
 /// </summary>
 /// <remarks>
-/// <para><b>Steps.</b> (1) u-probabilities: pairs drawn uniformly at random (seeded; every pair when there are no
+/// <para><b>Steps.</b> (1) u-probabilities: pairs drawn uniformly at random (seeded, over the records in hash order; every pair when there are no
 /// more than <see cref="TrainingOptions.MaxRandomPairs"/>), counted per level, missing values ignored. (2)
 /// m-probabilities: one EM session with u fixed per <see cref="TrainingOptions.TrainingRules"/> rule, over that
 /// rule's pairs, leaving out the comparisons the rule constrains; each comparison's expected matched counts are
@@ -34,8 +34,16 @@ namespace NhsIdentity.Matching.Training;
 /// <para><b>Order.</b> Finally each comparison's weights are put in the order its definition declares (the first
 /// level at least as heavy as any other, bands of one measure in order, and a level that says the values agree never
 /// below 0) by pooling adjacent violators; every change shows in <see cref="TrainingResult.Adjustments"/>.</para>
+/// <para><b>Budget.</b> No stage compares every pair of a rule: each compares at most
+/// <see cref="TrainingOptions.MaxPairsPerTrainingRule"/> pairs, chosen by hash, and enumerates (hashes) at most about
+/// <see cref="TrainingOptions.MaxPairsPerRecord"/> pairs per record; beyond that the rule's number of pairs is
+/// estimated from a hashed sample of records. Every stage that sampled is listed in
+/// <see cref="TrainingResult.Samples"/>. Training time thus grows with the records and the budget, not with the pairs
+/// the blocks make (issue 14: 200,000 records of one family name and birth date).</para>
 /// <para><b>Determinism.</b> Single-threaded; the same records, options and seed give the same model byte for byte
-/// (<see cref="MatchModel.ToJson"/>). Every probability is clamped to at least
+/// (<see cref="MatchModel.ToJson"/>), in any order: every sample is chosen by a hash of the records' ids and values
+/// and the seed (as Splink samples), never by their positions, and everything summed is summed in an order the
+/// input order cannot change (patterns sorted by key, counts in integers). Every probability is clamped to at least
 /// <see cref="TrainingOptions.ProbabilityFloor"/>, so no weight is ever infinite or NaN.</para>
 /// <para>Cancellation is checked between chunks of random pairs, between blocks and between EM iterations.</para>
 /// </remarks>
@@ -103,9 +111,12 @@ public static class ModelTrainer
             }
         }
 
+        // Every stage below samples by record hashes, never by position, and within the budget.
+        var candidates = new TrainingPairs(left, right, deduplicating, options);
+
         // 1. u from random pairs (not yet corrected for the matches among them).
         Report(TrainingStage.SamplingRandomPairs, 0, 0);
-        var random = RandomPairSampler.Sample(start, left, right, deduplicating, options, levelCounts, cancellationToken, out var allPairs);
+        var random = RandomPairSampler.Sample(start, candidates, options, levelCounts, cancellationToken, out var allPairs);
         var u = space.EstimateU(random, options, lambda: 0, m: null, fallbacks: null);
 
         // The deterministic rules' pairs, for the prior.
@@ -114,7 +125,7 @@ public static class ModelTrainer
         if (options.DeterministicRules.Count > 0 && totalPairs > 0)
         {
             Report(TrainingStage.CountingDeterministicPairs, 0, 0);
-            rulePairs = PriorEstimation.RulePairs.Collect(start, left, right, deduplicating, options, cancellationToken);
+            rulePairs = PriorEstimation.RulePairs.Collect(start, candidates, options, cancellationToken);
         }
 
         // 2. Expected matched counts by EM, one session per training rule; each comparison's counts are the mean of
@@ -126,8 +137,9 @@ public static class ModelTrainer
         {
             var rule = options.TrainingRules[r];
             Report(TrainingStage.CollectingTrainingPairs, r, 0);
-            var source = PairCounting.Source(left, right, deduplicating, [rule], options.MaxBlockSize);
-            var patterns = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken);
+            // Each rule alone: its session sees every pair it blocks, whether or not an earlier rule blocks it too.
+            var pairs = candidates.Select([rule], 0, options.MaxPairsPerTrainingRule, cancellationToken);
+            var patterns = ComparisonPatterns.Collect(start, left, right, pairs, cancellationToken);
             var included = new bool[active.Length];
             for (var c = 0; c < active.Length; c++)
             {
@@ -136,7 +148,7 @@ public static class ModelTrainer
 
             if (patterns.Pairs == 0)
             {
-                reports[r] = new TrainingRuleReport(rule.Name, 0, 0, source.CappedBlocks.Count, 0, false, 0, []);
+                reports[r] = new TrainingRuleReport(rule.Name, 0, 0, pairs.CappedBlocks, 0, false, 0, []);
                 continue;
             }
 
@@ -157,7 +169,7 @@ public static class ModelTrainer
                 }
             }
 
-            reports[r] = new TrainingRuleReport(rule.Name, patterns.Pairs, patterns.Keys.Length, source.CappedBlocks.Count,
+            reports[r] = new TrainingRuleReport(rule.Name, patterns.Pairs, patterns.Keys.Length, pairs.CappedBlocks,
                 estimate.Iterations, estimate.Converged, estimate.Lambda, [.. estimated]);
         }
 
@@ -175,8 +187,8 @@ public static class ModelTrainer
         PriorEstimation.NhsNumberLabels? nhsLabels = null;
         if (options.UseCrossCheckLabels && totalPairs > 0)
         {
-            var tally = CrossCheckLabels.Tally(start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
-            labels = tally.Pairs;
+            var tally = CrossCheckLabels.Tally(CrossCheckLabels.CrossCheck, start, candidates, options, cancellationToken, out var crossCheck);
+            labels = crossCheck.Available;
             if (labels >= options.MinimumCrossCheckLabels)
             {
                 for (var c = 0; c < active.Length; c++)
@@ -192,11 +204,11 @@ public static class ModelTrainer
 
             // 4. Labels for the two comparisons the cross-check trace cannot measure: the date of birth from pairs
             // with the same valid NHS number, the NHS number from pairs with the same full name and date of birth.
-            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNhsNumber, ComparisonKind.DateOfBirth, start, left, right, deduplicating,
-                options, space, counts, cancellationToken);
-            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNameAndBirth, ComparisonKind.NhsNumber, start, left, right, deduplicating,
-                options, space, counts, cancellationToken);
-            nhsLabels = PriorEstimation.NhsNumberLabels.Count(left, right, deduplicating, options.MaxBlockSize, cancellationToken);
+            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNhsNumber, ComparisonKind.DateOfBirth, start, candidates, options, space, counts,
+                cancellationToken, out var sameNumber);
+            labelsUsed |= ApplyLabels(CrossCheckLabels.SameNameAndBirth, ComparisonKind.NhsNumber, start, candidates, options, space, counts,
+                cancellationToken, out _);
+            nhsLabels = PriorEstimation.NhsNumberLabels.Count(left, right, deduplicating, sameNumber);
         }
 
         var m = space.EstimateM(counts, options, fallbacks);
@@ -216,7 +228,7 @@ public static class ModelTrainer
         // 7. Household u: EM inside the household context with m fixed (NHS numbers as labels where there are any),
         // and the postcode's u among people of one family name; a comparison that is not household-aware keeps
         // household u equal to its u.
-        var household = HouseholdEstimation.Estimate(start, trained, u, prior.Value, left, right, deduplicating, options, cancellationToken);
+        var household = HouseholdEstimation.Estimate(start, trained, u, prior.Value, candidates, options, cancellationToken);
         var comparisons = new ComparisonModel[active.Length];
         for (var c = 0; c < active.Length; c++)
         {
@@ -236,21 +248,26 @@ public static class ModelTrainer
             : a.Reason.CompareTo(b.Reason));
         var model = new MatchModel(prior.Value, comparisons, options.Policy, start.TermFrequencyFloor, household.Joint);
         return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, rulePairs?.Union ?? 0, totalPairs, prior,
-            [.. fallbacks], [.. adjustments]);
+            [.. fallbacks], [.. adjustments], [.. candidates.Samples]);
     }
 
-    private static bool ApplyLabels(BlockingRule rule, ComparisonKind target, MatchModel start, RecordSet left, RecordSet right,
-        bool deduplicating, TrainingOptions options, ParameterSpace space, double[] counts, CancellationToken cancellationToken)
+    /// <summary>Sets the target comparison's counts from the rule's labelled pairs when they measure it;
+    /// <paramref name="pairs"/> are the rule's pairs, chosen whether or not the target can use them (the NHS-number
+    /// prior counts them).</summary>
+    private static bool ApplyLabels(BlockingRule rule, ComparisonKind target, MatchModel start, TrainingPairs candidates,
+        TrainingOptions options, ParameterSpace space, double[] counts, CancellationToken cancellationToken, out SelectedPairs pairs)
     {
         var c = Array.IndexOf(space.Active, target);
         if (c < 0 || space.Absent[c])
         {
+            // Counting only: nothing is compared.
+            pairs = candidates.Select([rule], 0, 0, cancellationToken);
             return false;
         }
 
         // EM cannot measure these two (households), so any labels beat it: no MinimumCrossCheckLabels here, only
         // enough observations to count as a measurement; the posterior weighs few labels against the starting value.
-        var tally = CrossCheckLabels.Tally(rule, start, left, right, deduplicating, options.MaxBlockSize, cancellationToken);
+        var tally = CrossCheckLabels.Tally(rule, start, candidates, options, cancellationToken, out pairs);
         if (tally.Observed(c, space.LevelCounts[c]) < options.MinimumObservationsPerLevel)
         {
             return false;

@@ -56,15 +56,18 @@ internal static class PriorEstimation
             }
         }
 
-        public static RulePairs Collect(MatchModel start, RecordSet left, RecordSet right, bool deduplicating, TrainingOptions options,
-            CancellationToken cancellationToken)
+        /// <summary>Each rule's pairs: counted exactly within the budget, estimated beyond it; patterns from at most
+        /// <see cref="TrainingOptions.MaxPairsPerTrainingRule"/> of them, chosen by hash.</summary>
+        public static RulePairs Collect(MatchModel start, TrainingPairs candidates, TrainingOptions options, CancellationToken cancellationToken)
         {
-            var source = PairCounting.Source(left, right, deduplicating, options.DeterministicRules, options.MaxBlockSize);
-            var pairs = PairCounting.CountPairsByRule(source, cancellationToken);
-            var patterns = new ComparisonPatterns[pairs.Length];
-            for (var r = 0; r < pairs.Length; r++)
+            var rules = options.DeterministicRules;
+            var pairs = new long[rules.Count];
+            var patterns = new ComparisonPatterns[rules.Count];
+            for (var r = 0; r < rules.Count; r++)
             {
-                patterns[r] = ComparisonPatterns.Collect(start, source, options.MaxPairsPerTrainingRule, options.Seed, cancellationToken, onlyRule: r);
+                var selected = candidates.Select(rules, r, options.MaxPairsPerTrainingRule, cancellationToken);
+                pairs[r] = selected.Available;
+                patterns[r] = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, selected, cancellationToken);
             }
 
             return new RulePairs(pairs, patterns);
@@ -74,12 +77,13 @@ internal static class PriorEstimation
     /// <summary>The NHS-number label counts: pairs sharing a valid number, and pairs in which both have one.</summary>
     internal readonly record struct NhsNumberLabels(long SamePairs, long BothValidPairs)
     {
-        public static NhsNumberLabels Count(RecordSet left, RecordSet right, bool deduplicating, int maxBlockSize, CancellationToken cancellationToken)
+        /// <summary>The counts, given the pairs of <see cref="CrossCheckLabels.SameNhsNumber"/> (their number exact
+        /// within the budget, estimated beyond it).</summary>
+        public static NhsNumberLabels Count(RecordSet left, RecordSet right, bool deduplicating, SelectedPairs sameNumber)
         {
-            var source = PairCounting.Source(left, right, deduplicating, [CrossCheckLabels.SameNhsNumber], maxBlockSize);
             long valid = left.GetCounts(ComparisonKind.NhsNumber).Present;
             var both = deduplicating ? valid * (valid - 1) / 2 : valid * right.GetCounts(ComparisonKind.NhsNumber).Present;
-            return new NhsNumberLabels(PairCounting.CountPairs(source, cancellationToken), both);
+            return new NhsNumberLabels(sameNumber.Available, both);
         }
     }
 

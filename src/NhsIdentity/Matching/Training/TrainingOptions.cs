@@ -112,12 +112,34 @@ public sealed record TrainingOptions
     public int MaxBlockSize { get; init; } = 5_000;
 
     /// <summary>
-    /// Gets the most pairs one training rule's EM session compares. Default 2,000,000: EM needs the shape of the
-    /// comparison patterns, not every pair, and a rule such as "same postcode" produces hundreds of millions of pairs
-    /// in a national extract. Beyond the budget, whole blocks are taken in an order shuffled by <see cref="Seed"/>
-    /// until it is spent, so the sample stays deterministic.
+    /// Gets the most pairs one training stage compares: one training rule's EM session, one deterministic rule's
+    /// share of matches, the cross-check, NHS-number and name-and-birth labels, the household context. Default
+    /// 2,000,000: EM needs the shape of the comparison patterns, not every pair, and a rule such as "same postcode"
+    /// produces hundreds of millions of pairs in a national extract. Beyond it the stage compares that many of the
+    /// rule's pairs, those of lowest hash of the two records' ids and values and <see cref="Seed"/> (as Splink
+    /// samples), so the sample is uniform, deterministic and the same whatever the order of the records; every such
+    /// stage is listed in <see cref="TrainingResult.Samples"/>.
     /// </summary>
     public long MaxPairsPerTrainingRule { get; init; } = 2_000_000;
+
+    /// <summary>
+    /// Gets how many pairs per record one training stage may enumerate (hash, not compare), as
+    /// <see cref="LinkOptions"/>' option of that name bounds the linker: the budget is records × this (left plus right
+    /// when linking), at least 1,000,000. Default 200. A rule with more pairs than the budget is enumerated over a
+    /// hashed sample of its records, and its number of pairs estimated from them
+    /// (<see cref="TrainingSample.PairsEstimated"/>), so training time grows with the records, not with the pairs
+    /// their blocks make. At least 1.
+    /// </summary>
+    public int MaxPairsPerRecord { get; init; } = 200;
+
+    /// <summary>
+    /// Gets the most pairs one block of a training, deterministic, label or household rule may make; a block with
+    /// more is skipped like one over <see cref="MaxBlockSize"/> (and counted in
+    /// <see cref="TrainingRuleReport.CappedBlocks"/>). Default 12,497,500, the pairs of one deduplication block of
+    /// 5,000 records, so it bites only when <see cref="MaxBlockSize"/> is raised or for a linkage block lopsided
+    /// enough. At least 1.
+    /// </summary>
+    public long MaxPairsPerBlock { get; init; } = 12_497_500;
 
     /// <summary>Gets the smallest m- or u-probability (and prior) training produces, greater than 0 and less than
     /// 0.5. Default 1e-6: every weight stays finite however lopsided the data.</summary>

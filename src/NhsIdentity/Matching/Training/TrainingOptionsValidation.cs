@@ -16,6 +16,8 @@ internal static class TrainingOptionsValidation
         Require(options.MinimumCrossCheckLabels >= 1, "MinimumCrossCheckLabels must be at least 1.", nameof(options));
         Require(options.MaxBlockSize >= 2, "MaxBlockSize must be at least 2.", nameof(options));
         Require(options.MaxPairsPerTrainingRule >= 1, "MaxPairsPerTrainingRule must be at least 1.", nameof(options));
+        Require(options.MaxPairsPerRecord >= 1, "MaxPairsPerRecord must be at least 1.", nameof(options));
+        Require(options.MaxPairsPerBlock >= 1, "MaxPairsPerBlock must be at least 1.", nameof(options));
         Require(options.ProbabilityFloor > 0 && options.ProbabilityFloor < 0.5, "ProbabilityFloor must be greater than 0 and less than 0.5.", nameof(options));
         Require(options.PriorStrength >= 0 && double.IsFinite(options.PriorStrength), "PriorStrength must be a finite number at least 0.", nameof(options));
         Require(options.Policy.IsValid, "Policy must have a review threshold no greater than its match threshold.", nameof(options));

@@ -9,10 +9,11 @@ public sealed class TrainingResult
     private readonly TrainingRuleReport[] _rules;
     private readonly TrainingFallback[] _fallbacks;
     private readonly TrainingAdjustment[] _adjustments;
+    private readonly TrainingSample[] _samples;
 
     internal TrainingResult(MatchModel model, long randomPairsSampled, bool allPairsCompared, TrainingRuleReport[] rules,
         long crossCheckLabels, bool crossCheckLabelsUsed, long deterministicPairs, long totalPairs, PriorEstimate prior,
-        TrainingFallback[] fallbacks, TrainingAdjustment[] adjustments)
+        TrainingFallback[] fallbacks, TrainingAdjustment[] adjustments, TrainingSample[] samples)
     {
         Model = model;
         RandomPairsSampled = randomPairsSampled;
@@ -29,6 +30,7 @@ public sealed class TrainingResult
         DeterministicRecall = prior.Recall;
         _fallbacks = fallbacks;
         _adjustments = adjustments;
+        _samples = samples;
     }
 
     /// <summary>Gets the trained model.</summary>
@@ -45,7 +47,8 @@ public sealed class TrainingResult
     public IReadOnlyList<TrainingRuleReport> Rules => _rules;
 
     /// <summary>Gets the number of cross-check labelled pairs (same valid NHS number and full date of birth) found;
-    /// 0 when <see cref="TrainingOptions.UseCrossCheckLabels"/> is off.</summary>
+    /// 0 when <see cref="TrainingOptions.UseCrossCheckLabels"/> is off; estimated when there were more than the budget
+    /// allows to count (see <see cref="Samples"/>).</summary>
     public long CrossCheckLabels { get; }
 
     /// <summary>Gets whether the labelled pairs were enough to measure m-probabilities from
@@ -55,7 +58,8 @@ public sealed class TrainingResult
     /// <summary>Gets the trained model's prior λ (the same as <see cref="MatchModel.PriorMatchProbability"/>).</summary>
     public double PriorMatchProbability => Model.PriorMatchProbability;
 
-    /// <summary>Gets the number of pairs the deterministic rules found (their union).</summary>
+    /// <summary>Gets the number of pairs the deterministic rules found (their union); estimated for a rule with more
+    /// pairs than the budget allows to count (see <see cref="Samples"/>).</summary>
     public long DeterministicPairs { get; }
 
     /// <summary>Gets the number of possible pairs: <c>n(n-1)/2</c> when deduplicating, <c>left × right</c> when
@@ -97,10 +101,17 @@ public sealed class TrainingResult
     /// an agreement from weighing against, ordered by comparison and level.</summary>
     public IReadOnlyList<TrainingAdjustment> Adjustments => _adjustments;
 
+    /// <summary>Gets every stage that compared a sample of its rule's pairs instead of all of them, because the rule
+    /// had more than <see cref="TrainingOptions.MaxPairsPerTrainingRule"/> (or the
+    /// <see cref="TrainingOptions.MaxPairsPerRecord"/> budget), in the order training ran them; empty when every stage
+    /// compared every pair. A sample is chosen by hash and is uniform, so the model is still an estimate from all the
+    /// records, but the CLI says so, and says when a rule's number of pairs was itself estimated.</summary>
+    public IReadOnlyList<TrainingSample> Samples => _samples;
+
     /// <summary>Describes the training run (counts and probabilities only).</summary>
     /// <returns>A one-line summary.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"TrainingResult(λ = {PriorMatchProbability:G4} from {Source()}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)}, {_fallbacks.Length} fallbacks, {_adjustments.Length} adjustments)");
+        $"TrainingResult(λ = {PriorMatchProbability:G4} from {Source()}, {RandomPairsSampled} random pairs, {_rules.Length} rules, {CrossCheckLabels} cross-check labels{(CrossCheckLabelsUsed ? " used" : string.Empty)}, {_fallbacks.Length} fallbacks, {_adjustments.Length} adjustments{(_samples.Length > 0 ? FormattableString.Invariant($", {_samples.Length} sampled rules") : string.Empty)})");
 
     private string Source() => PriorSource switch
     {

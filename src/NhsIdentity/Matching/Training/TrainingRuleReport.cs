@@ -24,13 +24,16 @@ public sealed class TrainingRuleReport
     /// <summary>Gets the training rule's name.</summary>
     public string RuleName { get; }
 
-    /// <summary>Gets the number of record pairs the rule produced.</summary>
+    /// <summary>Gets the number of record pairs EM ran over: all the rule's pairs, or
+    /// <see cref="TrainingOptions.MaxPairsPerTrainingRule"/> of them (then the rule is listed in
+    /// <see cref="TrainingResult.Samples"/> with its total).</summary>
     public long Pairs { get; }
 
     /// <summary>Gets the number of distinct comparison-level patterns among those pairs (EM runs over these).</summary>
     public int Patterns { get; }
 
-    /// <summary>Gets the number of blocks skipped for exceeding <see cref="TrainingOptions.MaxBlockSize"/>.</summary>
+    /// <summary>Gets the number of blocks skipped for exceeding <see cref="TrainingOptions.MaxBlockSize"/> or
+    /// <see cref="TrainingOptions.MaxPairsPerBlock"/>.</summary>
     public int CappedBlocks { get; }
 
     /// <summary>Gets the number of EM iterations run (0 when the rule produced no pairs).</summary>
