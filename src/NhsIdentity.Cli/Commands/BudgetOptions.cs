@@ -17,7 +17,7 @@ internal sealed class BudgetOptions
 
     public Option<int> MaxPairsPerRecord { get; } = new("--max-pairs-per-record")
     {
-        Description = Invariant($"Candidate pairs the run may compare per record (the budget is this × the records of all inputs, at least {LinkOptions.MinimumPairBudget:N0}); checked before anything is scored. Default {LinkOptions.DefaultMaxPairsPerRecord}."),
+        Description = Invariant($"Candidate pairs the run may compare per record (the budget is this × the records of all inputs, at least {LinkOptions.MinimumPairBudget:N0}); checked before anything is scored; training's stages are bounded by the same figure. Default {LinkOptions.DefaultMaxPairsPerRecord}."),
         DefaultValueFactory = _ => LinkOptions.DefaultMaxPairsPerRecord,
     };
 

@@ -164,7 +164,7 @@ internal static class LinkCommand
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
-                    fallbacks: fallbacks);
+                    fallbacks: fallbacks, maxPairsPerRecord: request.Budget.MaxPairsPerRecord);
                 if (model is null)
                 {
                     return ExitCodes.Invalid;
@@ -355,7 +355,8 @@ internal static class LinkCommand
 
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
-        WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null)
+        WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null,
+        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord)
     {
         if (modelPath is not null)
         {
@@ -376,7 +377,8 @@ internal static class LinkCommand
 
         // A starting model brings its comparisons, thresholds, levels used and decision policy; training learns m,
         // u and the prior.
-        var options = TrainingOptions.Default with { Seed = seed };
+        // The run's per-record budget bounds training's stages too, so one option bounds the whole run.
+        var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord };
         options = startingModel is null ? options : options with { StartingModel = startingModel, Policy = startingModel.Policy };
         using var stage = progress.Begin("training the model");
         var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(
