@@ -158,6 +158,8 @@ internal static class LinkCommand
                     });
                 }
 
+                ModelWarnings.Write(model, error);
+
                 var linkOptions = LinkOptions.Default with { OneToOne = request.OneToOne };
                 LinkResult Run(LinkOptions runOptions)
                 {
