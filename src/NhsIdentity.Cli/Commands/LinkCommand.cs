@@ -179,6 +179,8 @@ internal static class LinkCommand
                     });
                 }
 
+                ModelWarnings.Write(model, error);
+
                 LinkResult Run(LinkOptions runOptions)
                 {
                     var linker = new Linker(model, runOptions);

@@ -28,12 +28,24 @@ namespace NhsIdentity.Cli.Commands;
 /// Rows in = written + rejected.
 /// </para>
 /// <para>
+/// <b>Key.</b> <c>--key-file</c> is read by <see cref="PseudonymKey.FromFile(string, string, PseudonymKeyOptions)"/>:
+/// hex, base64 or raw bytes, decided from the content; damaged text and weak keys are refused (exit 1) with one line
+/// that never shows the key, and <c>--allow-weak-key</c> accepts a weak one.
+/// </para>
+/// <para>
 /// <b>Output.</b> The output is written to a temporary file and renamed into place at the end, so a failure never
 /// leaves a half-pseudonymised file. Standard error gets counts only, never a value or the key.
 /// </para>
 /// </remarks>
 internal static class PseudonymiseCommand
 {
+    /// <summary>What <c>--help</c> says about <c>--key-file</c>: the forms a key file may take.</summary>
+    internal const string KeyFileDescription =
+        "The secret key file: at least 32 random bytes, as hex (openssl rand -hex 32; either case, may be wrapped over lines), " +
+        "base64 (openssl rand -base64 32; may be wrapped) or raw bytes (openssl rand 32). A UTF-8 byte-order mark and white space " +
+        "around or inside hex and base64 are ignored. Text that is neither valid hex nor valid base64 (a mistyped hex digit, say) " +
+        "is refused, never read another way; so is a weak key (see --allow-weak-key).";
+
     /// <summary>The label used when <c>--label</c> is not given.</summary>
     public const string DefaultLabel = "nhsid";
 
@@ -51,7 +63,7 @@ internal static class PseudonymiseCommand
     {
         var input = new Argument<FileInfo>("input") { Description = "The extract to pseudonymise (CSV)." };
         input.AcceptExistingOnly();
-        var keyFile = new Option<FileInfo>("--key-file") { Description = "The secret key: at least 32 bytes, as hex (openssl rand -hex 32), base64 or raw bytes.", Required = true };
+        var keyFile = new Option<FileInfo>("--key-file") { Description = KeyFileDescription, Required = true };
         keyFile.AcceptExistingOnly();
         var columns = new Option<string[]>("--columns") { Description = "Columns to pseudonymise, comma-separated: NAME or FIELD=NAME (fields: nhs_number, date_of_birth, postcode).", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the pseudonymised extract (CSV).", Required = true };
@@ -61,10 +73,11 @@ internal static class PseudonymiseCommand
         var dateOrder = new Option<string>("--date-order") { Description = "How to read numeric dates of birth: dmy (default), mdy or ymd.", DefaultValueFactory = _ => "dmy" };
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Also write malformed rows (still in clear) to this file." };
         var rawCells = RawCellsOption.Create();
+        var allowWeakKey = new Option<bool>("--allow-weak-key") { Description = "Accept a weak key (all one byte value, or under 128 bits of estimated entropy), for published test vectors only: pseudonyms under a guessable key can be reversed by trying every NHS number." };
 
         var command = new Command("pseudonymise", "Replace NHS numbers, dates of birth and postcodes in an extract with keyed pseudonyms (HMAC-SHA256). Prints counts only.")
         {
-            input, keyFile, columns, output, label, format, dateOrder, rejects, rawCells,
+            input, keyFile, columns, output, label, format, dateOrder, rejects, rawCells, allowWeakKey,
         };
         command.SetAction(parseResult =>
         {
@@ -84,13 +97,14 @@ internal static class PseudonymiseCommand
                 order,
                 parseResult.GetValue(rejects)?.FullName,
                 parseResult.GetValue(rawCells),
+                parseResult.GetValue(allowWeakKey) ? new PseudonymKeyOptions { AllowWeakKey = true } : PseudonymKeyOptions.Default,
                 error);
         });
         return command;
     }
 
     private static int Execute(string inputPath, string keyPath, string[] columnSpecs, string outputPath, string label, bool base32,
-        DateOrder order, string? rejectsPath, bool rawCells, TextWriter error)
+        DateOrder order, string? rejectsPath, bool rawCells, PseudonymKeyOptions keyOptions, TextWriter error)
     {
         // The output is meant for sharing and the rejects hold rows in clear: neither may replace the other, the
         // extract or the key.
@@ -99,18 +113,10 @@ internal static class PseudonymiseCommand
             return ExitCodes.Usage;
         }
 
-        PseudonymKey key;
-        try
+        var key = KeyFile.Load(keyPath, label, keyOptions, error, out var keyExitCode);
+        if (key is null)
         {
-            key = PseudonymKey.FromFile(keyPath, label);
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            // Our own messages never quote the key; an I/O message names only the file.
-            error.WriteLine("error: the key file cannot be used: " + (exception is ArgumentException or InvalidDataException
-                ? exception.Message
-                : exception.GetType().Name));
-            return ExitCodes.Usage;
+            return keyExitCode;
         }
 
         using (key)

@@ -70,8 +70,12 @@ public sealed partial class MatchModel
     /// <param name="jointHouseholdU">How two comparisons' levels occur together among members of one household, or null
     /// (see <see cref="JointHouseholdU"/>); both its comparisons must be in the model with the same numbers of levels.</param>
     /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> is null or holds null.</exception>
-    /// <exception cref="ArgumentException">A parameter is out of range, a comparison appears twice, or
-    /// <paramref name="jointHouseholdU"/> names a comparison the model does not make or has other level counts.</exception>
+    /// <exception cref="ArgumentException">A parameter is out of range, a comparison appears twice,
+    /// <paramref name="jointHouseholdU"/> names a comparison the model does not make or has other level counts, or a
+    /// weight the model computes from its probabilities is not a finite number (a joint u of 1e-320, say); the message
+    /// names the comparison and level, never a value.</exception>
+    /// <remarks>A model that is valid but likely not what was meant (no comparisons, no review band, a prior that
+    /// alone reaches a threshold) is built, and says so in <see cref="Warnings"/>.</remarks>
     public MatchModel(double priorMatchProbability, IEnumerable<ComparisonModel> comparisons, DecisionPolicy policy,
         double termFrequencyFloor = DefaultTermFrequencyFloor, JointHouseholdU? jointHouseholdU = null)
     {
@@ -140,6 +144,8 @@ public sealed partial class MatchModel
         JointHouseholdU = jointHouseholdU;
         _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
         _householdAware |= jointHouseholdU is not null;
+        CheckComputedWeights(nameof(priorMatchProbability), nameof(comparisons));
+        Warnings = FindWarnings();
     }
 
     /// <summary>Gets λ, the prior probability that two records are the same person.</summary>
@@ -268,8 +274,18 @@ public sealed partial class MatchModel
         {
             for (var b = 0; b < joint.SecondLevels; b++)
             {
-                corrections[(a * ComparisonCatalog.CodesPerComparison) + b] =
-                    (float)Math.Log2(firstModel.Levels[a].HouseholdU * secondModel.Levels[b].HouseholdU / joint[a, b]);
+                var correction = (float)Math.Log2(firstModel.Levels[a].HouseholdU * secondModel.Levels[b].HouseholdU / joint[a, b]);
+                if (!float.IsFinite(correction))
+                {
+                    // Each u is in (0, 1], but their ratio can leave the numbers: a u of 1e-320 makes it infinite.
+                    throw new ArgumentException(
+                        $"The joint household table's u for {firstModel.Definition.Name} {firstModel.Definition.Levels[a].Name} × " +
+                        $"{secondModel.Definition.Name} {secondModel.Definition.Levels[b].Name} gives a weight that is not a finite number " +
+                        "(it is too small next to the two levels' household u).",
+                        nameof(jointHouseholdU));
+                }
+
+                corrections[(a * ComparisonCatalog.CodesPerComparison) + b] = correction;
             }
         }
 

@@ -13,7 +13,9 @@ namespace NhsIdentity.Privacy;
 /// <para>
 /// <b>Key.</b> At least <see cref="MinimumKeyLength"/> (32) bytes, which should be random (for example
 /// <c>openssl rand -hex 32</c>) and kept as a secret by the data controller, outside the code and the extract. There
-/// is no default key. The key is copied on construction, so the caller may erase its own copy;
+/// is no default key. A weak key (all one byte value, or under <see cref="MinimumEstimatedEntropyBits"/> bits by
+/// <see cref="EstimateEntropyBits"/>) is refused unless <see cref="PseudonymKeyOptions.AllowWeakKey"/> is set: an
+/// NHS number's pseudonym under a guessable key is reversed by trying every number. The key is copied on construction, so the caller may erase its own copy;
 /// <see cref="Dispose"/> erases this one.
 /// </para>
 /// <para>
@@ -48,20 +50,43 @@ public sealed partial class PseudonymKey : IDisposable
     private readonly byte[] _messagePrefix;
     private volatile bool _disposed;
 
-    /// <summary>Initializes a new instance from a secret key and a label.</summary>
+    /// <summary>Initializes a new instance from a secret key and a label, refusing a weak key.</summary>
     /// <param name="secret">The secret key, at least <see cref="MinimumKeyLength"/> bytes; it is copied.</param>
     /// <param name="label">The project or domain label, 1 to <see cref="MaxLabelByteCount"/> UTF-8 bytes.</param>
-    /// <exception cref="ArgumentException">
-    /// The key is shorter than <see cref="MinimumKeyLength"/> bytes, or the label is empty, white space, too long or
-    /// not well-formed text. The message never shows the key.
+    /// <exception cref="PseudonymKeyException">
+    /// The key is shorter than <see cref="MinimumKeyLength"/> bytes, or weak (all one byte value, or under
+    /// <see cref="MinimumEstimatedEntropyBits"/> bits by <see cref="EstimateEntropyBits"/>); <see cref="PseudonymKeyException.Problem"/>
+    /// says which. The message never shows the key.
     /// </exception>
+    /// <exception cref="ArgumentException">The label is empty, white space, too long or not well-formed text.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="label"/> is <see langword="null"/>.</exception>
     public PseudonymKey(ReadOnlySpan<byte> secret, string label)
+        : this(secret, label, PseudonymKeyOptions.Default)
+    {
+    }
+
+    /// <summary>Initializes a new instance from a secret key and a label, with options (to accept a weak test key).</summary>
+    /// <param name="secret">The secret key, at least <see cref="MinimumKeyLength"/> bytes; it is copied.</param>
+    /// <param name="label">The project or domain label, 1 to <see cref="MaxLabelByteCount"/> UTF-8 bytes.</param>
+    /// <param name="options">What to accept (<see cref="PseudonymKeyOptions.AllowWeakKey"/>).</param>
+    /// <exception cref="PseudonymKeyException">
+    /// The key is shorter than <see cref="MinimumKeyLength"/> bytes, or weak and <paramref name="options"/> does not
+    /// allow it. The message never shows the key.
+    /// </exception>
+    /// <exception cref="ArgumentException">The label is empty, white space, too long or not well-formed text.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    public PseudonymKey(ReadOnlySpan<byte> secret, string label, PseudonymKeyOptions options)
     {
         ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(options);
         if (secret.Length < MinimumKeyLength)
         {
             PrivacyThrowHelper.ThrowKeyTooShort(nameof(secret), MinimumKeyLength);
+        }
+
+        if (!options.AllowWeakKey)
+        {
+            CheckStrength(secret, nameof(secret));
         }
 
         _messagePrefix = EncodeLabel(label);

@@ -14,7 +14,8 @@ public sealed class PseudonymKeyTests
     public void Keys_shorter_than_32_bytes_are_rejected_without_echoing_them(int length)
     {
         var secret = Enumerable.Repeat((byte)'7', length).ToArray();
-        var exception = Assert.Throws<ArgumentException>(() => new PseudonymKey(secret, "project"));
+        var exception = Assert.Throws<PseudonymKeyException>(() => new PseudonymKey(secret, "project"));
+        Assert.Equal(PseudonymKeyProblem.TooShort, exception.Problem);
         Assert.Equal("secret", exception.ParamName);
         Assert.Contains("32 bytes", exception.Message, StringComparison.Ordinal);
         if (length > 0)
@@ -26,7 +27,8 @@ public sealed class PseudonymKeyTests
     [Fact]
     public void A_32_byte_key_is_accepted_and_never_shown()
     {
-        var secret = Encoding.ASCII.GetBytes("S3CRETS3CRETS3CRETS3CRETS3CRET!!");
+        // 32 distinct printable bytes: 160 bits by the estimate, so not weak (the old "S3CRET" x 5 key is; see below).
+        var secret = Encoding.ASCII.GetBytes("Q7x!m9Kz#2LpV$w8Rt&4Ny*6Hb^0Jd@5");
         using var key = new PseudonymKey(secret, "asthma-study");
         Assert.Equal("PseudonymKey(label: asthma-study, 32 bytes)", key.ToString());
         Assert.Equal(32, key.KeyLength);
@@ -95,7 +97,8 @@ public sealed class PseudonymKeyTests
     {
         // 31 bytes as hex is 62 characters: long enough as raw text, too short as the key it encodes.
         var content = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(new byte[31]) + "\n");
-        Assert.Throws<ArgumentException>(() => PseudonymKey.FromKeyFileContent(content, "p"));
+        var exception = Assert.Throws<PseudonymKeyException>(() => PseudonymKey.FromKeyFileContent(content, "p"));
+        Assert.Equal(PseudonymKeyProblem.TooShort, exception.Problem);
     }
 
     [Fact]
@@ -104,6 +107,8 @@ public sealed class PseudonymKeyTests
         using var temp = new TempCsv();
         var path = temp.PathOf("big.key");
         File.WriteAllBytes(path, new byte[PseudonymKey.MaxKeyFileLength + 1]);
-        Assert.Throws<InvalidDataException>(() => PseudonymKey.FromFile(path, "p"));
+        var exception = Assert.Throws<PseudonymKeyException>(() => PseudonymKey.FromFile(path, "p"));
+        Assert.Equal(PseudonymKeyProblem.FileTooLarge, exception.Problem);
+        Assert.Equal("path", exception.ParamName);
     }
 }
