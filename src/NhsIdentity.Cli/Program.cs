@@ -3,7 +3,7 @@ using NhsIdentity.Cli;
 using NhsIdentity.Cli.Outputs;
 
 // Ctrl+C and SIGTERM cancel the command's token (the only handler of them; see TerminationSignals).
-using var signals = new TerminationSignals();
+using var signals = new TerminationSignals(Console.Error);
 
 // Buffered standard output: validate and generate can write millions of lines. Its writes also stop the command once
 // it is cancelled. Standard error stays as Console gives it (unbuffered), so messages appear at once.

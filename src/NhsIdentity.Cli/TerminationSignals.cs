@@ -15,14 +15,17 @@ namespace NhsIdentity.Cli;
 /// </remarks>
 internal sealed class TerminationSignals : IDisposable
 {
+    private readonly TextWriter error;
     private readonly CancellationTokenSource cancellation = new();
     private readonly List<PosixSignalRegistration> registrations = [];
     private readonly Lock gate = new();
     private PosixSignal? received;
 
     /// <summary>Initializes a new instance: starts listening for SIGINT and SIGTERM.</summary>
-    public TerminationSignals()
+    /// <param name="error">Standard error, where the first signal is acknowledged at once.</param>
+    public TerminationSignals(TextWriter error)
     {
+        this.error = error;
         foreach (var signal in (ReadOnlySpan<PosixSignal>)[PosixSignal.SIGINT, PosixSignal.SIGTERM])
         {
             try
@@ -74,6 +77,8 @@ internal sealed class TerminationSignals : IDisposable
             context.Cancel = true;
         }
 
+        // Said before cancelling, so the line comes before whatever the command prints as it stops.
+        error.WriteLine($"cancelling ({(context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM")}): stopping and removing temporary files; a second signal stops at once.");
         cancellation.Cancel();
     }
 }
