@@ -77,8 +77,9 @@ internal sealed class TerminationSignals : IDisposable
             context.Cancel = true;
         }
 
-        // Said before cancelling, so the line comes before whatever the command prints as it stops.
-        error.WriteLine($"cancelling ({(context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM")}): stopping and removing temporary files; a second signal stops at once.");
+        // Cancel before saying so: on Unix, Console's writes to standard error wait on the lock its standard output
+        // holds, so while a command is blocked writing to a full pipe the line waits, and the cancellation must not.
         cancellation.Cancel();
+        error.WriteLine($"cancelling ({(context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM")}): stopping and removing temporary files; a second signal stops at once.");
     }
 }
