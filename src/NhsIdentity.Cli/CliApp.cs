@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using System.Text;
 using NhsIdentity.Cli.Commands;
+using NhsIdentity.Cli.Outputs;
 
 namespace NhsIdentity.Cli;
 
@@ -12,8 +13,9 @@ namespace NhsIdentity.Cli;
 /// drive it with <see cref="StringReader"/> and <see cref="StringWriter"/>.
 /// </summary>
 /// <remarks>
-/// Exit codes (<see cref="ExitCodes"/>): 0 success, 1 an input was invalid, 2 usage error, 3 a run budget exceeded
-/// (<c>link</c>, <c>dedupe</c>: nothing written), 130 cancelled. System.CommandLine
+/// Exit codes (<see cref="ExitCodes"/>): 0 success, 1 an input was invalid or an output could not be written, 2 usage
+/// error, 3 a run budget exceeded (<c>link</c>, <c>dedupe</c>: nothing written), 130 cancelled, 143 terminated (mapped
+/// from 130 by Program when SIGTERM cancelled the run). System.CommandLine
 /// itself returns 1 for a parse error; <see cref="Run"/> reports parse errors itself and returns 2 instead, so
 /// "bad data" and "bad command line" can be told apart by scripts.
 /// </remarks>
@@ -30,7 +32,8 @@ internal static class CliApp
     /// <returns>The exit code.</returns>
     /// <param name="progressConsole">Where long commands draw progress bars (standard error when it is a terminal),
     /// or <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the command as Ctrl+C does (for tests and hosts).</param>
+    /// <param name="cancellationToken">Cancels the command: Program cancels it on Ctrl+C and SIGTERM; tests and hosts
+    /// cancel it themselves. Every output write observes it.</param>
     public static int Run(string[] args, TextReader? input, TextWriter output, TextWriter error,
         Spectre.Console.IAnsiConsole? progressConsole = null, CancellationToken cancellationToken = default)
     {
@@ -52,18 +55,49 @@ internal static class CliApp
         }
 
         using var progress = Progress.WorkProgress.UseConsole(progressConsole);
-        return parseResult.InvokeAsync(new InvocationConfiguration
+        using var outputs = OutputSet.Begin(error, cancellationToken);
+        try
         {
-            Output = output,
-            Error = error,
-            // Our actions report their own errors; an unexpected exception should surface as a crash, not be
-            // printed by the default handler (whose stack trace could carry input text).
-            EnableDefaultExceptionHandler = false,
+            var exitCode = parseResult.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                // Our actions report their own errors; an unexpected exception should surface as a crash, not be
+                // printed by the default handler (whose stack trace could carry input text).
+                EnableDefaultExceptionHandler = false,
 
-            // Ctrl+C cancels the command's token; the linker and trainer stop within milliseconds and the command
-            // reports it. Give them time rather than letting the process be killed after the default 2 seconds.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
-        }, cancellationToken).GetAwaiter().GetResult();
+                // No signal handling here: Program's TerminationSignals cancels cancellationToken on Ctrl+C or
+                // SIGTERM. System.CommandLine's own handler would be a second path, and it only starts listening
+                // once a synchronous action has returned, so it never saw a signal during the work anyway.
+                ProcessTerminationTimeout = null,
+            }, cancellationToken).GetAwaiter().GetResult();
+
+            // Only a successful run replaces its outputs, all together; any other ends with them discarded.
+            if (exitCode == ExitCodes.Success)
+            {
+                outputs.Commit();
+            }
+
+            return exitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled where the command had no handler of its own: an output write, or the commit itself.
+            error.WriteLine("cancelled: no output was written.");
+            return ExitCodes.Cancelled;
+        }
+        catch (OutputWriteException exception)
+        {
+            // The message names the output's option and the reason, never a path or the system's text.
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.Failed;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file failing mid-run (an input's disk, a folder removed): one line, no stack trace, nothing replaced.
+            error.WriteLine($"error: a file could not be read or written ({exception.GetType().Name}); no output file was changed.");
+            return ExitCodes.Failed;
+        }
     }
 
     /// <summary>Builds the command tree.</summary>
@@ -74,7 +108,7 @@ internal static class CliApp
     /// name and version come from the entry assembly: in tests that is the test host, not this tool.
     /// </remarks>
     internal static Command CreateRootCommand(TextReader? input) =>
-        new("nhsid", "nhsid: validate, format and generate NHS numbers; link, deduplicate and evaluate patient extracts. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs.")
+        new("nhsid", "nhsid: validate, format and generate NHS numbers; link, deduplicate and evaluate patient extracts. Output never shows an invalid input, and valid numbers are shown masked (*** *** 0018) where the command reports on inputs. " + ExitCodes.Summary)
         {
             new HelpOption(),
             new VersionOption { Action = new PrintVersionAction() },

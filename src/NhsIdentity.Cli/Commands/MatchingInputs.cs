@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Cli.Outputs;
 using NhsIdentity.Demographics;
 using NhsIdentity.Matching;
 
@@ -145,6 +146,7 @@ internal sealed class MatchingInputs
             };
         }
 
+        OutputSet.Declare($"the {label} input's rejects file", rejectsPath);
         var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath, noHeader && format.AcceptsColumnMap));
         error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
         if (map.Count > 0 && !format.AcceptsColumnMap)

@@ -1,3 +1,5 @@
+using NhsIdentity.Cli.Outputs;
+
 namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace NhsIdentity.Cli.Commands;
 /// output of the same run. An extract replaced by its own links, a key file replaced by pseudonyms, or a pseudonymised
 /// file replaced by the clear-text rejects cannot be undone.
 /// </summary>
-/// <remarks>Paths are compared as full paths (ordinal on Linux, ignoring case elsewhere), after following a symbolic
+/// <remarks>Each output allowed is declared to the run's <see cref="OutputSet"/> under its option, so a failure to write
+/// it later names the option. Paths are compared as full paths (ordinal on Linux, ignoring case elsewhere), after following a symbolic
 /// link to its target, so <c>./a.csv</c>, <c>a.csv</c> and a link to it are one file. The message names the options and
 /// the file name, never content.</remarks>
 internal static class OutputGuard
@@ -47,6 +50,15 @@ internal static class OutputGuard
                 error.WriteLine($"error: {option} {System.IO.Path.GetFileName(path)} is a folder, not a file.");
                 return false;
             }
+
+            // A character device (/dev/null) or a FIFO is written through; a disk or a socket is no place for an output.
+            if (FileKinds.Of(canonical) is FileKind.BlockDevice or FileKind.Socket)
+            {
+                error.WriteLine($"error: {option} {System.IO.Path.GetFileName(path)} is a block device or socket, not a file.");
+                return false;
+            }
+
+            OutputSet.Declare(option, path);
 
             seen.Add(("the " + option + " output", canonical));
         }

@@ -92,8 +92,9 @@ internal static class CsvPassThrough
             // Sep's message may quote the row; keep it only as the inner exception.
             throw new IngestionException($"{name} could not be read as CSV.", exception);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && exception is not Outputs.OutputWriteException)
         {
+            // Reading failed; a failed write of an output (from onRow) goes on up, naming its option.
             throw new IngestionException($"{name} could not be read: {exception.GetType().Name}.", exception) { IsUsageError = true };
         }
     }
@@ -164,21 +165,11 @@ internal static class CsvPassThrough
         }
     }
 
-    /// <summary>Opens an optional rejects file; the caller commits it.</summary>
+    /// <summary>Opens an optional output; the caller commits it.</summary>
     /// <param name="path">The path, or <see langword="null"/> for none.</param>
     /// <returns>The writer, or <see langword="null"/>.</returns>
-    /// <exception cref="IngestionException">The file cannot be created (a usage error).</exception>
-    public static AtomicFileWriter? OpenOutput(string? path)
-    {
-        try
-        {
-            return path is null ? null : new AtomicFileWriter(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException($"Cannot write {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
-        }
-    }
+    /// <exception cref="Outputs.OutputWriteException">The file cannot be created (named by its option).</exception>
+    public static AtomicFileWriter? OpenOutput(string? path) => path is null ? null : new AtomicFileWriter(path);
 
     /// <summary>Formats a count for the summaries.</summary>
     /// <param name="value">The count.</param>

@@ -292,17 +292,8 @@ internal static class PatientCsvReader
         }
     }
 
-    private static AtomicFileWriter? OpenRejects(string? path)
-    {
-        try
-        {
-            return path is null ? null : new AtomicFileWriter(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException($"The rejects file cannot be written: {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
-        }
-    }
+    /// <summary>Opens the rejects file; a failure is an <see cref="Outputs.OutputWriteException"/> naming it.</summary>
+    private static AtomicFileWriter? OpenRejects(string? path) => path is null ? null : new AtomicFileWriter(path);
 
     private static string Capitalise(string text) =>
         text.Length == 0 || !char.IsAsciiLetterLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];

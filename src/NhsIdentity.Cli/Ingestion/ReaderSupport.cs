@@ -11,16 +11,6 @@ internal static class ReaderSupport
     public static PatientRecord WithId(PatientRecord record, string id) => record with { Id = id };
 
     /// <summary>Writes the rejected items, verbatim, atomically.</summary>
-    /// <exception cref="IngestionException">The file cannot be written (a usage error).</exception>
-    public static void WriteRejects(string path, string text)
-    {
-        try
-        {
-            AtomicFileWriter.Write(path, writer => writer.Write(text));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException($"The rejects file cannot be written: {path} ({exception.GetType().Name}).", exception) { IsUsageError = true };
-        }
-    }
+    /// <exception cref="Outputs.OutputWriteException">The file cannot be written (named by its role).</exception>
+    public static void WriteRejects(string path, string text) => AtomicFileWriter.Write(path, writer => writer.Write(text));
 }

@@ -252,12 +252,14 @@ public sealed class PatientCsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void An_unwritable_rejects_path_is_a_usage_error_and_a_bad_limit_is_refused()
+    public void An_unwritable_rejects_path_is_an_output_failure_and_a_bad_limit_is_refused()
     {
         var path = temp.Write("in.csv", Header + "\n" + RowA + "\n");
         var options = new PatientCsvReadOptions { RejectsPath = temp.PathOf(Path.Combine("no-such-folder", "rejects.csv")) };
 
-        Assert.True(Assert.Throws<IngestionException>(() => PatientCsvReader.Read(path, options)).IsUsageError);
+        // An output that cannot be written is the run's failure (exit 1, named), not a usage error (issue 14, item 5).
+        var failure = Assert.Throws<NhsIdentity.Cli.Outputs.OutputWriteException>(() => PatientCsvReader.Read(path, options));
+        Assert.Equal("its folder does not exist", failure.Reason);
         Assert.Throws<ArgumentOutOfRangeException>(() => PatientCsvReader.Read(path, new PatientCsvReadOptions { MaxFieldLength = 0 }));
     }
 
