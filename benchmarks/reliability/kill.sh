@@ -58,7 +58,9 @@ RANDOM=$seed
 for ((i = 1; i <= runs; i++)); do
   for o in "${outputs[@]}"; do printf 'old output %s\n' "$o" > "$work/out/$o"; done
   delay_ms=$(( (RANDOM * 32768 + RANDOM) % (elapsed_ms * 11 / 10 + 1) ))
-  run & pid=$!
+  # The command itself in the background, not the function: killing a subshell would leave the CLI running.
+  "${nhsid[@]}" link "$work/data/pas.csv" "$work/data/gp.csv" --out "$work/out/links.csv" \
+    --clusters "$work/out/clusters.csv" --report "$work/out/report.html" 2>/dev/null & pid=$!
   sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true

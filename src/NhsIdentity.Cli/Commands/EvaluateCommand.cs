@@ -135,7 +135,7 @@ internal static class EvaluateCommand
         }
         catch (ArgumentException exception)
         {
-            // From the evaluation library: an id assigned to two clusters. Its message names a record id only.
+            // From the evaluation library: an id assigned to two clusters. Its message names no id.
             error.WriteLine("error: " + exception.Message);
             return ExitCodes.Invalid;
         }
@@ -198,7 +198,8 @@ internal static class EvaluateCommand
         {
             if (map.TryGetValue(id, out var existing) && !string.Equals(existing, cluster, StringComparison.Ordinal))
             {
-                throw new IngestionException($"Record id '{id}' is assigned to two clusters.");
+                // Not named: ids are often NHS numbers or hospital numbers.
+                throw new IngestionException("A record id is assigned to two clusters (ids are not shown: they may be NHS or hospital numbers).");
             }
 
             map[id] = cluster;

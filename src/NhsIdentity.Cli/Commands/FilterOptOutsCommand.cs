@@ -79,6 +79,8 @@ internal static class FilterOptOutsCommand
 
         NhsNumberSet optOuts;
         long unreadable;
+        // A binary file (a zip, /dev/zero) is refused by what it is rather than read as a list of no numbers.
+        InputSniffer.ThrowIfNotText(optOutsPath, expectsCsv: false);
         try
         {
             using var list = File.OpenRead(optOutsPath);
@@ -90,6 +92,11 @@ internal static class FilterOptOutsCommand
         }
 
         error.WriteLine($"opt-outs: {Path.GetFileName(optOutsPath)}: {Count(optOuts.Count)} distinct numbers, {Count(unreadable)} unreadable lines");
+        if (optOuts.Count == 0)
+        {
+            // Filtering by an empty list removes nobody: the wrong file, never a list to honour.
+            throw new IngestionException("The opt-out list holds no valid NHS number, so it would remove nobody: check that it is the right file.");
+        }
 
         using var output = OpenOutput(outputPath)!;
         using var rejectsFile = OpenOutput(rejectsPath);

@@ -249,7 +249,7 @@ internal static class LinkCommand
             }
             catch (ArgumentException exception) when (request.Truth is not null)
             {
-                // From the evaluation library, reading the truth: an id assigned to two clusters. The message names an id only.
+                // From the evaluation library, reading the truth: an id assigned to two clusters. The message names no id.
                 error.WriteLine("error: " + exception.Message);
                 return ExitCodes.Invalid;
             }
@@ -406,10 +406,12 @@ internal static class LinkCommand
     {
         try
         {
+            // A binary file (/dev/zero, a zip) is refused by what it is before the JSON reader buffers it whole.
+            InputSniffer.ThrowIfNotText(modelPath, expectsCsv: false);
             using var stream = File.OpenRead(modelPath);
             return MatchModel.Load(stream);
         }
-        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException or IngestionException)
         {
             error.WriteLine("error: the model cannot be read: " + exception.Message);
             return null;

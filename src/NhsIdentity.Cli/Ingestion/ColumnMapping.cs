@@ -246,16 +246,18 @@ internal sealed partial class ColumnMapping
         // still hold cells that look like values: a column named "2020" beside known ones, or a data row one of whose
         // cells happens to be a known name. Then no ignored cell is printed, names included (in a data row they are
         // a patient's): only how many there were.
-        var anyValue = false;
+        // Likewise when no column was recognised at all: such a "header" may be a first patient with no digits in it
+        // (a name, sex and address), whose cells would otherwise be printed as column names.
+        var anyValue = Array.TrueForAll(columnsByField, columns => columns.Length == 0);
         foreach (var column in Ignored)
         {
             anyValue |= LooksLikeValue(column.Name);
         }
 
-        if (anyValue)
+        if (anyValue && Ignored.Count > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"ignored: {Ignored.Count} column(s), not shown because some names look like values; if the first row is data, add a header row or use --no-header with --map"));
+                $"ignored: {Ignored.Count} column(s), not shown because some names look like values or none is a known column; if the first row is data, add a header row or use --no-header with --map"));
             return lines;
         }
 

@@ -47,7 +47,7 @@ internal static class TruthReading
     /// <returns>The true pairs.</returns>
     /// <exception cref="IngestionException">The file cannot be read, or its sources do not fit the run (a usage error
     /// when <paramref name="leftSource"/> names no source of the file).</exception>
-    /// <exception cref="ArgumentException">An id is assigned to two clusters (the message names the id only).</exception>
+    /// <exception cref="ArgumentException">An id is assigned to two clusters (the message names no id).</exception>
     public static RunTruth Read(string path, RunIds ids, string? leftSource, TextWriter error)
     {
         var file = LinkFileReader.ReadTruth(path);
@@ -212,7 +212,8 @@ internal static class TruthReading
     {
         if (map.TryGetValue(id, out var existing) && !string.Equals(existing, cluster, StringComparison.Ordinal))
         {
-            throw new IngestionException($"Record id '{id}' is assigned to two clusters in the truth file.");
+            // Not named: ids are often NHS numbers or hospital numbers.
+            throw new IngestionException("A record id is assigned to two clusters in the truth file (ids are not shown: they may be NHS or hospital numbers).");
         }
 
         map[id] = cluster;

@@ -45,6 +45,16 @@ internal static class SimpleCsvTable
             throw new IngestionException($"File not found: {path}") { IsUsageError = true };
         }
 
+        // A binary file (/dev/zero, a zip) is refused by what it is, not read row by row for ever. A file that cannot
+        // be opened or read is left to the read below, which reports it as a failed input.
+        try
+        {
+            InputSniffer.ThrowIfNotText(path, expectsCsv: true);
+        }
+        catch (IngestionException exception) when (exception.IsUsageError)
+        {
+        }
+
         try
         {
             // The same row limit as for extracts: a links or truth file with a 16 MB row is not one the tool wrote.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace NhsIdentity.Matching;
@@ -70,7 +71,10 @@ public sealed partial class MatchModel
         }
         catch (JsonException e)
         {
-            throw new FormatException("The text is not valid model JSON: " + e.Message, e);
+            // Neither e.Message nor e as the inner exception: the serialiser's message quotes the offending text,
+            // which could be a patient row (a CSV given as a model), and an inner exception shows in ToString().
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"The text is not valid model JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
         }
     }
 

@@ -215,8 +215,8 @@ public static class TruthPairs
         {
             if (!string.Equals(existing, cluster, StringComparison.Ordinal))
             {
-                // Ids and source names are row keys, not patient data, so naming them helps find the row.
-                throw new ArgumentException($"Record id '{id}' of source '{source}' is assigned to two clusters.", paramName);
+                // Not named: ids are often NHS numbers or hospital numbers, and no message may hold one.
+                throw new ArgumentException("A record id of one source is assigned to two clusters (ids are not shown: they may be NHS or hospital numbers).", paramName);
             }
 
             return;
@@ -233,8 +233,10 @@ public static class TruthPairs
         var clusterOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         clusterOrder = [];
+        long position = 0;
         foreach (var (id, cluster) in assignments)
         {
+            position++;
             if (id is null || cluster is null)
             {
                 throw new ArgumentException("An id or cluster id is null.", paramName);
@@ -244,8 +246,9 @@ public static class TruthPairs
             {
                 if (!string.Equals(existing, cluster, StringComparison.Ordinal))
                 {
-                    // Ids are row keys, not patient data, so naming one is allowed and helps find the row.
-                    throw new ArgumentException($"Record id '{id}' is assigned to two clusters.", paramName);
+                    // Not named: ids are often NHS numbers or hospital numbers, and no message may hold one.
+                    throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"A record id is assigned to two clusters (at assignment {position}; ids are not shown: they may be NHS or hospital numbers)."), paramName);
                 }
 
                 continue;
