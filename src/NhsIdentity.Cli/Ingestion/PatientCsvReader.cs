@@ -272,6 +272,17 @@ internal static class PatientCsvReader
                     $"a quote is not closed; the row runs from line {line} to line {limiter.SourceLine(row.LineNumberToExcl) - 1}"));
             }
 
+            // Two stray quotes (O"BRIEN on one row, O"NEILL rows later) balance each other, and every line between them
+            // becomes part of one field with the right number of fields: rows swallowed without a word. A row over
+            // several lines whose quote opens inside an unquoted field is set aside whole, swallowed lines included.
+            var lastLine = limiter.SourceLine(row.LineNumberToExcl) - 1;
+            if (lastLine > line && HasQuoteInsideUnquotedField(row))
+            {
+                return (RejectionReason.UnbalancedQuote, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"a quote inside an unquoted field; the row runs from line {line} to line {lastLine}"));
+            }
+
             if (row.ColCount != columnCount)
             {
                 return (row.ColCount < columnCount ? RejectionReason.TooFewFields : RejectionReason.TooManyFields,
@@ -290,6 +301,21 @@ internal static class PatientCsvReader
 
             return null;
         }
+    }
+
+    /// <summary>Whether a field that does not start with a quote (after leading spaces) holds one: a stray quote.</summary>
+    private static bool HasQuoteInsideUnquotedField(SepReader.Row row)
+    {
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            var field = row[i].Span.TrimStart(' ');
+            if (field.Length > 0 && field[0] != '"' && field.Contains('"'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Opens the rejects file; a failure is an <see cref="Outputs.OutputWriteException"/> naming it.</summary>

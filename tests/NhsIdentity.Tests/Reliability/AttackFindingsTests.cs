@@ -109,4 +109,27 @@ public sealed class AttackFindingsTests
         Assert.Contains("NUL", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.PathOf("pairs.csv")));
     }
+
+    [Fact]
+    public void Two_stray_quotes_rows_apart_set_the_rows_between_aside_instead_of_swallowing_them()
+    {
+        using var temp = new TempCsv();
+        var text = new System.Text.StringBuilder("id,nhs_number,given_name,family_name,date_of_birth\n");
+        for (var i = 1; i <= 13; i++)
+        {
+            var family = i is 2 or 10 ? "O\"BRIEN" : "Pemberton";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"A{i},,Alice,{family},14/03/1987\n");
+        }
+
+        var input = temp.Write("in.csv", text.ToString());
+
+        var result = CliRunner.Run("dedupe", input, "--out", temp.PathOf("out.csv"), "--no-train");
+
+        // Rows 2 to 10 became one row: it is set aside whole (nothing lost), the rest are read.
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("5 rows, 4 accepted, 1 rejected", result.Error, StringComparison.Ordinal);
+        Assert.Contains("a quote inside an unquoted field", result.Error, StringComparison.Ordinal);
+        var rejects = File.ReadAllText(temp.PathOf("out.records.rejects.csv"));
+        Assert.Contains("A9,", rejects, StringComparison.Ordinal);
+    }
 }
