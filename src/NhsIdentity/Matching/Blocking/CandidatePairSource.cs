@@ -202,6 +202,18 @@ internal sealed class CandidatePairSource
         return key != 0 && key == _rightKeys[rule][right];
     }
 
+    /// <summary>The left records' keys under a rule (0: no key, or forgotten because its block was capped).</summary>
+    internal ulong[] LeftKeysOf(int rule) => _leftKeys[rule];
+
+    /// <summary>The right records' keys under a rule (the left ones when deduplicating).</summary>
+    internal ulong[] RightKeysOf(int rule) => _rightKeys[rule];
+
+    /// <summary>The left record positions with a key under a rule, sorted by key: blocks are runs of it.</summary>
+    internal int[] LeftOrderOf(int rule) => _leftOrder[rule];
+
+    /// <summary>The right record positions with a key under a rule, sorted by key (the left ones when deduplicating).</summary>
+    internal int[] RightOrderOf(int rule) => _rightOrder[rule];
+
     /// <summary>Whether a rule before <paramref name="rule"/> blocks the pair (and so produced it already).</summary>
     public bool ProducedEarlier(int rule, int left, int right)
     {
