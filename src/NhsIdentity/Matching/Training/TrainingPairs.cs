@@ -24,9 +24,6 @@ namespace NhsIdentity.Matching.Training;
 /// </remarks>
 internal sealed class TrainingPairs
 {
-    /// <summary>The floor of <see cref="Budget"/>, as the linker's: small extracts still train on a million pairs.</summary>
-    public const long MinimumBudget = 1_000_000;
-
     /// <summary>The largest sample one stage holds (pairs live in arrays).</summary>
     private const long MaxSample = 1 << 28;
 
@@ -43,7 +40,8 @@ internal sealed class TrainingPairs
         LeftHashes = RecordHashes.Of(left, options.Seed);
         RightHashes = deduplicating ? LeftHashes : RecordHashes.Of(right, options.Seed);
         long records = deduplicating ? left.Count : (long)left.Count + right.Count;
-        Budget = Math.Max(MinimumBudget, records * options.MaxPairsPerRecord);
+        // The linker's floor: small extracts still train on a million pairs.
+        Budget = Math.Max(LinkOptions.MinimumPairBudget, records * options.MaxPairsPerRecord);
         _pairSeed = (long)RecordHashes.Remix((ulong)options.Seed);
     }
 
@@ -57,7 +55,7 @@ internal sealed class TrainingPairs
 
     public ulong[] RightHashes { get; }
 
-    /// <summary>Pairs one stage may hash: <c>records × MaxPairsPerRecord</c>, at least <see cref="MinimumBudget"/>.</summary>
+    /// <summary>Pairs one stage may hash: <c>records × MaxPairsPerRecord</c>, at least <see cref="LinkOptions.MinimumPairBudget"/>.</summary>
     public long Budget { get; }
 
     /// <summary>Every stage that compared fewer pairs than its rule has, in the order they ran.</summary>
