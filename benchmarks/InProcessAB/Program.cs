@@ -9,7 +9,7 @@ using System.Runtime.Loader;
 
 var trees = new[] { args.Length > 1 ? args[0] : "/work/old", args.Length > 1 ? args[1] : "/work/new" };
 var names = new[] { "old", "new" };
-var rows = new[] { "WeightOnly", "PreparedHotPath" };
+var rows = new[] { "WeightOnly", "PreparedHotPath", "LinkerPath" };
 var benches = new object[2];
 var methods = new Func<double>[2, rows.Length];
 for (var v = 0; v < 2; v++)

@@ -223,7 +223,8 @@ internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet ri
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Visit(int left, int right)
     {
-        var weight = model.ScoreUnchecked(leftSet, left, rightSet, right, out var cap);
+        // Most candidate pairs are strangers that the cheap comparisons rule out: they are not given to the costly ones.
+        var weight = model.ScoreUncheckedAtLeast(leftSet, left, rightSet, right, skipBelowWeight, out var cap);
         if (weight < skipBelowWeight)
         {
             return;

@@ -68,7 +68,7 @@ public sealed partial class Linker
 
         Model = model;
         Options = options;
-        _skipBelowWeight = SkipBelowWeight(model.Policy, options.MinimumDecision);
+        _skipBelowWeight = model.WeightFloor(options.MinimumDecision);
     }
 
     /// <summary>Gets the model that scores pairs.</summary>
@@ -151,29 +151,5 @@ public sealed partial class Linker
 
         combined = RecordSet.Combine(array);
         return Deduplicate(combined, progress: null, cancellationToken);
-    }
-
-    /// <summary>
-    /// The weight below which a pair cannot reach the minimum decision, so its probability need not be computed.
-    /// Negative infinity (never skip) when every pair is kept or the threshold is too close to 0 or 1 for the
-    /// weight to stand for the probability exactly (near 1 a rounding of the probability is worth a whole bit).
-    /// </summary>
-    private static double SkipBelowWeight(DecisionPolicy policy, MatchDecision minimum)
-    {
-        var threshold = minimum switch
-        {
-            MatchDecision.Review => policy.ReviewProbability,
-            MatchDecision.Match => policy.MatchProbability,
-            _ => 0,
-        };
-
-        // The policy's cap (different valid NHS numbers) can only lower a decision, so a pair below the threshold is never kept.
-        if (!(threshold > 1e-300 && threshold <= 0.999))
-        {
-            return double.NegativeInfinity;
-        }
-
-        // 1e-6 bits of margin is far more than the rounding of Math.Pow and one division in this range.
-        return Math.Log2(threshold / (1 - threshold)) - 1e-6;
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class MatchModel
     }
 
     /// <summary>Writes a pair's outcomes with the ordinary weights, then, when its levels make it a household's, with
-    /// the household weights instead (the same values and order as <see cref="ScoreMaybeHousehold"/>, so Score and
+    /// the household weights instead (the same values and order as <see cref="HouseholdWeight"/>, so Score and
     /// Explain agree to the bit); returns whether they did.</summary>
     private bool ExplainUnchecked(RecordSet left, int leftIndex, RecordSet right, int rightIndex, Span<ComparisonOutcome> destination)
     {
@@ -131,41 +131,32 @@ public sealed partial class MatchModel
     {
         ref readonly var ra = ref a.Row(i);
         ref readonly var rb = ref b.Row(j);
-        if (_householdAware)
-        {
-            return ScoreMaybeHousehold(a, in ra, b, in rb, out cap);
-        }
-
-        var visitor = new ScoreVisitor(this, a, in ra, b, in rb);
+        var visitor = new ScoreVisitor<ComparesAll>(this, a, in ra, b, in rb, 0);
         ComparisonCatalog.Visit(ref visitor);
-        cap = Cap(visitor.Evidence);
-        return visitor.Weight;
+        return Finish(a, in ra, b, in rb, visitor.Weight, visitor.Evidence, visitor.Codes, out cap);
     }
 
-    /// <summary>With a household-aware model, whether a pair is weighed as a household depends on its levels (alike
-    /// family names, a shared postcode), known only at the end. Most pairs are not, so the ordinary sum is made as
-    /// usual while each comparison's level code and term-frequency adjustment are kept; only a household pair then
-    /// adds up its household weights from them (table reads, no comparison made twice), in the order
+    /// <summary>A pair's weight once its ordinary sum is made: that sum, or, with a household-aware model and levels
+    /// that make the pair a household's, the household sum. Whether a pair is a household's is known only at the
+    /// end (alike family names, a shared postcode), and most pairs are not, so the ordinary sum is made as usual with
+    /// each level code kept (four bits a comparison, in a register); only a household pair then adds up its household
+    /// weights from the codes (table reads and term-frequency adjustments, no comparison made twice), in the order
     /// <see cref="ExplainVisitor"/> adds them, so Score and Explain agree to the bit.</summary>
-    private double ScoreMaybeHousehold(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, out MatchDecision cap)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Finish(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, double weight, LevelEvidence evidence, ulong codes,
+        out MatchDecision cap)
     {
-        var visitor = new RecordingScoreVisitor(this, a, in ra, b, in rb);
+        cap = Cap(evidence);
+        return _householdAware && IsHousehold(evidence) ? HouseholdWeight(a, in ra, b, in rb, codes) : weight;
+    }
+
+    /// <summary>The household sum of a pair from its level codes (see <see cref="Finish"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double HouseholdWeight(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, ulong codes)
+    {
+        var visitor = new HouseholdVisitor(this, in ra, in rb, codes);
         ComparisonCatalog.Visit(ref visitor);
-        cap = Cap(visitor.Evidence);
-        if (!IsHousehold(visitor.Evidence))
-        {
-            return visitor.Weight;
-        }
-
-        var household = new HouseholdTables(this);
-        var weight = _priorWeight;
-        var jointFirstCode = (int)ComparisonCatalog.MissingBoth;
-        for (var c = 0; c < _active.Length; c++)
-        {
-            weight += household.Weigh(_active[c], visitor.Codes[c], visitor.Adjustments[c], ref jointFirstCode);
-        }
-
-        return weight;
+        return visitor.Weight;
     }
 
     /// <summary>The comparison level codes of a pair, one per comparison the model makes (for training).</summary>
@@ -202,16 +193,39 @@ public sealed partial class MatchModel
         where T : struct, IComparisonDefinition
     {
         var kind = (int)T.Kind;
-        var slot = kind * ComparisonCatalog.CodesPerComparison;
         adjustment = 0;
         code = ComparisonCatalog.Missing(kind, ra.Present, rb.Present);
         if (code != 0)
         {
-            return Unsafe.Add(ref tables.Weights, slot + code);
+            return Unsafe.Add(ref tables.Weights, (kind * ComparisonCatalog.CodesPerComparison) + code);
         }
 
+        code = T.Compare(in Unsafe.Add(ref tables.Settings, kind), a, in ra, b, in rb);
+        return WeighLevel<T>(in tables, code, in ra, in rb, out adjustment, ref evidence);
+    }
+
+    /// <summary><see cref="Term{T}"/> for a level code already known (kept by <see cref="ScoreUncheckedAtLeast"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double TermOfCode<T>(in Tables tables, int code, in PreparedRow ra, in PreparedRow rb, out double adjustment,
+        ref LevelEvidence evidence)
+        where T : struct, IComparisonDefinition
+    {
+        adjustment = 0;
+        return code >= ComparisonCatalog.MissingRight
+            ? Unsafe.Add(ref tables.Weights, ((int)T.Kind * ComparisonCatalog.CodesPerComparison) + code)
+            : WeighLevel<T>(in tables, code, in ra, in rb, out adjustment, ref evidence);
+    }
+
+    /// <summary>The weight of a level (not a missing code) with its term-frequency adjustment, and its evidence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WeighLevel<T>(in Tables tables, int code, in PreparedRow ra, in PreparedRow rb, out double adjustment,
+        ref LevelEvidence evidence)
+        where T : struct, IComparisonDefinition
+    {
+        var kind = (int)T.Kind;
+        var slot = kind * ComparisonCatalog.CodesPerComparison;
+        adjustment = 0;
         ref readonly var settings = ref Unsafe.Add(ref tables.Settings, kind);
-        code = T.Compare(in settings, a, in ra, b, in rb);
         evidence |= (LevelEvidence)Unsafe.Add(ref tables.Evidence, slot + code);
 
         // The tables have CodesPerComparison entries for every comparison and a code is always below that, so the
@@ -222,13 +236,22 @@ public sealed partial class MatchModel
             // Splink's term-frequency adjustment, log2(u / max(tfL, tfR, floor)), worked in logarithms from values
             // stored once per record and model; none when neither frequency was measured (NaN). Added only here, so
             // the other levels put one addition, not two, on the chain that sums a pair's weight.
-            var log2Frequency = T.Log2Frequency(code, in ra, in rb);
-            adjustment = float.IsNaN(log2Frequency) ? 0
-                : Unsafe.Add(ref tables.Log2U, slot + code) - Math.Max(log2Frequency, tables.Log2TermFrequencyFloor);
+            adjustment = Adjustment<T>(in tables, slot, code, in ra, in rb);
             weight += adjustment;
         }
 
         return weight;
+    }
+
+    /// <summary>A term-frequency level's adjustment, log2(u) - max(log2 frequency, log2 floor); 0 when neither
+    /// record's frequency was measured.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Adjustment<T>(in Tables tables, int slot, int code, in PreparedRow ra, in PreparedRow rb)
+        where T : struct, IComparisonDefinition
+    {
+        var log2Frequency = T.Log2Frequency(code, in ra, in rb);
+        return float.IsNaN(log2Frequency) ? 0
+            : Unsafe.Add(ref tables.Log2U, slot + code) - Math.Max(log2Frequency, tables.Log2TermFrequencyFloor);
     }
 
     /// <summary>The model's tables by reference, taken once per pair: the comparisons in between are calls the JIT
@@ -304,46 +327,39 @@ public sealed partial class MatchModel
             !Unsafe.Add(ref _awareLevels, ((int)kind * ComparisonCatalog.CodesPerComparison) + level);
     }
 
-    /// <summary>The ordinary sum of a pair that may be a household's, keeping each comparison's level code and
-    /// term-frequency adjustment for <see cref="ScoreMaybeHousehold"/>.</summary>
-    private ref struct RecordingScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    /// <summary>Adds a pair's household weights from its level codes (see <see cref="Finish"/>): the term-frequency
+    /// adjustment each ordinary term took is made again from the two rows, the same value to the bit.</summary>
+    private ref struct HouseholdVisitor(MatchModel model, in PreparedRow ra, in PreparedRow rb, ulong codes) : IComparisonVisitor
     {
         private readonly Tables _tables = new(model);
+        private readonly HouseholdTables _household = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
-        private int _written;
+        private int _jointFirstCode = ComparisonCatalog.MissingBoth;
 
         public double Weight = model._priorWeight;
-        public LevelEvidence Evidence;
-        public CodeBuffer Codes;
-        public AdjustmentBuffer Adjustments;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
-            if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
+            var kind = (int)T.Kind;
+            if ((_tables.ActiveMask & (1 << kind)) == 0)
             {
-                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-                Codes[_written] = (byte)code;
-                Adjustments[_written++] = adjustment;
+                return;
             }
+
+            var code = (int)((codes >> (kind * 4)) & 0xF);
+            var adjustment = T.TermFrequencyFeatures > 0 && code < ComparisonCatalog.MissingRight
+                && (Unsafe.Add(ref _tables.Settings, kind).TermFrequencyLevels & (1u << code)) != 0
+                ? Adjustment<T>(in _tables, kind * ComparisonCatalog.CodesPerComparison, code, in _ra, in _rb)
+                : 0;
+            Weight += _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
         }
     }
 
-    [InlineArray(ComparisonCatalog.MaxComparisons)]
-    private struct CodeBuffer
-    {
-        private byte _element;
-    }
-
-    [InlineArray(ComparisonCatalog.MaxComparisons)]
-    private struct AdjustmentBuffer
-    {
-        private double _element;
-    }
-
-    private ref struct ScoreVisitor(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb) : IComparisonVisitor
+    private ref struct ScoreVisitor<TCodes>(MatchModel model, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, ulong codes)
+        : IComparisonVisitor
+        where TCodes : struct, ICodeSource
     {
         private readonly Tables _tables = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
@@ -352,14 +368,27 @@ public sealed partial class MatchModel
         public double Weight = model._priorWeight;
         public LevelEvidence Evidence;
 
+        /// <summary>Each comparison's level code, four bits at <c>4 × kind</c>: given when <typeparamref name="TCodes"/>
+        /// reads kept codes, else kept here for <see cref="Finish"/>.</summary>
+        public ulong Codes = codes;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
-            if ((_tables.ActiveMask & (1 << (int)T.Kind)) != 0)
+            if ((_tables.ActiveMask & (1 << (int)T.Kind)) == 0)
             {
-                Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out _, out _, ref Evidence);
+                return;
             }
+
+            if (TCodes.ReadsKeptCodes)
+            {
+                Weight += TermOfCode<T>(in _tables, (int)((Codes >> ((int)T.Kind * 4)) & 0xF), in _ra, in _rb, out _, ref Evidence);
+                return;
+            }
+
+            Weight += Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out _, ref Evidence);
+            Codes |= (ulong)code << ((int)T.Kind * 4);
         }
     }
 

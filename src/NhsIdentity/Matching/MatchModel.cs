@@ -144,6 +144,7 @@ public sealed partial class MatchModel
         JointHouseholdU = jointHouseholdU;
         _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
         _householdAware |= jointHouseholdU is not null;
+        (_upperWeights, _upperAnyLevel) = UpperBounds();
         CheckComputedWeights(nameof(priorMatchProbability), nameof(comparisons));
         Warnings = FindWarnings();
     }

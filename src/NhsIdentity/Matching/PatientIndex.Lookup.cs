@@ -103,7 +103,10 @@ public sealed partial class PatientIndex
 
     private void Consider(RecordSet query, int position, Span<IndexMatch> destination, ref int found)
     {
-        var weight = _model.ScoreUnchecked(query, 0, _records, position, out var cap);
+        // A candidate must reach the minimum decision and, once the list is full, beat its last entry; one that cannot
+        // is not given to the costly comparisons.
+        var floor = found == destination.Length ? Math.Max(_weightFloor, destination[found - 1].Score.Weight) : _weightFloor;
+        var weight = _model.ScoreUncheckedAtLeast(query, 0, _records, position, floor, out var cap);
         if (found == destination.Length && weight < destination[found - 1].Score.Weight)
         {
             return; // cannot make the list; skip the probability

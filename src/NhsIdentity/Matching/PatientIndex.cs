@@ -43,6 +43,10 @@ public sealed partial class PatientIndex : IDisposable
     private readonly RecordSet _records;
     private readonly int _maxCandidates;
     private readonly MatchDecision _minimumDecision;
+
+    /// <summary>The weight below which no candidate can reach <see cref="_minimumDecision"/> (see
+    /// <see cref="MatchModel.WeightFloor"/>).</summary>
+    private readonly double _weightFloor;
     private volatile int _count;
 
     /// <summary>Creates an empty index.</summary>
@@ -87,6 +91,7 @@ public sealed partial class PatientIndex : IDisposable
         _recordSetOptions = options.RecordSetOptions;
         _maxCandidates = options.MaxCandidates;
         _minimumDecision = options.MinimumDecision;
+        _weightFloor = model.WeightFloor(options.MinimumDecision);
         _records = new RecordSet(_recordSetOptions, 16);
     }
 

@@ -56,6 +56,9 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
         : string.IsNullOrWhiteSpace(record.FamilyName) ? FieldState.Missing
         : FieldState.Placeholder;
 
+    /// <summary>Jaro-Winkler and token scans (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
+    public static int CostRank => 1;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {

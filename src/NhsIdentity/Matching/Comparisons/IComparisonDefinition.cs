@@ -34,6 +34,12 @@ internal interface IComparisonDefinition
     /// least 0, so a comparison declares only the bands beyond that.</remarks>
     static virtual int[][] WeightChains => [];
 
+    /// <summary>Gets how costly comparing two values is: 0 for a few integer tests, higher for string work (1 for
+    /// names, 2 for address token sets). When a weight floor applies, comparisons are made cheapest first and a pair is
+    /// dropped as soon as an upper bound on its weight falls below the floor, so the costliest comparisons are made
+    /// least often. The rank only orders work; it never changes a weight.</summary>
+    static virtual int CostRank => 0;
+
     /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
     /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>
     static virtual int ArenaSlices => 0;
