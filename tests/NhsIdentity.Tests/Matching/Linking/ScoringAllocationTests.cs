@@ -31,6 +31,30 @@ public sealed class ScoringAllocationTests
     }
 
     [Fact]
+    public void Bounded_scoring_allocates_nothing()
+    {
+        var set = new RecordSet(LinkingPeople.Population(4, 1_200, 0.5, tight: false));
+        var model = MatchModel.Default;
+        var floor = model.WeightFloor(MatchDecision.Review);
+        var sink = 0.0;
+        var ruledOut = 0;
+        var count = set.Count;
+        var allocated = Allocations.Measure(() =>
+        {
+            for (var i = 0; i + 1 < count; i++)
+            {
+                var weight = model.ScoreUncheckedAtLeast(set, i, set, i + 1, floor, out var cap);
+                ruledOut += double.IsNegativeInfinity(weight) ? 1 : 0;
+                sink += double.IsNegativeInfinity(weight) ? 0 : weight + (int)cap;
+            }
+        }, Iterations);
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0, sink);
+        Assert.NotEqual(0, ruledOut); // both paths (ruled out, and weighed from the kept codes) were measured
+    }
+
+    [Fact]
     public void Visiting_and_scoring_blocked_pairs_allocates_nothing_but_kept_results()
     {
         var set = new RecordSet(LinkingPeople.Population(8, 300, 0.5, tight: true));
