@@ -63,10 +63,10 @@ internal readonly struct AddressComparison : IComparisonDefinition
         return FieldState.Present;
     }
 
-    // Kept out of line for the same reason as the name comparer: the token-set similarity it calls is out of line anyway.
     /// <summary>Token sets over the whole address: the costliest comparison, made last (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
     public static int CostRank => 2;
 
+    // Kept out of line for the same reason as the name comparer: the token-set similarity it calls is out of line anyway.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {

@@ -69,11 +69,11 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
         : string.IsNullOrWhiteSpace(record.GivenNames) ? FieldState.Missing
         : FieldState.Placeholder;
 
-    // Long: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons after it would
-    // become calls.
     /// <summary>Jaro-Winkler, nicknames and token scans (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
     public static int CostRank => 1;
 
+    // Long: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons after it would
+    // become calls.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {

@@ -76,11 +76,11 @@ internal readonly struct NameComparison : IComparisonDefinition
         blockingParts: [BlockingKeyPart.NameSoundexSet],
         inDefaultModel: false);
 
-    // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
-    // after it would become calls.
     /// <summary>Jaro-Winkler and token scans over given and family names (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
     public static int CostRank => 1;
 
+    // The longest comparer: inlined into the scorer it would use up the JIT's inlining budget, and the comparisons
+    // after it would become calls.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {
