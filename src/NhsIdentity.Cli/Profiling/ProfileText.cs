@@ -125,11 +125,21 @@ internal static class ProfileText
         var parts = new string[counts.Count];
         for (var i = 0; i < counts.Count; i++)
         {
-            parts[i] = I($"{counts[i].Value} ({counts[i].Count})");
+            parts[i] = I($"{Printable(counts[i].Value)} ({counts[i].Count})");
         }
 
         return counts.Count == 0 ? "none" : string.Join(", ", parts);
     }
+
+    /// <summary>A value as it may be printed on a terminal: control characters (an escape sequence in a cell) become
+    /// <c>?</c>, so a value can neither move the cursor nor recolour the screen.</summary>
+    private static string Printable(string value) => string.Create(value.Length, value, static (span, text) =>
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = char.IsControl(text[i]) ? '?' : text[i];
+        }
+    });
 
     /// <summary>Writes rows as columns: the first left-aligned, the others right-aligned, two spaces apart.</summary>
     private static void WriteTable(TextWriter writer, List<string[]> rows)

@@ -158,6 +158,18 @@ public sealed class ProfileCommandTests
     }
 
     [Fact]
+    public void Shown_values_cannot_carry_terminal_control_characters()
+    {
+        using var temp = new TempCsv();
+        var input = temp.Write("extract.csv", "id,given_name,family_name\nP01,\"Zor\u001b[31mabel\",Quillfeather\n");
+        var text = CliRunner.Run("profile", input, "--show-values");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.DoesNotContain('\u001b', text.Output);
+        Assert.Contains("Zor?[31mabel (1)", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_headerless_file_is_refused_without_printing_its_first_row()
     {
         using var temp = new TempCsv();
