@@ -121,6 +121,7 @@ internal static class CliApp
             EvaluateCommand.Create(),
             PseudonymiseCommand.Create(),
             FilterOptOutsCommand.Create(),
+            ProfileCommand.Create(),
         };
 
     /// <summary>

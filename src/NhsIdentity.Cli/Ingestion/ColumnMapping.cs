@@ -248,13 +248,7 @@ internal sealed partial class ColumnMapping
         // a patient's): only how many there were.
         // Likewise when no column was recognised at all: such a "header" may be a first patient with no digits in it
         // (a name, sex and address), whose cells would otherwise be printed as column names.
-        var anyValue = Array.TrueForAll(columnsByField, columns => columns.Length == 0);
-        foreach (var column in Ignored)
-        {
-            anyValue |= LooksLikeValue(column.Name);
-        }
-
-        if (anyValue && Ignored.Count > 0)
+        if (HidesIgnoredNames)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"ignored: {Ignored.Count} column(s), not shown because some names look like values or none is a known column; if the first row is data, add a header row or use --no-header with --map"));
@@ -267,6 +261,37 @@ internal sealed partial class ColumnMapping
         }
 
         return lines;
+    }
+
+    /// <summary>Gets whether the ignored columns must not be named (see <see cref="Describe"/>): some name looks like a
+    /// value, or no column was recognised at all, so the "header" may be a patient's row.</summary>
+    public bool HidesIgnoredNames
+    {
+        get
+        {
+            var anyValue = Array.TrueForAll(columnsByField, columns => columns.Length == 0);
+            foreach (var column in Ignored)
+            {
+                anyValue |= LooksLikeValue(column.Name);
+            }
+
+            return anyValue && Ignored.Count > 0;
+        }
+    }
+
+    /// <summary>Gets the header names of the columns that feed a field, in the order they are used.</summary>
+    /// <param name="field">The field.</param>
+    /// <returns>The column names (empty when no column feeds it).</returns>
+    public IReadOnlyList<string> ColumnNamesOf(PatientField field)
+    {
+        var columns = columnsByField[(int)field];
+        var names = new string[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            names[i] = Header[columns[i]];
+        }
+
+        return names;
     }
 
     /// <summary>Whether a header cell looks like a patient's value rather than a column name: three or more digits

@@ -77,6 +77,13 @@ internal sealed class InputFormat
     private static PatientReadResult ReadCsv(string path, PatientSourceOptions options)
     {
         var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath, NoHeader = options.NoHeader });
-        return new PatientReadResult(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
+        return ToReadResult(result);
     }
+
+    /// <summary>A CSV reader's result in the shape every format's reader returns (<c>nhsid profile</c> reads CSV
+    /// through <see cref="PatientCsvReader"/> itself to keep the column mapping).</summary>
+    /// <param name="result">What the CSV reader read.</param>
+    /// <returns>The same records, rejections and counts, with the mapping's description.</returns>
+    internal static PatientReadResult ToReadResult(PatientCsvReadResult result) =>
+        new(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
 }

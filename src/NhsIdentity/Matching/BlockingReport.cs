@@ -69,6 +69,7 @@ public sealed class BlockingReport
         var pairCapped = new int[rules.Count];
         var cappedPairs = new long[rules.Count];
         var skippedPairs = new long[rules.Count];
+        var blockPairs = new long[rules.Count];
         var largest = new List<int>[rules.Count];
         for (var r = 0; r < rules.Count; r++)
         {
@@ -78,6 +79,7 @@ public sealed class BlockingReport
         foreach (var block in source.Blocks)
         {
             blocks[block.Rule]++;
+            blockPairs[block.Rule] += block.PairCount(source.IsDeduplicating);
             KeepLargest(largest[block.Rule], Size(block, source.IsDeduplicating));
         }
 
@@ -92,6 +94,7 @@ public sealed class BlockingReport
         foreach (var block in source.SkippedBlocks)
         {
             skippedPairs[block.Rule] += block.PairCount(source.IsDeduplicating);
+            blockPairs[block.Rule] += block.PairCount(source.IsDeduplicating);
             KeepLargest(largest[block.Rule], Size(block, source.IsDeduplicating));
         }
 
@@ -110,6 +113,7 @@ public sealed class BlockingReport
                 PairCappedBlocks = pairCapped[r],
                 SkippedForPairBudget = skipped,
                 SkippedPairs = skippedPairs[r],
+                BlockPairs = blockPairs[r],
             };
         }
 

@@ -28,6 +28,11 @@ public sealed class BlockingReportEntry
     /// <summary>Gets the number of pairs this rule produced that no earlier rule had: the pairs it added.</summary>
     public long PairsProduced { get; }
 
+    /// <summary>Gets the pairs in the rule's blocks under the caps, before removing those an earlier rule produced: what
+    /// the rule would produce on its own (a rule left out for the pair budget included). At least
+    /// <see cref="PairsProduced"/>.</summary>
+    public long BlockPairs { get; internal init; }
+
     /// <summary>Gets the number of distinct pairs produced by this rule and every rule before it.</summary>
     public long CumulativePairs { get; }
 

@@ -94,6 +94,26 @@ public sealed partial class RecordSet
             _counts[slot + (int)FieldState.Invalid], _counts[slot + (int)FieldState.Placeholder]);
     }
 
+    /// <summary>Gets whether one record's field was read and takes part in comparisons (counted as
+    /// <see cref="FieldCounts.Present"/> by <see cref="GetCounts"/>); false when it was missing, invalid or a
+    /// placeholder, all of which comparisons treat as missing.</summary>
+    /// <param name="index">The record's position, 0 to <see cref="Count"/> - 1.</param>
+    /// <param name="field">The field, named by the comparison that reads it.</param>
+    /// <returns>Whether the field is present. Over all records, the number of <see langword="true"/> answers equals
+    /// <see cref="FieldCounts.Present"/>, so a caller can tell which records' values were set aside (a profile of an
+    /// extract does, to give the reasons) without the set exposing its prepared values.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> or <paramref name="field"/> is out of range.</exception>
+    public bool IsPresent(int index, ComparisonKind field)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+        if ((uint)field >= FieldSlots)
+        {
+            throw new ArgumentOutOfRangeException(nameof(field));
+        }
+
+        return (_rows[index].Present & (1 << (int)field)) != 0;
+    }
+
     /// <summary>Returns a description with the number of records only, never their contents.</summary>
     /// <returns><c>RecordSet(Count = n)</c>.</returns>
     public override string ToString() => "RecordSet(Count = " + _count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
