@@ -379,7 +379,7 @@ internal static class LinkCommand
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
         WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null,
-        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord)
+        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null)
     {
         if (modelPath is not null)
         {
@@ -401,7 +401,7 @@ internal static class LinkCommand
         // A starting model brings its comparisons, thresholds, levels used and decision policy; training learns m,
         // u and the prior.
         // The run's per-record budget bounds training's stages too, so one option bounds the whole run.
-        var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord };
+        var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord, Labels = labels ?? [] };
         options = startingModel is null ? options : options with { StartingModel = startingModel, Policy = startingModel.Policy };
         using var stage = progress.Begin("training the model");
         var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(

@@ -4,6 +4,7 @@ using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Review;
 using NhsIdentity.Matching;
+using NhsIdentity.Matching.Training;
 using static NhsIdentity.Cli.Commands.MatchingInputs;
 
 namespace NhsIdentity.Cli.Commands;
@@ -12,9 +13,10 @@ namespace NhsIdentity.Cli.Commands;
 /// <c>nhsid train RECORDS.csv [RIGHT.csv] --model-out model.json</c>: trains a model without labels on one extract
 /// (deduplication) or two (linkage) and saves it as JSON, printing each comparison level's weight.
 /// </summary>
-/// <remarks>With <c>--labels FILE</c> (reviewers' decisions, see <see cref="ReviewLabelReader"/>) the trained model scores
-/// each labelled pair and the threshold that best separates the labels is printed (<see cref="LabelThreshold"/>). The
-/// labels do not yet change m or u: the model saved is the one trained without them.</remarks>
+/// <remarks>With <c>--labels FILE</c> (reviewers' decisions, see <see cref="ReviewLabelReader"/>) the labelled matches
+/// count towards m as a posterior on top of the unsupervised estimate (<see cref="TrainingOptions.Labels"/>), then the
+/// trained model scores each labelled pair and the threshold that best separates the labels is printed
+/// (<see cref="LabelThreshold"/>).</remarks>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -31,7 +33,7 @@ internal static class TrainCommand
         startModel.AcceptExistingOnly();
         var labels = new Option<FileInfo>("--labels")
         {
-            Description = "Reviewers' decisions (left_id,right_id,decision; a filled-in --review-out file will do): report the match-probability threshold that best separates the labelled matches from the non-matches (highest F1). The model's m and u are not changed by them.",
+            Description = "Reviewers' decisions (left_id,right_id,decision; a filled-in --review-out file will do): labelled matches refine the m-probabilities (a posterior on top of the unsupervised estimate, strength 50), and the match-probability threshold that best separates the labelled matches from the non-matches (highest F1) is reported.",
         };
         labels.AcceptExistingOnly();
         var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut, startModel };
@@ -93,7 +95,8 @@ internal static class TrainCommand
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error, noHeader);
                 var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error, noHeader);
-                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start)!;
+                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start,
+                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels))!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {
                     file.Writer.Write(model.ToJson());

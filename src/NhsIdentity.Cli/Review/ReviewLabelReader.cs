@@ -66,6 +66,11 @@ internal static class ReviewLabelReader
         return labels;
     }
 
+    /// <summary>The decided labels (match or non-match) for training; undecided and unsure rows are left out.</summary>
+    public static IReadOnlyList<NhsIdentity.Matching.Training.TrainingLabel> ToTrainingLabels(IReadOnlyList<ReviewLabel> labels) =>
+        [.. labels.Where(l => l.Decision is ReviewDecision.Match or ReviewDecision.NonMatch)
+            .Select(l => new NhsIdentity.Matching.Training.TrainingLabel(l.LeftId, l.RightId, l.Decision == ReviewDecision.Match))];
+
     // Ids go through CsvInjection.Restore: the review file neutralises ids as the links file does ('-12 for -12).
     private static string RequireId(string? value, string path, int line, string column) =>
         CsvInjection.Restore(value) ?? throw new IngestionException(Invariant($"{path}, line {line}: {column} is empty."));
