@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Cli.Review;
 using NhsIdentity.Matching.Evaluation;
 
 namespace NhsIdentity.Cli.Commands;
@@ -60,7 +61,6 @@ internal static class EvaluateCommand
         var truth = new Option<FileInfo[]>("--truth", "-t")
         {
             Description = "Truth CSV: pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id). Give two clusters files (left, right) to score linkage across two sources.",
-            Required = true,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
@@ -74,15 +74,25 @@ internal static class EvaluateCommand
             Description = "With a truth file that has a source column: the source of the links' left ids (the deduplicated source with --dedupe). Default: chosen from the links' ids.",
         };
 
-        var command = new Command("evaluate", "Score a links file against ground truth: precision, recall, F1 and true/false positive and false negative counts.")
+        var labels = new Option<FileInfo>("--labels")
+        {
+            Description = "Instead of --truth: reviewers' decisions (left_id,right_id,decision with match, non-match or unsure; a filled-in --review-out file will do). Scores the labelled pairs only, with 95% Wilson intervals; undecided and unsure rows are left out and counted.",
+        };
+        labels.AcceptExistingOnly();
+
+        var command = new Command("evaluate", "Score a links file against ground truth (--truth) or reviewers' decisions (--labels): precision, recall, F1 and true/false positive and false negative counts.")
         {
             links,
             truth,
+            labels,
             dedupe,
             leftSource,
         };
 
-        command.SetAction(parseResult => Execute(
+        command.SetAction(parseResult => parseResult.GetValue(labels) is { } labelsFile
+            ? ExecuteWithLabels(parseResult.GetValue(links)!.FullName, labelsFile.FullName, parseResult.GetValue(truth) ?? [], parseResult.GetValue(dedupe),
+                parseResult.GetValue(leftSource), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error)
+            : Execute(
             parseResult.GetValue(links)!.FullName,
             parseResult.GetValue(truth) ?? [],
             parseResult.GetValue(dedupe),
@@ -93,8 +103,42 @@ internal static class EvaluateCommand
         return command;
     }
 
+    private static int ExecuteWithLabels(string linksPath, string labelsPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, TextWriter output, TextWriter error)
+    {
+        if (truthFiles.Length > 0 || leftSource is not null)
+        {
+            error.WriteLine("error: give --truth or --labels, not both (--left-source applies to --truth only).");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var rows = LinkFileReader.ReadLinks(linksPath);
+            var labels = ReviewLabelReader.Read(labelsPath);
+            var score = LabelScore.Measure(rows, labels, dedupe);
+            error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
+            foreach (var line in score.Lines())
+            {
+                output.WriteLine(line);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (IngestionException exception)
+        {
+            error.WriteLine("error: " + exception.Message);
+            return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
+        }
+    }
+
     private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, TextWriter output, TextWriter error)
     {
+        if (truthFiles.Length == 0)
+        {
+            error.WriteLine("error: give --truth FILE (ground truth) or --labels FILE (reviewers' decisions).");
+            return ExitCodes.Usage;
+        }
+
         if (truthFiles.Length > 2 || (truthFiles.Length == 2 && dedupe))
         {
             error.WriteLine("error: give one --truth file, or two clusters files (left, right) for linkage without --dedupe.");

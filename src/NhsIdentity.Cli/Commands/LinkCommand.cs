@@ -3,6 +3,7 @@ using System.Reflection;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Reporting;
+using NhsIdentity.Cli.Review;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Clustering;
 using NhsIdentity.Matching.Training;
@@ -25,6 +26,9 @@ namespace NhsIdentity.Cli.Commands;
 /// column per comparison holding the level reached (<c>ExactFullName</c>, <c>missing</c>, ...). Rows come in a
 /// deterministic order (left record, then right record) and are identical for the same input and seed. Only ids,
 /// counts, column names and weights are printed, never patient details.</para>
+/// <para>With <c>--review-out FILE</c> / <c>--review-html FILE</c> the pairs to decide by hand are written as well
+/// (see <see cref="ReviewExport"/>): the review pairs, optionally sampled matches and near misses, with both records'
+/// values (by design: the reviewer needs them), and decisions carried over from <c>--review-decisions</c>.</para>
 /// <para>With <c>--report FILE</c> a self-contained HTML report is written as well (see <see cref="LinkReportWriter"/>):
 /// every candidate pair is then kept in memory (about 32 bytes each) for the weight histogram, the closest
 /// non-matches and, with <c>--truth</c>, the precision-recall sweep. Patient values appear in it only with
@@ -47,6 +51,7 @@ internal static class LinkCommand
     {
         var inputs = new MatchingInputs();
         var budget = new BudgetOptions();
+        var review = new ReviewOptions();
         var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
         left.AcceptExistingOnly();
         var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
@@ -82,6 +87,7 @@ internal static class LinkCommand
         command.Options.Add(report);
         command.Options.Add(showValues);
         command.Options.Add(truth);
+        review.AddTo(command);
         var quiet = QuietOption();
         command.Options.Add(quiet);
         var rawCells = RawCellsOption.Create();
@@ -108,7 +114,8 @@ internal static class LinkCommand
             parseResult.GetValue(showValues),
             parseResult.GetValue(truth)?.FullName,
             parseResult.GetValue(quiet),
-            budget.Read(parseResult)),
+            budget.Read(parseResult),
+            review.Read(parseResult)),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
@@ -117,7 +124,7 @@ internal static class LinkCommand
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
-        bool Quiet, BudgetOptions.Values Budget);
+        bool Quiet, BudgetOptions.Values Budget, ReviewOptions.Values Review);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -143,10 +150,16 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
+        if (!request.Review.Check(error))
+        {
+            return ExitCodes.Usage;
+        }
+
         if (!OutputGuard.Allows(
-            [("--out", request.Output), ("--clusters", request.Clusters), ("--report", request.Report)],
+            [("--out", request.Output), ("--clusters", request.Clusters), ("--report", request.Report), ("--review-out", request.Review.Output),
+                ("--review-html", request.Review.Html)],
             [(request.Right is null ? "the input" : "the left input", request.Left), ("the right input", request.Right), ("--model", request.Model),
-                ("--truth", request.Truth)],
+                ("--truth", request.Truth), ("--review-decisions", request.Review.Decisions)],
             error))
         {
             return ExitCodes.Usage;
@@ -157,6 +170,7 @@ internal static class LinkCommand
             long records = 0; // left plus right, for the budget's message
             try
             {
+                var earlierDecisions = ReviewExport.ReadDecisions(request.Review);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error, request.NoHeader);
                 var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error, request.NoHeader);
@@ -193,7 +207,8 @@ internal static class LinkCommand
 
                 // The report needs every scored pair, non-matches too. Without --one-to-one that run also gives the output
                 // (its match and review pairs are exactly those of a default run); with it, the assignment is run apart.
-                var scored = request.Report is null ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
+                // Near misses for review are non-matches too: they need the same run.
+                var scored = request.Report is null && !(request.Review.IsRequested && request.Review.NearMisses > 0) ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
                 var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
                 var kept = MatchesAndReviews(result.Pairs);
                 var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
@@ -201,7 +216,7 @@ internal static class LinkCommand
                     ? LinkCsvWriter.WritePairs(output, rows, explanationColumns, request.RawCells)
                     : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns, request.RawCells);
                 ReportLinking(result, written, error);
-                var clusters = request.Clusters is null && scored is null ? null
+                var clusters = request.Clusters is null && request.Report is null ? null
                     : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
                 if (request.Clusters is not null)
                 {
@@ -217,9 +232,15 @@ internal static class LinkCommand
                     }
                 }
 
-                if (scored is not null)
+                if (request.Review.IsRequested)
                 {
-                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored, kept, clusters!, score, fallbacks, error);
+                    ReviewExport.Write(request.Review, new ReviewExport.Inputs(request.Left, request.Right, request.Map, leftFormat, rightFormat, request.NoHeader),
+                        left, right, kept, scored?.Pairs, request.Seed, earlierDecisions, request.RawCells, error);
+                }
+
+                if (request.Report is not null)
+                {
+                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
                 }
 
                 return ExitCodes.Success;
@@ -358,7 +379,7 @@ internal static class LinkCommand
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
         WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null,
-        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord)
+        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null)
     {
         if (modelPath is not null)
         {
@@ -380,7 +401,7 @@ internal static class LinkCommand
         // A starting model brings its comparisons, thresholds, levels used and decision policy; training learns m,
         // u and the prior.
         // The run's per-record budget bounds training's stages too, so one option bounds the whole run.
-        var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord };
+        var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord, Labels = labels ?? [] };
         options = startingModel is null ? options : options with { StartingModel = startingModel, Policy = startingModel.Policy };
         using var stage = progress.Begin("training the model");
         var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(

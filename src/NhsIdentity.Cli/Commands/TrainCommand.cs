@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
+using NhsIdentity.Cli.Review;
 using NhsIdentity.Matching;
+using NhsIdentity.Matching.Training;
 using static NhsIdentity.Cli.Commands.MatchingInputs;
 
 namespace NhsIdentity.Cli.Commands;
@@ -11,6 +13,10 @@ namespace NhsIdentity.Cli.Commands;
 /// <c>nhsid train RECORDS.csv [RIGHT.csv] --model-out model.json</c>: trains a model without labels on one extract
 /// (deduplication) or two (linkage) and saves it as JSON, printing each comparison level's weight.
 /// </summary>
+/// <remarks>With <c>--labels FILE</c> (reviewers' decisions, see <see cref="ReviewLabelReader"/>) the labelled matches
+/// count towards m as a posterior on top of the unsupervised estimate (<see cref="TrainingOptions.Labels"/>), then the
+/// trained model scores each labelled pair and the threshold that best separates the labels is printed
+/// (<see cref="LabelThreshold"/>).</remarks>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -25,7 +31,13 @@ internal static class TrainCommand
             Description = "A model (JSON) to start from: its comparisons, thresholds, levels used and decision policy are kept; m, u and the prior are learned.",
         };
         startModel.AcceptExistingOnly();
+        var labels = new Option<FileInfo>("--labels")
+        {
+            Description = "Reviewers' decisions (left_id,right_id,decision; a filled-in --review-out file will do): labelled matches refine the m-probabilities (a posterior on top of the unsupervised estimate, strength 50), and the match-probability threshold that best separates the labelled matches from the non-matches (highest F1) is reported.",
+        };
+        labels.AcceptExistingOnly();
         var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut, startModel };
+        command.Options.Add(labels);
         inputs.AddTo(command, withModel: false);
         var quiet = LinkCommand.QuietOption();
         command.Options.Add(quiet);
@@ -34,6 +46,7 @@ internal static class TrainCommand
             parseResult.GetValue(right)?.FullName,
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(startModel)?.FullName,
+            parseResult.GetValue(labels)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
             parseResult.GetValue(inputs.NoHeader),
             parseResult.GetValue(inputs.Format),
@@ -47,7 +60,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string[] map, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string[] map, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -62,7 +75,7 @@ internal static class TrainCommand
         }
 
         if (!OutputGuard.Allows([("--model-out", modelOut)],
-            [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--start-model", startModelPath)], error))
+            [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--start-model", startModelPath), ("--labels", labelsPath)], error))
         {
             return ExitCodes.Usage;
         }
@@ -77,10 +90,13 @@ internal static class TrainCommand
         {
             try
             {
+                // Read first: a bad labels file fails before minutes of training.
+                var labels = labelsPath is null ? null : ReviewLabelReader.Read(labelsPath);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error, noHeader);
                 var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error, noHeader);
-                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start)!;
+                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start,
+                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels))!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {
                     file.Writer.Write(model.ToJson());
@@ -88,6 +104,11 @@ internal static class TrainCommand
                 }
 
                 WriteWeights(model, output);
+                if (labels is not null)
+                {
+                    error.WriteLine(LabelThreshold.Find(model, left, right, labels).Describe(model.Policy.MatchProbability));
+                }
+
                 error.WriteLine("model saved to " + modelOut);
                 return ExitCodes.Success;
             }

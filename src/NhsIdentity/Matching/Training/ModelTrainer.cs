@@ -213,6 +213,9 @@ public static class ModelTrainer
 
         var m = space.EstimateM(counts, options, fallbacks);
 
+        // 4b. Reviewers' labelled matches, as a posterior on top of the unsupervised estimate.
+        ReviewedMatches.Apply(options.Labels, start, left, right, space, options, m);
+
         // 5 and 6. The prior from the model, u corrected for the matches among the random pairs with it, and again.
         var prior = new PriorEstimate(start.PriorMatchProbability, TrainingPriorSource.StartingModel, null, null, 0, 1);
         for (var round = 0; round < PriorRounds; round++)

@@ -164,4 +164,10 @@ public sealed record TrainingOptions
     /// <summary>Gets the model training starts from. Its comparisons are the ones trained (and kept in the trained
     /// model); a parameter the data cannot estimate keeps its value from here. Default <see cref="MatchModel.Default"/>.</summary>
     public MatchModel StartingModel { get; init; } = MatchModel.Default;
+
+    /// <summary>Gets pairs decided by reviewers (clerical review). Each labelled match whose ids are both in the
+    /// inputs counts towards the m-probabilities as a posterior on top of the unsupervised estimate:
+    /// <c>m = (labelled count + α·m_EM) / (labelled total + α)</c>, α being <see cref="PriorStrength"/>. Labelled
+    /// non-matches are not used for training (u is measured on random pairs). Default empty.</summary>
+    public IReadOnlyList<TrainingLabel> Labels { get; init; } = [];
 }

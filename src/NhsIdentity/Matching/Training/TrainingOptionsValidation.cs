@@ -22,6 +22,7 @@ internal static class TrainingOptionsValidation
         Require(options.PriorStrength >= 0 && double.IsFinite(options.PriorStrength), "PriorStrength must be a finite number at least 0.", nameof(options));
         Require(options.Policy.IsValid, "Policy must have a review threshold no greater than its match threshold.", nameof(options));
         Require(options.StartingModel is not null, "StartingModel must not be null.", nameof(options));
+        Require(options.Labels is not null, "Labels must not be null (empty: none).", nameof(options));
     }
 
     private static void RequireRules(IReadOnlyList<Blocking.BlockingRule>? rules, string name, string paramName)
