@@ -93,6 +93,9 @@ internal static class LinkCommand
             parseResult.GetValue(output)?.FullName,
             parseResult.GetValue(clusters)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            deduplicating ? [] : parseResult.GetValue(inputs.MapLeft) ?? [],
+            deduplicating ? [] : parseResult.GetValue(inputs.MapRight) ?? [],
+            parseResult.GetValue(inputs.Sheet),
             parseResult.GetValue(inputs.NoHeader),
             parseResult.GetValue(rawCells),
             parseResult.GetValue(inputs.Format),
@@ -115,7 +118,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
+    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
         bool Quiet, BudgetOptions.Values Budget);
 
@@ -158,8 +161,10 @@ internal static class LinkCommand
             try
             {
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error, request.NoHeader);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error, request.NoHeader);
+                var maps = new ColumnMaps(request.Map, request.MapLeft, request.MapRight, twoInputs: request.Right is not null);
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, request.NoHeader, request.Sheet);
+                maps.ThrowIfUnused(request.Right is null ? [maps.Left] : [maps.Left, maps.Right]);
                 records = left.Count + (request.Right is null ? 0L : right.Count);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
@@ -422,11 +427,11 @@ internal static class LinkCommand
     internal static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "Draw no progress bars on standard error." };
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
-    internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, IReadOnlyList<string> map,
-        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false)
+    internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, InputColumnMap map,
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, format, options, outputPath, error, noHeader);
+        var set = Read(path, label, map, format, options, outputPath, error, noHeader, sheet);
         stage.Complete(set.Count);
         return set;
     }

@@ -74,9 +74,41 @@ internal sealed class InputFormat
         return string.Join(", ", names);
     }
 
+    /// <summary>A supplier extract: CSV, or an Excel .xlsx workbook, told apart by content, not name (a workbook saved
+    /// as <c>.csv</c> is read as the workbook it is, and the description says so).</summary>
     private static PatientReadResult ReadCsv(string path, PatientSourceOptions options)
     {
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath, NoHeader = options.NoHeader });
-        return new PatientReadResult(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
+        var csvOptions = new PatientCsvReadOptions
+        {
+            ColumnOverrides = options.ColumnOverrides,
+            LenientColumnOverrides = options.LenientColumnOverrides,
+            RejectsPath = options.RejectsPath,
+            NoHeader = options.NoHeader,
+            Sheet = options.Sheet,
+        };
+
+        var workbook = XlsxWorkbook.Is(path);
+        var result = workbook ? XlsxPatientReader.Read(path, csvOptions) : PatientCsvReader.Read(path, csvOptions);
+        var description = new List<string>();
+        if (workbook)
+        {
+            var extension = Path.GetExtension(path);
+            description.Add(string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".xlsm", StringComparison.OrdinalIgnoreCase)
+                ? "read as an Excel workbook (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")"
+                : "read as an Excel workbook: the file is .xlsx whatever its name says (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")");
+        }
+        else if (options.Sheet is not null)
+        {
+            description.Add("--sheet ignored: the file is CSV, not a workbook");
+        }
+
+        description.AddRange(result.Mapping.Describe());
+        return new PatientReadResult(result.Records, result.Rejections, result.RowsRead, "rows", description)
+        {
+            NhsNumbersLostToExcel = result.NhsNumbersLostToExcel,
+            NhsNumbersRecoveredFromExcel = result.NhsNumbersRecoveredFromExcel,
+            SkippedOverrides = result.SkippedOverrides,
+            IdsAreRowNumbers = !result.Mapping.HasIdColumn && result.Mapping.ColumnsOf(PatientField.LocalIdentifier).Count == 0,
+        };
     }
 }
