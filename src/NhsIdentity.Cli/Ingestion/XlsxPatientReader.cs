@@ -33,6 +33,7 @@ internal static class XlsxPatientReader
     {
         ArgumentNullException.ThrowIfNull(options);
         var name = Path.GetFileName(path);
+        RegisterCodePages();
         try
         {
             using var stream = File.OpenRead(path);
@@ -50,6 +51,13 @@ internal static class XlsxPatientReader
             throw new IngestionException($"{name} could not be read as an Excel .xlsx workbook ({exception.GetType().Name}).", exception);
         }
     }
+
+    /// <summary>
+    /// ExcelDataReader's configuration asks for Windows-1252 (its fallback for old .xls text) even when reading .xlsx,
+    /// which .NET has only with the code-page provider; that provider ships in the shared framework, so no package.
+    /// Registering it twice is harmless.
+    /// </summary>
+    private static void RegisterCodePages() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     private static void SelectSheet(IExcelDataReader reader, string? sheet, string fileName)
     {
