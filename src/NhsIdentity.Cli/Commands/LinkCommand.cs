@@ -47,7 +47,7 @@ internal static class LinkCommand
     {
         var inputs = new MatchingInputs();
         var budget = new BudgetOptions();
-        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
+        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV or Excel .xlsx, or see --format)." : "The left extract (CSV or Excel .xlsx, or see --format)." };
         left.AcceptExistingOnly();
         var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
         right.AcceptExistingOnly();

@@ -107,8 +107,9 @@ public sealed class XlsxPatientReaderTests : IDisposable
             ["A4", "9.99E+09"],
         ]));
         var csv = _temp.Write("extract2.csv", "id,nhs_number\nA1,\"=\"\"9990000018\"\"\"\nA2,9990000026.0\nA3,9.990000034E+09\nA4,9.99E+09\n");
+        var unquoted = _temp.Write("extract3.csv", "id,nhs_number\nA1,=\"9990000018\"\nA2,9990000026.0\nA3,9.990000034e9\nA4,9.99E+09\n");
 
-        foreach (var path in new[] { xlsx, csv })
+        foreach (var path in new[] { xlsx, csv, unquoted })
         {
             var result = ReadExtract(path);
             Assert.Equal(["9990000018", "9990000026", "9990000034", null], result.Records.Select(r => r.NhsNumber));
