@@ -52,7 +52,7 @@ internal static class LinkCommand
         var inputs = new MatchingInputs();
         var budget = new BudgetOptions();
         var review = new ReviewOptions();
-        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV, or see --format)." : "The left extract (CSV, or see --format)." };
+        var left = new Argument<FileInfo>(deduplicating ? "records" : "left") { Description = deduplicating ? "The extract to deduplicate (CSV or Excel .xlsx, or see --format)." : "The left extract (CSV or Excel .xlsx, or see --format)." };
         left.AcceptExistingOnly();
         var right = new Argument<FileInfo>("right") { Description = "The right extract (format: --right-format, else --format)." };
         right.AcceptExistingOnly();
@@ -99,6 +99,9 @@ internal static class LinkCommand
             parseResult.GetValue(output)?.FullName,
             parseResult.GetValue(clusters)?.FullName,
             parseResult.GetValue(inputs.Map) ?? [],
+            deduplicating ? [] : parseResult.GetValue(inputs.MapLeft) ?? [],
+            deduplicating ? [] : parseResult.GetValue(inputs.MapRight) ?? [],
+            parseResult.GetValue(inputs.Sheet),
             parseResult.GetValue(inputs.NoHeader),
             parseResult.GetValue(rawCells),
             parseResult.GetValue(inputs.Format),
@@ -122,7 +125,7 @@ internal static class LinkCommand
         return command;
     }
 
-    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
+    private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
         bool Quiet, BudgetOptions.Values Budget, ReviewOptions.Values Review);
 
@@ -172,8 +175,10 @@ internal static class LinkCommand
             {
                 var earlierDecisions = ReviewExport.ReadDecisions(request.Review);
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", request.Map, leftFormat, options, request.Output, error, request.NoHeader);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", request.Map, rightFormat, options, request.Output, error, request.NoHeader);
+                var maps = new ColumnMaps(request.Map, request.MapLeft, request.MapRight, twoInputs: request.Right is not null);
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, request.NoHeader, request.Sheet);
+                maps.ThrowIfUnused(request.Right is null ? [maps.Left] : [maps.Left, maps.Right]);
                 records = left.Count + (request.Right is null ? 0L : right.Count);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
@@ -234,13 +239,13 @@ internal static class LinkCommand
 
                 if (request.Review.IsRequested)
                 {
-                    ReviewExport.Write(request.Review, new ReviewExport.Inputs(request.Left, request.Right, request.Map, leftFormat, rightFormat, request.NoHeader),
+                    ReviewExport.Write(request.Review, new ReviewExport.Inputs(request.Left, request.Right, maps.Left, maps.Right, leftFormat, rightFormat, request.NoHeader, request.Sheet),
                         left, right, kept, scored?.Pairs, request.Seed, earlierDecisions, request.RawCells, error);
                 }
 
                 if (request.Report is not null)
                 {
-                    WriteReport(request, leftFormat, rightFormat, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
+                    WriteReport(request, maps, leftFormat, rightFormat, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
                 }
 
                 return ExitCodes.Success;
@@ -320,13 +325,13 @@ internal static class LinkCommand
         return kept;
     }
 
-    private static void WriteReport(Request request, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
+    private static void WriteReport(Request request, ColumnMaps maps, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
         IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
-        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", request.Map, leftFormat, request.ShowValues, request.NoHeader);
+        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, request.ShowValues, request.NoHeader, request.Sheet);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
-            : ReportSources.ReadInput(request.Right!, "right", request.Map, rightFormat, request.ShowValues, request.NoHeader);
+            : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, request.ShowValues, request.NoHeader, request.Sheet);
         var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
             : request.NoTrain ? "built-in default model"
             : Invariant($"model trained on the input (seed {request.Seed})");
@@ -443,11 +448,11 @@ internal static class LinkCommand
     internal static Option<bool> QuietOption() => new("--quiet", "-q") { Description = "Draw no progress bars on standard error." };
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
-    internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, IReadOnlyList<string> map,
-        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false)
+    internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, InputColumnMap map,
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, format, options, outputPath, error, noHeader);
+        var set = Read(path, label, map, format, options, outputPath, error, noHeader, sheet);
         stage.Complete(set.Count);
         return set;
     }

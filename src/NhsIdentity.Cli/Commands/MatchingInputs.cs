@@ -17,9 +17,28 @@ internal sealed class MatchingInputs
     public Option<string[]> Map { get; } = new("--map")
     {
         // The field list comes from PatientFieldNames so help cannot drift from what --map accepts.
-        Description = "Map a field to a column, FIELD=COLUMN (fields: " + PatientFieldNames.List + "); repeatable. Standard and common supplier column names are recognised without it.",
+        Description = "Map a field to a column, FIELD=COLUMN (fields: " + PatientFieldNames.List + "); repeatable. Standard and common supplier column names are recognised without it. With two inputs it applies to each input that has the column, and is an error only when neither has it.",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> MapLeft { get; } = new("--map-left")
+    {
+        Description = "Map a field to a column of the left input only, FIELD=COLUMN; repeatable. Wins over --map for the fields it names.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> MapRight { get; } = new("--map-right")
+    {
+        Description = "Map a field to a column of the right input only, FIELD=COLUMN; repeatable. Wins over --map for the fields it names.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Sheet { get; } = new("--sheet")
+    {
+        Description = "Worksheet of an Excel .xlsx input, by name or number from 1 (default: the first). Excel workbooks are read directly; .xls is not (save it as .xlsx).",
     };
 
     public Option<bool> NoHeader { get; } = new("--no-header")
@@ -29,7 +48,7 @@ internal sealed class MatchingInputs
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: csv (default; supplier extracts with a header row), hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored) or fhir-ndjson (FHIR R4 UK Core Patient resources, one per line).",
+        Description = "Input format: csv (default; supplier extracts with a header row, as CSV or an Excel .xlsx workbook), hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored) or fhir-ndjson (FHIR R4 UK Core Patient resources, one per line).",
         DefaultValueFactory = _ => InputFormat.Csv.Name,
     };
 
@@ -69,6 +88,13 @@ internal sealed class MatchingInputs
         }
 
         command.Options.Add(Map);
+        if (withRight)
+        {
+            command.Options.Add(MapLeft);
+            command.Options.Add(MapRight);
+        }
+
+        command.Options.Add(Sheet);
         command.Options.Add(NoHeader);
         command.Options.Add(DateOrder);
         if (withModel)
@@ -127,15 +153,15 @@ internal sealed class MatchingInputs
 
     /// <summary>Reads one CSV input file and prepares its records (see the overload with a format).</summary>
     public static RecordSet Read(string path, string label, IReadOnlyList<string> map, RecordSetOptions options, string? outputPath, TextWriter error) =>
-        Read(path, label, map, InputFormat.Csv, options, outputPath, error);
+        Read(path, label, new InputColumnMap(map, []), InputFormat.Csv, options, outputPath, error);
 
     /// <summary>
     /// Reads one input file in <paramref name="format"/> and prepares its records. Rejected items go to
     /// <see cref="RejectsPathOf"/> (written only when something was rejected), and the counts are printed: items (rows,
     /// messages) = accepted + rejected.
     /// </summary>
-    public static RecordSet Read(string path, string label, IReadOnlyList<string> map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
-        bool noHeader = false)
+    public static RecordSet Read(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
+        bool noHeader = false, string? sheet = null)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
         if (OutputGuard.SameFile(rejectsPath, path) || (outputPath is not null && OutputGuard.SameFile(rejectsPath, outputPath)))
@@ -147,9 +173,15 @@ internal sealed class MatchingInputs
         }
 
         OutputSet.Declare($"the {label} input's rejects file", rejectsPath);
-        var result = format.Read(path, new PatientSourceOptions(format.AcceptsColumnMap ? map : [], rejectsPath, noHeader && format.AcceptsColumnMap));
+        var sourceOptions = new PatientSourceOptions(format.AcceptsColumnMap ? map.Strict : [], rejectsPath, noHeader && format.AcceptsColumnMap)
+        {
+            LenientColumnOverrides = format.AcceptsColumnMap ? map.Lenient : [],
+            Sheet = format.AcceptsColumnMap ? sheet : null,
+        };
+        var result = format.Read(path, sourceOptions);
+        map.Skipped.AddRange(format.AcceptsColumnMap ? result.SkippedOverrides : map.Lenient);
         error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
-        if (map.Count > 0 && !format.AcceptsColumnMap)
+        if (map.Strict.Count + map.Lenient.Count > 0 && !format.AcceptsColumnMap)
         {
             error.WriteLine("  --map ignored: " + format.Name + " input has no columns");
         }
@@ -162,6 +194,26 @@ internal sealed class MatchingInputs
         foreach (var line in result.Description)
         {
             error.WriteLine("  " + line);
+        }
+
+        foreach (var skipped in format.AcceptsColumnMap ? result.SkippedOverrides : [])
+        {
+            error.WriteLine("  --map " + skipped + " not applied: this input has no such column");
+        }
+
+        if (result.NhsNumbersRecoveredFromExcel > 0)
+        {
+            error.WriteLine(Invariant($"  {result.NhsNumbersRecoveredFromExcel} NHS numbers recovered from Excel's number formatting (=\"...\", .0 or scientific notation with every digit)"));
+        }
+
+        if (result.NhsNumbersLostToExcel > 0)
+        {
+            error.WriteLine(Invariant($"warning: {label}: {result.NhsNumbersLostToExcel} NHS numbers were written by Excel in scientific notation and lost digits; re-export the column as text"));
+        }
+
+        if (result.IdsAreRowNumbers)
+        {
+            error.WriteLine($"warning: {label}: {Path.GetFileName(path)} has no id column: records are identified by row number (use --map id=COLUMN for a stable id)");
         }
 
         foreach (var rejection in result.Rejections.Take(10))

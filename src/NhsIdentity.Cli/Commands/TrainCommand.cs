@@ -47,7 +47,8 @@ internal static class TrainCommand
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(startModel)?.FullName,
             parseResult.GetValue(labels)?.FullName,
-            parseResult.GetValue(inputs.Map) ?? [],
+            [parseResult.GetValue(inputs.Map) ?? [], parseResult.GetValue(inputs.MapLeft) ?? [], parseResult.GetValue(inputs.MapRight) ?? []],
+            parseResult.GetValue(inputs.Sheet),
             parseResult.GetValue(inputs.NoHeader),
             parseResult.GetValue(inputs.Format),
             parseResult.GetValue(inputs.RightFormat),
@@ -60,7 +61,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string[] map, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string[][] maps, string? sheet, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -93,8 +94,11 @@ internal static class TrainCommand
                 // Read first: a bad labels file fails before minutes of training.
                 var labels = labelsPath is null ? null : ReviewLabelReader.Read(labelsPath);
                 var options = RecordSetOptions.Default with { DateOrder = order };
-                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", map, leftFormat, options, modelOut, error, noHeader);
-                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", map, rightFormat, options, modelOut, error, noHeader);
+                // maps: --map, --map-left, --map-right.
+                var columnMaps = new ColumnMaps(maps[0], maps[1], maps[2], twoInputs: rightPath is not null);
+                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", columnMaps.Left, leftFormat, options, modelOut, error, noHeader, sheet);
+                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", columnMaps.Right, rightFormat, options, modelOut, error, noHeader, sheet);
+                columnMaps.ThrowIfUnused(rightPath is null ? [columnMaps.Left] : [columnMaps.Left, columnMaps.Right]);
                 var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start,
                     labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels))!;
                 using (var file = new AtomicFileWriter(modelOut))

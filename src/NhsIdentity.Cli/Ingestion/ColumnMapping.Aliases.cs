@@ -57,13 +57,36 @@ internal sealed partial class ColumnMapping
         ["patientid"] = PatientField.LocalIdentifier,
         ["localpatientid"] = PatientField.LocalIdentifier,
         ["mrn"] = PatientField.LocalIdentifier,
-        ["hospitalnumber"] = PatientField.LocalIdentifier,
         ["socsecid"] = PatientField.LocalIdentifier, // FEBRL soc_sec_id
+        // NHS trust and PAS numbers: a local identifier, not the id, because a record's id must be unique in its file
+        // and these are not always (a patient's case notes, merged registrations); without an id column the local
+        // identifier is the id anyway (row number where empty), and as local_id it is also compared when matching.
+        ["hospitalno"] = PatientField.LocalIdentifier,
+        ["hospitalnumber"] = PatientField.LocalIdentifier,
+        ["casenoteno"] = PatientField.LocalIdentifier,
+        ["casenotenumber"] = PatientField.LocalIdentifier,
+        ["districtno"] = PatientField.LocalIdentifier,
+        ["districtnumber"] = PatientField.LocalIdentifier,
+        ["pasno"] = PatientField.LocalIdentifier,
+        ["pasnumber"] = PatientField.LocalIdentifier,
+        ["pasid"] = PatientField.LocalIdentifier,
 
         ["phone"] = PatientField.Phone,
         ["telephone"] = PatientField.Phone,
         ["phonenumber"] = PatientField.Phone,
         ["telephonenumber"] = PatientField.Phone,
+        ["telno"] = PatientField.Phone,
+        ["telephoneno"] = PatientField.Phone,
+        ["phoneno"] = PatientField.Phone,
+        ["mobile"] = PatientField.Phone,
+        ["mobileno"] = PatientField.Phone,
+        ["mobilenumber"] = PatientField.Phone,
+        ["mobilephone"] = PatientField.Phone,
+
+        // One column with the whole name, split by FullNameSplit.
+        ["name"] = PatientField.FullName,
+        ["patientname"] = PatientField.FullName,
+        ["fullname"] = PatientField.FullName,
 
         ["email"] = PatientField.Email,
         ["emailaddress"] = PatientField.Email,

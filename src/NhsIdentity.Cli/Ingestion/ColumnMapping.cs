@@ -69,9 +69,49 @@ internal sealed partial class ColumnMapping
     /// An override is malformed, names an unknown field or column, or gives one single-valued field two columns
     /// (<see cref="IngestionException.IsUsageError"/> is true).
     /// </exception>
-    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides = null)
+    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides = null) =>
+        Create(header, overrides, lenientOverrides: null, out _);
+
+    /// <summary>Maps a header, applying overrides, some of which may name a column this file does not have.</summary>
+    /// <param name="header">The header cells.</param>
+    /// <param name="overrides"><c>FIELD=COLUMN</c> texts that must apply (<c>--map-left</c>, <c>--map-right</c>, or
+    /// <c>--map</c> with one input), or <see langword="null"/>.</param>
+    /// <param name="lenientOverrides"><c>FIELD=COLUMN</c> texts that apply only when the file has the column (<c>--map</c>
+    /// with two inputs: the caller fails when no input has it), or <see langword="null"/>. Applied after
+    /// <paramref name="overrides"/>, and not for a field those name (the side-specific map wins).</param>
+    /// <param name="skipped">The lenient overrides whose column is not in this file.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="IngestionException">As <see cref="Create(IReadOnlyList{string}, IReadOnlyList{string})"/>.</exception>
+    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides, IReadOnlyList<string>? lenientOverrides, out IReadOnlyList<string> skipped)
     {
         ArgumentNullException.ThrowIfNull(header);
+        var skippedOverrides = new List<string>();
+        skipped = skippedOverrides;
+        var strictFields = new HashSet<PatientField>();
+        foreach (var text in overrides ?? [])
+        {
+            strictFields.Add(ParseOverride(text, header).Field);
+        }
+
+        var applied = new List<string>(overrides ?? []);
+        foreach (var text in lenientOverrides ?? [])
+        {
+            var field = ParseField(text);
+            if (strictFields.Contains(field))
+            {
+                continue;
+            }
+
+            if (!HasColumn(text, header))
+            {
+                skippedOverrides.Add(text);
+                continue;
+            }
+
+            applied.Add(text);
+        }
+
+        overrides = applied;
 
         var fieldOfColumn = new PatientField?[header.Count];
         var columns = new List<int>[PatientFieldNames.All.Count];
@@ -162,21 +202,41 @@ internal sealed partial class ColumnMapping
     /// <param name="rowNumber">The 1-based data row number, the id when no column feeds <c>id</c> and the row has no
     /// local identifier (which is the id otherwise).</param>
     /// <returns>The record.</returns>
-    public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber)
+    public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber) => ToRecord(values, rowNumber, out _);
+
+    /// <summary>
+    /// Builds the record for one data row, recovering an NHS number Excel damaged (<see cref="ExcelNumberRecovery"/>)
+    /// and splitting a full-name column into the name fields no column of their own feeds (<see cref="FullNameSplit"/>).
+    /// </summary>
+    /// <param name="values">The row's values by column (already unquoted); may be shorter than the header.</param>
+    /// <param name="rowNumber">The 1-based data row number (see the other overload).</param>
+    /// <param name="nhsNumberDamage">What Excel had done to the NHS number; when <see cref="ExcelNumberDamage.Lost"/>
+    /// the record has none.</param>
+    /// <returns>The record.</returns>
+    public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber, out ExcelNumberDamage nhsNumberDamage)
     {
         ArgumentNullException.ThrowIfNull(values);
 
         var givenName = Single(values, PatientField.GivenName);
         var middleNames = Joined(values, PatientField.MiddleNames, " ");
+        var familyName = Single(values, PatientField.FamilyName);
+        if (columnsByField[(int)PatientField.FullName].Length > 0 && ((givenName ?? middleNames) is null || familyName is null))
+        {
+            var (splitGiven, splitFamily) = FullNameSplit.Split(Single(values, PatientField.FullName));
+            givenName ??= middleNames is null ? splitGiven : null;
+            familyName ??= splitFamily;
+        }
+
+        var nhsNumber = ExcelNumberRecovery.Recover(Single(values, PatientField.NhsNumber), out nhsNumberDamage);
         return new PatientRecord
         {
             // Without an id column a supplier's own patient id (PatientID, MRN) is the natural row key; the row number
             // stands in only when that is empty too.
             Id = HasIdColumn ? Single(values, PatientField.Id)
                 : Single(values, PatientField.LocalIdentifier) ?? rowNumber.ToString(CultureInfo.InvariantCulture),
-            NhsNumber = Single(values, PatientField.NhsNumber),
+            NhsNumber = nhsNumber,
             GivenNames = givenName is null ? middleNames : middleNames is null ? givenName : givenName + " " + middleNames,
-            FamilyName = Single(values, PatientField.FamilyName),
+            FamilyName = familyName,
             DateOfBirth = Single(values, PatientField.DateOfBirth),
             Sex = Single(values, PatientField.Sex),
             Postcode = Single(values, PatientField.Postcode),
@@ -218,6 +278,11 @@ internal sealed partial class ColumnMapping
                     line.Append(i == 0 ? string.Empty : " + ").Append(Header[sources[i]]);
                 }
 
+                if (field == PatientField.FullName)
+                {
+                    line.Append(" (split into given_name and family_name where those have no column)");
+                }
+
                 lines.Add(line.ToString());
             }
             else if (field == PatientField.Id)
@@ -230,8 +295,9 @@ internal sealed partial class ColumnMapping
         var unmapped = new List<string>();
         foreach (var field in PatientFieldNames.All)
         {
-            if (field is not (PatientField.Id or PatientField.MiddleNames) && columnsByField[(int)field].Length == 0
-                && !(field == PatientField.GivenName && columnsByField[(int)PatientField.MiddleNames].Length > 0))
+            var fromFullName = field is PatientField.GivenName or PatientField.FamilyName && columnsByField[(int)PatientField.FullName].Length > 0;
+            if (field is not (PatientField.Id or PatientField.MiddleNames or PatientField.FullName) && columnsByField[(int)field].Length == 0
+                && !(field == PatientField.GivenName && columnsByField[(int)PatientField.MiddleNames].Length > 0) && !fromFullName)
             {
                 unmapped.Add(field.ToName());
             }
@@ -314,6 +380,19 @@ internal sealed partial class ColumnMapping
 
     private static (PatientField Field, int Column) ParseOverride(string text, IReadOnlyList<string> header)
     {
+        var field = ParseField(text);
+        var columnName = text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+        return columnName.Length == 0 ? (field, -1) : (field, FindColumn(columnName, header));
+    }
+
+    /// <summary>The field an override names.</summary>
+    /// <param name="text">A <c>FIELD=COLUMN</c> text.</param>
+    /// <returns>The field.</returns>
+    /// <exception cref="IngestionException">The text is malformed or names no field (a usage error).</exception>
+    internal static PatientField FieldOf(string text) => ParseField(text);
+
+    private static PatientField ParseField(string? text)
+    {
         var equals = text?.IndexOf('=', StringComparison.Ordinal) ?? -1;
         if (text is null || equals <= 0)
         {
@@ -321,13 +400,30 @@ internal sealed partial class ColumnMapping
         }
 
         var fieldName = text[..equals].Trim();
-        if (!PatientFieldNames.TryParse(fieldName, out var field))
+        return PatientFieldNames.TryParse(fieldName, out var field)
+            ? field
+            : throw UsageError($"--map: unknown field '{fieldName}'; expected one of: {PatientFieldNames.List}.");
+    }
+
+    /// <summary>Whether an override's column is in the header (an empty column, <c>FIELD=</c>, always is).</summary>
+    private static bool HasColumn(string text, IReadOnlyList<string> header)
+    {
+        var columnName = text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+        if (columnName.Length == 0)
         {
-            throw UsageError($"--map: unknown field '{fieldName}'; expected one of: {PatientFieldNames.List}.");
+            return true;
         }
 
-        var columnName = text[(equals + 1)..].Trim();
-        return columnName.Length == 0 ? (field, -1) : (field, FindColumn(columnName, header));
+        var normalised = Normalise(columnName);
+        foreach (var name in header)
+        {
+            if (string.Equals(name, columnName, StringComparison.Ordinal) || string.Equals(Normalise(name), normalised, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FindColumn(string columnName, IReadOnlyList<string> header)

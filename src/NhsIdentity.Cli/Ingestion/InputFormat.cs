@@ -74,16 +74,48 @@ internal sealed class InputFormat
         return string.Join(", ", names);
     }
 
+    /// <summary>A supplier extract: CSV, or an Excel .xlsx workbook, told apart by content, not name (a workbook saved
+    /// as <c>.csv</c> is read as the workbook it is, and the description says so).</summary>
     private static PatientReadResult ReadCsv(string path, PatientSourceOptions options)
     {
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = options.ColumnOverrides, RejectsPath = options.RejectsPath, NoHeader = options.NoHeader });
-        return ToReadResult(result);
+        var csvOptions = new PatientCsvReadOptions
+        {
+            ColumnOverrides = options.ColumnOverrides,
+            LenientColumnOverrides = options.LenientColumnOverrides,
+            RejectsPath = options.RejectsPath,
+            NoHeader = options.NoHeader,
+            Sheet = options.Sheet,
+        };
+
+        var workbook = XlsxWorkbook.Is(path);
+        var result = workbook ? XlsxPatientReader.Read(path, csvOptions) : PatientCsvReader.Read(path, csvOptions);
+        var description = new List<string>();
+        if (workbook)
+        {
+            var extension = Path.GetExtension(path);
+            description.Add(string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".xlsm", StringComparison.OrdinalIgnoreCase)
+                ? "read as an Excel workbook (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")"
+                : "read as an Excel workbook: the file is .xlsx whatever its name says (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")");
+        }
+        else if (options.Sheet is not null)
+        {
+            description.Add("--sheet ignored: the file is CSV, not a workbook");
+        }
+
+        return ToReadResult(result, description);
     }
 
     /// <summary>A CSV reader's result in the shape every format's reader returns (<c>nhsid profile</c> reads CSV
     /// through <see cref="PatientCsvReader"/> itself to keep the column mapping).</summary>
     /// <param name="result">What the CSV reader read.</param>
-    /// <returns>The same records, rejections and counts, with the mapping's description.</returns>
-    internal static PatientReadResult ToReadResult(PatientCsvReadResult result) =>
-        new(result.Records, result.Rejections, result.RowsRead, "rows", result.Mapping.Describe());
+    /// <param name="before">Lines to put before the mapping's description (how the file was read), or null.</param>
+    /// <returns>The same records, rejections and counts, with the mapping's description and the Excel counts.</returns>
+    internal static PatientReadResult ToReadResult(PatientCsvReadResult result, IEnumerable<string>? before = null) =>
+        new(result.Records, result.Rejections, result.RowsRead, "rows", [.. before ?? [], .. result.Mapping.Describe()])
+        {
+            NhsNumbersLostToExcel = result.NhsNumbersLostToExcel,
+            NhsNumbersRecoveredFromExcel = result.NhsNumbersRecoveredFromExcel,
+            SkippedOverrides = result.SkippedOverrides,
+            IdsAreRowNumbers = !result.Mapping.HasIdColumn && result.Mapping.ColumnsOf(PatientField.LocalIdentifier).Count == 0,
+        };
 }

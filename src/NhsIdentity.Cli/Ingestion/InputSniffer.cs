@@ -12,9 +12,9 @@ internal static class InputSniffer
     /// <summary>The kinds of binary file recognised by their leading bytes, and what to do about each.</summary>
     private static readonly (byte[] Magic, string Kind)[] Signatures =
     [
-        ("PK\u0003\u0004"u8.ToArray(), "a ZIP archive (an Excel .xlsx workbook is one): save or export it as CSV"),
+        ("PK\u0003\u0004"u8.ToArray(), "a ZIP archive but not an Excel workbook: extract it and give the CSV or .xlsx file inside"),
         ([0x1F, 0x8B], "gzip-compressed: decompress it first"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Excel .xls (or other Office) file: save or export it as CSV"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Excel .xls (or other Office) file: save it as .xlsx (link, dedupe and train read it) or export it as CSV"),
         ("%PDF"u8.ToArray(), "a PDF document"),
         ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
@@ -41,6 +41,12 @@ internal static class InputSniffer
 
         var start = head.AsSpan(0, length);
         var name = Path.GetFileName(path);
+        if (XlsxWorkbook.Is(path))
+        {
+            // The matching commands read a workbook before this check (InputFormat.Csv); the others need CSV.
+            throw new IngestionException($"{name} is an Excel .xlsx workbook: save or export it as CSV (link, dedupe and train read .xlsx directly).");
+        }
+
         foreach (var (magic, kind) in Signatures)
         {
             if (start.StartsWith(magic))

@@ -10,6 +10,17 @@ internal sealed record PatientCsvReadOptions
     public IReadOnlyList<string> ColumnOverrides { get; init; } = [];
 
     /// <summary>
+    /// Gets <c>--map FIELD=COLUMN</c> overrides that apply only when this file has the column (<c>--map</c> given to
+    /// two inputs; the command fails when neither has it), after <see cref="ColumnOverrides"/>, which win for a field
+    /// both name. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> LenientColumnOverrides { get; init; } = [];
+
+    /// <summary>Gets the worksheet of an xlsx input, by name or 1-based number, or <see langword="null"/> for the
+    /// first (<c>--sheet</c>). Ignored for CSV.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>
     /// Gets the file to write rejected rows to, verbatim after the header row, or <see langword="null"/> for none
     /// (the default). Written to a temporary file and renamed, so it is complete or absent.
     /// </summary>

@@ -49,6 +49,16 @@ internal sealed class PatientCsvReadResult
     /// </summary>
     public long RowsRead { get; }
 
+    /// <summary>Gets the NHS numbers Excel had written in scientific notation with digits lost (kept as missing).</summary>
+    public long NhsNumbersLostToExcel { get; init; }
+
+    /// <summary>Gets the NHS numbers recovered from an Excel form (<c>="..."</c>, <c>.0</c>, full scientific).</summary>
+    public long NhsNumbersRecoveredFromExcel { get; init; }
+
+    /// <summary>Gets the lenient <c>--map</c> texts (<see cref="PatientCsvReadOptions.LenientColumnOverrides"/>) whose
+    /// column this file does not have.</summary>
+    public IReadOnlyList<string> SkippedOverrides { get; init; } = [];
+
     /// <summary>Gets the number of rows accepted as records.</summary>
     public long Accepted => Records.Count;
 

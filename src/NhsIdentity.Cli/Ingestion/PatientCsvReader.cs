@@ -83,7 +83,7 @@ internal static class PatientCsvReader
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFieldLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRowLength);
-        if (options.NoHeader && options.ColumnOverrides.Count == 0)
+        if (options.NoHeader && options.ColumnOverrides.Count == 0 && options.LenientColumnOverrides.Count == 0)
         {
             throw new IngestionException("--no-header needs --map FIELD=N for each column to use (N is the column's position, from 1), for example --map nhs_number=1 --map date_of_birth=4.")
             {
@@ -148,14 +148,14 @@ internal static class PatientCsvReader
                 : CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
         }
 
-        if (!options.NoHeader && HeaderCheck.LooksLikeData(header, options.ColumnOverrides))
+        if (!options.NoHeader && HeaderCheck.LooksLikeData(header, [.. options.ColumnOverrides, .. options.LenientColumnOverrides]))
         {
             throw new IngestionException(
                 $"{Capitalise(source)}: the first row looks like data, not a header (a cell reads as an NHS number, a date, a postcode or a number, and no cell is a known column name). Add a header row, or use --no-header and name the columns by position with --map, for example --map nhs_number=1.");
         }
 
         var headerText = headerRow.Span.ToString();
-        var mapping = ColumnMapping.Create(header, options.ColumnOverrides);
+        var mapping = ColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides, out var skippedOverrides);
         var separator = reader.Spec.Sep.Separator;
 
         var rejects = OpenRejects(options.RejectsPath);
@@ -168,7 +168,8 @@ internal static class PatientCsvReader
                 rejects?.Writer.Write('\n');
             }
 
-            var rows = new RowReader(mapping, limiter, options.MaxFieldLength, rejects?.Writer);
+            var sink = new PatientRowSink(mapping);
+            var rows = new RowReader(sink, limiter, options.MaxFieldLength, rejects?.Writer);
             if (options.NoHeader)
             {
                 rows.Accept(headerRow);
@@ -179,7 +180,7 @@ internal static class PatientCsvReader
                 rows.Accept(reader.Current);
             }
 
-            var result = rows.ToResult(separator);
+            var result = sink.ToResult(separator, skippedOverrides);
             if (result.Rejected > 0)
             {
                 // Only a file with something in it: a header-only rejects file says "set aside" when nothing was.
@@ -199,63 +200,52 @@ internal static class PatientCsvReader
         }
     }
 
-    /// <summary>Turns data rows into records or rejections, one at a time.</summary>
-    private sealed class RowReader(ColumnMapping mapping, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
+    /// <summary>Checks CSV rows (length, quotes, field counts) and hands their values to the shared <see cref="PatientRowSink"/>.</summary>
+    private sealed class RowReader(PatientRowSink sink, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
     {
-        private readonly int columnCount = mapping.Header.Count;
-        private readonly List<PatientRecord> records = [];
-        private readonly List<RowRejection> rejections = [];
-        private readonly string?[] values = new string?[mapping.Header.Count];
-        private readonly RecordIds ids = new();
-        private long rowNumber;
-        private int blankLines;
+        private readonly int columnCount = sink.Mapping.Header.Count;
+        private readonly string?[] values = new string?[sink.Mapping.Header.Count];
 
         public void Accept(SepReader.Row row)
         {
             if (limiter.TryTakeCut(row.LineNumberFrom, out var cut))
             {
                 // Skipped unread: what Sep holds is only the row's first part, so nothing goes to the rejects file.
-                rowNumber++;
-                rejections.Add(new RowRejection(rowNumber, cut.SourceLine, RejectionReason.RowTooLong, cut.Describe(limiter.MaxRowLength)));
+                sink.NextRow();
+                sink.Reject(cut.SourceLine, RejectionReason.RowTooLong, cut.Describe(limiter.MaxRowLength));
                 return;
             }
 
             var span = row.Span;
             if (span.Length == 0)
             {
-                blankLines++;
+                sink.SkipBlank();
                 return;
             }
 
-            rowNumber++;
+            sink.NextRow();
             var line = limiter.SourceLine(row.LineNumberFrom);
             if (Check(row, line, columnCount, maxFieldLength) is { } rejection)
             {
-                Reject(row, line, rejection);
+                sink.Reject(line, rejection.Reason, rejection.Detail);
+                WriteReject(row);
                 return;
             }
 
             for (var i = 0; i < columnCount; i++)
             {
                 // Ignored columns are not turned into strings: a wide extract may carry many of them.
-                values[i] = mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
+                values[i] = sink.Mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
             }
 
-            var record = mapping.ToRecord(values, rowNumber);
-            if (!ids.TryAdd(record.Id, rowNumber, out var idRejection))
+            if (!sink.Accept(values, line))
             {
-                Reject(row, line, idRejection);
-                return;
+                WriteReject(row);
             }
-
-            records.Add(record);
         }
 
-        public PatientCsvReadResult ToResult(char separator) => new(mapping, separator, records, rejections, rowNumber, blankLines);
-
-        private void Reject(SepReader.Row row, int line, (RejectionReason Reason, string Detail) rejection)
+        private void WriteReject(SepReader.Row row)
         {
-            rejections.Add(new RowRejection(rowNumber, line, rejection.Reason, rejection.Detail));
             if (rejects is not null)
             {
                 rejects.Write(row.Span);

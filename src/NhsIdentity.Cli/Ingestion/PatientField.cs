@@ -42,6 +42,10 @@ internal enum PatientField
     /// <summary><c>gp_practice</c>: the ODS code of the registered GP practice
     /// (<see cref="NhsIdentity.Matching.PatientRecord.GpPracticeCode"/>).</summary>
     GpPractice,
+
+    /// <summary>A whole name in one column (<c>Patient Name</c>), split into given and family names by
+    /// <see cref="FullNameSplit"/> where no column of their own feeds them.</summary>
+    FullName,
 }
 
 /// <summary>Standard names of <see cref="PatientField"/> values, as used by <c>--map FIELD=COLUMN</c> and in descriptions.</summary>
@@ -50,7 +54,7 @@ internal static class PatientFieldNames
     private static readonly string[] Names =
     [
         "id", "nhs_number", "given_name", "middle_name", "family_name", "date_of_birth", "sex", "postcode", "address",
-        "local_id", "phone", "email", "gp_practice",
+        "local_id", "phone", "email", "gp_practice", "full_name",
     ];
 
     /// <summary>Gets every field, in declaration order.</summary>

@@ -38,6 +38,20 @@ internal sealed class PatientReadResult
     /// <summary>Gets lines describing how the input was read.</summary>
     public IReadOnlyList<string> Description { get; }
 
+    /// <summary>Gets the NHS numbers Excel had written in scientific notation with digits lost (the records are kept
+    /// without one). Zero for formats Excel does not write.</summary>
+    public long NhsNumbersLostToExcel { get; init; }
+
+    /// <summary>Gets the NHS numbers recovered from an Excel form (<c>="..."</c>, <c>.0</c>, full scientific).</summary>
+    public long NhsNumbersRecoveredFromExcel { get; init; }
+
+    /// <summary>Gets the lenient <c>--map</c> texts (<see cref="PatientSourceOptions.LenientColumnOverrides"/>) whose
+    /// column this input does not have.</summary>
+    public IReadOnlyList<string> SkippedOverrides { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether records are identified by row number (no id or local id column).</summary>
+    public bool IdsAreRowNumbers { get; init; }
+
     /// <summary>Gets the number of items accepted as records.</summary>
     public long Accepted => Records.Count;
 
@@ -59,4 +73,12 @@ internal delegate PatientReadResult PatientSource(string path, PatientSourceOpti
 /// <param name="ColumnOverrides">The <c>--map FIELD=COLUMN</c> options (only formats with columns accept them).</param>
 /// <param name="RejectsPath">Where to write rejected items verbatim, or <see langword="null"/> for nowhere.</param>
 /// <param name="NoHeader"><c>--no-header</c>: a CSV file's first row is data (formats without a header ignore it).</param>
-internal sealed record PatientSourceOptions(IReadOnlyList<string> ColumnOverrides, string? RejectsPath, bool NoHeader = false);
+internal sealed record PatientSourceOptions(IReadOnlyList<string> ColumnOverrides, string? RejectsPath, bool NoHeader = false)
+{
+    /// <summary>Gets <c>--map</c> texts that apply only when the input has the column (see
+    /// <see cref="PatientCsvReadOptions.LenientColumnOverrides"/>).</summary>
+    public IReadOnlyList<string> LenientColumnOverrides { get; init; } = [];
+
+    /// <summary>Gets the worksheet of an xlsx input (<c>--sheet</c>), or <see langword="null"/> for the first.</summary>
+    public string? Sheet { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NhsIdentity.Cli.Commands;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Reporting;
 using NhsIdentity.Matching;
@@ -14,11 +15,14 @@ internal static class ReviewExport
     /// <summary>The extracts as the run read them, for the values shown.</summary>
     /// <param name="Left">The left (or only) input's path.</param>
     /// <param name="Right">The right input's path, or null for dedupe.</param>
-    /// <param name="Map">The column mapping.</param>
+    /// <param name="LeftMap">The left (or only) input's column mapping (<c>--map</c> and <c>--map-left</c>).</param>
+    /// <param name="RightMap">The right input's column mapping (<c>--map</c> and <c>--map-right</c>).</param>
     /// <param name="LeftFormat">The left input's format.</param>
     /// <param name="RightFormat">The right input's format.</param>
     /// <param name="NoHeader">Whether the inputs have no header row.</param>
-    internal sealed record Inputs(string Left, string? Right, IReadOnlyList<string> Map, InputFormat LeftFormat, InputFormat RightFormat, bool NoHeader);
+    /// <param name="Sheet">The worksheet of an xlsx input (<c>--sheet</c>), or null for the first.</param>
+    internal sealed record Inputs(string Left, string? Right, InputColumnMap LeftMap, InputColumnMap RightMap, InputFormat LeftFormat, InputFormat RightFormat,
+        bool NoHeader, string? Sheet);
 
     /// <summary>Reads the earlier decisions (before the run's work, so a bad file fails fast).</summary>
     public static IReadOnlyList<ReviewLabel> ReadDecisions(ReviewOptions.Values options) =>
@@ -29,9 +33,9 @@ internal static class ReviewExport
         IReadOnlyList<MatchPair>? scored, int seed, IReadOnlyList<ReviewLabel> earlier, bool rawCells, TextWriter error)
     {
         var deduplicating = inputs.Right is null;
-        var (_, leftRecords) = ReportSources.ReadInput(inputs.Left, deduplicating ? "records" : "left", inputs.Map, inputs.LeftFormat, keepRecords: true, inputs.NoHeader);
+        var (_, leftRecords) = ReportSources.ReadInput(inputs.Left, deduplicating ? "records" : "left", inputs.LeftMap, inputs.LeftFormat, keepRecords: true, inputs.NoHeader, inputs.Sheet);
         var rightRecords = deduplicating ? leftRecords
-            : ReportSources.ReadInput(inputs.Right!, "right", inputs.Map, inputs.RightFormat, keepRecords: true, inputs.NoHeader).Records;
+            : ReportSources.ReadInput(inputs.Right!, "right", inputs.RightMap, inputs.RightFormat, keepRecords: true, inputs.NoHeader, inputs.Sheet).Records;
         var decided = new Dictionary<(string, string), ReviewLabel>();
         foreach (var label in earlier)
         {
