@@ -58,6 +58,27 @@ public sealed class ExcelCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_report_and_the_review_export_read_each_input_with_its_own_map_and_sheet()
+    {
+        // Both re-read the inputs after the run; with the shared --map only (as before the per-input maps), the right
+        // file's id=Hospital No would be missing and the left workbook's sheet unknown.
+        var path = _temp.PathOf("two-sheets.xlsx");
+        var rows = new List<object?[]> { new object?[] { "Hospital No", "NHS Number", "Forename", "Surname", "DOB", "Postcode" } };
+        rows.AddRange(People.Select(p => new object?[] { p.Hospital, (double)p.Nhs, p.Given, p.Family, p.Born, p.Postcode }));
+        XlsxWriter.Write(path, ("Cover", [new object?[] { "notes" }]), ("Extract", rows.ToArray()));
+
+        var result = CliRunner.Run("link", path, RightCsv(), "--out", _temp.PathOf("links.csv"), "--no-train", "--sheet", "Extract",
+            "--map-left", "id=Hospital No", "--map-right", "id=ref", "--report", _temp.PathOf("report.html"),
+            "--review-out", _temp.PathOf("review.csv"), "--review-sample-matches", "5");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var review = File.ReadAllLines(_temp.PathOf("review.csv"));
+        Assert.Contains(review, line => line.StartsWith("H001,R1,", StringComparison.Ordinal));
+        Assert.Contains("Alice", string.Join('\n', review), StringComparison.Ordinal); // values from the sheet named, not the cover
+        Assert.True(new FileInfo(_temp.PathOf("report.html")).Length > 0);
+    }
+
+    [Fact]
     public void A_shared_map_applies_to_the_input_that_has_the_column_and_fails_only_when_none_has_it()
     {
         var right = RightCsv();
