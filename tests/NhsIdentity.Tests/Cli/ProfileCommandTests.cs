@@ -96,6 +96,32 @@ public sealed class ProfileCommandTests
     }
 
     [Fact]
+    public void A_workbook_is_profiled_like_the_same_rows_in_csv()
+    {
+        // The well-formed rows of the fixture, every cell as text, in the first sheet of an xlsx (profile used to read
+        // any input as CSV, so a workbook came out as zip bytes).
+        using var temp = new TempCsv();
+        var lines = Fixture.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Split(',').Length == 8).ToArray();
+        var csv = temp.Write("extract.csv", string.Join('\n', lines) + "\n");
+        var xlsx = temp.PathOf("extract.xlsx");
+        XlsxWriter.Write(xlsx, ("Extract", lines.Select(line => line.Split(',').Select(cell => (object?)new XlsxWriter.Inline(cell)).ToArray()).ToArray()));
+
+        var fromCsv = CliRunner.Run("profile", csv, "--json");
+        var fromXlsx = CliRunner.Run("profile", xlsx, "--json");
+
+        Assert.True(fromXlsx.ExitCode == 0, fromXlsx.Error);
+        using var csvDocument = JsonDocument.Parse(fromCsv.Output);
+        using var xlsxDocument = JsonDocument.Parse(fromXlsx.Output);
+        var csvFile = csvDocument.RootElement.GetProperty("files")[0];
+        var xlsxFile = xlsxDocument.RootElement.GetProperty("files")[0];
+        Assert.Equal(10, xlsxFile.GetProperty("rows").GetProperty("kept").GetInt64());
+        foreach (var field in new[] { "nhs_number", "date_of_birth", "postcode", "given_name", "family_name" })
+        {
+            Assert.Equal(Counts(csvFile, field), Counts(xlsxFile, field));
+        }
+    }
+
+    [Fact]
     public void Candidate_pairs_per_rule_equal_a_brute_force_count_over_the_fixture()
     {
         using var temp = new TempCsv();
