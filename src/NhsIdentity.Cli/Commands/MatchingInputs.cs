@@ -164,7 +164,10 @@ internal sealed class MatchingInputs
         bool noHeader = false, string? sheet = null)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
-        if (OutputGuard.SameFile(rejectsPath, path) || (outputPath is not null && OutputGuard.SameFile(rejectsPath, outputPath)))
+        // Not only this input and --out: the other input, --review-decisions, --truth, --report and the other outputs
+        // the guard checked would be replaced by the rejects (an input) or replace them (an output).
+        if (OutputGuard.SameFile(rejectsPath, path) || (outputPath is not null && OutputGuard.SameFile(rejectsPath, outputPath))
+            || OutputGuard.ClaimantOf(rejectsPath) is not null)
         {
             throw new IngestionException($"The {label} input's rejects file would be {rejectsPath}, which is an input or an output of this run; rename one of them.")
             {

@@ -25,6 +25,7 @@ internal static class OutputGuard
             if (path is not null)
             {
                 seen.Add((name, Canonical(path)));
+                OutputSet.Claim(name, path);
             }
         }
 
@@ -59,12 +60,18 @@ internal static class OutputGuard
             }
 
             OutputSet.Declare(option, path);
+            OutputSet.Claim("the " + option + " output", path);
 
             seen.Add(("the " + option + " output", canonical));
         }
 
         return true;
     }
+
+    /// <summary>The input or output already checked by <see cref="Allows"/> that <paramref name="path"/> names, or null:
+    /// for a file the run names later (an input's rejects file), which must replace none of them.</summary>
+    public static string? ClaimantOf(string path) =>
+        OutputSet.Claimed.FirstOrDefault(c => SameFile(c.Path, path)).Name;
 
     /// <summary>Whether two paths name one file (see the remarks on how they are compared).</summary>
     public static bool SameFile(string a, string b) => SameCanonical(Canonical(a), Canonical(b));

@@ -33,6 +33,7 @@ internal sealed class OutputSet : IDisposable
     private readonly TextWriter error;
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly List<StagedOutput> staged = [];
+    private readonly List<(string Name, string Path)> claimed = [];
     private bool finished;
 
     private OutputSet(TextWriter error, CancellationToken cancellationToken)
@@ -72,6 +73,15 @@ internal sealed class OutputSet : IDisposable
             set.names.TryAdd(Path.GetFullPath(path), name);
         }
     }
+
+    /// <summary>Records a file the run reads or writes, checked by <see cref="Commands.OutputGuard"/>, so a file the run names
+    /// later (an input's rejects file) can be refused when it is one of them.</summary>
+    /// <param name="name">The input or option, as messages name it.</param>
+    /// <param name="path">The path.</param>
+    public static void Claim(string name, string path) => Current?.claimed.Add((name, path));
+
+    /// <summary>Gets the files claimed so far by <see cref="Claim"/>.</summary>
+    public static IReadOnlyList<(string Name, string Path)> Claimed => Current?.claimed ?? [];
 
     /// <summary>The name of an output in messages: as declared, or else by its file name.</summary>
     /// <param name="path">The path as the command opened it.</param>
