@@ -114,7 +114,7 @@ internal static class EvaluateCommand
         try
         {
             var rows = LinkFileReader.ReadLinks(linksPath);
-            var labels = ReviewLabelReader.Read(labelsPath);
+            var labels = ReviewLabelReader.Read(labelsPath, unordered: dedupe);
             var score = LabelScore.Measure(rows, labels, dedupe);
             error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
             foreach (var line in score.Lines())

@@ -173,7 +173,7 @@ internal static class LinkCommand
             long records = 0; // left plus right, for the budget's message
             try
             {
-                var earlierDecisions = ReviewExport.ReadDecisions(request.Review);
+                var earlierDecisions = ReviewExport.ReadDecisions(request.Review, deduplicating: request.Right is null);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var maps = new ColumnMaps(request.Map, request.MapLeft, request.MapRight, twoInputs: request.Right is not null);
                 var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet);

@@ -92,7 +92,7 @@ internal static class TrainCommand
             try
             {
                 // Read first: a bad labels file fails before minutes of training.
-                var labels = labelsPath is null ? null : ReviewLabelReader.Read(labelsPath);
+                var labels = labelsPath is null ? null : ReviewLabelReader.Read(labelsPath, unordered: rightPath is null);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 // maps: --map, --map-left, --map-right.
                 var columnMaps = new ColumnMaps(maps[0], maps[1], maps[2], twoInputs: rightPath is not null);

@@ -11,7 +11,9 @@ namespace NhsIdentity.Cli.Ingestion;
 /// row number) and counts are the CSV reader's.
 /// </summary>
 /// <remarks>
-/// <para>The first sheet unless <see cref="PatientCsvReadOptions.Sheet"/> names one (by name, else 1-based number).
+/// <para>The first visible sheet unless <see cref="PatientCsvReadOptions.Sheet"/> names one (by name, else 1-based
+/// number; hidden sheets count). A workbook whose parts expand past <see cref="XlsxWorkbook.MaxUncompressedBytes"/> is
+/// refused before it is read.
 /// The first row is the header (blank rows above it are skipped), with <see cref="HeaderCheck"/> and
 /// <c>--no-header</c> as for CSV.</para>
 /// <para>Cells: text trimmed of spaces and tabs; a number with an integer value as its digits, never <c>.0</c> or an
@@ -36,6 +38,14 @@ internal static class XlsxPatientReader
         RegisterCodePages();
         try
         {
+            // A run's budget: the reader loads a sheet's shared strings whole, so a small archive that expands hugely
+            // would fill memory. The archive's directory says how big its parts are without inflating them.
+            if (XlsxWorkbook.UncompressedBytes(path) > XlsxWorkbook.MaxUncompressedBytes)
+            {
+                throw new IngestionException(string.Create(CultureInfo.InvariantCulture,
+                    $"{name} expands to more than {XlsxWorkbook.MaxUncompressedBytes >> 30} GiB uncompressed; export the sheet as CSV instead."));
+            }
+
             using var stream = File.OpenRead(path);
             using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
             SelectSheet(reader, options.Sheet, name);
@@ -63,6 +73,19 @@ internal static class XlsxPatientReader
     {
         if (sheet is null)
         {
+            // The first sheet a person would see: a hidden first sheet (lookups, a macro's scratch) is skipped.
+            reader.Reset();
+            for (var index = 1; index <= reader.ResultsCount; index++)
+            {
+                if (reader.VisibleState is null || string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
+                reader.NextResult();
+            }
+
+            reader.Reset(); // none visible: the first, as before
             return;
         }
 

@@ -25,8 +25,8 @@ internal static class ReviewExport
         bool NoHeader, string? Sheet);
 
     /// <summary>Reads the earlier decisions (before the run's work, so a bad file fails fast).</summary>
-    public static IReadOnlyList<ReviewLabel> ReadDecisions(ReviewOptions.Values options) =>
-        options.Decisions is null ? [] : ReviewLabelReader.Read(options.Decisions);
+    public static IReadOnlyList<ReviewLabel> ReadDecisions(ReviewOptions.Values options, bool deduplicating) =>
+        options.Decisions is null ? [] : ReviewLabelReader.Read(options.Decisions, unordered: deduplicating);
 
     /// <summary>Selects the pairs, carries over earlier decisions and writes the outputs asked for.</summary>
     public static void Write(ReviewOptions.Values options, Inputs inputs, RecordSet left, RecordSet right, IReadOnlyList<MatchPair> written,

@@ -18,9 +18,11 @@ internal static class ReviewLabelReader
 
     /// <summary>Reads the file.</summary>
     /// <param name="path">The file.</param>
+    /// <param name="unordered">Whether (a, b) and (b, a) are one pair, as in a deduplication: then a row deciding
+    /// (b, a) after one deciding (a, b) is the same pair.</param>
     /// <returns>Its rows in file order, each pair once (a row repeating an earlier pair with the same decision is dropped).</returns>
     /// <exception cref="IngestionException">The file is missing, malformed, lacks a column, or has a bad row.</exception>
-    public static IReadOnlyList<ReviewLabel> Read(string path)
+    public static IReadOnlyList<ReviewLabel> Read(string path, bool unordered = false)
     {
         var labels = new List<ReviewLabel>();
         var seen = new Dictionary<(string, string), (ReviewDecision Decision, int Line)>();
@@ -50,7 +52,8 @@ internal static class ReviewLabelReader
                     throw new IngestionException(Invariant($"{path}, line {line}: the decision is not {ReviewDecisionWords.Allowed}."));
                 }
 
-                if (seen.TryGetValue((leftId, rightId), out var earlier))
+                var key = unordered && string.CompareOrdinal(leftId, rightId) > 0 ? (rightId, leftId) : (leftId, rightId);
+                if (seen.TryGetValue(key, out var earlier))
                 {
                     if (earlier.Decision != decision)
                     {
@@ -60,7 +63,7 @@ internal static class ReviewLabelReader
                     return;
                 }
 
-                seen[(leftId, rightId)] = (decision, line);
+                seen[key] = (decision, line);
                 labels.Add(new ReviewLabel(leftId, rightId, decision, hasNote && !string.IsNullOrEmpty(values[3]) ? values[3] : null));
             });
         return labels;

@@ -87,6 +87,22 @@ public sealed partial class ReviewCommandTests
     }
 
     [Fact]
+    public void In_a_deduplication_a_reversed_pair_with_another_decision_is_rejected_by_row()
+    {
+        // (a, b) and (b, a) are one pair in a deduplication; deciding them two ways used to count the pair twice.
+        using var temp = new TempCsv();
+        var links = temp.Write("links.csv", "left_id,right_id,match_weight,match_probability,decision\na1,b1,20,0.999,match\n");
+        var labels = temp.Write("labels.csv", "left_id,right_id,decision\na1,b1,match\nb1,a1,non-match\n");
+
+        var deduplication = CliRunner.Run("evaluate", links, "--dedupe", "--labels", labels);
+        var linkage = CliRunner.Run("evaluate", links, "--labels", labels);
+
+        Assert.NotEqual(0, deduplication.ExitCode);
+        Assert.Contains("line 3: the same pair as line 2 with a different decision", deduplication.Error, StringComparison.Ordinal);
+        Assert.Equal(0, linkage.ExitCode); // in a linkage (b1, a1) is another pair
+    }
+
+    [Fact]
     public void A_second_export_with_the_decisions_starts_from_them()
     {
         using var temp = new TempCsv();

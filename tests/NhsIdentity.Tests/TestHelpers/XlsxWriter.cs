@@ -19,6 +19,9 @@ internal static class XlsxWriter
     /// <summary>An inline-string cell (<c>t="inlineStr"</c>).</summary>
     internal sealed record Inline(string Text);
 
+    /// <summary>Put before a sheet's name to write the sheet hidden.</summary>
+    public const string HiddenPrefix = "hidden:";
+
     /// <summary>A formula cell with a cached string result (<c>t="str"</c>).</summary>
     internal sealed record Formula(string Expression, string Cached);
 
@@ -54,7 +57,12 @@ internal static class XlsxWriter
         var rels = new StringBuilder();
         for (var i = 1; i <= sheets.Length; i++)
         {
-            sheetList.Append(CultureInfo.InvariantCulture, $"<sheet name=\"{SecurityElement.Escape(sheets[i - 1].Name)}\" sheetId=\"{i}\" r:id=\"rId{i}\"/>");
+            // A name starting "hidden:" makes a hidden sheet (the prefix is not part of its name).
+            var name = sheets[i - 1].Name;
+            var hidden = name.StartsWith(HiddenPrefix, StringComparison.Ordinal);
+            name = hidden ? name[HiddenPrefix.Length..] : name;
+            sheetList.Append(CultureInfo.InvariantCulture,
+                $"<sheet name=\"{SecurityElement.Escape(name)}\" sheetId=\"{i}\"{(hidden ? " state=\"hidden\"" : string.Empty)} r:id=\"rId{i}\"/>");
             rels.Append(CultureInfo.InvariantCulture, $"<Relationship Id=\"rId{i}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i}.xml\"/>");
         }
 

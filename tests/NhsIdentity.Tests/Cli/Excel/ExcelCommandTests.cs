@@ -79,6 +79,22 @@ public sealed class ExcelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_sheet_the_first_visible_sheet_is_read()
+    {
+        // A hidden first sheet (lookups, a macro's scratch) used to be read, giving no patients.
+        var path = _temp.PathOf("hidden-first.xlsx");
+        var rows = new List<object?[]> { new object?[] { "Hospital No", "NHS Number", "Forename", "Surname", "DOB", "Postcode" } };
+        rows.AddRange(People.Select(p => new object?[] { p.Hospital, (double)p.Nhs, p.Given, p.Family, p.Born, p.Postcode }));
+        XlsxWriter.Write(path, (XlsxWriter.HiddenPrefix + "Lookups", [new object?[] { "code", "meaning" }, new object?[] { "A", "B" }]),
+            ("Extract", rows.ToArray()));
+
+        var result = CliRunner.Run("dedupe", path, "--out", _temp.PathOf("pairs.csv"), "--no-train");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("5 rows, 5 accepted, 0 rejected", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_shared_map_applies_to_the_input_that_has_the_column_and_fails_only_when_none_has_it()
     {
         var right = RightCsv();
