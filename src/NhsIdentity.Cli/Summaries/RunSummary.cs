@@ -18,14 +18,17 @@ internal sealed class RunSummary
     /// <summary>The schema name and version written in every document.</summary>
     public const string Schema = "nhsid-run/1";
 
+    /// <summary>The schema of <c>nhsid train --json FILE</c>, which shares the inputs and warnings sections.</summary>
+    public const string TrainSchema = "nhsid-train/1";
+
     private readonly List<Input> inputs = [];
     private readonly List<(string Code, string Text)> warnings = [];
 
     /// <summary>Initializes a new instance.</summary>
-    /// <param name="command"><c>link</c> or <c>dedupe</c>.</param>
+    /// <param name="command"><c>link</c>, <c>dedupe</c> or <c>train</c>.</param>
     public RunSummary(string command) => Command = command;
 
-    /// <summary>Gets <c>link</c> or <c>dedupe</c>.</summary>
+    /// <summary>Gets <c>link</c>, <c>dedupe</c> or <c>train</c>.</summary>
     public string Command { get; }
 
     /// <summary>Gets or sets where the model came from (<c>trained</c>, <c>loaded</c>, <c>default</c>).</summary>
@@ -72,16 +75,48 @@ internal sealed class RunSummary
             json.WriteNumber("keptPairBudget", options.KeptPairBudget(records));
             json.WriteString("onBudget", options.OnPairBudgetExceeded == PairBudgetPolicy.SkipRule ? "skip-rule" : "stop");
             json.WriteEndObject();
-            json.WriteStartArray("warnings");
-            foreach (var (code, text) in warnings)
+            WriteWarnings(json);
+        });
+
+    /// <summary>Writes the <c>nhsid train --json FILE</c> document (schema <c>nhsid-train/1</c>): the inputs, the
+    /// prior, each used level's m, u and weight by comparison and level name, and the warnings.</summary>
+    public void WriteTrainFile(string path, MatchModel model, bool startModel, long labels) =>
+        JsonSummary.WriteFile(path, TrainSchema, json =>
+        {
+            json.WriteString("command", Command);
+            WriteInputs(json);
+            json.WriteBoolean("startModel", startModel);
+            json.WriteNumber("labels", labels);
+            json.WriteNumber("priorMatchProbability", model.PriorMatchProbability);
+            json.WriteNumber("priorWeight", model.PriorWeight);
+            json.WriteStartArray("comparisons");
+            foreach (var comparison in model.Comparisons)
             {
                 json.WriteStartObject();
-                json.WriteString("code", code);
-                json.WriteString("text", text);
+                json.WriteString("comparison", LinkCommand.ColumnName(comparison.Comparison));
+                json.WriteStartArray("levels");
+                for (var level = 0; level < comparison.Levels.Count; level++)
+                {
+                    if (!comparison.IsLevelUsed(level))
+                    {
+                        continue;
+                    }
+
+                    var parameters = comparison.Levels[level];
+                    json.WriteStartObject();
+                    json.WriteString("level", comparison.Definition.Levels[level].Name);
+                    json.WriteNumber("m", parameters.M);
+                    json.WriteNumber("u", parameters.U);
+                    json.WriteNumber("weight", parameters.Weight);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            WriteWarnings(json);
         });
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
@@ -132,6 +167,20 @@ internal sealed class RunSummary
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private void WriteWarnings(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("warnings");
+        foreach (var (code, text) in warnings)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", code);
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private void WriteInputs(Utf8JsonWriter json)
