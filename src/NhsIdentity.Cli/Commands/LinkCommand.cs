@@ -193,7 +193,7 @@ internal static class LinkCommand
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
-                    fallbacks: fallbacks, maxPairsPerRecord: request.Budget.MaxPairsPerRecord);
+                    fallbacks: fallbacks, maxPairsPerRecord: request.Budget.MaxPairsPerRecord, summary: summary);
                 if (model is null)
                 {
                     return ExitCodes.Invalid;
@@ -211,11 +211,6 @@ internal static class LinkCommand
                 ModelWarnings.Write(model, error);
                 if (summary is not null)
                 {
-                    foreach (var fallback in fallbacks)
-                    {
-                        summary.AddWarning("trainingFallback", TrainingWarnings.Describe(fallback));
-                    }
-
                     foreach (var line in ModelWarnings.Lines(model))
                     {
                         summary.AddWarning("model", line);
@@ -418,7 +413,7 @@ internal static class LinkCommand
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
         WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null,
-        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null)
+        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null, RunSummary? summary = null)
     {
         if (modelPath is not null)
         {
@@ -456,7 +451,7 @@ internal static class LinkCommand
             : ModelTrainer.TrainLinkage(left, right, options, report, cancellationToken);
         stage.Complete();
         error.WriteLine("model: trained on the input: " + trained);
-        TrainingWarnings.Write(trained, error);
+        TrainingWarnings.Write(trained, error, summary);
         fallbacks?.AddRange(trained.Fallbacks);
         return trained.Model;
     }

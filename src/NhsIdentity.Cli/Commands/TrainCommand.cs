@@ -105,9 +105,8 @@ internal static class TrainCommand
                 var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", columnMaps.Left, leftFormat, options, modelOut, error, noHeader, sheet, summary);
                 var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", columnMaps.Right, rightFormat, options, modelOut, error, noHeader, sheet, summary);
                 columnMaps.ThrowIfUnused(rightPath is null ? [columnMaps.Left] : [columnMaps.Left, columnMaps.Right]);
-                var fallbacks = new List<TrainingFallback>();
-                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start, fallbacks,
-                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels))!;
+                var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start,
+                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels), summary: summary)!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {
                     file.Writer.Write(model.ToJson());
@@ -117,14 +116,10 @@ internal static class TrainCommand
                 WriteWeights(model, output);
                 if (summary is not null)
                 {
-                    foreach (var fallback in fallbacks)
-                    {
-                        summary.AddWarning("trainingFallback", TrainingWarnings.Describe(fallback));
-                    }
-
                     summary.WriteTrainFile(jsonPath!, model, start is not null, labels?.Count ?? 0);
                     error.WriteLine("training summary: " + Path.GetFileName(jsonPath));
                 }
+
                 if (labels is not null)
                 {
                     error.WriteLine(LabelThreshold.Find(model, left, right, labels).Describe(model.Policy.MatchProbability));
