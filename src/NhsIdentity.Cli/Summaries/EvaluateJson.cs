@@ -55,7 +55,7 @@ internal static class EvaluateJson
         json.WriteNumber("rows", rows);
         json.WriteNumber("matchRows", predicted);
         json.WriteEndObject();
-        json.WriteString("pairsCompared", unordered ? "ignoringOrder" : "leftRight");
+        json.WriteString("pairOrder", unordered ? "ignoringOrder" : "leftRight");
     }
 
     private static void WriteScores(Utf8JsonWriter json, long tp, long fp, long fn, long? trueNegatives, double precision, double recall, double f1)
