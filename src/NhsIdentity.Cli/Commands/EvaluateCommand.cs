@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Review;
+using NhsIdentity.Cli.Summaries;
 using NhsIdentity.Matching.Evaluation;
 
 namespace NhsIdentity.Cli.Commands;
@@ -42,7 +43,8 @@ namespace NhsIdentity.Cli.Commands;
 /// was predicted, recall 1 when the truth is empty), then <c>true_positives</c>, <c>false_positives</c>,
 /// <c>false_negatives</c>. A summary of what was read goes to standard error. Exit code 0 when scored, 1 when a file
 /// cannot be used (unreadable, empty, malformed, wrong columns), 2 for a usage error (missing file or a folder, bad
-/// combination of options). Ids the CLI neutralised against CSV injection (<c>'-12</c>) are read as they were
+/// combination of options). With <c>--json</c> standard output holds instead one document of schema
+/// <c>nhsid-evaluate/1</c> (<see cref="EvaluateJson"/>). Ids the CLI neutralised against CSV injection (<c>'-12</c>) are read as they were
 /// (<c>-12</c>), so a links file scores against the extract's own truth.
 /// Only ids and counts are printed, never patient details.
 /// </para>
@@ -79,6 +81,10 @@ internal static class EvaluateCommand
             Description = "Instead of --truth: reviewers' decisions (left_id,right_id,decision with match, non-match or unsure; a filled-in --review-out file will do). Scores the labelled pairs only, with 95% Wilson intervals; undecided and unsure rows are left out and counted.",
         };
         labels.AcceptExistingOnly();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Write one JSON document (schema nhsid-evaluate/1, see docs/json-schemas.md) on standard output instead of the text lines.",
+        };
 
         var command = new Command("evaluate", "Score a links file against ground truth (--truth) or reviewers' decisions (--labels): precision, recall, F1 and true/false positive and false negative counts.")
         {
@@ -87,23 +93,25 @@ internal static class EvaluateCommand
             labels,
             dedupe,
             leftSource,
+            json,
         };
 
         command.SetAction(parseResult => parseResult.GetValue(labels) is { } labelsFile
             ? ExecuteWithLabels(parseResult.GetValue(links)!.FullName, labelsFile.FullName, parseResult.GetValue(truth) ?? [], parseResult.GetValue(dedupe),
-                parseResult.GetValue(leftSource), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error)
+                parseResult.GetValue(leftSource), parseResult.GetValue(json), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error)
             : Execute(
             parseResult.GetValue(links)!.FullName,
             parseResult.GetValue(truth) ?? [],
             parseResult.GetValue(dedupe),
             parseResult.GetValue(leftSource),
+            parseResult.GetValue(json),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
 
         return command;
     }
 
-    private static int ExecuteWithLabels(string linksPath, string labelsPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, TextWriter output, TextWriter error)
+    private static int ExecuteWithLabels(string linksPath, string labelsPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, TextWriter output, TextWriter error)
     {
         if (truthFiles.Length > 0 || leftSource is not null)
         {
@@ -117,6 +125,12 @@ internal static class EvaluateCommand
             var labels = ReviewLabelReader.Read(labelsPath, unordered: dedupe);
             var score = LabelScore.Measure(rows, labels, dedupe);
             error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
+            if (json)
+            {
+                EvaluateJson.WriteLabels(output, rows.Count, rows.Count(row => row.IsMatch), labels.Count, dedupe, score);
+                return ExitCodes.Success;
+            }
+
             foreach (var line in score.Lines())
             {
                 output.WriteLine(line);
@@ -131,7 +145,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, TextWriter output, TextWriter error)
+    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, TextWriter output, TextWriter error)
     {
         if (truthFiles.Length == 0)
         {
@@ -164,6 +178,12 @@ internal static class EvaluateCommand
 
             var metrics = LinkageEvaluation.Evaluate(predicted, truthPairs, unordered);
             error.WriteLine(Invariant($"links: {rows.Count} rows, {predicted.Count} with decision match; truth: {truthPairs.Count} pairs {truthDescription}; pairs compared {(unordered ? "ignoring order" : "as (left, right)")}"));
+            if (json)
+            {
+                EvaluateJson.WriteTruth(output, rows.Count, predicted.Count, truthPairs.Count, truthFiles.Length, truthDescription, unordered, metrics);
+                return ExitCodes.Success;
+            }
+
             output.WriteLine(Invariant($"precision: {metrics.Precision:F6}"));
             output.WriteLine(Invariant($"recall: {metrics.Recall:F6}"));
             output.WriteLine(Invariant($"f1: {metrics.F1:F6}"));

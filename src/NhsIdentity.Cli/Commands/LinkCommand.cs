@@ -4,6 +4,7 @@ using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Reporting;
 using NhsIdentity.Cli.Review;
+using NhsIdentity.Cli.Summaries;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Clustering;
 using NhsIdentity.Matching.Training;
@@ -33,6 +34,8 @@ namespace NhsIdentity.Cli.Commands;
 /// every candidate pair is then kept in memory (about 32 bytes each) for the weight histogram, the closest
 /// non-matches and, with <c>--truth</c>, the precision-recall sweep. Patient values appear in it only with
 /// <c>--report-show-values</c>.</para>
+/// <para>With <c>--json FILE</c> the run summary is also written as one JSON document of schema <c>nhsid-run/1</c>
+/// (<see cref="RunSummary"/>), staged and committed with the other outputs.</para>
 /// <para>A run has a budget (<see cref="BudgetOptions"/>): candidate pairs per record, pairs per block, and pairs kept
 /// per record. When one bites the run stops before writing anything, with one line on standard error naming the
 /// rule and the counts and exit code <see cref="ExitCodes.BudgetExceeded"/>; with <c>--on-budget skip-rule</c> a rule
@@ -65,6 +68,7 @@ internal static class LinkCommand
         var showValues = new Option<bool>("--report-show-values") { Description = "Show the two records' fields beside each explained pair in the report (identifiable data: handle the report like the extracts)." };
         var truth = new Option<FileInfo>("--truth") { Description = "Ground truth: score the written matches (precision, recall, F1) and blocking recall on standard error, and in the report. Pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id, optionally with a source column: source,id,person_id)." };
         truth.AcceptExistingOnly();
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the run summary (inputs, pairs compared, pairs written per decision, clusters, blocking per rule, budget, warnings) as JSON to FILE (schema nhsid-run/1, see docs/json-schemas.md). Counts and names only." };
 
         var command = deduplicating
             ? new Command("dedupe", "Find records of the same person within one extract; optionally cluster them into persons." + ExitCodeHelp) { left }
@@ -87,6 +91,7 @@ internal static class LinkCommand
         command.Options.Add(report);
         command.Options.Add(showValues);
         command.Options.Add(truth);
+        command.Options.Add(json);
         review.AddTo(command);
         var quiet = QuietOption();
         command.Options.Add(quiet);
@@ -116,6 +121,7 @@ internal static class LinkCommand
             parseResult.GetValue(report)?.FullName,
             parseResult.GetValue(showValues),
             parseResult.GetValue(truth)?.FullName,
+            parseResult.GetValue(json)?.FullName,
             parseResult.GetValue(quiet),
             budget.Read(parseResult),
             review.Read(parseResult)),
@@ -127,7 +133,7 @@ internal static class LinkCommand
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
         string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
-        bool Quiet, BudgetOptions.Values Budget, ReviewOptions.Values Review);
+        string? Json, bool Quiet, BudgetOptions.Values Budget, ReviewOptions.Values Review);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -160,7 +166,7 @@ internal static class LinkCommand
 
         if (!OutputGuard.Allows(
             [("--out", request.Output), ("--clusters", request.Clusters), ("--report", request.Report), ("--review-out", request.Review.Output),
-                ("--review-html", request.Review.Html)],
+                ("--review-html", request.Review.Html), ("--json", request.Json)],
             [(request.Right is null ? "the input" : "the left input", request.Left), ("the right input", request.Right), ("--model", request.Model),
                 ("--truth", request.Truth), ("--review-decisions", request.Review.Decisions)],
             error))
@@ -173,17 +179,21 @@ internal static class LinkCommand
             long records = 0; // left plus right, for the budget's message
             try
             {
+                var summary = request.Json is null ? null : new RunSummary(request.Right is null ? "dedupe" : "link")
+                {
+                    ModelSource = request.Model is not null ? "loaded" : request.NoTrain ? "default" : "trained",
+                };
                 var earlierDecisions = ReviewExport.ReadDecisions(request.Review, deduplicating: request.Right is null);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var maps = new ColumnMaps(request.Map, request.MapLeft, request.MapRight, twoInputs: request.Right is not null);
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, request.NoHeader, request.Sheet);
+                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet, summary);
+                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, request.NoHeader, request.Sheet, summary);
                 maps.ThrowIfUnused(request.Right is null ? [maps.Left] : [maps.Left, maps.Right]);
                 records = left.Count + (request.Right is null ? 0L : right.Count);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
                 var fallbacks = new List<TrainingFallback>();
                 var model = ChooseModel(request.Model, request.NoTrain, request.Seed, left, request.Right is null ? null : right, error, progress, cancellationToken,
-                    fallbacks: fallbacks, maxPairsPerRecord: request.Budget.MaxPairsPerRecord);
+                    fallbacks: fallbacks, maxPairsPerRecord: request.Budget.MaxPairsPerRecord, summary: summary);
                 if (model is null)
                 {
                     return ExitCodes.Invalid;
@@ -199,6 +209,13 @@ internal static class LinkCommand
                 }
 
                 ModelWarnings.Write(model, error);
+                if (summary is not null)
+                {
+                    foreach (var line in ModelWarnings.Lines(model))
+                    {
+                        summary.AddWarning("model", line);
+                    }
+                }
 
                 LinkResult Run(LinkOptions runOptions)
                 {
@@ -246,6 +263,18 @@ internal static class LinkCommand
                 if (request.Report is not null)
                 {
                     WriteReport(request, maps, leftFormat, rightFormat, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
+                }
+
+                if (summary is not null)
+                {
+                    foreach (var warning in result.BlockingReport.Warnings)
+                    {
+                        summary.AddWarning("blocking", warning);
+                    }
+
+                    summary.WriteFile(request.Json!, result, linkOptions, records, written, kept.Count(pair => pair.Decision == MatchDecision.Match),
+                        request.Clusters is null ? null : clusters);
+                    error.WriteLine("run summary: " + Path.GetFileName(request.Json));
                 }
 
                 return ExitCodes.Success;
@@ -384,7 +413,7 @@ internal static class LinkCommand
     /// <summary>The model to use: loaded, built in, or trained on the input.</summary>
     internal static MatchModel? ChooseModel(string? modelPath, bool noTrain, int seed, RecordSet left, RecordSet? right, TextWriter error,
         WorkProgress progress, CancellationToken cancellationToken, MatchModel? startingModel = null, List<TrainingFallback>? fallbacks = null,
-        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null)
+        int maxPairsPerRecord = LinkOptions.DefaultMaxPairsPerRecord, IReadOnlyList<TrainingLabel>? labels = null, RunSummary? summary = null)
     {
         if (modelPath is not null)
         {
@@ -422,7 +451,7 @@ internal static class LinkCommand
             : ModelTrainer.TrainLinkage(left, right, options, report, cancellationToken);
         stage.Complete();
         error.WriteLine("model: trained on the input: " + trained);
-        TrainingWarnings.Write(trained, error);
+        TrainingWarnings.Write(trained, error, summary);
         fallbacks?.AddRange(trained.Fallbacks);
         return trained.Model;
     }
@@ -449,10 +478,10 @@ internal static class LinkCommand
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
     internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, InputColumnMap map,
-        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null)
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, RunSummary? summary = null)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, format, options, outputPath, error, noHeader, sheet);
+        var set = Read(path, label, map, format, options, outputPath, error, noHeader, sheet, summary);
         stage.Complete(set.Count);
         return set;
     }

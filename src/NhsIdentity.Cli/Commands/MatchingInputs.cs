@@ -161,7 +161,7 @@ internal sealed class MatchingInputs
     /// messages) = accepted + rejected.
     /// </summary>
     public static RecordSet Read(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
-        bool noHeader = false, string? sheet = null)
+        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
         // Not only this input and --out: the other input, --review-decisions, --truth, --report and the other outputs
@@ -184,6 +184,7 @@ internal sealed class MatchingInputs
         var result = format.Read(path, sourceOptions);
         map.Skipped.AddRange(format.AcceptsColumnMap ? result.SkippedOverrides : map.Lenient);
         error.WriteLine(Invariant($"{label}: {Path.GetFileName(path)}: {result.ItemsRead} {result.ItemName}, {result.Accepted} accepted, {result.Rejected} rejected"));
+        summary?.AddInput(label, path, format, result);
         if (map.Strict.Count + map.Lenient.Count > 0 && !format.AcceptsColumnMap)
         {
             error.WriteLine("  --map ignored: " + format.Name + " input has no columns");
@@ -211,12 +212,16 @@ internal sealed class MatchingInputs
 
         if (result.NhsNumbersLostToExcel > 0)
         {
-            error.WriteLine(Invariant($"warning: {label}: {result.NhsNumbersLostToExcel} NHS numbers were written by Excel in scientific notation and lost digits; re-export the column as text"));
+            var text = Invariant($"{label}: {result.NhsNumbersLostToExcel} NHS numbers were written by Excel in scientific notation and lost digits; re-export the column as text");
+            error.WriteLine("warning: " + text);
+            summary?.AddWarning("nhsNumbersLostToExcel", text);
         }
 
         if (result.IdsAreRowNumbers)
         {
-            error.WriteLine($"warning: {label}: {Path.GetFileName(path)} has no id column: records are identified by row number (use --map id=COLUMN for a stable id)");
+            var text = $"{label}: {Path.GetFileName(path)} has no id column: records are identified by row number (use --map id=COLUMN for a stable id)";
+            error.WriteLine("warning: " + text);
+            summary?.AddWarning("idsAreRowNumbers", text);
         }
 
         foreach (var rejection in result.Rejections.Take(10))
@@ -229,7 +234,7 @@ internal sealed class MatchingInputs
             error.WriteLine(Invariant($"  rejected {result.ItemName} written to {rejectsPath}"));
         }
 
-        WarnOfDuplicateIds(result, label, error);
+        WarnOfDuplicateIds(result, label, error, summary);
 
         var set = new RecordSet(result.Records, options);
         ReportUnusableValues(set, error);
@@ -251,7 +256,7 @@ internal sealed class MatchingInputs
 
     /// <summary>One line for all the items set aside because their id repeats an earlier one's: an extract with
     /// repeated ids is usually the wrong extract (or the wrong id column), which a count in the rejections hides.</summary>
-    private static void WarnOfDuplicateIds(PatientReadResult result, string label, TextWriter error)
+    private static void WarnOfDuplicateIds(PatientReadResult result, string label, TextWriter error, Summaries.RunSummary? summary)
     {
         var duplicates = 0;
         foreach (var rejection in result.Rejections)
@@ -261,7 +266,9 @@ internal sealed class MatchingInputs
 
         if (duplicates > 0)
         {
-            error.WriteLine(Invariant($"warning: {label}: {duplicates} {result.ItemName} set aside because their id repeats an earlier one's (the first with each id is kept); check the id column (--map id=COLUMN)"));
+            var text = Invariant($"{label}: {duplicates} {result.ItemName} set aside because their id repeats an earlier one's (the first with each id is kept); check the id column (--map id=COLUMN)");
+            error.WriteLine("warning: " + text);
+            summary?.AddWarning("duplicateIds", text);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Review;
+using NhsIdentity.Cli.Summaries;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Training;
 using static NhsIdentity.Cli.Commands.MatchingInputs;
@@ -16,7 +17,8 @@ namespace NhsIdentity.Cli.Commands;
 /// <remarks>With <c>--labels FILE</c> (reviewers' decisions, see <see cref="ReviewLabelReader"/>) the labelled matches
 /// count towards m as a posterior on top of the unsupervised estimate (<see cref="TrainingOptions.Labels"/>), then the
 /// trained model scores each labelled pair and the threshold that best separates the labels is printed
-/// (<see cref="LabelThreshold"/>).</remarks>
+/// (<see cref="LabelThreshold"/>). <c>--json FILE</c> also writes a summary of schema <c>nhsid-train/1</c>
+/// (<see cref="RunSummary.WriteTrainFile"/>), committed with the model.</remarks>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -36,8 +38,10 @@ internal static class TrainCommand
             Description = "Reviewers' decisions (left_id,right_id,decision; a filled-in --review-out file will do): labelled matches refine the m-probabilities (a posterior on top of the unsupervised estimate, strength 50), and the match-probability threshold that best separates the labelled matches from the non-matches (highest F1) is reported.",
         };
         labels.AcceptExistingOnly();
+        var json = new Option<FileInfo?>("--json") { Description = "Also write a JSON summary to FILE (schema nhsid-train/1, see docs/json-schemas.md): inputs, prior, each level's m, u and weight, warnings. Counts and names only." };
         var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut, startModel };
         command.Options.Add(labels);
+        command.Options.Add(json);
         inputs.AddTo(command, withModel: false);
         var quiet = LinkCommand.QuietOption();
         command.Options.Add(quiet);
@@ -47,6 +51,7 @@ internal static class TrainCommand
             parseResult.GetValue(modelOut)!.FullName,
             parseResult.GetValue(startModel)?.FullName,
             parseResult.GetValue(labels)?.FullName,
+            parseResult.GetValue(json)?.FullName,
             [parseResult.GetValue(inputs.Map) ?? [], parseResult.GetValue(inputs.MapLeft) ?? [], parseResult.GetValue(inputs.MapRight) ?? []],
             parseResult.GetValue(inputs.Sheet),
             parseResult.GetValue(inputs.NoHeader),
@@ -61,7 +66,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string[][] maps, string? sheet, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string? jsonPath, string[][] maps, string? sheet, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -75,7 +80,7 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
-        if (!OutputGuard.Allows([("--model-out", modelOut)],
+        if (!OutputGuard.Allows([("--model-out", modelOut), ("--json", jsonPath)],
             [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--start-model", startModelPath), ("--labels", labelsPath)], error))
         {
             return ExitCodes.Usage;
@@ -92,15 +97,16 @@ internal static class TrainCommand
             try
             {
                 // Read first: a bad labels file fails before minutes of training.
+                var summary = jsonPath is null ? null : new RunSummary("train");
                 var labels = labelsPath is null ? null : ReviewLabelReader.Read(labelsPath, unordered: rightPath is null);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 // maps: --map, --map-left, --map-right.
                 var columnMaps = new ColumnMaps(maps[0], maps[1], maps[2], twoInputs: rightPath is not null);
-                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", columnMaps.Left, leftFormat, options, modelOut, error, noHeader, sheet);
-                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", columnMaps.Right, rightFormat, options, modelOut, error, noHeader, sheet);
+                var left = LinkCommand.ReadWithProgress(progress, leftPath, rightPath is null ? "records" : "left", columnMaps.Left, leftFormat, options, modelOut, error, noHeader, sheet, summary);
+                var right = rightPath is null ? null : LinkCommand.ReadWithProgress(progress, rightPath, "right", columnMaps.Right, rightFormat, options, modelOut, error, noHeader, sheet, summary);
                 columnMaps.ThrowIfUnused(rightPath is null ? [columnMaps.Left] : [columnMaps.Left, columnMaps.Right]);
                 var model = LinkCommand.ChooseModel(modelPath: null, noTrain: false, seed, left, right, error, progress, cancellationToken, start,
-                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels))!;
+                    labels: labels is null ? null : ReviewLabelReader.ToTrainingLabels(labels), summary: summary)!;
                 using (var file = new AtomicFileWriter(modelOut))
                 {
                     file.Writer.Write(model.ToJson());
@@ -108,6 +114,12 @@ internal static class TrainCommand
                 }
 
                 WriteWeights(model, output);
+                if (summary is not null)
+                {
+                    summary.WriteTrainFile(jsonPath!, model, start is not null, labels?.Count ?? 0);
+                    error.WriteLine("training summary: " + Path.GetFileName(jsonPath));
+                }
+
                 if (labels is not null)
                 {
                     error.WriteLine(LabelThreshold.Find(model, left, right, labels).Describe(model.Policy.MatchProbability));

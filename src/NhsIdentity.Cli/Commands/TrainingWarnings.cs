@@ -14,16 +14,19 @@ internal static class TrainingWarnings
     /// <summary>Writes the warnings for one training run.</summary>
     /// <param name="result">The training run.</param>
     /// <param name="error">Standard error.</param>
-    public static void Write(TrainingResult result, TextWriter error)
+    /// <param name="summary">The run's <c>--json</c> summary, which gets the same warnings by code, or null.</param>
+    public static void Write(TrainingResult result, TextWriter error, Summaries.RunSummary? summary = null)
     {
         foreach (var fallback in result.Fallbacks)
         {
             error.WriteLine("warning: " + Describe(fallback));
+            summary?.AddWarning("trainingFallback", Describe(fallback));
         }
 
         foreach (var sample in result.Samples)
         {
             error.WriteLine("warning: " + Describe(sample));
+            summary?.AddWarning("trainingSample", Describe(sample));
         }
 
         if (result.Adjustments.Count > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NhsIdentity.Cli.Summaries;
 
 namespace NhsIdentity.Cli.Commands;
 
@@ -33,6 +34,8 @@ namespace NhsIdentity.Cli.Commands;
 /// usage error. <c>--quiet</c> writes nothing, only the exit code (usage errors are still explained on standard
 /// error).
 /// </para>
+/// <para><c>--json</c> prints instead only a summary document on standard output (schema <c>nhsid-validate/1</c>, see
+/// docs/json-schemas.md): the counts by outcome and reason, no per-input line and never a number.</para>
 /// </remarks>
 internal static class ValidateCommand
 {
@@ -74,12 +77,18 @@ internal static class ValidateCommand
             Description = "Count repdigits such as 999 999 9999 (valid by the check digit, but typed for 'unknown') as invalid.",
         };
 
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print only a JSON summary on standard output (schema nhsid-validate/1, see docs/json-schemas.md): counts by outcome and reason, no per-input lines, never a number.",
+        };
+
         var command = new Command("validate", "Check NHS numbers and report each as valid (shown masked) or invalid with the reason, never echoing an invalid input. Summary on standard error.")
         {
             numbers,
             quiet,
             strict,
             rejectPlaceholders,
+            json,
         };
 
         command.SetAction(parseResult =>
@@ -87,7 +96,8 @@ internal static class ValidateCommand
             var options = new Settings(
                 parseResult.GetValue(quiet),
                 parseResult.GetValue(strict) ? NhsNumberStyles.Strict : NhsNumberStyles.Lenient,
-                parseResult.GetValue(rejectPlaceholders));
+                parseResult.GetValue(rejectPlaceholders),
+                parseResult.GetValue(json));
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
             var arguments = parseResult.GetValue(numbers) ?? [];
@@ -99,6 +109,12 @@ internal static class ValidateCommand
 
     private static int Execute(string[] arguments, TextReader? input, Settings settings, TextWriter output, TextWriter error)
     {
+        if (settings.Quiet && settings.Json)
+        {
+            error.WriteLine("error: give --quiet (print nothing) or --json (print a summary), not both.");
+            return ExitCodes.Usage;
+        }
+
         var tally = new Tally(settings.RejectPlaceholders);
         if (arguments.Length > 0)
         {
@@ -129,6 +145,11 @@ internal static class ValidateCommand
             }
         }
 
+        if (settings.Json)
+        {
+            tally.WriteJson(output, settings.Styles == NhsNumberStyles.Strict);
+        }
+
         if (!settings.Quiet)
         {
             // Results first: on a terminal, buffered standard output would otherwise appear after the summary.
@@ -145,7 +166,7 @@ internal static class ValidateCommand
         var placeholder = status == NhsNumberStatus.Valid && number.IsRepdigit;
         var rejected = status != NhsNumberStatus.Valid || (placeholder && settings.RejectPlaceholders);
         tally.Add(status, placeholder);
-        if (settings.Quiet)
+        if (settings.Quiet || settings.Json)
         {
             return;
         }
@@ -176,7 +197,7 @@ internal static class ValidateCommand
         output.WriteLine(line[..written]);
     }
 
-    private readonly record struct Settings(bool Quiet, NhsNumberStyles Styles, bool RejectPlaceholders);
+    private readonly record struct Settings(bool Quiet, NhsNumberStyles Styles, bool RejectPlaceholders, bool Json);
 
     /// <summary>Counts by outcome; <see cref="Inputs"/> always equals <see cref="Valid"/> + <see cref="Invalid"/>.</summary>
     private sealed class Tally
@@ -208,6 +229,35 @@ internal static class ValidateCommand
                 Placeholders++;
             }
         }
+
+        /// <summary>The <c>--json</c> summary (schema <c>nhsid-validate/1</c>): the same counts as <see cref="WriteSummary"/>,
+        /// each reason by its <see cref="NhsNumberStatus"/> name; a placeholder counted invalid is <c>Placeholder</c>.</summary>
+        public void WriteJson(TextWriter output, bool strict) => JsonSummary.Write(output, "nhsid-validate/1", json =>
+        {
+            json.WriteNumber("inputs", Inputs);
+            json.WriteNumber("valid", Valid);
+            json.WriteNumber("invalid", Invalid);
+            json.WriteStartObject("invalidByReason");
+            if (RejectedPlaceholders > 0)
+            {
+                json.WriteNumber("Placeholder", RejectedPlaceholders);
+            }
+
+            foreach (var status in Enum.GetValues<NhsNumberStatus>())
+            {
+                var count = _byStatus[(int)status];
+                if (status != NhsNumberStatus.Valid && count > 0)
+                {
+                    json.WriteNumber(status.ToString(), count);
+                }
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("placeholders", Placeholders);
+            json.WriteBoolean("placeholdersRejected", _rejectPlaceholders);
+            json.WriteBoolean("strict", strict);
+            json.WriteNumber("blankLinesSkipped", BlankLines);
+        });
 
         public void WriteSummary(TextWriter error)
         {
