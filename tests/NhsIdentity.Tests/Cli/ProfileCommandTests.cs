@@ -287,25 +287,7 @@ public sealed class ProfileCommandTests
     private static void AssertBruteForce(JsonElement run, RecordSet left, RecordSet right, bool linkage)
     {
         var rules = BlockingRule.Defaults;
-        var alone = new long[rules.Count];
-        var added = new long[rules.Count];
-        for (var i = 0; i < left.Count; i++)
-        {
-            for (var j = linkage ? 0 : i + 1; j < right.Count; j++)
-            {
-                var first = true;
-                for (var r = 0; r < rules.Count; r++)
-                {
-                    var key = rules[r].GetKey(left, i);
-                    if (key != 0 && key == rules[r].GetKey(right, j))
-                    {
-                        alone[r]++;
-                        added[r] += first ? 1 : 0;
-                        first = false;
-                    }
-                }
-            }
-        }
+        var (alone, added) = NhsIdentity.Tests.Matching.Blocking.BlockingAnalysisProperties.Oracle(rules, left, right, linkage);
 
         var reported = run.GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(rules.Select(r => r.Name), reported.Select(r => r.GetProperty("rule").GetString()));

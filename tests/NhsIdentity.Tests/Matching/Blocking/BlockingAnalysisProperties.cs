@@ -92,7 +92,9 @@ public sealed class BlockingAnalysisProperties
     }
 
     /// <summary>Each rule's pairs on its own, and the pairs it adds to those of the rules before it.</summary>
-    private static (long[] Alone, long[] Added) Oracle(IReadOnlyList<BlockingRule> rules, RecordSet left, RecordSet right, bool linkage)
+    /// <summary>Brute force over every pair: the pairs each rule blocks alone, and those it adds after earlier rules
+    /// (also the oracle of <c>ProfileCommandTests</c>).</summary>
+    internal static (long[] Alone, long[] Added) Oracle(IReadOnlyList<BlockingRule> rules, RecordSet left, RecordSet right, bool linkage)
     {
         var alone = new long[rules.Count];
         var added = new long[rules.Count];
