@@ -157,9 +157,7 @@ internal static class ProfileCommand
             return (format.Read(path, new PatientSourceOptions([], RejectsPath: null)), null);
         }
 
-        // An Excel workbook (told by content, as link reads it) is profiled from its first sheet.
-        var options = new PatientCsvReadOptions { ColumnOverrides = map, RejectsPath = null, NoHeader = noHeader };
-        var csv = XlsxWorkbook.Is(path) ? XlsxPatientReader.Read(path, options) : PatientCsvReader.Read(path, options);
-        return (InputFormat.ToReadResult(csv), csv.Mapping);
+        var (csv, howRead) = InputFormat.ReadTable(path, new PatientCsvReadOptions { ColumnOverrides = map, RejectsPath = null, NoHeader = noHeader });
+        return (InputFormat.ToReadResult(csv, howRead), csv.Mapping);
     }
 }

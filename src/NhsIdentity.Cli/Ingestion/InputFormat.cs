@@ -87,26 +87,36 @@ internal sealed class InputFormat
             Sheet = options.Sheet,
         };
 
+        var (result, description) = ReadTable(path, csvOptions);
+        return ToReadResult(result, description);
+    }
+
+    /// <summary>Reads a table of patients: an Excel workbook (told by content) or CSV, with the lines that say how the
+    /// file was read (workbook or not, which sheet) for the column summary. Every reader of extracts in columns comes
+    /// here, so a workbook is read the same way by <c>link</c>, <c>dedupe</c>, <c>train</c> and <c>profile</c>.</summary>
+    internal static (PatientCsvReadResult Result, List<string> HowRead) ReadTable(string path, PatientCsvReadOptions options)
+    {
         var workbook = XlsxWorkbook.Is(path);
-        var result = workbook ? XlsxPatientReader.Read(path, csvOptions) : PatientCsvReader.Read(path, csvOptions);
+        var result = workbook ? XlsxPatientReader.Read(path, options) : PatientCsvReader.Read(path, options);
         var description = new List<string>();
         if (workbook)
         {
             var extension = Path.GetExtension(path);
+            var sheet = options.Sheet is null ? "first visible sheet" : "--sheet";
             description.Add(string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".xlsm", StringComparison.OrdinalIgnoreCase)
-                ? "read as an Excel workbook (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")"
-                : "read as an Excel workbook: the file is .xlsx whatever its name says (" + (options.Sheet is null ? "first sheet" : "--sheet") + ")");
+                ? "read as an Excel workbook (" + sheet + ")"
+                : "read as an Excel workbook: the file is .xlsx whatever its name says (" + sheet + ")");
         }
         else if (options.Sheet is not null)
         {
             description.Add("--sheet ignored: the file is CSV, not a workbook");
         }
 
-        return ToReadResult(result, description);
+        return (result, description);
     }
 
-    /// <summary>A CSV reader's result in the shape every format's reader returns (<c>nhsid profile</c> reads CSV
-    /// through <see cref="PatientCsvReader"/> itself to keep the column mapping).</summary>
+    /// <summary>A CSV reader's result in the shape every format's reader returns (<c>nhsid profile</c> reads through
+    /// <see cref="ReadTable"/> itself to keep the column mapping).</summary>
     /// <param name="result">What the CSV reader read.</param>
     /// <param name="before">Lines to put before the mapping's description (how the file was read), or null.</param>
     /// <returns>The same records, rejections and counts, with the mapping's description and the Excel counts.</returns>

@@ -50,8 +50,8 @@ internal sealed record TruthScore(RunTruth Truth, LinkageMetrics Written, Blocki
         var metrics = LinkageEvaluation.Evaluate(predicted, truth.Pairs, truth.Unordered);
 
         // Blocking works on record positions; a true pair whose id no record has can never be a candidate.
-        var leftIndex = IndexOf(left);
-        var rightIndex = right is null ? leftIndex : IndexOf(right);
+        var leftIndex = RecordPositions.ById(left);
+        var rightIndex = right is null ? leftIndex : RecordPositions.ById(right);
         var seen = new HashSet<(string, string)>();
         var positions = new List<(int Left, int Right)>(truth.Pairs.Count);
         long notInInputs = 0;
@@ -89,21 +89,6 @@ internal sealed record TruthScore(RunTruth Truth, LinkageMetrics Written, Blocki
         {
             yield return Invariant($"  blocking recall {rule.RuleName}: {Share(rule.Blocked):F4} alone, {Share(rule.CumulativeBlocked):F4} cumulative ({rule.Added} added{(rule.SkippedForSize > 0 ? $", {rule.SkippedForSize} in blocks skipped for size" : string.Empty)})");
         }
-    }
-
-    private static Dictionary<string, int> IndexOf(RecordSet set)
-    {
-        // The first record with an id stands for it; ids are row keys, expected to be unique.
-        var index = new Dictionary<string, int>(set.Count, StringComparer.Ordinal);
-        for (var i = 0; i < set.Count; i++)
-        {
-            if (set.GetId(i) is { } id)
-            {
-                index.TryAdd(id, i);
-            }
-        }
-
-        return index;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Matching;
 
 namespace NhsIdentity.Cli.Review;
@@ -20,8 +21,8 @@ internal sealed record LabelThreshold(double? Threshold, long TruePositives, lon
     /// <summary>Scores each decided label's pair with the model and finds the best threshold.</summary>
     public static LabelThreshold Find(MatchModel model, RecordSet left, RecordSet? right, IReadOnlyList<ReviewLabel> labels)
     {
-        var leftIndex = IndexOf(left);
-        var rightIndex = right is null ? leftIndex : IndexOf(right);
+        var leftIndex = RecordPositions.ById(left);
+        var rightIndex = right is null ? leftIndex : RecordPositions.ById(right);
         var scored = new List<(double Probability, bool IsMatch)>();
         long notFound = 0;
         foreach (var label in labels)
@@ -76,18 +77,4 @@ internal sealed record LabelThreshold(double? Threshold, long TruePositives, lon
         ? string.Create(CultureInfo.InvariantCulture, $"labels: {Scored} decided pairs scored ({NotFound} not in the inputs); none labelled match, so no threshold is suggested")
         : string.Create(CultureInfo.InvariantCulture,
             $"labels: {Scored} decided pairs scored ({NotFound} not in the inputs); best threshold {threshold:R} (F1 {F1:F4}: {TruePositives} true positives, {FalsePositives} false positives, {FalseNegatives} false negatives); the model's match threshold is {modelThreshold:R}; use nhsid link --threshold to apply it");
-
-    private static Dictionary<string, int> IndexOf(RecordSet set)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < set.Count; i++)
-        {
-            if (set.GetId(i) is { } id)
-            {
-                index.TryAdd(id, i);
-            }
-        }
-
-        return index;
-    }
 }

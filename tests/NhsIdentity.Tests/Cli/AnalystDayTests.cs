@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using NhsIdentity.Tests.Cli.Ingestion;
 using NhsIdentity.Tests.TestHelpers;
@@ -24,7 +23,7 @@ public sealed class AnalystDayTests
         using var temp = new TempCsv();
 
         // The PAS extract as the supplier exports it: a workbook whose id column is "Hospital No" (every cell text).
-        var rows = File.ReadAllLines(Pas).Select(SplitCsv).ToArray();
+        var rows = CsvRows.Read(Pas);
         Assert.Equal("PatientID", rows[0][0]);
         rows[0][0] = "Hospital No";
         var workbook = temp.PathOf("pas.xlsx");
@@ -87,49 +86,5 @@ public sealed class AnalystDayTests
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.Contains("best threshold", train.Error + train.Output, StringComparison.Ordinal);
         Assert.True(new FileInfo(temp.PathOf("model.json")).Length > 0);
-    }
-
-    /// <summary>One CSV line's cells (quoted cells with commas and doubled quotes; the samples have no line breaks in cells).</summary>
-    private static string[] SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }
