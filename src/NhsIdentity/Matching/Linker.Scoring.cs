@@ -14,7 +14,8 @@ public sealed partial class Linker
     /// milliseconds of scoring), small enough to balance threads and to notice cancellation quickly.</summary>
     private const long PartitionPairs = 32_768;
 
-    private LinkResult Run(CandidatePairSource source, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
+    private LinkResult Run(CandidatePairSource source, IProgress<LinkProgress>? progress, CancellationToken cancellationToken,
+        double? pairwiseFloor = null)
     {
         ApplyPairBudget(source, cancellationToken);
         var (items, starts) = Partition(source);
@@ -29,11 +30,17 @@ public sealed partial class Linker
             CancellationToken = cancellationToken,
         };
         var minimum = Options.MinimumDecision;
+
+        // Weighing competition needs every rival and every pair that competition could lift to the minimum decision.
+        // Training asks for every pair at or above a pairwise weight (pairwiseFloor), weighed alone.
+        var weighCompetition = Model.Competition is not null && !source.IsDeduplicating && pairwiseFloor is null;
+        var floor = pairwiseFloor ?? (weighCompetition ? _competitionFloor : _skipBelowWeight);
+        var keep = weighCompetition || pairwiseFloor is not null ? MatchDecision.NonMatch : minimum;
         Parallel.For(
             0,
             starts.Length - 1,
             parallel,
-            () => new ScoringWorker(this, source, minimum),
+            () => new ScoringWorker(this, source, keep, floor),
             (partition, loop, worker) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -90,6 +97,11 @@ public sealed partial class Linker
         }
 
         Array.Sort(pairs, PairOrder.Instance);
+        if (weighCompetition)
+        {
+            pairs = WeighCompetition(Model, pairs, source.Left, source.Right, minimum);
+        }
+
         if (Options.OneToOne)
         {
             pairs = AssignOneToOne(pairs, source.Left.Count, source.Right.Count, source.IsDeduplicating);
@@ -170,9 +182,9 @@ public sealed partial class Linker
     private readonly record struct WorkItem(int Block, int FirstRow, int EndRow);
 
     /// <summary>One thread's share of a run: its kept pairs and counts.</summary>
-    private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum)
+    private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum, double floor)
     {
-        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, linker._skipBelowWeight, []);
+        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, floor, []);
 
         public List<MatchPair> Pairs => _visitor.Pairs;
 

@@ -18,6 +18,10 @@ public sealed partial class Linker
     private readonly BlockingRule[] _rules;
     private readonly double _skipBelowWeight;
 
+    /// <summary>When a link weighs competition: the pairwise weight below which a pair is neither a rival nor able to
+    /// reach the minimum decision with the most competition adds.</summary>
+    private readonly double _competitionFloor;
+
     /// <summary>Creates a linker.</summary>
     /// <param name="model">The model that scores pairs.</param>
     /// <param name="options">The options; <see cref="LinkOptions.Default"/> when null.</param>
@@ -69,6 +73,7 @@ public sealed partial class Linker
         Model = model;
         Options = options;
         _skipBelowWeight = model.WeightFloor(options.MinimumDecision);
+        _competitionFloor = CompetitionFloor(model, _skipBelowWeight);
     }
 
     /// <summary>Gets the model that scores pairs.</summary>

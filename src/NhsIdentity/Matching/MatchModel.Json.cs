@@ -131,7 +131,47 @@ public sealed partial class MatchModel
             },
             Comparisons = comparisons,
             JointHouseholdU = ToDocument(JointHouseholdU),
+            Competition = Competition is { } competition ? new CompetitionDocument
+            {
+                CompetitorProbability = competition.CompetitorProbability,
+                Levels = new Dictionary<string, CompetitionLevelDocument>(StringComparer.Ordinal)
+                {
+                    [CompetitionLevelNames[0]] = new() { M = competition.Unrivalled.M, U = competition.Unrivalled.U },
+                    [CompetitionLevelNames[1]] = new() { M = competition.BestOfRivals.M, U = competition.BestOfRivals.U },
+                    [CompetitionLevelNames[2]] = new() { M = competition.Outranked.M, U = competition.Outranked.U },
+                },
+            } : null,
         };
+    }
+
+    /// <summary>The competition levels' names in saved models, in <see cref="CandidateCompetition"/> order.</summary>
+    private static readonly string[] CompetitionLevelNames = ["unrivalled", "best_of_rivals", "outranked"];
+
+    /// <summary>Reads the competition comparison; every level must be there and no other.</summary>
+    private static CompetitionModel? ReadCompetition(CompetitionDocument? document)
+    {
+        if (document is null)
+        {
+            return null;
+        }
+
+        if (document.Levels is not { Count: 3 } levels)
+        {
+            throw new FormatException("The model's \"competition\" needs exactly the levels unrivalled, best_of_rivals and outranked.");
+        }
+
+        var read = new ComparisonLevelModel[3];
+        for (var level = 0; level < read.Length; level++)
+        {
+            if (!levels.TryGetValue(CompetitionLevelNames[level], out var values) || values is null)
+            {
+                throw new FormatException("The model's \"competition\" needs exactly the levels unrivalled, best_of_rivals and outranked.");
+            }
+
+            read[level] = new ComparisonLevelModel(values.M, values.U);
+        }
+
+        return new CompetitionModel(document.CompetitorProbability, read[0], read[1], read[2]);
     }
 
     private JointHouseholdDocument? ToDocument(JointHouseholdU? joint)
@@ -268,11 +308,16 @@ public sealed partial class MatchModel
             throw new FormatException("A version 1 model has no \"jointHouseholdU\".");
         }
 
+        if (document.Version == 1 && document.Competition is not null)
+        {
+            throw new FormatException("A version 1 model has no \"competition\".");
+        }
+
         try
         {
             return new MatchModel(document.PriorMatchProbability, comparisons,
                 new DecisionPolicy(document.Policy.MatchProbability, document.Policy.ReviewProbability, differentNhsNumbersNeverMatch),
-                document.TermFrequencyFloor, ReadJoint(document.JointHouseholdU, comparisons));
+                document.TermFrequencyFloor, ReadJoint(document.JointHouseholdU, comparisons), ReadCompetition(document.Competition));
         }
         catch (ArgumentException e)
         {

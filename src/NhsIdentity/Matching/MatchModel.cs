@@ -69,6 +69,8 @@ public sealed partial class MatchModel
     /// <param name="termFrequencyFloor">The smallest term frequency used in adjustments, greater than 0 and at most 1.</param>
     /// <param name="jointHouseholdU">How two comparisons' levels occur together among members of one household, or null
     /// (see <see cref="JointHouseholdU"/>); both its comparisons must be in the model with the same numbers of levels.</param>
+    /// <param name="competition">How a linked pair's competition with the other candidates of its records weighs, or
+    /// null to weigh pairs alone (see <see cref="CompetitionModel"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> is null or holds null.</exception>
     /// <exception cref="ArgumentException">A parameter is out of range, a comparison appears twice,
     /// <paramref name="jointHouseholdU"/> names a comparison the model does not make or has other level counts, or a
@@ -77,7 +79,7 @@ public sealed partial class MatchModel
     /// <remarks>A model that is valid but likely not what was meant (no comparisons, no review band, a prior that
     /// alone reaches a threshold) is built, and says so in <see cref="Warnings"/>.</remarks>
     public MatchModel(double priorMatchProbability, IEnumerable<ComparisonModel> comparisons, DecisionPolicy policy,
-        double termFrequencyFloor = DefaultTermFrequencyFloor, JointHouseholdU? jointHouseholdU = null)
+        double termFrequencyFloor = DefaultTermFrequencyFloor, JointHouseholdU? jointHouseholdU = null, CompetitionModel? competition = null)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
         if (!(priorMatchProbability > 0 && priorMatchProbability < 1))
@@ -142,6 +144,7 @@ public sealed partial class MatchModel
         }
 
         JointHouseholdU = jointHouseholdU;
+        Competition = competition;
         _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
         _householdAware |= jointHouseholdU is not null;
         (_upperWeights, _upperAnyLevel) = UpperBounds();
@@ -168,6 +171,11 @@ public sealed partial class MatchModel
     /// multiplies their household u-probabilities as independent.</summary>
     public JointHouseholdU? JointHouseholdU { get; }
 
+    /// <summary>Gets how a linked pair's competition with the other candidates of its two records weighs (learned by
+    /// <see cref="Training.ModelTrainer.TrainLinkage"/>), or null when pairs are weighed alone; see
+    /// <see cref="CompetitionModel"/> for where it applies.</summary>
+    public CompetitionModel? Competition { get; }
+
     /// <summary>Gets the parameters of one comparison, or null when the model does not make it.</summary>
     /// <param name="comparison">The comparison.</param>
     /// <returns>The comparison's parameters, or null.</returns>
@@ -188,19 +196,26 @@ public sealed partial class MatchModel
     /// <param name="priorMatchProbability">The new λ.</param>
     /// <returns>The new model.</returns>
     public MatchModel WithPrior(double priorMatchProbability) =>
-        new(priorMatchProbability, _comparisons, Policy, TermFrequencyFloor, JointHouseholdU);
+        new(priorMatchProbability, _comparisons, Policy, TermFrequencyFloor, JointHouseholdU, Competition);
 
     /// <summary>Returns a copy with another decision policy.</summary>
     /// <param name="policy">The new policy.</param>
     /// <returns>The new model.</returns>
-    public MatchModel WithPolicy(DecisionPolicy policy) => new(PriorMatchProbability, _comparisons, policy, TermFrequencyFloor, JointHouseholdU);
+    public MatchModel WithPolicy(DecisionPolicy policy) => new(PriorMatchProbability, _comparisons, policy, TermFrequencyFloor, JointHouseholdU, Competition);
 
     /// <summary>Returns a copy with another joint household table, or none.</summary>
     /// <param name="jointHouseholdU">The table, or null.</param>
     /// <returns>The new model.</returns>
     /// <exception cref="ArgumentException">The table names a comparison the model does not make or has other level counts.</exception>
     public MatchModel WithJointHouseholdU(JointHouseholdU? jointHouseholdU) =>
-        new(PriorMatchProbability, _comparisons, Policy, TermFrequencyFloor, jointHouseholdU);
+        new(PriorMatchProbability, _comparisons, Policy, TermFrequencyFloor, jointHouseholdU, Competition);
+
+    /// <summary>Returns a copy that weighs competition among a linkage's candidates with these parameters, or not at
+    /// all.</summary>
+    /// <param name="competition">The competition comparison, or null.</param>
+    /// <returns>The new model.</returns>
+    public MatchModel WithCompetition(CompetitionModel? competition) =>
+        new(PriorMatchProbability, _comparisons, Policy, TermFrequencyFloor, JointHouseholdU, competition);
 
     /// <summary>Returns a copy in which a comparison's parameters are added or replaced.</summary>
     /// <param name="comparison">The comparison's new parameters.</param>
@@ -226,7 +241,7 @@ public sealed partial class MatchModel
             joint = null;
         }
 
-        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint);
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint, Competition);
     }
 
     /// <summary>Returns a copy that no longer makes one comparison.</summary>
@@ -245,7 +260,7 @@ public sealed partial class MatchModel
         }
 
         var joint = JointHouseholdU is { } j && (j.First == comparison || j.Second == comparison) ? null : JointHouseholdU;
-        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint);
+        return new MatchModel(PriorMatchProbability, list, Policy, TermFrequencyFloor, joint, Competition);
     }
 
     /// <summary>Describes the model (prior and comparisons; no patient data).</summary>

@@ -40,6 +40,31 @@ internal sealed class MatchModelDocument
     /// <summary>The joint household table (version 2, written only when the model has one).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JointHouseholdDocument? JointHouseholdU { get; set; }
+
+    /// <summary>The competition comparison (version 2, written only when the model has one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CompetitionDocument? Competition { get; set; }
+}
+
+/// <summary>A <see cref="CompetitionModel"/>: the competitor probability and m and u of each level, by level name
+/// (unrivalled, best_of_rivals, outranked); every level must be there.</summary>
+internal sealed class CompetitionDocument
+{
+    [JsonRequired]
+    public double CompetitorProbability { get; set; }
+
+    [JsonRequired]
+    public Dictionary<string, CompetitionLevelDocument>? Levels { get; set; }
+}
+
+/// <summary>m and u of one competition level.</summary>
+internal sealed class CompetitionLevelDocument
+{
+    [JsonRequired]
+    public double M { get; set; }
+
+    [JsonRequired]
+    public double U { get; set; }
 }
 
 /// <summary>A <see cref="Matching.JointHouseholdU"/> table: u by the first comparison's level name, then the second's.

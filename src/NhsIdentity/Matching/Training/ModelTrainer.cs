@@ -250,6 +250,14 @@ public static class ModelTrainer
             : a.Level != b.Level ? (a.Level ?? -1).CompareTo(b.Level ?? -1)
             : a.Reason.CompareTo(b.Reason));
         var model = new MatchModel(prior.Value, comparisons, options.Policy, start.TermFrequencyFloor, household.Joint);
+
+        // 8. A linkage: how competition among each record's candidates weighs, with the pairwise model fixed.
+        if (!deduplicating)
+        {
+            Report(TrainingStage.WeighingCompetition, 0, 0);
+            model = model.WithCompetition(CompetitionEstimation.Estimate(model, left, right, options, cancellationToken, out _));
+        }
+
         return new TrainingResult(model, random.Pairs, allPairs, reports, labels, labelsUsed, rulePairs?.Union ?? 0, totalPairs, prior,
             [.. fallbacks], [.. adjustments], [.. candidates.Samples]);
     }

@@ -158,6 +158,12 @@ public sealed record TrainingOptions
     /// the cross-check labels' frequencies and to the random pairs' frequencies alike.</remarks>
     public double PriorStrength { get; init; } = 50;
 
+    /// <summary>Gets the blocking rules a linkage model will link with: their candidate pairs train its
+    /// <see cref="MatchModel.Competition"/> (<see cref="ModelTrainer.TrainLinkage"/> only; a deduplication model
+    /// weighs pairs alone). Default <see cref="BlockingRule.Defaults"/>, the linker's default; empty to learn no
+    /// competition.</summary>
+    public IReadOnlyList<BlockingRule> CompetitionRules { get; init; } = BlockingRule.Defaults;
+
     /// <summary>Gets the decision policy of the trained model. Default <see cref="DecisionPolicy.Default"/>.</summary>
     public DecisionPolicy Policy { get; init; } = DecisionPolicy.Default;
 

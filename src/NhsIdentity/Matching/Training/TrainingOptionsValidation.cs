@@ -10,6 +10,7 @@ internal static class TrainingOptionsValidation
         Require(options.MinimumObservationsPerLevel >= 1, "MinimumObservationsPerLevel must be at least 1.", nameof(options));
         RequireRules(options.TrainingRules, "TrainingRules", nameof(options));
         RequireRules(options.DeterministicRules, "DeterministicRules", nameof(options));
+        RequireRules(options.CompetitionRules, "CompetitionRules", nameof(options));
         Require(options.DeterministicRecall is null or (> 0 and <= 1), "DeterministicRecall must be null (estimated) or greater than 0 and at most 1.", nameof(options));
         Require(options.MaxIterations >= 1, "MaxIterations must be at least 1.", nameof(options));
         Require(options.ConvergenceTolerance > 0 && !double.IsNaN(options.ConvergenceTolerance), "ConvergenceTolerance must be greater than 0.", nameof(options));

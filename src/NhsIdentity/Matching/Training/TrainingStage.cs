@@ -14,4 +14,8 @@ public enum TrainingStage
 
     /// <summary>Estimating m by expectation-maximisation on one training rule's pairs (reported per iteration).</summary>
     ExpectationMaximisation = 3,
+
+    /// <summary>Weighing a linkage's candidate pairs and estimating how competition among them weighs
+    /// (<see cref="MatchModel.Competition"/>).</summary>
+    WeighingCompetition = 4,
 }
