@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NhsIdentity.Cli.Groups;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Review;
 using NhsIdentity.Cli.Summaries;
@@ -86,6 +87,23 @@ internal static class EvaluateCommand
             Description = "Write one JSON document (schema nhsid-evaluate/1, see docs/json-schemas.md) on standard output instead of the text lines.",
         };
 
+        var leftInput = new Option<FileInfo>("--left-input")
+        {
+            Description = "The extract the links' left ids come from (CSV or .xlsx, read as link reads it; the only one with --dedupe): adds the 'who is left unlinked' table, rates of linked, review and unlinked records (and recall, with --truth) by age band, sex, postcode area and name characters.",
+        };
+        leftInput.AcceptExistingOnly();
+        var rightInput = new Option<FileInfo>("--right-input")
+        {
+            Description = "The extract the links' right ids come from (with --left-input, for a link).",
+        };
+        rightInput.AcceptExistingOnly();
+        var map = new Option<string[]>("--map") { Description = "With --left-input: map a field to a column, FIELD=COLUMN, as for link; repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var mapLeft = new Option<string[]>("--map-left") { Description = "With --left-input: map a field to a column of the left input only; repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var mapRight = new Option<string[]>("--map-right") { Description = "With --right-input: map a field to a column of the right input only; repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var sheet = new Option<string?>("--sheet") { Description = "Worksheet of .xlsx inputs, by name or number from 1 (default: the first)." };
+        var dateOrder = new Option<string>("--date-order") { Description = "Order of day and month in the inputs' ambiguous dates: dmy (default), mdy or ymd.", DefaultValueFactory = _ => "dmy" };
+        var asOf = new Option<string?>("--as-of") { Description = "The day ages are taken on, YYYY-MM-DD (default: today, UTC)." };
+
         var command = new Command("evaluate", "Score a links file against ground truth (--truth) or reviewers' decisions (--labels): precision, recall, F1 and true/false positive and false negative counts.")
         {
             links,
@@ -94,24 +112,38 @@ internal static class EvaluateCommand
             dedupe,
             leftSource,
             json,
+            leftInput,
+            rightInput,
+            map,
+            mapLeft,
+            mapRight,
+            sheet,
+            dateOrder,
+            asOf,
         };
+
+        GroupInputs Groups(ParseResult parseResult) => new(parseResult.GetValue(leftInput)?.FullName, parseResult.GetValue(rightInput)?.FullName,
+            parseResult.GetValue(map) ?? [], parseResult.GetValue(mapLeft) ?? [], parseResult.GetValue(mapRight) ?? [], parseResult.GetValue(sheet),
+            parseResult.GetValue(dateOrder), parseResult.GetValue(asOf));
 
         command.SetAction(parseResult => parseResult.GetValue(labels) is { } labelsFile
             ? ExecuteWithLabels(parseResult.GetValue(links)!.FullName, labelsFile.FullName, parseResult.GetValue(truth) ?? [], parseResult.GetValue(dedupe),
-                parseResult.GetValue(leftSource), parseResult.GetValue(json), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error)
+                parseResult.GetValue(leftSource), parseResult.GetValue(json), Groups(parseResult), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error)
             : Execute(
             parseResult.GetValue(links)!.FullName,
             parseResult.GetValue(truth) ?? [],
             parseResult.GetValue(dedupe),
             parseResult.GetValue(leftSource),
             parseResult.GetValue(json),
+            Groups(parseResult),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
 
         return command;
     }
 
-    private static int ExecuteWithLabels(string linksPath, string labelsPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, TextWriter output, TextWriter error)
+    private static int ExecuteWithLabels(string linksPath, string labelsPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, GroupInputs groupInputs,
+        TextWriter output, TextWriter error)
     {
         if (truthFiles.Length > 0 || leftSource is not null)
         {
@@ -122,18 +154,29 @@ internal static class EvaluateCommand
         try
         {
             var rows = LinkFileReader.ReadLinks(linksPath);
+            if (!groupInputs.TryRead(dedupe, error, out var inputs, out var asOf, out var order))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truth: null, asOf, order) : null;
             var labels = ReviewLabelReader.Read(labelsPath, unordered: dedupe);
             var score = LabelScore.Measure(rows, labels, dedupe);
             error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
             if (json)
             {
-                EvaluateJson.WriteLabels(output, rows.Count, rows.Count(row => row.IsMatch), labels.Count, dedupe, score);
+                EvaluateJson.WriteLabels(output, rows.Count, rows.Count(row => row.IsMatch), labels.Count, dedupe, score, groups, asOf);
                 return ExitCodes.Success;
             }
 
             foreach (var line in score.Lines())
             {
                 output.WriteLine(line);
+            }
+
+            if (groups is not null)
+            {
+                GroupTableText.Write(output, groups, asOf, withTruth: false);
             }
 
             return ExitCodes.Success;
@@ -145,7 +188,8 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, TextWriter output, TextWriter error)
+    private static int Execute(string linksPath, FileInfo[] truthFiles, bool dedupe, string? leftSource, bool json, GroupInputs groupInputs, TextWriter output,
+        TextWriter error)
     {
         if (truthFiles.Length == 0)
         {
@@ -162,6 +206,11 @@ internal static class EvaluateCommand
         try
         {
             var rows = LinkFileReader.ReadLinks(linksPath);
+            if (!groupInputs.TryRead(dedupe, error, out var inputs, out var asOf, out var order))
+            {
+                return ExitCodes.Usage;
+            }
+
             var predicted = new List<(string LeftId, string RightId)>();
             foreach (var row in rows)
             {
@@ -177,10 +226,11 @@ internal static class EvaluateCommand
             }
 
             var metrics = LinkageEvaluation.Evaluate(predicted, truthPairs, unordered);
+            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truthPairs, asOf, order) : null;
             error.WriteLine(Invariant($"links: {rows.Count} rows, {predicted.Count} with decision match; truth: {truthPairs.Count} pairs {truthDescription}; pairs compared {(unordered ? "ignoring order" : "as (left, right)")}"));
             if (json)
             {
-                EvaluateJson.WriteTruth(output, rows.Count, predicted.Count, truthPairs.Count, truthFiles.Length, truthDescription, unordered, metrics);
+                EvaluateJson.WriteTruth(output, rows.Count, predicted.Count, truthPairs.Count, truthFiles.Length, truthDescription, unordered, metrics, groups, asOf);
                 return ExitCodes.Success;
             }
 
@@ -190,6 +240,11 @@ internal static class EvaluateCommand
             output.WriteLine(Invariant($"true_positives: {metrics.TruePositives}"));
             output.WriteLine(Invariant($"false_positives: {metrics.FalsePositives}"));
             output.WriteLine(Invariant($"false_negatives: {metrics.FalseNegatives}"));
+            if (groups is not null)
+            {
+                GroupTableText.Write(output, groups, asOf, withTruth: true);
+            }
+
             return ExitCodes.Success;
         }
         catch (IngestionException exception)

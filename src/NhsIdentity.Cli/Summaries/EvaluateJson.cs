@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NhsIdentity.Cli.Groups;
 using NhsIdentity.Cli.Review;
 using NhsIdentity.Matching.Evaluation;
 
@@ -16,7 +17,8 @@ internal static class EvaluateJson
     public const string Schema = "nhsid-evaluate/1";
 
     /// <summary>Writes the document of a run scored against ground truth (<c>--truth</c>).</summary>
-    public static void WriteTruth(TextWriter output, long linkRows, long predicted, long truthPairs, int truthFiles, string description, bool unordered, LinkageMetrics metrics) =>
+    public static void WriteTruth(TextWriter output, long linkRows, long predicted, long truthPairs, int truthFiles, string description, bool unordered, LinkageMetrics metrics,
+        IReadOnlyList<GroupRow>? groups, DateOnly asOf) =>
         JsonSummary.Write(output, Schema, json =>
         {
             json.WriteString("scoredAgainst", "truth");
@@ -28,10 +30,12 @@ internal static class EvaluateJson
             json.WriteEndObject();
             json.WriteNull("labels");
             WriteScores(json, metrics.TruePositives, metrics.FalsePositives, metrics.FalseNegatives, trueNegatives: null, metrics.Precision, metrics.Recall, metrics.F1);
+            WriteGroups(json, groups, asOf);
         });
 
     /// <summary>Writes the document of a run scored against reviewers' decisions (<c>--labels</c>).</summary>
-    public static void WriteLabels(TextWriter output, long linkRows, long predicted, long labelRows, bool unordered, LabelScore score) =>
+    public static void WriteLabels(TextWriter output, long linkRows, long predicted, long labelRows, bool unordered, LabelScore score, IReadOnlyList<GroupRow>? groups,
+        DateOnly asOf) =>
         JsonSummary.Write(output, Schema, json =>
         {
             json.WriteString("scoredAgainst", "labels");
@@ -47,7 +51,48 @@ internal static class EvaluateJson
             WriteInterval(json, "recallInterval95", WilsonInterval.Of(score.TruePositives, score.TruePositives + score.FalseNegatives));
             json.WriteEndObject();
             WriteScores(json, score.TruePositives, score.FalsePositives, score.FalseNegatives, score.TrueNegatives, score.Precision, score.Recall, score.F1);
+            WriteGroups(json, groups, asOf);
         });
+
+    /// <summary>The "who is left unlinked" table (<c>--left-input</c>), or null without inputs.</summary>
+    private static void WriteGroups(Utf8JsonWriter json, IReadOnlyList<GroupRow>? groups, DateOnly asOf)
+    {
+        if (groups is null)
+        {
+            json.WriteNull("groups");
+            return;
+        }
+
+        json.WriteStartObject("groups");
+        json.WriteString("agesOn", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartArray("rows");
+        foreach (var row in groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("input", row.Input);
+            json.WriteString("dimension", row.Dimension);
+            json.WriteString("group", row.Group);
+            json.WriteNumber("records", row.Records);
+            json.WriteNumber("linked", row.Linked);
+            json.WriteNumber("review", row.InReview);
+            json.WriteNumber("unlinked", row.Unlinked);
+            json.WriteNumber("truePairs", row.TruePairs);
+            json.WriteNumber("foundPairs", row.FoundPairs);
+            if (row.Recall is { } recall)
+            {
+                json.WriteNumber("recall", recall);
+            }
+            else
+            {
+                json.WriteNull("recall");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
     private static void WriteLinks(Utf8JsonWriter json, long rows, long predicted, bool unordered)
     {
