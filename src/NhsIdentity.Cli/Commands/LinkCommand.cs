@@ -24,7 +24,9 @@ namespace NhsIdentity.Cli.Commands;
 /// of true pairs that were candidate pairs at all), overall and per rule. The truth is read as <c>nhsid evaluate</c>
 /// reads it (<see cref="TruthReading"/>), with the sides placed by the inputs' record ids.</para>
 /// <para>Output columns: <c>left_id,right_id,match_weight,match_probability,decision</c>, and with <c>--explain</c> one
-/// column per comparison holding the level reached (<c>ExactFullName</c>, <c>missing</c>, ...). Rows come in a
+/// column per comparison holding the level reached (<c>ExactFullName</c>, <c>missing</c>, ...), then, in a link whose
+/// model weighs competition among the candidates (<see cref="MatchModel.Competition"/>), a <c>competition</c> column
+/// (<c>unrivalled</c>, <c>best_of_rivals</c>, <c>outranked</c>; see <see cref="CompetitionText"/>). Rows come in a
 /// deterministic order (left record, then right record) and are identical for the same input and seed. Only ids,
 /// counts, column names and weights are printed, never patient details.</para>
 /// <para>With <c>--review-out FILE</c> / <c>--review-html FILE</c> the pairs to decide by hand are written as well
@@ -63,7 +65,7 @@ internal static class LinkCommand
         var clusters = new Option<FileInfo?>("--clusters") { Description = "Also write id,cluster_id,source: best-link clusters of the matches, never joining two different valid NHS numbers; source is the input the id came from (left or right; records for dedupe)." };
         var oneToOne = new Option<bool>("--one-to-one") { Description = "Each record links to at most one record of the other extract (greedy by weight)." };
         var threshold = new Option<double?>("--threshold") { Description = "Match probability threshold (default 0.99; reviews from 0.5)." };
-        var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached." };
+        var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached; in a link whose model learned competition among candidates, also a competition column (unrivalled, best_of_rivals or outranked)." };
         var report = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report: summary, weight histogram, model, explained review pairs and near misses, blocking, clusters and conflicts. Patient values are masked unless --report-show-values." };
         var showValues = new Option<bool>("--report-show-values") { Description = "Show the two records' fields beside each explained pair in the report (identifiable data: handle the report like the extracts)." };
         var truth = new Option<FileInfo>("--truth") { Description = "Ground truth: score the written matches (precision, recall, F1) and blocking recall on standard error, and in the report. Pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id, optionally with a source column: source,id,person_id)." };
@@ -233,7 +235,7 @@ internal static class LinkCommand
                 var scored = request.Report is null && !(request.Review.IsRequested && request.Review.NearMisses > 0) ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
                 var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
                 var kept = MatchesAndReviews(result.Pairs);
-                var rows = ToRows(model, left, right, kept, request.Explain, out var explanationColumns);
+                var rows = ToRows(model, left, right, kept, request.Explain, CompetitionText.IsWeighed(model, linking: request.Right is not null), out var explanationColumns);
                 var written = request.Output is null
                     ? LinkCsvWriter.WritePairs(output, rows, explanationColumns, request.RawCells)
                     : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns, request.RawCells);
@@ -438,14 +440,16 @@ internal static class LinkCommand
         var options = TrainingOptions.Default with { Seed = seed, MaxPairsPerRecord = maxPairsPerRecord, Labels = labels ?? [] };
         options = startingModel is null ? options : options with { StartingModel = startingModel, Policy = startingModel.Policy };
         using var stage = progress.Begin("training the model");
-        var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p => stage.Report(
-            p.Stage switch
+        var report = stage == WorkStage.None ? null : new SynchronousProgress<TrainingProgress>(p =>
+        {
+            var (done, total) = TrainingPosition(p, linkage: right is not null);
+            if (p.Stage == TrainingStage.WeighingCompetition)
             {
-                TrainingStage.SamplingRandomPairs => 0,
-                TrainingStage.CountingDeterministicPairs => 0.5,
-                _ => 1 + p.Rule + ((double)p.Iteration / p.MaxIterations),
-            },
-            1 + p.Rules));
+                stage.Describe("training the model: weighing competition among candidates");
+            }
+
+            stage.Report(done, total);
+        });
         var trained = right is null
             ? ModelTrainer.Train(left, options, report, cancellationToken)
             : ModelTrainer.TrainLinkage(left, right, options, report, cancellationToken);
@@ -454,6 +458,20 @@ internal static class LinkCommand
         TrainingWarnings.Write(trained, error, summary);
         fallbacks?.AddRange(trained.Fallbacks);
         return trained.Model;
+    }
+
+    /// <summary>Where training is on its bar: one step for the samples, one per training rule, and for a linkage one
+    /// more for weighing competition among the candidates (it scores every candidate pair, so it takes a while).</summary>
+    internal static (double Done, double Total) TrainingPosition(TrainingProgress progress, bool linkage)
+    {
+        var total = 1 + progress.Rules + (linkage ? 1 : 0);
+        return progress.Stage switch
+        {
+            TrainingStage.SamplingRandomPairs => (0, total),
+            TrainingStage.CountingDeterministicPairs => (0.5, total),
+            TrainingStage.WeighingCompetition => (1 + progress.Rules, total),
+            _ => (1 + progress.Rule + ((double)progress.Iteration / progress.MaxIterations), total),
+        };
     }
 
     /// <summary>Reads a saved model, or says why it cannot (and returns null).</summary>
@@ -486,7 +504,11 @@ internal static class LinkCommand
         return set;
     }
 
-    private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, List<MatchPair> pairs, bool explain, out IReadOnlyList<string>? columns)
+    /// <summary>The rows written; with <paramref name="explain"/>, each comparison's level (or <c>missing</c>), then,
+    /// when the run weighed it, the pair's standing among its records' candidates (<c>competition</c>): the pairwise
+    /// levels alone do not account for a linked pair's weight.</summary>
+    private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, List<MatchPair> pairs, bool explain, bool competition,
+        out IReadOnlyList<string>? columns)
     {
         columns = null;
         if (explain)
@@ -495,6 +517,11 @@ internal static class LinkCommand
             foreach (var comparison in model.Comparisons)
             {
                 names.Add(ColumnName(comparison.Comparison));
+            }
+
+            if (competition)
+            {
+                names.Add(CompetitionText.ColumnName);
             }
 
             columns = names;
@@ -508,10 +535,15 @@ internal static class LinkCommand
             if (explain)
             {
                 model.Explain(left, pair.LeftIndex, right, pair.RightIndex, outcomes);
-                explanation = new (string, string)[outcomes.Length];
+                explanation = new (string, string)[columns!.Count];
                 for (var c = 0; c < outcomes.Length; c++)
                 {
-                    explanation[c] = (columns![c], outcomes[c].Missing == MissingSide.None ? outcomes[c].LevelName : "missing");
+                    explanation[c] = (columns[c], outcomes[c].Missing == MissingSide.None ? outcomes[c].LevelName : "missing");
+                }
+
+                if (competition)
+                {
+                    explanation[^1] = (CompetitionText.ColumnName, CompetitionText.Name(pair.Competition));
                 }
             }
 

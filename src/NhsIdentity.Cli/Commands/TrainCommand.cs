@@ -12,7 +12,8 @@ namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
 /// <c>nhsid train RECORDS.csv [RIGHT.csv] --model-out model.json</c>: trains a model without labels on one extract
-/// (deduplication) or two (linkage) and saves it as JSON, printing each comparison level's weight.
+/// (deduplication) or two (linkage) and saves it as JSON, printing each comparison level's weight (and a linkage model's
+/// competition levels, see <see cref="CompetitionText"/>).
 /// </summary>
 /// <remarks>With <c>--labels FILE</c> (reviewers' decisions, see <see cref="ReviewLabelReader"/>) the labelled matches
 /// count towards m as a posterior on top of the unsupervised estimate (<see cref="TrainingOptions.Labels"/>), then the
@@ -144,6 +145,13 @@ internal static class TrainCommand
     private static void WriteWeights(MatchModel model, TextWriter output)
     {
         output.WriteLine(Invariant($"prior {model.PriorMatchProbability:G4} (weight {model.PriorWeight:+0.00;-0.00})"));
+        if (model.Competition is { } competition)
+        {
+            // The weights table has one column layout: competition's levels are rows of it, and the one number it has
+            // no column for is said here.
+            output.WriteLine(Invariant($"competition: a rival is another candidate from pairwise probability {competition.CompetitorProbability:G4}; its levels (last rows) add to a linked pair's weight"));
+        }
+
         output.WriteLine("comparison,level,m,u,weight");
         foreach (var comparison in model.Comparisons)
         {
@@ -157,6 +165,16 @@ internal static class TrainCommand
                 var parameters = comparison.Levels[level];
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{LinkCommand.ColumnName(comparison.Comparison)},{comparison.Definition.Levels[level].Name},{parameters.M:G6},{parameters.U:G6},{parameters.Weight:F3}"));
+            }
+        }
+
+        if (model.Competition is { } learned)
+        {
+            foreach (var level in CompetitionText.Levels)
+            {
+                var parameters = learned[level];
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{CompetitionText.ColumnName},{CompetitionText.Name(level)},{parameters.M:G6},{parameters.U:G6},{parameters.Weight:F3}"));
             }
         }
     }

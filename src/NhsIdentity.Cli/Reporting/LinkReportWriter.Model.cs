@@ -74,6 +74,29 @@ internal static partial class LinkReportWriter
         }
 
         html.Append("</div>\n");
+        WriteCompetition(html, report);
         CloseSection(html);
+    }
+
+    /// <summary>The competition among a linkage's candidates, when the run weighed it: a table rather than a chart,
+    /// since it is three levels added after the pairwise comparisons, not another comparison of fields.</summary>
+    private static void WriteCompetition(StringBuilder html, LinkReport report)
+    {
+        if (!NhsIdentity.Cli.Commands.CompetitionText.IsWeighed(report.Model, !report.IsDeduplication))
+        {
+            return;
+        }
+
+        var competition = report.Model.Competition!;
+        html.Append("<h3 id=\"competition\">Competition among candidates</h3>\n");
+        Paragraph(html, Invariant($"A rival is another candidate of either record with a pairwise probability of at least {Probability(competition.CompetitorProbability)}; since each extract holds a person about once, a pair without rivals is more likely the same person, so each linked pair's weight adds the weight of its level below, learned from this linkage's candidate pairs."));
+        OpenTableOfClass(html, "narrow", "Level", Num("m"), Num("u"), Num("Weight (bits)"));
+        foreach (var level in NhsIdentity.Cli.Commands.CompetitionText.Levels)
+        {
+            var parameters = competition[level];
+            Row(html, null, NhsIdentity.Cli.Commands.CompetitionText.Words(level), Num(Parameter(parameters.M)), Num(Parameter(parameters.U)), Num(Weight(parameters.Weight)));
+        }
+
+        CloseTable(html);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using NhsIdentity.Cli.Commands;
 using NhsIdentity.Matching;
 using static NhsIdentity.Cli.Reporting.HtmlText;
 
@@ -36,7 +37,7 @@ internal static partial class LinkReportWriter
         var closest = nonMatches.GetRange(0, Math.Min(report.SampleSize, nonMatches.Count));
 
         OpenSection(html, "reviews", "Pairs sent to review",
-            Invariant($"{Count(reviews.Count)} pairs were decided review. {(sampledReviews.Count < reviews.Count ? Invariant($"{sampledReviews.Count}, evenly spaced from the strongest to the weakest, are") : "Each is")} explained below: the prior, then each comparison's level and weight, then the final weight."));
+            Invariant($"{Count(reviews.Count)} pairs were decided review. {(sampledReviews.Count < reviews.Count ? Invariant($"{sampledReviews.Count}, evenly spaced from the strongest to the weakest, are") : "Each is")} explained below: the prior, then each comparison's level and weight{(CompetitionText.IsWeighed(report.Model, !report.IsDeduplication) ? ", then the pair's competition with its records' other candidates" : string.Empty)}, then the final weight."));
         WritePairs(html, report, sampledReviews, "No pair was decided review.");
         CloseSection(html);
 
@@ -88,10 +89,19 @@ internal static partial class LinkReportWriter
         var reviewWeight = LinkReport.WeightOf(report.Model.Policy.ReviewProbability);
         var matchWeight = LinkReport.WeightOf(report.Model.Policy.MatchProbability);
         var prior = report.Model.PriorWeight;
+        // A link that weighed competition adds the pair's level last: the pairwise bars alone do not sum to its weight.
+        var competition = CompetitionWeight(report, pair);
         double low = Math.Min(0, prior), high = Math.Max(0, prior), running = prior;
         foreach (var outcome in outcomes)
         {
             running += outcome.Weight;
+            low = Math.Min(low, running);
+            high = Math.Max(high, running);
+        }
+
+        if (competition is { } added)
+        {
+            running += added;
             low = Math.Min(low, running);
             high = Math.Max(high, running);
         }
@@ -105,7 +115,7 @@ internal static partial class LinkReportWriter
             }
         }
 
-        var rows = outcomes.Length + 2;
+        var rows = outcomes.Length + 2 + (competition is null ? 0 : 1);
         var bottom = top + (rows * WaterfallRowHeight);
         var chart = new SvgBuilder(html, 560, bottom + 22, "Waterfall of the match weight of pair " + leftId + " and " + rightId);
         var x = LinearScale.Nice(low, high, barStart, barEnd, 6);
@@ -142,6 +152,19 @@ internal static partial class LinkReportWriter
             running = next;
         }
 
+        if (competition is { } weight)
+        {
+            rowTop += WaterfallRowHeight;
+            var name = "Competition \u00B7 " + CompetitionText.Words(pair.Competition);
+            chart.Line(x[running], rowTop - 3, x[running], rowTop + 3, "connector");
+            chart.Text(labelEnd, rowTop + 14, name, "label", "end");
+            var next = running + weight;
+            chart.Rect(x[running], rowTop + 3, Math.Abs(x[next] - x[running]) < 1 ? 1 : x[next] - x[running], WaterfallRowHeight - 6,
+                weight > 0 ? "bar-pos" : weight < 0 ? "bar-neg" : "bar-zero", name + ": " + Weight(weight) + " bits (among the candidates of both records)");
+            chart.Text(556, rowTop + 14, Weight(weight), "label", "end");
+            running = next;
+        }
+
         rowTop += WaterfallRowHeight;
         chart.Line(x[running], rowTop - 3, x[running], rowTop + 3, "connector");
         chart.Text(labelEnd, rowTop + 14, "Final weight", "bold", "end");
@@ -149,6 +172,11 @@ internal static partial class LinkReportWriter
         chart.Text(556, rowTop + 14, Weight(pair.Weight), "bold", "end");
         chart.Close();
     }
+
+    /// <summary>The weight competition added to a pair, or null when the run did not weigh it (a deduplication, or a
+    /// model without <see cref="MatchModel.Competition"/>).</summary>
+    private static double? CompetitionWeight(LinkReport report, MatchPair pair) =>
+        pair.Competition != CandidateCompetition.NotWeighed && report.Model.Competition is { } competition ? competition.WeightOf(pair.Competition) : null;
 
     private static void WaterfallThreshold(SvgBuilder chart, LinearScale x, double weight, double top, double bottom, string label, string cssClass, string anchor)
     {

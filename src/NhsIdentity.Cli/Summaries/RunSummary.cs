@@ -79,7 +79,8 @@ internal sealed class RunSummary
         });
 
     /// <summary>Writes the <c>nhsid train --json FILE</c> document (schema <c>nhsid-train/1</c>): the inputs, the
-    /// prior, each used level's m, u and weight by comparison and level name, and the warnings.</summary>
+    /// prior, each used level's m, u and weight by comparison and level name, a linkage model's competition levels, and the
+    /// warnings.</summary>
     public void WriteTrainFile(string path, MatchModel model, bool startModel, long labels) =>
         JsonSummary.WriteFile(path, TrainSchema, json =>
         {
@@ -116,8 +117,37 @@ internal sealed class RunSummary
             }
 
             json.WriteEndArray();
+            WriteCompetition(json, model.Competition);
             WriteWarnings(json);
         });
+
+    /// <summary>The competition among a linkage's candidates, as its levels' m, u and weight (null when the model
+    /// weighs pairs alone: a deduplication model, or a linkage that learned none).</summary>
+    private static void WriteCompetition(Utf8JsonWriter json, CompetitionModel? competition)
+    {
+        if (competition is null)
+        {
+            json.WriteNull("competition");
+            return;
+        }
+
+        json.WriteStartObject("competition");
+        json.WriteNumber("competitorProbability", competition.CompetitorProbability);
+        json.WriteStartArray("levels");
+        foreach (var level in CompetitionText.Levels)
+        {
+            var parameters = competition[level];
+            json.WriteStartObject();
+            json.WriteString("level", CompetitionText.Name(level));
+            json.WriteNumber("m", parameters.M);
+            json.WriteNumber("u", parameters.U);
+            json.WriteNumber("weight", parameters.Weight);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
     {

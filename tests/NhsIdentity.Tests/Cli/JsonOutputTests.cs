@@ -239,9 +239,15 @@ public sealed partial class JsonOutputTests
         Assert.True(prior.Success, run.Output);
         Assert.Equal(Parse(prior.Groups["weight"].Value), root.GetProperty("priorWeight").GetDouble(), 2);
         var printed = run.OutputLines.SkipWhile(l => l != "comparison,level,m,u,weight").Skip(1).Select(l => l.Split(',')).ToArray();
+        // A linkage model's competition levels are printed last, as rows of comparison "competition".
+        var competition = root.GetProperty("competition");
+        Assert.Equal(0.5, competition.GetProperty("competitorProbability").GetDouble());
         var levels = root.GetProperty("comparisons").EnumerateArray()
             .SelectMany(c => c.GetProperty("levels").EnumerateArray().Select(l => (Comparison: c.GetProperty("comparison").GetString(), Level: l.GetProperty("level").GetString(), Weight: l.GetProperty("weight").GetDouble())))
+            .Concat(competition.GetProperty("levels").EnumerateArray().Select(l => (Comparison: (string?)"competition", Level: l.GetProperty("level").GetString(), Weight: l.GetProperty("weight").GetDouble())))
             .ToArray();
+        Assert.Equal(["unrivalled", "best_of_rivals", "outranked"], levels[^3..].Select(l => l.Level));
+        Assert.Contains("competition: a rival is another candidate from pairwise probability 0.5;", run.Output, StringComparison.Ordinal);
         Assert.Equal(printed.Length, levels.Length);
         Assert.True(levels.Length > 10);
         for (var i = 0; i < printed.Length; i++)
@@ -255,6 +261,19 @@ public sealed partial class JsonOutputTests
         Assert.Equal(fallbacks, root.GetProperty("warnings").GetArrayLength());
         AssertNoPatientValue(text, Pas);
         AssertNoPatientValue(text, Gp);
+    }
+
+    [Fact]
+    public void A_deduplication_model_has_no_competition_in_its_train_json_or_its_printed_weights()
+    {
+        // Competition is learned for a linkage only: one extract may hold a person several times.
+        using var temp = new TempCsv();
+        var summaryPath = temp.PathOf("train.json");
+        var run = CliRunner.Run("train", Pas, "--model-out", temp.PathOf("model.json"), "--json", summaryPath, "-q");
+        Assert.Equal(0, run.ExitCode);
+        using var document = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("competition").ValueKind);
+        Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("competition", StringComparison.Ordinal));
     }
 
     [Theory]

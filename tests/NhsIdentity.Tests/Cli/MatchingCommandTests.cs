@@ -39,7 +39,37 @@ public sealed class MatchingCommandTests
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(File.ReadAllText(temp.PathOf("a.csv")), File.ReadAllText(temp.PathOf("b.csv")));
         var header = File.ReadLines(temp.PathOf("a.csv")).First();
-        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,date_of_birth,sex,postcode,address,local_id,email,phone,gp_practice,given_name,family_name", header);
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision,nhs_number,date_of_birth,sex,postcode,address,local_id,email,phone,gp_practice,given_name,family_name,competition", header);
+
+        // A model trained on a linkage weighs competition among the candidates: every pair written has its level,
+        // and not all the same one.
+        var levels = File.ReadLines(temp.PathOf("a.csv")).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
+        Assert.All(levels, level => Assert.Contains(level, (string[])["unrivalled", "best_of_rivals", "outranked"]));
+        Assert.Contains("unrivalled", levels);
+        Assert.True(levels.Distinct().Count() > 1, string.Join(",", levels.Distinct()));
+    }
+
+    [Fact]
+    public void Explain_has_a_competition_column_only_in_a_link_with_a_model_that_weighs_it()
+    {
+        using var temp = new TempCsv();
+        var model = temp.PathOf("linkage-model.json");
+        Assert.Equal(0, CliRunner.Run("train", Pas, Gp, "--model-out", model, "-q").ExitCode);
+
+        static string Header(string path) => File.ReadLines(path).First();
+        var link = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("link.csv"), "--explain", "--model", model, "-q");
+        // A deduplication does not weigh competition, even with a model that learned it on a linkage.
+        var dedupe = CliRunner.Run("dedupe", Pas, "--out", temp.PathOf("dedupe.csv"), "--explain", "--model", model, "-q");
+        // The built-in model learned none.
+        var untrained = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("untrained.csv"), "--explain", "--no-train", "-q");
+        var plain = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("plain.csv"), "--model", model, "-q");
+
+        Assert.All((CliResult[])[link, dedupe, untrained, plain], r => Assert.Equal(0, r.ExitCode));
+        Assert.EndsWith(",family_name,competition", Header(temp.PathOf("link.csv")), StringComparison.Ordinal);
+        Assert.EndsWith(",family_name", Header(temp.PathOf("dedupe.csv")), StringComparison.Ordinal);
+        Assert.True(File.ReadAllLines(temp.PathOf("dedupe.csv")).Length > 50);
+        Assert.EndsWith(",family_name", Header(temp.PathOf("untrained.csv")), StringComparison.Ordinal);
+        Assert.Equal("left_id,right_id,match_weight,match_probability,decision", Header(temp.PathOf("plain.csv")));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using NhsIdentity.Cli;
+using NhsIdentity.Cli.Commands;
+using NhsIdentity.Matching.Training;
 using NhsIdentity.Tests.Cli.Ingestion;
 using NhsIdentity.Tests.TestHelpers;
 using Spectre.Console;
@@ -41,6 +43,7 @@ public sealed class ProgressAndCancellationTests : IDisposable
         Assert.Contains("reading and preparing pas.csv", bars, StringComparison.Ordinal);
         Assert.Contains("reading and preparing gp.csv", bars, StringComparison.Ordinal);
         Assert.Contains("training the model", bars, StringComparison.Ordinal);
+        Assert.Contains("weighing competition among candidates", bars, StringComparison.Ordinal); // a linkage's last training step
         Assert.Contains("blocking and scoring pairs", bars, StringComparison.Ordinal);
         Assert.Contains("1,584 / 1,584", bars, StringComparison.Ordinal); // PAS records read, with their count
 
@@ -64,6 +67,22 @@ public sealed class ProgressAndCancellationTests : IDisposable
         Assert.Equal(string.Empty, drawn.ToString());
         Assert.Equal(File.ReadAllBytes(_temp.PathOf("plain.csv")), File.ReadAllBytes(_temp.PathOf("quiet.csv")));
         Assert.Equal(plain.Error, error.ToString());
+    }
+
+    [Fact]
+    public void Training_s_bar_keeps_a_step_for_weighing_a_linkage_s_competition_after_the_rules()
+    {
+        // Weighing competition scores every candidate pair: the bar must not sit full (or go back) while it runs.
+        const int Rules = 2, MaxIterations = 25;
+        var lastRule = LinkCommand.TrainingPosition(new TrainingProgress(TrainingStage.ExpectationMaximisation, Rules - 1, Rules, MaxIterations, MaxIterations), linkage: true);
+        var competition = LinkCommand.TrainingPosition(new TrainingProgress(TrainingStage.WeighingCompetition, 0, Rules, 0, MaxIterations), linkage: true);
+        Assert.Equal(lastRule.Total, competition.Total);
+        Assert.True(competition.Done >= lastRule.Done, $"{competition} after {lastRule}");
+        Assert.True(competition.Done < competition.Total, competition.ToString());
+
+        // A deduplication has no such step: its last rule fills the bar.
+        var dedupeLastRule = LinkCommand.TrainingPosition(new TrainingProgress(TrainingStage.ExpectationMaximisation, Rules - 1, Rules, MaxIterations, MaxIterations), linkage: false);
+        Assert.Equal(dedupeLastRule.Total, dedupeLastRule.Done);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ namespace NhsIdentity.Tests.Cli.Reporting;
 public sealed class ReportContentTests
 {
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     [Fact]
     public void The_samples_report_has_every_section_is_well_formed_and_fetches_nothing()
@@ -125,6 +126,58 @@ public sealed class ReportContentTests
         Assert.All((CliResult[])[plain, reported, oneToOne, oneToOneReported], r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(File.ReadAllText(temp.PathOf("plain.csv")), File.ReadAllText(temp.PathOf("reported.csv")));
         Assert.Equal(File.ReadAllText(temp.PathOf("one.csv")), File.ReadAllText(temp.PathOf("one-r.csv")));
+    }
+
+    [Fact]
+    public void A_link_report_shows_the_competition_levels_and_each_waterfall_sums_to_the_pairs_weight()
+    {
+        using var temp = new TempCsv();
+        var result = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("links.csv"), "--report", temp.PathOf("link.html"), "-q");
+        Assert.Equal(0, result.ExitCode);
+        var html = File.ReadAllText(temp.PathOf("link.html"));
+        var page = ParseWellFormed(html);
+
+        // The model section's table: the three levels with m, u and weight, and the competitor probability.
+        Assert.Contains("<h3 id=\"competition\">Competition among candidates</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("pairwise probability of at least 0.500", html, StringComparison.Ordinal);
+        var table = page.Descendants(Xhtml + "h3").Single(h => (string?)h.Attribute("id") == "competition").ElementsAfterSelf(Xhtml + "table").First();
+        var rows = table.Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").Select(r => r.Elements(Xhtml + "td").Select(c => c.Value).ToArray()).ToArray();
+        Assert.Equal(["unrivalled", "best of rivals", "outranked"], rows.Select(r => r[0]));
+        Assert.All(rows, r => Assert.Equal(4, r.Length));
+
+        // Each waterfall ends with the pair's competition level, and its bars add up to the final weight (each shown to
+        // two decimals): without the competition bar they would miss it by the level's weight.
+        var waterfalls = page.Descendants(Svg + "svg").Where(c => ((string?)c.Attribute("aria-label"))!.StartsWith("Waterfall", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(waterfalls);
+        foreach (var waterfall in waterfalls)
+        {
+            var texts = waterfall.Descendants(Svg + "text").ToArray();
+            Assert.Single(texts, t => t.Value.StartsWith("Competition \u00B7 ", StringComparison.Ordinal)
+                && t.Value[14..] is "unrivalled" or "best of rivals" or "outranked");
+            var values = texts.Where(t => (string?)t.Attribute("x") == "556").Select(t => double.Parse(t.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(values[^1], values[..^1].Sum(), 0.005 * values.Length);
+        }
+    }
+
+    [Fact]
+    public void A_dedupe_report_weighs_no_competition_even_with_a_model_learned_on_a_linkage()
+    {
+        using var temp = new TempCsv();
+        var model = temp.PathOf("linkage-model.json");
+        Assert.Equal(0, CliRunner.Run("train", Pas, Gp, "--model-out", model, "-q").ExitCode);
+        var dedupe = CliRunner.Run("dedupe", Pas, "--out", temp.PathOf("pairs.csv"), "--report", temp.PathOf("dedupe.html"), "--model", model, "-q");
+        var link = CliRunner.Run("link", Pas, Gp, "--out", temp.PathOf("links.csv"), "--report", temp.PathOf("link.html"), "--model", model, "-q");
+        Assert.Equal(0, dedupe.ExitCode);
+        Assert.Equal(0, link.ExitCode);
+
+        var html = File.ReadAllText(temp.PathOf("dedupe.html"));
+        ParseWellFormed(html);
+        Assert.Contains("Waterfall of the match weight", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Competition", html, StringComparison.Ordinal);
+        // The same model in a link: the table and the bars (the guard that the model does hold competition).
+        var linkHtml = File.ReadAllText(temp.PathOf("link.html"));
+        Assert.Contains("Competition among candidates", linkHtml, StringComparison.Ordinal);
+        Assert.Contains("Competition \u00B7 ", linkHtml, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace NhsIdentity.Tests.Cli.Reporting;
 
 /// <summary>
 /// Any model the library accepts, however extreme its finite probabilities, scores pairs to finite weights and renders
-/// a report (issue 14: a joint u of 1e-320 made Infinity weights and the histogram threw OverflowException).
+/// a report (issue 14: a joint u of 1e-320 made Infinity weights and the histogram threw OverflowException), with or
+/// without competition among the candidates.
 /// </summary>
 public sealed class ReportModelProperties
 {
@@ -127,6 +128,18 @@ public sealed class ReportModelProperties
             {
                 // A table whose corrections are not finite numbers is refused; the model keeps none.
             }
+        }
+
+        if (random.Next(2) == 0)
+        {
+            // Competition among the candidates: its level is added to a linked pair's weight and drawn in the waterfall.
+            ComparisonLevelModel Level()
+            {
+                var candidate = new ComparisonLevelModel(Probability(), Probability());
+                return candidate.IsValid ? candidate : new ComparisonLevelModel(0.5, 0.5);
+            }
+
+            model = model.WithCompetition(new CompetitionModel(random.NextDouble() * 0.98 + 0.01, Level(), Level(), Level()));
         }
 
         return model;
