@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using NhsIdentity.Cli.Groups;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Cli.Progress;
 using NhsIdentity.Cli.Reporting;
@@ -360,9 +361,18 @@ internal static class LinkCommand
         IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
-        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, request.ShowValues, request.NoHeader, request.Sheet);
+        // The records are read for the group table ("who is left unlinked"), which shows only counts; the report holds
+        // them for display only when values are to be shown.
+        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, keepRecords: true, request.NoHeader, request.Sheet);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
-            : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, request.ShowValues, request.NoHeader, request.Sheet);
+            : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, keepRecords: true, request.NoHeader, request.Sheet);
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        _ = TryParseDateOrder(request.DateOrder, TextWriter.Null, out var order);
+        var groups = GroupTable.Measure(
+            deduplicating ? [(leftInput.Label, leftRecords!)] : [(leftInput.Label, leftRecords!), (rightInput.Label, rightRecords!)],
+            [.. kept.Select(pair => new LinkFileRow(left.GetId(pair.LeftIndex) ?? string.Empty, right.GetId(pair.RightIndex) ?? string.Empty,
+                pair.Decision == MatchDecision.Match, pair.Probability))],
+            truth?.Truth.Pairs, asOf, order);
         var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
             : request.NoTrain ? "built-in default model"
             : Invariant($"model trained on the input (seed {request.Seed})");
@@ -384,8 +394,10 @@ internal static class LinkCommand
             Output = kept,
             Clusters = clusters,
             Truth = truth,
-            LeftRecords = leftRecords,
-            RightRecords = rightRecords,
+            LeftRecords = request.ShowValues ? leftRecords : null,
+            RightRecords = request.ShowValues ? rightRecords : null,
+            Groups = groups,
+            GroupsAsOf = asOf,
             ToolVersion = ShortVersion(typeof(LinkCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion),
         };
         LinkReportWriter.Write(request.Report!, report);

@@ -60,6 +60,12 @@ internal sealed class LinkReport
     /// <summary>Gets the right input's records, in <see cref="Right"/>'s order, when values are shown; otherwise null.</summary>
     public IReadOnlyList<PatientRecord>? RightRecords { get; init; }
 
+    /// <summary>Gets the "who is left unlinked" table of the written pairs (counts per group only), or null.</summary>
+    public IReadOnlyList<Groups.GroupRow>? Groups { get; init; }
+
+    /// <summary>Gets the day the table's ages were taken on.</summary>
+    public DateOnly GroupsAsOf { get; init; }
+
     /// <summary>Gets the version of the tool that wrote the report, or null to leave it out.</summary>
     public string? ToolVersion { get; init; }
 

@@ -51,6 +51,10 @@ internal static partial class LinkReportWriter
         NavLink(html, "near-misses", "Closest non-matches");
         NavLink(html, "blocking", "Blocking");
         NavLink(html, "clusters", "Clusters");
+        if (report.Groups is not null)
+        {
+            NavLink(html, "groups", "Who is left unlinked");
+        }
         if (report.Truth is not null)
         {
             NavLink(html, "truth", "Precision and recall");
@@ -63,6 +67,7 @@ internal static partial class LinkReportWriter
         WriteWaterfalls(html, report);
         WriteBlocking(html, report);
         WriteClusters(html, report);
+        WriteGroups(html, report);
         if (report.Truth is not null)
         {
             WriteTruth(html, report, report.Truth);
