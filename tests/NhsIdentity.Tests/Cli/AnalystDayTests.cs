@@ -8,8 +8,8 @@ namespace NhsIdentity.Tests.Cli;
 /// A trust analyst's day through the CLI, on the bundled synthetic extracts, one step feeding the next: the PAS
 /// extract arrives as an Excel workbook with the supplier's own id header, is profiled, linked to the GP extract
 /// with a per-input map (a JSON run summary beside the links), the review pairs go out with their values, come back
-/// decided (from the samples' truth, standing in for a reviewer), are scored with <c>evaluate --labels</c> and
-/// feed <c>train --labels</c>. Issue 15's "who is left unlinked" group table is not built yet, so it is not here.
+/// decided (from the samples' truth, standing in for a reviewer), are scored with <c>evaluate --labels</c>, the links
+/// are grouped by <c>evaluate --left-input</c> (who is left unlinked), and the decisions feed <c>train --labels</c>.
 /// </summary>
 public sealed class AnalystDayTests
 {
@@ -79,6 +79,19 @@ public sealed class AnalystDayTests
         {
             Assert.Equal(truePositives, document.RootElement.GetProperty("truePositives").GetInt64());
             Assert.Equal(falsePositives, document.RootElement.GetProperty("falsePositives").GetInt64());
+        }
+
+        // 5. Who is left unlinked: the same extracts, read as the link read them, grouped; every record counted once per
+        // dimension.
+        var groups = CliRunner.Run("evaluate", links, "--truth", Truth, "--left-input", workbook, "--right-input", Gp, "--map-left", "id=Hospital No",
+            "--as-of", "2026-12-07", "--json");
+        Assert.True(groups.ExitCode == 0, groups.Error);
+        using (var document = JsonDocument.Parse(groups.Output))
+        {
+            var leftAges = document.RootElement.GetProperty("groups").GetProperty("rows").EnumerateArray()
+                .Where(row => row.GetProperty("input").GetString() == "left" && row.GetProperty("dimension").GetString() == "age_band").ToArray();
+            Assert.Equal(rows.Length - 1, leftAges.Sum(row => row.GetProperty("records").GetInt64()));
+            Assert.True(leftAges.Sum(row => row.GetProperty("linked").GetInt64()) > 0, "the workbook's ids were read, so its records are found linked");
         }
 
         var train = CliRunner.Run("train", workbook, Gp, "--map-left", "id=Hospital No", "--labels", temp.PathOf("decided.csv"),
