@@ -43,6 +43,7 @@ public sealed class TrainingOrderTests
         var records = People.Value;
         var (left, right) = (records.Where((_, i) => i % 2 == 0).ToList(), records.Where((_, i) => i % 2 == 1).ToList());
         var expected = ModelTrainer.TrainLinkage(new RecordSet(left), new RecordSet(right), Sampled);
+        Assert.NotNull(expected.Model.Competition); // so the JSON compared below holds the learned competition too
         foreach (var (l, r) in new[] { (1, 0), (0, 1), (2, 3) })
         {
             var result = ModelTrainer.TrainLinkage(new RecordSet(l == 0 ? left : Shuffled(left, l)), new RecordSet(r == 0 ? right : Shuffled(right, r)), Sampled);

@@ -1,0 +1,206 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Tests.Matching.Linking;
+
+/// <summary>
+/// A link with a model that weighs competition (<see cref="MatchModel.Competition"/>), end to end through
+/// <see cref="Linker.Link(RecordSet, RecordSet)"/>: each pair's weight is its pairwise weight plus its level's weight,
+/// its level that of <see cref="CompetitionOracle"/> over every candidate pair, its decision the policy's with the cap
+/// kept; the lowered floor loses nothing; a deduplication weighs no competition.
+/// </summary>
+public sealed class CompetitionLinkingTests
+{
+    // Unrivalled +3 bits, best of rivals +0.58, outranked -4 (the brief's example).
+    private static readonly CompetitionModel Example = new(0.5, new(0.8, 0.1), new(0.15, 0.1), new(0.05, 0.8));
+
+    private static readonly PatientRecord Alice = MatchModelScoringTests.Alice;
+
+    // Pairwise with Alice under the default model (checked in the tests): about 5.1 bits (review) without an NHS
+    // number, at a new postcode and born a year later; about 10.1 bits (match) with a family-name typo instead.
+    private static readonly PatientRecord AliceYearOut = Alice.With(id: "R1", nhs: "", address: "", local: "", postcode: "M1 1AE", dob: "14/03/1988");
+    private static readonly PatientRecord AliceTypo = Alice.With(id: "R2", nhs: "", address: "", local: "", postcode: "M1 1AE", family: "Pembreton");
+
+    private static readonly PatientRecord Brian = new()
+    {
+        Id = "B1", NhsNumber = "999 000 0026", GivenNames = "Brian", FamilyName = "Okafor", DateOfBirth = "1950-07-02",
+        Sex = "M", Postcode = "B1 1AA",
+    };
+
+    [Fact]
+    public void An_unrivalled_pair_in_the_review_band_is_lifted_to_a_match()
+    {
+        var model = MatchModel.Default.WithCompetition(Example);
+        var (left, right) = (new RecordSet([Alice, Brian]), new RecordSet([AliceYearOut]));
+        var pairwise = model.WithCompetition(null).Score(left, 0, right, 0);
+        Assert.Equal(MatchDecision.Review, pairwise.Decision);
+
+        var pair = Assert.Single(new Linker(model).Link(left, right).Pairs);
+
+        Assert.Equal((0, 0, CandidateCompetition.Unrivalled), (pair.LeftIndex, pair.RightIndex, pair.Competition));
+        Assert.Equal(pairwise.Weight + 3, pair.Weight, 12);
+        Assert.Equal(MatchDecision.Match, pair.Decision);
+    }
+
+    [Fact]
+    public void Two_equal_candidates_of_one_record_are_both_outranked_and_pushed_from_match_to_review()
+    {
+        // The same record keyed twice by the right supplier: a tie, which counts against both.
+        var model = MatchModel.Default.WithCompetition(Example);
+        var (left, right) = (new RecordSet([Alice]), new RecordSet([AliceTypo, AliceTypo with { Id = "R3" }]));
+        var pairwise = model.WithCompetition(null).Score(left, 0, right, 0);
+        Assert.Equal(MatchDecision.Match, pairwise.Decision);
+
+        var pairs = new Linker(model).Link(left, right).Pairs;
+
+        Assert.Equal(2, pairs.Count);
+        Assert.All(pairs, pair =>
+        {
+            Assert.Equal(CandidateCompetition.Outranked, pair.Competition);
+            Assert.Equal(pairwise.Weight - 4, pair.Weight, 12);
+            Assert.Equal(MatchDecision.Review, pair.Decision);
+        });
+    }
+
+    [Fact]
+    public void The_best_of_two_rivals_gains_and_the_other_loses()
+    {
+        var model = MatchModel.Default.WithCompetition(Example);
+        var (left, right) = (new RecordSet([Alice]), new RecordSet([AliceYearOut, AliceTypo]));
+        var pairs = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+
+        Assert.Equal([CandidateCompetition.Outranked, CandidateCompetition.BestOfRivals], pairs.Select(p => p.Competition));
+        Assert.Equal(MatchDecision.Match, pairs[1].Decision);
+        Assert.True(pairs[0].Weight < model.WithCompetition(null).Score(left, 0, right, 0).Weight);
+    }
+
+    public static TheoryData<string, PatientRecord> OtherNhsNumbers() => new()
+    {
+        // Capped in its pairwise decision already: 55 bits, but two different valid NHS numbers.
+        { "everything else equal", Alice.With(id: "R9", nhs: "999 000 0042") },
+
+        // Pairwise review without the cap too: competition alone would lift it, so the cap is found again.
+        { "weak evidence besides", AliceYearOut.With(id: "R8", nhs: "999 000 0042") },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherNhsNumbers))]
+    public void Two_different_valid_NHS_numbers_never_match_however_heavy_the_unrivalled_level(string why, PatientRecord other)
+    {
+        // Unrivalled is worth 20 bits here.
+        var heavy = new CompetitionModel(0.5, new(1, 1e-6), new(0.5, 0.5), new(0.5, 0.5));
+        var model = MatchModel.Default.WithCompetition(heavy);
+        var (left, right) = (new RecordSet([Alice]), new RecordSet([other]));
+        Assert.True(MatchModel.ToProbability(model.WithCompetition(null).Score(left, 0, right, 0).Weight + heavy.Unrivalled.Weight) >= model.Policy.MatchProbability, why);
+
+        var pair = Assert.Single(new Linker(model).Link(left, right).Pairs);
+
+        Assert.Equal(CandidateCompetition.Unrivalled, pair.Competition);
+        Assert.Equal(MatchDecision.Review, pair.Decision);
+
+        // Control: without the policy's rule the same pair is a match.
+        var uncapped = model.WithPolicy(model.Policy with { DifferentNhsNumbersNeverMatch = false });
+        Assert.Equal(MatchDecision.Match, Assert.Single(new Linker(uncapped).Link(left, right).Pairs).Decision);
+    }
+
+    [Fact]
+    public void A_deduplication_weighs_no_competition()
+    {
+        var set = new RecordSet(LinkingPeople.Population(5, 200, 0.5, tight: true));
+        var options = LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch };
+        var expected = new Linker(MatchModel.Default, options).Deduplicate(set).Pairs;
+
+        var actual = new Linker(MatchModel.Default.WithCompetition(Example), options).Deduplicate(set).Pairs;
+
+        Assert.NotEmpty(actual);
+        Assert.All(actual, pair => Assert.Equal(CandidateCompetition.NotWeighed, pair.Competition));
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void The_example_link_has_pairs_at_every_level_and_decisions_moved_both_ways()
+    {
+        // So that the property below, on sets like this one, is not vacuous.
+        var (left, right) = Extracts(3, 60);
+        var model = MatchModel.Default.WithCompetition(Example);
+        var pairs = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+        var pairwise = new Linker(MatchModel.Default, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+        Assert.Equal(pairwise.Count, pairs.Count);
+        foreach (var level in new[] { CandidateCompetition.Unrivalled, CandidateCompetition.BestOfRivals, CandidateCompetition.Outranked })
+        {
+            Assert.Contains(pairs, pair => pair.Competition == level);
+        }
+
+        var moved = pairs.Zip(pairwise).ToList();
+        Assert.Contains(moved, p => p.First.Decision > p.Second.Decision);
+        Assert.Contains(moved, p => p.First.Decision < p.Second.Decision);
+    }
+
+    private static Arbitrary<(int Seed, int People)> Sets =>
+        Arb.From(from seed in Gen.Choose(0, int.MaxValue) from people in Gen.Choose(2, 40) select (seed, people));
+
+    [Property(MaxTest = 60)]
+    public Property Every_pair_is_its_pairwise_weight_plus_its_levels_weight_decided_again_and_none_is_lost() =>
+        Prop.ForAll(Sets, input =>
+        {
+            var random = new Random(input.Seed);
+            var (left, right) = Extracts(input.Seed, input.People);
+            var model = RandomModel(random);
+            var pairwiseModel = model.WithCompetition(null);
+            var competition = model.Competition!;
+
+            // Every candidate pair, weighed alone; the oracle's levels over all of them.
+            var all = new Linker(pairwiseModel, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+            var levels = CompetitionOracle.Levels(all, competition.CompetitorWeight);
+            var weighed = all.Select((pair, k) =>
+            {
+                var weight = pair.Weight + competition.WeightOf(levels[k]);
+                var probability = MatchModel.ToProbability(weight);
+                pairwiseModel.ScoreUnchecked(left, pair.LeftIndex, right, pair.RightIndex, out var cap);
+                return new MatchPair(pair.LeftIndex, pair.RightIndex, weight, probability,
+                    CompetitionOracle.Decide(model.Policy, probability, cap), levels[k]);
+            }).ToList();
+
+            var result = Prop.Label(true, "start");
+            foreach (var minimum in new[] { MatchDecision.NonMatch, MatchDecision.Review, MatchDecision.Match })
+            {
+                var expected = weighed.Where(pair => pair.Decision >= minimum).ToList();
+                var actual = new Linker(model, LinkOptions.Default with { MinimumDecision = minimum }).Link(left, right).Pairs;
+                result = result.And(actual.SequenceEqual(expected).Label(
+                    $"minimum {minimum}, {model.Competition}: {actual.Count} pairs, {expected.Count} expected; first difference " +
+                    $"{actual.Zip(expected).FirstOrDefault(p => p.First != p.Second)}"));
+            }
+
+            return result;
+        });
+
+    /// <summary>Left: invented people; right: noisy copies of most of them and a few strangers; dates drawn from a
+    /// few days, so most records have several candidates.</summary>
+    private static (RecordSet Left, RecordSet Right) Extracts(int seed, int people)
+    {
+        var records = LinkingPeople.Population(seed, people, 0.7, tight: true);
+        var strangers = LinkingPeople.Population(seed + 1, 1 + (people / 3), 0, tight: true)
+            .Select((r, i) => r with { Id = "S" + i.ToString(CultureInfo.InvariantCulture) });
+        return (new RecordSet(records.Where(r => r.Id!.StartsWith('P'))),
+            new RecordSet(records.Where(r => r.Id!.StartsWith('D')).Concat(strangers)));
+    }
+
+    /// <summary>The default model (sometimes with another policy) with random competition: any competitor probability,
+    /// levels heavy or light, in or out of order.</summary>
+    private static MatchModel RandomModel(Random random)
+    {
+        ComparisonLevelModel Level() => new(0.001 + (random.NextDouble() * 0.999), Math.Pow(10, -random.Next(6)) * (0.1 + (random.NextDouble() * 0.9)));
+        var competitor = random.Next(3) switch { 0 => 0.5, 1 => 0.01 + (random.NextDouble() * 0.98), _ => 0.999 };
+        var model = MatchModel.Default.WithCompetition(new CompetitionModel(competitor, Level(), Level(), Level()));
+        if (random.Next(3) == 0)
+        {
+            var review = 0.05 + (random.NextDouble() * 0.9);
+            model = model.WithPolicy(new DecisionPolicy(review + ((0.9999 - review) * random.NextDouble()), review, random.Next(4) != 0));
+        }
+
+        return model;
+    }
+}

@@ -1,0 +1,43 @@
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Tests.Matching.Linking;
+
+/// <summary>
+/// The competition levels restated the slow, obvious way, for the tests to compare the linker with: for each pair,
+/// every other pair that shares its left or its right record and weighs at least the competitor weight is a rival;
+/// none makes it unrivalled, weighing strictly more than all of them best of rivals, anything else outranked.
+/// </summary>
+internal static class CompetitionOracle
+{
+    public static CandidateCompetition[] Levels(IReadOnlyList<MatchPair> pairs, double competitorWeight)
+    {
+        var levels = new CandidateCompetition[pairs.Count];
+        for (var k = 0; k < pairs.Count; k++)
+        {
+            var rivals = new List<double>();
+            for (var j = 0; j < pairs.Count; j++)
+            {
+                var sharesARecord = pairs[j].LeftIndex == pairs[k].LeftIndex || pairs[j].RightIndex == pairs[k].RightIndex;
+                if (j != k && sharesARecord && pairs[j].Weight >= competitorWeight)
+                {
+                    rivals.Add(pairs[j].Weight);
+                }
+            }
+
+            levels[k] = rivals.Count == 0 ? CandidateCompetition.Unrivalled
+                : rivals.TrueForAll(rival => pairs[k].Weight > rival) ? CandidateCompetition.BestOfRivals
+                : CandidateCompetition.Outranked;
+        }
+
+        return levels;
+    }
+
+    /// <summary>The policy restated: the thresholds on the probability, then the cap.</summary>
+    public static MatchDecision Decide(DecisionPolicy policy, double probability, MatchDecision cap)
+    {
+        var decision = probability >= policy.MatchProbability ? MatchDecision.Match
+            : probability >= policy.ReviewProbability ? MatchDecision.Review
+            : MatchDecision.NonMatch;
+        return decision > cap ? cap : decision;
+    }
+}
