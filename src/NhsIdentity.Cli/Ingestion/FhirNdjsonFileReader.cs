@@ -83,7 +83,7 @@ internal static class FhirNdjsonFileReader
             ReaderSupport.WriteRejects(options.RejectsPath, rejected.ToString());
         }
 
-        return new PatientReadResult(records, rejections, items, "resources", ["format: fhir-ndjson, one UK Core Patient per line"]);
+        return new PatientReadResult(records, rejections, items) { ItemName = "resources", Description = ["format: fhir-ndjson, one UK Core Patient per line"] };
     }
 
     private static string Describe(FhirNdjsonError error) => error switch

@@ -90,7 +90,7 @@ internal static class Hl7FileReader
             ReaderSupport.WriteRejects(rejectsPath, rejected.ToString());
         }
 
-        return new PatientReadResult(records, rejections, ordinal, "messages", ["format: hl7v2, one record per message from its PID segment"]);
+        return new PatientReadResult(records, rejections, ordinal) { ItemName = "messages", Description = ["format: hl7v2, one record per message from its PID segment"] };
     }
 
     /// <summary>One message: its segments joined with CR, and the 1-based line where it starts.</summary>

@@ -1,6 +1,6 @@
 namespace NhsIdentity.Cli.Ingestion;
 
-/// <summary>How <see cref="PatientCsvReader"/> reads a file. Every property has a working default.</summary>
+/// <summary>How <see cref="SepPatientCsvReader"/> reads a file. Every property has a working default.</summary>
 internal sealed record PatientCsvReadOptions
 {
     /// <summary>The default <see cref="MaxFieldLength"/>: 65,536 characters (64 KB).</summary>
