@@ -200,33 +200,4 @@ public sealed class PatientCsvReaderTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => options with { Separator = '"' });
         Assert.Equal(PatientCsvOptions.DefaultMaxFieldLength, options.MaxFieldLength);
     }
-
-    /// <summary>Serves <c>allowed</c>, then throws on any read past it: a reader that went on to the end of the input
-    /// before handing out its first record would fail.</summary>
-    private sealed class TextThatFailsPast(string allowed, string whole) : TextReader
-    {
-        private int position;
-
-        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
-
-        public override int Read(Span<char> buffer)
-        {
-            if (position >= allowed.Length)
-            {
-                throw new IOException("read past the allowed part");
-            }
-
-            var length = Math.Min(buffer.Length, allowed.Length - position);
-            whole.AsSpan(position, length).CopyTo(buffer);
-            position += length;
-            return length;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override int Peek() => throw new NotSupportedException();
-
-        public override int Read() => throw new NotSupportedException();
-    }
 }

@@ -24,7 +24,7 @@ public sealed class ReportContentTests
         var page = ParseWellFormed(html);
         AssertSelfContained(html);
         var sections = page.Descendants(Xhtml + "section").Select(s => (string)s.Attribute("id")!).ToArray();
-        Assert.Equal(["summary", "weights", "model", "reviews", "near-misses", "blocking", "clusters", "truth"], sections);
+        Assert.Equal(["summary", "weights", "model", "reviews", "near-misses", "blocking", "clusters", "groups", "truth"], sections);
 
         // Summary counts agree with what the command reported and wrote.
         Assert.Contains(">3,176</span><span class=\"name\">records in<", html, StringComparison.Ordinal);
