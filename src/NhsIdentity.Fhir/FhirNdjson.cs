@@ -24,7 +24,7 @@ namespace NhsIdentity.Fhir;
 /// resource as read, so it may carry such recovered values in elements the mapping does not read.</para>
 /// <para>The enumeration is lazy and reads the input once; it is not thread-safe (one reader, one consumer).</para>
 /// </remarks>
-public static class FhirNdjson
+public static partial class FhirNdjson
 {
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 

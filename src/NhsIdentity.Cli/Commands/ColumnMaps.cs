@@ -64,12 +64,12 @@ internal sealed class ColumnMaps
         var fields = new HashSet<PatientField>();
         foreach (var text in specific)
         {
-            fields.Add(ColumnMapping.FieldOf(text));
+            fields.Add(CliColumnMapping.FieldOf(text));
         }
 
         foreach (var text in shared)
         {
-            if (!fields.Contains(ColumnMapping.FieldOf(text)))
+            if (!fields.Contains(CliColumnMapping.FieldOf(text)))
             {
                 yield return text;
             }

@@ -9,7 +9,7 @@ namespace NhsIdentity.Cli.Ingestion;
 /// they were written (quotes included), so nothing but the intended change reaches the output.
 /// </summary>
 /// <remarks>
-/// Input as for <see cref="PatientCsvReader"/>: UTF-8 with or without a byte-order mark, LF or CRLF, RFC 4180 quoting,
+/// Input as for <see cref="SepPatientCsvReader"/>: UTF-8 with or without a byte-order mark, LF or CRLF, RFC 4180 quoting,
 /// separator detected from the header. A row whose quotes are unbalanced or whose field count differs from the
 /// header's is malformed: the callback is told, and the command rejects it. A row longer than
 /// <see cref="PatientCsvReadOptions.DefaultMaxRowLength"/> is skipped unread (<see cref="RowLengthLimiter"/>) and handed

@@ -1,19 +1,15 @@
 using System.Globalization;
 using System.Text;
 using NhsIdentity.Fhir;
-using NhsIdentity.Matching;
 
 namespace NhsIdentity.Cli.Ingestion;
 
 /// <summary>
-/// Reads a FHIR NDJSON file (one <c>Patient</c> resource per line, as Bulk Data exports write) into patient records
-/// with <see cref="FhirNdjson.ReadPatient"/> and the UK Core mapping of <see cref="FhirPatientMapper"/>.
+/// The tool's reading of a FHIR NDJSON file (<c>--format fhir-ndjson</c>): the Fhir package's
+/// <see cref="FhirNdjson.Read(TextReader, FhirPatientMapperOptions, TextWriter)"/> (one UK Core <c>Patient</c> per
+/// line, rejections by ordinal, line and reason, repeated ids set aside), with what only the tool does: refusing a
+/// binary file, writing the rejected lines to the rejects file atomically, and refusing a file that holds no resource.
 /// </summary>
-/// <remarks>
-/// Blank lines are skipped and not counted. A line that is not JSON, not a Patient or not a valid resource is
-/// rejected with its line number and the reason, never its content; the line itself goes, verbatim, to the rejects
-/// file. Lines read = accepted + rejected. A Patient without an id is keyed by its line number.
-/// </remarks>
 internal static class FhirNdjsonFileReader
 {
     /// <summary>Reads a file.</summary>
@@ -30,67 +26,28 @@ internal static class FhirNdjsonFileReader
             InputSniffer.ThrowIfNotText(path, expectsCsv: false);
         }
 
-        var records = new List<PatientRecord>();
-        var rejections = new List<RowRejection>();
-        var rejected = new StringBuilder();
-        var ids = new RecordIds("resource");
-        long items = 0;
-        var lineNumber = 0;
+        using var rejected = options.RejectsPath is null ? null : new StringWriter(CultureInfo.InvariantCulture);
+        PatientReadResult result;
         try
         {
-            foreach (var line in File.ReadLines(path, Encoding.UTF8))
-            {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                items++;
-                var result = FhirNdjson.ReadPatient(line, lineNumber);
-                if (result.IsSuccess)
-                {
-                    var record = result.Record!;
-                    record = record.Id is null ? ReaderSupport.WithId(record, lineNumber.ToString(CultureInfo.InvariantCulture)) : record;
-                    if (ids.TryAdd(record.Id, items, out var idRejection))
-                    {
-                        records.Add(record);
-                        continue;
-                    }
-
-                    rejections.Add(new RowRejection(items, lineNumber, idRejection.Reason, idRejection.Detail, "resource"));
-                }
-                else
-                {
-                    rejections.Add(new RowRejection(items, lineNumber, RejectionReason.UnreadableMessage, Describe(result.Error), "resource"));
-                }
-
-                rejected.Append(line).Append('\n');
-            }
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            result = FhirNdjson.Read(reader, rejectedLines: rejected);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new IngestionException("The file could not be opened: " + exception.GetType().Name + ".", exception) { IsUsageError = true };
         }
 
-        if (items == 0)
+        if (result.ItemsRead == 0)
         {
             throw new IngestionException(Path.GetFileName(path) + " holds no FHIR resource.");
         }
 
-        if (options.RejectsPath is not null && rejections.Count > 0)
+        if (options.RejectsPath is not null && rejected is not null && result.Rejected > 0)
         {
             ReaderSupport.WriteRejects(options.RejectsPath, rejected.ToString());
         }
 
-        return new PatientReadResult(records, rejections, items, "resources", ["format: fhir-ndjson, one UK Core Patient per line"]);
+        return result;
     }
-
-    private static string Describe(FhirNdjsonError error) => error switch
-    {
-        FhirNdjsonError.InvalidJson => "not valid JSON",
-        FhirNdjsonError.NotAPatient => "not a Patient resource",
-        FhirNdjsonError.InvalidResource => "a Patient the FHIR model cannot read",
-        _ => "unreadable",
-    };
 }

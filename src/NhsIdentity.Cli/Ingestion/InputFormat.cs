@@ -94,10 +94,10 @@ internal sealed class InputFormat
     /// <summary>Reads a table of patients: an Excel workbook (told by content) or CSV, with the lines that say how the
     /// file was read (workbook or not, which sheet) for the column summary. Every reader of extracts in columns comes
     /// here, so a workbook is read the same way by <c>link</c>, <c>dedupe</c>, <c>train</c> and <c>profile</c>.</summary>
-    internal static (PatientCsvReadResult Result, List<string> HowRead) ReadTable(string path, PatientCsvReadOptions options)
+    internal static (PatientReadResult Result, List<string> HowRead) ReadTable(string path, PatientCsvReadOptions options)
     {
         var workbook = XlsxWorkbook.Is(path);
-        var result = workbook ? XlsxPatientReader.Read(path, options) : PatientCsvReader.Read(path, options);
+        var result = workbook ? XlsxPatientReader.Read(path, options) : SepPatientCsvReader.Read(path, options);
         var description = new List<string>();
         if (workbook)
         {
@@ -120,12 +120,6 @@ internal sealed class InputFormat
     /// <param name="result">What the CSV reader read.</param>
     /// <param name="before">Lines to put before the mapping's description (how the file was read), or null.</param>
     /// <returns>The same records, rejections and counts, with the mapping's description and the Excel counts.</returns>
-    internal static PatientReadResult ToReadResult(PatientCsvReadResult result, IEnumerable<string>? before = null) =>
-        new(result.Records, result.Rejections, result.RowsRead, "rows", [.. before ?? [], .. result.Mapping.Describe()])
-        {
-            NhsNumbersLostToExcel = result.NhsNumbersLostToExcel,
-            NhsNumbersRecoveredFromExcel = result.NhsNumbersRecoveredFromExcel,
-            SkippedOverrides = result.SkippedOverrides,
-            IdsAreRowNumbers = !result.Mapping.HasIdColumn && result.Mapping.ColumnsOf(PatientField.LocalIdentifier).Count == 0,
-        };
+    internal static PatientReadResult ToReadResult(PatientReadResult result, IEnumerable<string>? before = null) =>
+        result with { Description = [.. before ?? [], .. result.Description] };
 }

@@ -1,10 +1,11 @@
 namespace NhsIdentity.Cli.Ingestion;
 
-/// <summary>How <see cref="PatientCsvReader"/> reads a file. Every property has a working default.</summary>
+/// <summary>How <see cref="SepPatientCsvReader"/> reads a file. Every property has a working default.</summary>
 internal sealed record PatientCsvReadOptions
 {
-    /// <summary>The default <see cref="MaxFieldLength"/>: 65,536 characters (64 KB).</summary>
-    public const int DefaultMaxFieldLength = 65_536;
+    /// <summary>The default <see cref="MaxFieldLength"/>: 65,536 characters (64 KB), the library reader's
+    /// (<see cref="PatientCsvOptions.DefaultMaxFieldLength"/>).</summary>
+    public const int DefaultMaxFieldLength = PatientCsvOptions.DefaultMaxFieldLength;
 
     /// <summary>Gets the <c>--map FIELD=COLUMN</c> overrides (see <see cref="ColumnMapping"/>). Default: none.</summary>
     public IReadOnlyList<string> ColumnOverrides { get; init; } = [];
@@ -37,7 +38,7 @@ internal sealed record PatientCsvReadOptions
     public int MaxFieldLength { get; init; } = DefaultMaxFieldLength;
 
     /// <summary>The default <see cref="MaxRowLength"/>: 4,194,304 characters (4 M), a quarter of the row Sep can hold.</summary>
-    public const int DefaultMaxRowLength = 4 * 1024 * 1024;
+    public const int DefaultMaxRowLength = PatientCsvOptions.DefaultMaxRowLength;
 
     /// <summary>
     /// Gets the longest row kept, in characters; a longer row (one 16 MB line, or a stray quote that makes the rest

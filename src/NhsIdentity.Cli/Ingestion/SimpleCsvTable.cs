@@ -5,7 +5,7 @@ namespace NhsIdentity.Cli.Ingestion;
 
 /// <summary>
 /// Reads small machine-written CSV files (link outputs, truth files) by column name. Unlike
-/// <see cref="PatientCsvReader"/> it is strict: a malformed row or an empty id makes the whole file invalid, since
+/// <see cref="SepPatientCsvReader"/> it is strict: a malformed row or an empty id makes the whole file invalid, since
 /// these files come from tools, not from suppliers.
 /// </summary>
 internal static class SimpleCsvTable

@@ -7,7 +7,7 @@ namespace NhsIdentity.Cli.Ingestion;
 
 /// <summary>
 /// Reads one worksheet of an Excel .xlsx workbook into patient records, turning each row into the strings the CSV
-/// path would have read and handing them to the same <see cref="PatientRowSink"/>, so mapping, ids, rejections (by
+/// path would have read and handing them to the same <see cref="PatientRowMapper"/>, so mapping, ids, rejections (by
 /// row number) and counts are the CSV reader's.
 /// </summary>
 /// <remarks>
@@ -31,7 +31,7 @@ internal static class XlsxPatientReader
     /// <param name="options">Options (the separator and row length do not apply).</param>
     /// <returns>The records, rejections and counts.</returns>
     /// <exception cref="IngestionException">The workbook cannot be read, has no such sheet, or its header is unusable.</exception>
-    public static PatientCsvReadResult Read(string path, PatientCsvReadOptions options)
+    public static PatientReadResult Read(string path, PatientCsvReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var name = Path.GetFileName(path);
@@ -115,7 +115,7 @@ internal static class XlsxPatientReader
         };
     }
 
-    private static PatientCsvReadResult ReadSheet(IExcelDataReader reader, PatientCsvReadOptions options, string source)
+    private static PatientReadResult ReadSheet(IExcelDataReader reader, PatientCsvReadOptions options, string source)
     {
         var sheetRow = 0;
         string?[]? first = null;
@@ -149,8 +149,9 @@ internal static class XlsxPatientReader
                 $"{source}: the first row looks like data, not a header (a cell reads as an NHS number, a date, a postcode or a number, and no cell is a known column name). Add a header row, or use --no-header and name the columns by position with --map, for example --map nhs_number=1.");
         }
 
-        var mapping = ColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides, out var skippedOverrides);
-        var sink = new PatientRowSink(mapping);
+        var mapping = CliColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides);
+        var sink = new PatientRowMapper(mapping);
+        var records = new List<NhsIdentity.Matching.PatientRecord>();
         using var rejects = options.RejectsPath is null ? null : new AtomicFileWriter(options.RejectsPath);
         if (!options.NoHeader)
         {
@@ -158,7 +159,7 @@ internal static class XlsxPatientReader
         }
         else
         {
-            Accept(sink, first, headerLine, width, options.MaxFieldLength, rejects?.Writer);
+            Accept(sink, records, first, headerLine, width, options.MaxFieldLength, rejects?.Writer);
         }
 
         while (reader.Read())
@@ -171,10 +172,10 @@ internal static class XlsxPatientReader
                 continue;
             }
 
-            Accept(sink, cells, sheetRow, width, options.MaxFieldLength, rejects?.Writer);
+            Accept(sink, records, cells, sheetRow, width, options.MaxFieldLength, rejects?.Writer);
         }
 
-        var result = sink.ToResult(',', skippedOverrides);
+        var result = sink.ToResult(records, ',');
         if (result.Rejected > 0)
         {
             rejects?.Commit();
@@ -183,7 +184,7 @@ internal static class XlsxPatientReader
         return result;
     }
 
-    private static void Accept(PatientRowSink sink, string?[] cells, int line, int width, int maxFieldLength, TextWriter? rejects)
+    private static void Accept(PatientRowMapper sink, List<NhsIdentity.Matching.PatientRecord> records, string?[] cells, int line, int width, int maxFieldLength, TextWriter? rejects)
     {
         sink.NextRow();
         var last = LastNonEmpty(cells);
@@ -206,7 +207,11 @@ internal static class XlsxPatientReader
         }
 
         var values = cells.Length >= width ? cells : [.. cells, .. new string?[width - cells.Length]];
-        if (!sink.Accept(values, line))
+        if (sink.TryMap(values, line, out var record))
+        {
+            records.Add(record);
+        }
+        else
         {
             WriteRow(rejects, cells);
         }

@@ -282,7 +282,7 @@ public sealed class ProfileCommandTests
     private static Dictionary<string, int> Map(JsonElement counts) =>
         counts.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
 
-    private static RecordSet Prepared(string path) => new(PatientCsvReader.Read(path).Records);
+    private static RecordSet Prepared(string path) => new(SepPatientCsvReader.Read(path).Records);
 
     private static void AssertBruteForce(JsonElement run, RecordSet left, RecordSet right, bool linkage)
     {

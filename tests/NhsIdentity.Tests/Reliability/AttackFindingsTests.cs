@@ -1,4 +1,5 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Evaluation;
 using NhsIdentity.Tests.Cli;

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 using NhsIdentity.Tests.Properties;
 
 namespace NhsIdentity.Tests.Cli.Excel;

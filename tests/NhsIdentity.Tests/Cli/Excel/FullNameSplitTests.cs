@@ -1,4 +1,5 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Excel;
 

@@ -1,4 +1,5 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 using NhsIdentity.Tests.Cli.Ingestion;
 using NhsIdentity.Tests.TestHelpers;
 

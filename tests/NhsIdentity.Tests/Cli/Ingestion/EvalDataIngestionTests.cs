@@ -19,12 +19,12 @@ public sealed class EvalDataIngestionTests : IDisposable
     [InlineData("febrl4b.csv", 5000)]
     public void Febrl_files_read_without_rejections(string file, int records)
     {
-        var result = PatientCsvReader.Read(EvalData.File("febrl", file));
+        var result = SepPatientCsvReader.Read(EvalData.File("febrl", file));
 
-        Assert.Equal(records, result.RowsRead);
+        Assert.Equal(records, result.ItemsRead);
         Assert.Empty(result.Rejections);
         Assert.All(result.Records, r => Assert.StartsWith("rec-", r.Id, StringComparison.Ordinal));
-        Assert.Equal("state", Assert.Single(result.Mapping.Ignored).Name); // header cells are trimmed
+        Assert.Equal("state", Assert.Single(result.Mapping!.Ignored).Name); // header cells are trimmed
         Assert.True(result.Records.Count(r => r.Address is not null) > records * 9 / 10);
         Assert.True(result.Records.Count(r => r.LocalIdentifier is not null) > records * 9 / 10);
     }
@@ -33,10 +33,10 @@ public sealed class EvalDataIngestionTests : IDisposable
     public void Splink_fake_1000_reads_and_perfect_links_score_one()
     {
         var path = EvalData.File("splink", "fake_1000.csv");
-        var result = PatientCsvReader.Read(path);
-        Assert.Equal(1000, result.RowsRead);
+        var result = SepPatientCsvReader.Read(path);
+        Assert.Equal(1000, result.ItemsRead);
         Assert.Empty(result.Rejections);
-        Assert.Equal("cluster", Assert.Single(result.Mapping.Ignored).Name);
+        Assert.Equal("cluster", Assert.Single(result.Mapping!.Ignored).Name);
 
         // Links that are exactly the within-cluster pairs score 1, 1, 1 against the file as truth.
         var truth = LinkFileReader.ReadTruth(path);

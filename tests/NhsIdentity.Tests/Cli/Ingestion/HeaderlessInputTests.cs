@@ -1,4 +1,5 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Ingestion;
 
@@ -57,14 +58,14 @@ public sealed class HeaderlessInputTests : IDisposable
         using var text = new StringReader(FirstPatient + SecondPatient);
         var rejects = temp.PathOf("rejects.csv");
 
-        var result = PatientCsvReader.Read(text, new PatientCsvReadOptions
+        var result = SepPatientCsvReader.Read(text, new PatientCsvReadOptions
         {
             NoHeader = true,
             ColumnOverrides = ["id=1", "nhs_number=2", "date_of_birth=5"],
             RejectsPath = rejects,
         });
 
-        Assert.Equal(["1", "2", "3", "4", "5", "6"], result.Mapping.Header);
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], result.Mapping!.Header);
         Assert.Equal(["p1", "p2"], result.Records.Select(r => r.Id));
         Assert.Equal("9990000018", result.Records[0].NhsNumber);
         Assert.Equal("14/03/1987", result.Records[0].DateOfBirth);
@@ -116,10 +117,10 @@ public sealed class HeaderlessInputTests : IDisposable
     {
         using var text = new StringReader("id,2020,nhs_number\np1,x,9990000018\n");
 
-        var result = PatientCsvReader.Read(text);
+        var result = SepPatientCsvReader.Read(text);
 
         Assert.Equal(1, result.Accepted);
         Assert.Equal("9990000018", result.Records[0].NhsNumber);
-        Assert.DoesNotContain(result.Mapping.Describe(), line => line.Contains("2020", StringComparison.Ordinal)); // a value-like name is counted, not shown
+        Assert.DoesNotContain(result.Mapping!.Describe(), line => line.Contains("2020", StringComparison.Ordinal)); // a value-like name is counted, not shown
     }
 }

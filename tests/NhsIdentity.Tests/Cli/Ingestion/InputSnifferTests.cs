@@ -26,7 +26,7 @@ public sealed class InputSnifferTests : IDisposable
         var path = _temp.PathOf(name + ".csv");
         File.WriteAllBytes(path, bytes);
 
-        var error = Assert.Throws<IngestionException>(() => PatientCsvReader.Read(path));
+        var error = Assert.Throws<IngestionException>(() => SepPatientCsvReader.Read(path));
 
         Assert.False(error.IsUsageError); // the input cannot be used (exit 1), as an empty file cannot
         Assert.Contains(kind, error.Message, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class InputSnifferTests : IDisposable
     {
         var path = _temp.Write("patients.csv", text);
 
-        var error = Assert.Throws<IngestionException>(() => PatientCsvReader.Read(path));
+        var error = Assert.Throws<IngestionException>(() => SepPatientCsvReader.Read(path));
 
         Assert.Contains("--format fhir-ndjson", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Sentinel, error.Message, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class InputSnifferTests : IDisposable
         var utf16 = _temp.PathOf("utf16.csv");
         File.WriteAllText(utf16, "id,nhs_number,given_name\nA1,9990000018,Alice\n", Encoding.Unicode);
 
-        Assert.Equal(1, PatientCsvReader.Read(path).Accepted);
+        Assert.Equal(1, SepPatientCsvReader.Read(path).Accepted);
         InputSniffer.ThrowIfNotText(utf16, expectsCsv: true); // UTF-16 holds NUL bytes by design: not refused as binary
     }
 

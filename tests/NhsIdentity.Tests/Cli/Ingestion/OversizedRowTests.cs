@@ -1,5 +1,6 @@
 using System.Text;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Ingestion;
 
@@ -27,11 +28,11 @@ public sealed class OversizedRowTests : IDisposable
     {
         var text = (Header + Row1 + "p2,9990000034," + new string('x', 500) + ",a,b,c\n" + Row3 + "p4,too,few\n").Replace("\n", newline, StringComparison.Ordinal);
 
-        var result = PatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 200 });
+        var result = SepPatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 200 });
 
-        Assert.Equal(4, result.RowsRead);
+        Assert.Equal(4, result.ItemsRead);
         Assert.Equal(["p1", "p3"], result.Records.Select(r => r.Id));
-        Assert.Equal(0, result.BlankLinesSkipped);
+        Assert.Equal(0, result.BlankRowsSkipped);
         var tooLong = Assert.Single(result.Rejections, r => r.Reason == RejectionReason.RowTooLong);
         Assert.Equal((2, 3), (tooLong.RowNumber, tooLong.LineNumber));
         Assert.Contains("more than 200 characters", tooLong.ToString(), StringComparison.Ordinal);
@@ -50,9 +51,9 @@ public sealed class OversizedRowTests : IDisposable
 
         var text = Header + Row1 + "p2,\"9990000034,Cy,Stray,01/01/2000,LS3 1AA\n" + rest;
 
-        var result = PatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 1000 });
+        var result = SepPatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 1000 });
 
-        Assert.Equal(2, result.RowsRead);
+        Assert.Equal(2, result.ItemsRead);
         Assert.Equal(["p1"], result.Records.Select(r => r.Id));
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(RejectionReason.RowTooLong, rejection.Reason);
@@ -68,7 +69,7 @@ public sealed class OversizedRowTests : IDisposable
         var quoted = "p2,\"" + string.Concat(Enumerable.Repeat("a long note line\n", 50)) + "\",x,y,z,w\n";
         var text = Header + Row1 + quoted + Row3;
 
-        var result = PatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 300 });
+        var result = SepPatientCsvReader.Read(new StringReader(text), new PatientCsvReadOptions { MaxRowLength = 300 });
 
         Assert.Equal(["p1", "p3"], result.Records.Select(r => r.Id));
         var rejection = Assert.Single(result.Rejections);

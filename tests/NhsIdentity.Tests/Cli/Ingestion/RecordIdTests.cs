@@ -1,4 +1,5 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Ingestion;
 
@@ -21,14 +22,14 @@ public sealed class RecordIdTests : IDisposable
         var rejects = temp.PathOf("rejects.csv");
         using var text = new StringReader(Header + "a," + Ada + "b," + Bob + "a," + Bob);
 
-        var result = PatientCsvReader.Read(text, new PatientCsvReadOptions { RejectsPath = rejects });
+        var result = SepPatientCsvReader.Read(text, new PatientCsvReadOptions { RejectsPath = rejects });
 
         Assert.Equal(["a", "b"], result.Records.Select(r => r.Id));
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(RejectionReason.DuplicateId, rejection.Reason);
         Assert.Equal("row 3 (line 4): duplicate id (first at row 1)", rejection.ToString());
         Assert.Equal(Header + "a," + Bob, File.ReadAllText(rejects));
-        Assert.Equal(result.RowsRead, result.Accepted + result.Rejected);
+        Assert.Equal(result.ItemsRead, result.Accepted + result.Rejected);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class RecordIdTests : IDisposable
     {
         using var text = new StringReader(Header + "a," + Ada + "," + Bob + "  ," + Bob);
 
-        var result = PatientCsvReader.Read(text);
+        var result = SepPatientCsvReader.Read(text);
 
         Assert.Equal(["a"], result.Records.Select(r => r.Id));
         Assert.Equal(2, result.CountRejected(RejectionReason.EmptyId));
@@ -48,7 +49,7 @@ public sealed class RecordIdTests : IDisposable
     {
         using var text = new StringReader("nhs_number,given_name,family_name,date_of_birth,postcode\n" + Ada + Ada + Bob);
 
-        var result = PatientCsvReader.Read(text);
+        var result = SepPatientCsvReader.Read(text);
 
         Assert.Equal(["1", "2", "3"], result.Records.Select(r => r.Id));
         Assert.Empty(result.Rejections);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Matching.Comparisons;

@@ -1,8 +1,9 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Ingestion;
 
-public sealed class PatientCsvReaderTests : IDisposable
+public sealed class SepPatientCsvReaderTests : IDisposable
 {
     private const string Header = "id,nhs_number,given_name,family_name,date_of_birth,postcode";
 
@@ -23,11 +24,11 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", Header + newline + RowA + newline + RowB + newline, byteOrderMark);
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
-        Assert.Equal(2, result.RowsRead);
+        Assert.Equal(2, result.ItemsRead);
         Assert.Empty(result.Rejections);
-        Assert.Equal("id", result.Mapping.Header[0]); // no BOM left on the first column name
+        Assert.Equal("id", result.Mapping!.Header[0]); // no BOM left on the first column name
         var first = result.Records[0];
         Assert.Equal("a1", first.Id);
         Assert.Equal("9990000018", first.NhsNumber);
@@ -43,7 +44,7 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", "id,given_name,family_name,address\nq1,\"Ann, Marie\",\"O\"\"Neill\",\"1 Invented Road\nNowhere\"\n");
 
-        var record = Assert.Single(PatientCsvReader.Read(path).Records);
+        var record = Assert.Single(SepPatientCsvReader.Read(path).Records);
 
         Assert.Equal("Ann, Marie", record.GivenNames);
         Assert.Equal("O\"Neill", record.FamilyName);
@@ -57,7 +58,7 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", Header.Replace(',', separator) + "\n" + RowA.Replace(',', separator) + "\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         Assert.Equal(separator, result.Separator);
         Assert.Equal("Testpatient", Assert.Single(result.Records).FamilyName);
@@ -72,7 +73,7 @@ public sealed class PatientCsvReaderTests : IDisposable
             "rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id\n"
             + "rec-1-org, ada, testpatient, 12, invented street, , nowhere hills, 4223, nsw, 19800102, 5304218\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         var record = Assert.Single(result.Records);
         Assert.Equal("rec-1-org", record.Id);
@@ -88,10 +89,10 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", "given_name,family_name\nAda,Testpatient\nbad\n\nBob,Example\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         Assert.Equal(["1", "3"], result.Records.Select(r => r.Id));
-        Assert.Equal(1, result.BlankLinesSkipped);
+        Assert.Equal(1, result.BlankRowsSkipped);
     }
 
     [Fact]
@@ -99,9 +100,9 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", Header + "\n" + RowA + "\na3,9990000034,Cy\n" + RowB + ",extra\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
-        Assert.Equal(3, result.RowsRead);
+        Assert.Equal(3, result.ItemsRead);
         Assert.Single(result.Records);
         Assert.Collection(
             result.Rejections,
@@ -115,13 +116,13 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", Header + "\n" + RowA + "\na3,9990000034,\"Cy,Open,1990-01-01,ZZ99 3AC\n" + RowB + "\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         Assert.Single(result.Records);
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(RejectionReason.UnbalancedQuote, rejection.Reason);
         Assert.Equal(3, rejection.LineNumber);
-        Assert.Equal(2, result.RowsRead); // the open quote swallowed RowB: one row as Sep reads it
+        Assert.Equal(2, result.ItemsRead); // the open quote swallowed RowB: one row as Sep reads it
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class PatientCsvReaderTests : IDisposable
         var longName = new string('x', PatientCsvReadOptions.DefaultMaxFieldLength + 1);
         var path = temp.Write("in.csv", Header + "\n" + RowA.Replace("Ada", longName, StringComparison.Ordinal) + "\n" + RowB + "\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         var rejection = Assert.Single(result.Rejections);
         Assert.Equal(RejectionReason.FieldTooLong, rejection.Reason);
@@ -138,7 +139,7 @@ public sealed class PatientCsvReaderTests : IDisposable
         Assert.Equal("a2", Assert.Single(result.Records).Id);
 
         var exactlyAtLimit = temp.Write("ok.csv", Header + "\n" + RowA.Replace("Ada", longName[1..], StringComparison.Ordinal) + "\n");
-        Assert.Single(PatientCsvReader.Read(exactlyAtLimit).Records);
+        Assert.Single(SepPatientCsvReader.Read(exactlyAtLimit).Records);
     }
 
     [Fact]
@@ -153,7 +154,7 @@ public sealed class PatientCsvReaderTests : IDisposable
             + $"a,9990000018,{new string('S', 70_000)}{Sentinel}6,x,y,z\n"    // too long
             + $"a,9990000018,\"{Sentinel}7,x,y,z\n");                         // unbalanced
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
         Assert.Equal(4, result.Rejections.Count);
         foreach (var rejection in result.Rejections)
@@ -172,7 +173,7 @@ public sealed class PatientCsvReaderTests : IDisposable
         const string Bad2 = "a4,\"x,\"\"y\"\",z\",1,2,3,4,5";
         var path = temp.Write("in.csv", Header + "\r\n" + RowA + "\r\n" + Bad1 + "\r\n" + RowB + "\r\n" + Bad2 + "\r\n");
 
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = rejectsPath });
+        var result = SepPatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = rejectsPath });
 
         Assert.Equal(2, result.Rejected);
         Assert.Equal(Header + "\n" + Bad1 + "\n" + Bad2 + "\n", File.ReadAllText(rejectsPath));
@@ -186,8 +187,8 @@ public sealed class PatientCsvReaderTests : IDisposable
         var fresh = temp.PathOf("fresh.rejects.csv");
         var path = temp.Write("in.csv", Header + "\n" + RowA + "\n");
 
-        PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = stale });
-        PatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = fresh });
+        SepPatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = stale });
+        SepPatientCsvReader.Read(path, new PatientCsvReadOptions { RejectsPath = fresh });
 
         Assert.Equal("stale content\n", File.ReadAllText(stale));
         Assert.False(File.Exists(fresh));
@@ -199,12 +200,12 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", Header + "\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
-        Assert.Equal(0, result.RowsRead);
+        Assert.Equal(0, result.ItemsRead);
         Assert.Empty(result.Records);
         Assert.Empty(result.Rejections);
-        Assert.Equal(6, result.Mapping.Header.Count);
+        Assert.Equal(6, result.Mapping!.Header.Count);
     }
 
     [Theory]
@@ -214,7 +215,7 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("empty.csv", text, byteOrderMark);
 
-        var exception = Assert.Throws<IngestionException>(() => PatientCsvReader.Read(path));
+        var exception = Assert.Throws<IngestionException>(() => SepPatientCsvReader.Read(path));
 
         Assert.Contains("empty", exception.Message, StringComparison.Ordinal);
         Assert.False(exception.IsUsageError);
@@ -224,9 +225,9 @@ public sealed class PatientCsvReaderTests : IDisposable
     public void A_blank_first_line_or_a_missing_file_is_a_clear_error()
     {
         var blank = temp.Write("blank.csv", "\n" + Header + "\n");
-        Assert.Contains("blank", Assert.Throws<IngestionException>(() => PatientCsvReader.Read(blank)).Message, StringComparison.Ordinal);
+        Assert.Contains("blank", Assert.Throws<IngestionException>(() => SepPatientCsvReader.Read(blank)).Message, StringComparison.Ordinal);
 
-        var missing = Assert.Throws<IngestionException>(() => PatientCsvReader.Read(temp.PathOf("missing.csv")));
+        var missing = Assert.Throws<IngestionException>(() => SepPatientCsvReader.Read(temp.PathOf("missing.csv")));
         Assert.True(missing.IsUsageError);
     }
 
@@ -235,7 +236,7 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", "ref,NHS_NO,name\nr1,9990000018,Ada\n");
 
-        var result = PatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = ["id=ref", "given_name=name"] });
+        var result = SepPatientCsvReader.Read(path, new PatientCsvReadOptions { ColumnOverrides = ["id=ref", "given_name=name"] });
 
         var record = Assert.Single(result.Records);
         Assert.Equal("r1", record.Id);
@@ -248,7 +249,7 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         using var text = new StringReader(Header + "\n" + RowA + "\n");
 
-        Assert.Equal("a1", Assert.Single(PatientCsvReader.Read(text).Records).Id);
+        Assert.Equal("a1", Assert.Single(SepPatientCsvReader.Read(text).Records).Id);
     }
 
     [Fact]
@@ -258,9 +259,9 @@ public sealed class PatientCsvReaderTests : IDisposable
         var options = new PatientCsvReadOptions { RejectsPath = temp.PathOf(Path.Combine("no-such-folder", "rejects.csv")) };
 
         // An output that cannot be written is the run's failure (exit 1, named), not a usage error (issue 14, item 5).
-        var failure = Assert.Throws<NhsIdentity.Cli.Outputs.OutputWriteException>(() => PatientCsvReader.Read(path, options));
+        var failure = Assert.Throws<NhsIdentity.Cli.Outputs.OutputWriteException>(() => SepPatientCsvReader.Read(path, options));
         Assert.Equal("its folder does not exist", failure.Reason);
-        Assert.Throws<ArgumentOutOfRangeException>(() => PatientCsvReader.Read(path, new PatientCsvReadOptions { MaxFieldLength = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SepPatientCsvReader.Read(path, new PatientCsvReadOptions { MaxFieldLength = 0 }));
     }
 
     [Fact]
@@ -268,11 +269,11 @@ public sealed class PatientCsvReaderTests : IDisposable
     {
         var path = temp.Write("in.csv", "id,notes,Surname\nr1,free text,Testpatient\n");
 
-        var result = PatientCsvReader.Read(path);
+        var result = SepPatientCsvReader.Read(path);
 
-        Assert.False(result.Mapping.IsUsed(1));
-        Assert.True(result.Mapping.IsUsed(2));
-        Assert.False(result.Mapping.IsUsed(3));
+        Assert.False(result.Mapping!.IsUsed(1));
+        Assert.True(result.Mapping!.IsUsed(2));
+        Assert.False(result.Mapping!.IsUsed(3));
         Assert.Equal("Testpatient", Assert.Single(result.Records).FamilyName);
     }
 }

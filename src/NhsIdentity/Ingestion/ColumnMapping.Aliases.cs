@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
-internal sealed partial class ColumnMapping
+public sealed partial class ColumnMapping
 {
     /// <summary>
     /// Column names recognised without <c>--map</c>, in normalised form (see <see cref="Normalise"/>): the standard
@@ -109,8 +109,14 @@ internal sealed partial class ColumnMapping
     /// <param name="columnName">A header cell as read (any case, spaces, underscores, hyphens or dots).</param>
     /// <param name="field">The field.</param>
     /// <returns>Whether the name is recognised.</returns>
-    public static bool TryRecognise(string columnName, out PatientField field)
+    public static bool TryRecognise(string? columnName, out PatientField field)
     {
+        if (columnName is null)
+        {
+            field = default;
+            return false;
+        }
+
         var normalised = Normalise(columnName);
         if (Aliases.TryGetValue(normalised, out field))
         {
@@ -134,6 +140,7 @@ internal sealed partial class ColumnMapping
     /// </summary>
     /// <param name="name">A column or field name.</param>
     /// <returns>The normalised name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     public static string Normalise(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

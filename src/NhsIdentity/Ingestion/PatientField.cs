@@ -1,7 +1,9 @@
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
-/// <summary>The <see cref="NhsIdentity.Matching.PatientRecord"/> field a CSV column feeds.</summary>
-internal enum PatientField
+/// <summary>The <see cref="NhsIdentity.Matching.PatientRecord"/> field a column of an extract feeds (see
+/// <see cref="ColumnMapping"/>). Each has a standard name (<see cref="PatientFieldNames.ToName"/>), used in
+/// <c>FIELD=COLUMN</c> overrides.</summary>
+public enum PatientField
 {
     /// <summary><c>id</c>: the record id (row key).</summary>
     Id,
@@ -48,8 +50,10 @@ internal enum PatientField
     FullName,
 }
 
-/// <summary>Standard names of <see cref="PatientField"/> values, as used by <c>--map FIELD=COLUMN</c> and in descriptions.</summary>
-internal static class PatientFieldNames
+/// <summary>Standard names of <see cref="PatientField"/> values, as used by <c>FIELD=COLUMN</c> overrides (the CLI's
+/// <c>--map</c>) and in descriptions.</summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class PatientFieldNames
 {
     private static readonly string[] Names =
     [
@@ -66,7 +70,9 @@ internal static class PatientFieldNames
     /// <summary>The standard name of a field, for example <c>nhs_number</c>.</summary>
     /// <param name="field">The field.</param>
     /// <returns>Its standard name.</returns>
-    public static string ToName(this PatientField field) => Names[(int)field];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="field"/> is not a defined value.</exception>
+    public static string ToName(this PatientField field) =>
+        (uint)field < (uint)Names.Length ? Names[(int)field] : throw new ArgumentOutOfRangeException(nameof(field));
 
     /// <summary>
     /// Whether the field takes several columns (their values joined) rather than the first one found.
@@ -79,8 +85,14 @@ internal static class PatientFieldNames
     /// <param name="name">A name such as <c>nhs_number</c> or <c>NHS-Number</c>.</param>
     /// <param name="field">The field found.</param>
     /// <returns>Whether the name is a standard field name.</returns>
-    public static bool TryParse(string name, out PatientField field)
+    public static bool TryParse(string? name, out PatientField field)
     {
+        if (name is null)
+        {
+            field = default;
+            return false;
+        }
+
         var normalised = ColumnMapping.Normalise(name);
         for (var i = 0; i < Names.Length; i++)
         {

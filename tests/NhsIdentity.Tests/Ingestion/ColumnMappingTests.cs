@@ -1,6 +1,7 @@
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
-namespace NhsIdentity.Tests.Cli.Ingestion;
+namespace NhsIdentity.Tests.Ingestion;
 
 public sealed class ColumnMappingTests
 {
@@ -263,22 +264,66 @@ public sealed class ColumnMappingTests
     }
 
     [Theory]
-    [InlineData("nhs_number")]                 // no '='
-    [InlineData("=NHS_NO")]                    // no field
-    [InlineData("nhs=NHS_NO")]                 // unknown field
-    [InlineData("nhs_number=Missing Column")]  // unknown column
-    [InlineData("given_name=dob")]             // ambiguous: DOB and Dob normalise alike, neither exact
-    public void Bad_overrides_are_usage_errors(string text)
+    [InlineData("nhs_number", ColumnOverrideError.Malformed)]
+    [InlineData("=NHS_NO", ColumnOverrideError.Malformed)]
+    [InlineData("nhs=NHS_NO", ColumnOverrideError.UnknownField)]
+    [InlineData("nhs_number=Missing Column", ColumnOverrideError.UnknownColumn)]
+    [InlineData("given_name=dob", ColumnOverrideError.AmbiguousColumn)] // DOB and Dob normalise alike, neither exact
+    public void Bad_overrides_are_typed_errors_naming_the_override(string text, ColumnOverrideError error)
     {
-        var exception = Assert.Throws<IngestionException>(() => ColumnMapping.Create(["NHS_NO", "DOB", "Dob"], [text]));
+        var exception = Assert.Throws<ColumnOverrideException>(() => ColumnMapping.Create(["NHS_NO", "DOB", "Dob"], [text]));
 
-        Assert.True(exception.IsUsageError);
+        Assert.Equal(error, exception.Error);
+        Assert.Equal(text, exception.Override);
+        Assert.StartsWith("Column override '" + text + "': ", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_single_valued_field_cannot_take_two_override_columns_nor_one_column_two_fields()
     {
-        Assert.Throws<IngestionException>(() => ColumnMapping.Create(["a", "b"], ["sex=a", "sex=b"]));
-        Assert.Throws<IngestionException>(() => ColumnMapping.Create(["a", "b"], ["sex=a", "email=a"]));
+        Assert.Equal(ColumnOverrideError.FieldGivenTwoColumns,
+            Assert.Throws<ColumnOverrideException>(() => ColumnMapping.Create(["a", "b"], ["sex=a", "sex=b"])).Error);
+        Assert.Equal(ColumnOverrideError.ColumnGivenTwoFields,
+            Assert.Throws<ColumnOverrideException>(() => ColumnMapping.Create(["a", "b"], ["sex=a", "email=a"])).Error);
+    }
+
+    [Fact]
+    public void The_tool_reports_a_bad_override_as_a_usage_error_naming_map()
+    {
+        var exception = Assert.Throws<IngestionException>(() => CliColumnMapping.Create(["NHS_NO"], ["nhs=NHS_NO"]));
+
+        Assert.True(exception.IsUsageError);
+        Assert.StartsWith("--map nhs=NHS_NO: unknown field 'nhs'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lenient_overrides_whose_column_is_missing_are_skipped_and_listed()
+    {
+        var mapping = ColumnMapping.Create(["Hospital No", "Surname"], lenientOverrides: ["id=Hospital No", "id=ref", "email=Contact"]);
+
+        Assert.Equal([0], mapping.ColumnsOf(PatientField.Id));
+        Assert.Equal(["id=ref", "email=Contact"], mapping.SkippedOverrides);
+    }
+
+    [Fact]
+    public void A_strict_override_wins_over_a_lenient_one_for_the_same_field()
+    {
+        var mapping = ColumnMapping.Create(["a", "b"], ["id=a"], ["id=b"]);
+
+        Assert.Equal([0], mapping.ColumnsOf(PatientField.Id));
+        Assert.Empty(mapping.SkippedOverrides);
+    }
+
+    [Theory]
+    [InlineData(new[] { "id", "nhs_number" }, false)]
+    [InlineData(new[] { "Hospital No", "nhs_number" }, false)]
+    [InlineData(new[] { "nhs_number", "surname" }, true)]
+    public void Ids_fall_back_to_the_local_identifier_then_the_row_number(string[] header, bool idsAreRowNumbers)
+    {
+        var mapping = ColumnMapping.Create(header);
+
+        Assert.Equal(idsAreRowNumbers, mapping.IdsAreRowNumbers);
+        var record = mapping.ToRecord(["L1", "9990000018"], 7);
+        Assert.Equal(idsAreRowNumbers ? "7" : "L1", record.Id);
     }
 }

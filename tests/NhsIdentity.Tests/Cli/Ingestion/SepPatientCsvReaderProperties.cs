@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NhsIdentity.Cli.Ingestion;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Tests.Cli.Ingestion;
 
@@ -11,7 +12,7 @@ namespace NhsIdentity.Tests.Cli.Ingestion;
 /// Random files of good and malformed rows: every row is counted once, as accepted or rejected with the right
 /// reason, and good rows come back with the values that were written.
 /// </summary>
-public sealed class PatientCsvReaderProperties
+public sealed class SepPatientCsvReaderProperties
 {
     private const int MaxFieldLength = 40;
 
@@ -75,14 +76,14 @@ public sealed class PatientCsvReaderProperties
             }
 
             using var reader = new StringReader(text.ToString());
-            var result = PatientCsvReader.Read(reader, new PatientCsvReadOptions { MaxFieldLength = MaxFieldLength });
+            var result = SepPatientCsvReader.Read(reader, new PatientCsvReadOptions { MaxFieldLength = MaxFieldLength });
 
             var expectedRows = rows.Length + (unbalancedLast ? 1 : 0);
             var good = rows.Count(r => r.Kind == Kind.Good);
-            var reconciles = result.RowsRead == expectedRows
-                && result.RowsRead == result.Accepted + result.Rejected
+            var reconciles = result.ItemsRead == expectedRows
+                && result.ItemsRead == result.Accepted + result.Rejected
                 && result.Accepted == good
-                && result.BlankLinesSkipped == blankLines
+                && result.BlankRowsSkipped == blankLines
                 && result.CountRejected(RejectionReason.TooFewFields) == rows.Count(r => r.Kind == Kind.TooFew)
                 && result.CountRejected(RejectionReason.TooManyFields) == rows.Count(r => r.Kind == Kind.TooMany)
                 && result.CountRejected(RejectionReason.FieldTooLong) == rows.Count(r => r.Kind == Kind.TooLong)

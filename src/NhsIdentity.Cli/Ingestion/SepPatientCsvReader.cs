@@ -30,14 +30,14 @@ namespace NhsIdentity.Cli.Ingestion;
 /// unreadable or over-long header row, a first row that looks like data, or a bad <c>--map</c>.
 /// </para>
 /// </remarks>
-internal static class PatientCsvReader
+internal static class SepPatientCsvReader
 {
     /// <summary>Reads a file.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The records, rejections and counts.</returns>
     /// <exception cref="IngestionException">The file is missing, empty or has no usable header, or a <c>--map</c> is bad.</exception>
-    public static PatientCsvReadResult Read(string path, PatientCsvReadOptions? options = null)
+    public static PatientReadResult Read(string path, PatientCsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -69,7 +69,7 @@ internal static class PatientCsvReader
     /// <param name="options">Options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The records, rejections and counts.</returns>
     /// <exception cref="IngestionException">The text is empty or has no usable header, or a <c>--map</c> is bad.</exception>
-    public static PatientCsvReadResult Read(TextReader text, PatientCsvReadOptions? options = null)
+    public static PatientReadResult Read(TextReader text, PatientCsvReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new PatientCsvReadOptions();
@@ -116,7 +116,7 @@ internal static class PatientCsvReader
         }
     }
 
-    private static PatientCsvReadResult Read(SepReader reader, RowLengthLimiter limiter, PatientCsvReadOptions options, string source)
+    private static PatientReadResult Read(SepReader reader, RowLengthLimiter limiter, PatientCsvReadOptions options, string source)
     {
         if (reader.IsEmpty || !reader.MoveNext())
         {
@@ -155,7 +155,7 @@ internal static class PatientCsvReader
         }
 
         var headerText = headerRow.Span.ToString();
-        var mapping = ColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides, out var skippedOverrides);
+        var mapping = CliColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides);
         var separator = reader.Spec.Sep.Separator;
 
         var rejects = OpenRejects(options.RejectsPath);
@@ -168,8 +168,9 @@ internal static class PatientCsvReader
                 rejects?.Writer.Write('\n');
             }
 
-            var sink = new PatientRowSink(mapping);
-            var rows = new RowReader(sink, limiter, options.MaxFieldLength, rejects?.Writer);
+            var sink = new PatientRowMapper(mapping);
+            var records = new List<PatientRecord>();
+            var rows = new RowReader(sink, records, limiter, options.MaxFieldLength, rejects?.Writer);
             if (options.NoHeader)
             {
                 rows.Accept(headerRow);
@@ -180,7 +181,7 @@ internal static class PatientCsvReader
                 rows.Accept(reader.Current);
             }
 
-            var result = sink.ToResult(separator, skippedOverrides);
+            var result = sink.ToResult(records, separator);
             if (result.Rejected > 0)
             {
                 // Only a file with something in it: a header-only rejects file says "set aside" when nothing was.
@@ -200,8 +201,9 @@ internal static class PatientCsvReader
         }
     }
 
-    /// <summary>Checks CSV rows (length, quotes, field counts) and hands their values to the shared <see cref="PatientRowSink"/>.</summary>
-    private sealed class RowReader(PatientRowSink sink, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
+    /// <summary>Checks CSV rows (length, quotes, field counts) and hands their values to the library's
+    /// <see cref="PatientRowMapper"/>, the one every reader shares.</summary>
+    private sealed class RowReader(PatientRowMapper sink, List<PatientRecord> records, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
     {
         private readonly int columnCount = sink.Mapping.Header.Count;
         private readonly string?[] values = new string?[sink.Mapping.Header.Count];
@@ -238,7 +240,11 @@ internal static class PatientCsvReader
                 values[i] = sink.Mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
             }
 
-            if (!sink.Accept(values, line))
+            if (sink.TryMap(values, line, out var record))
+            {
+                records.Add(record);
+            }
+            else
             {
                 WriteReject(row);
             }

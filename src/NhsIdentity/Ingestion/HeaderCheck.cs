@@ -1,10 +1,10 @@
 using System.Globalization;
 using NhsIdentity.Demographics;
 
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
 /// <summary>
-/// Decides whether the first row of a CSV file is data rather than a header, so a file without a header row is
+/// Decides whether the first row of a CSV file or sheet is data rather than a header, so a file without a header row is
 /// refused instead of having its first patient taken for column names (and the rest read through no columns).
 /// </summary>
 /// <remarks>
@@ -22,14 +22,17 @@ namespace NhsIdentity.Cli.Ingestion;
 /// and <see cref="ColumnMapping.Describe"/> still never prints a cell that looks like a value.
 /// </para>
 /// </remarks>
-internal static class HeaderCheck
+public static class HeaderCheck
 {
     /// <summary>Whether the first row looks like data (see the remarks).</summary>
     /// <param name="cells">The first row's cells, unquoted and trimmed.</param>
     /// <param name="overrides">The <c>--map FIELD=COLUMN</c> texts; the columns they name count as known.</param>
     /// <returns><see langword="true"/> when the row should be refused as a header.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static bool LooksLikeData(IReadOnlyList<string> cells, IReadOnlyList<string> overrides)
     {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(overrides);
         var anyValue = false;
         foreach (var cell in cells)
         {
@@ -48,6 +51,7 @@ internal static class HeaderCheck
     /// <param name="cell">The cell.</param>
     /// <returns><see langword="true"/> for an NHS number, a date, a postcode, a number, or a cell with three or more
     /// digits, an <c>@</c>, a slash or more than 40 characters.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cell"/> is <see langword="null"/>.</exception>
     public static bool LooksLikeValue(string cell) =>
         NhsNumber.TryParse(cell, out _)
         || DateOfBirth.TryParse(cell, out _)

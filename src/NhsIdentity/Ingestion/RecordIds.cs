@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
 /// <summary>
 /// The ids seen so far in one input, so a repeated id sets the later row aside instead of silently becoming two

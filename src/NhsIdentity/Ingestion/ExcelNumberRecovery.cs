@@ -1,4 +1,4 @@
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
 /// <summary>
 /// Undoes what Excel does to an NHS number column that was not formatted as text, for CSV and xlsx inputs alike
@@ -132,8 +132,8 @@ internal static class ExcelNumberRecovery
     }
 }
 
-/// <summary>What <see cref="ExcelNumberRecovery.Recover"/> found.</summary>
-internal enum ExcelNumberDamage
+/// <summary>What Excel had done to an NHS number cell (<see cref="ColumnMapping.ToRecord(IReadOnlyList{string}, long, out ExcelNumberDamage)"/>).</summary>
+public enum ExcelNumberDamage
 {
     /// <summary>The value is not in a form Excel produces; returned unchanged.</summary>
     None,

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using NhsIdentity.Matching;
 
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
 /// <summary>
-/// Which CSV column feeds which <see cref="PatientRecord"/> field, worked out from the header row and any
-/// <c>--map FIELD=COLUMN</c> overrides.
+/// Which column of an extract feeds which <see cref="PatientRecord"/> field, worked out from the header row and any
+/// <c>FIELD=COLUMN</c> overrides (the CLI's <c>--map</c>), and the building of a record from a row's values.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,16 +30,18 @@ namespace NhsIdentity.Cli.Ingestion;
 /// <c>--map</c> is not also used for the field its name suggests.
 /// </para>
 /// <para>When no column feeds <c>id</c>, a record's id is its 1-based data row number.</para>
-/// <para>Instances are immutable. Nothing here ever sees a field value, only column names.</para>
+/// <para>Instances are immutable and safe to share across threads. Nothing here keeps or reports a field value:
+/// messages and descriptions name columns only.</para>
 /// </remarks>
-internal sealed partial class ColumnMapping
+public sealed partial class ColumnMapping
 {
     private readonly int[][] columnsByField;
     private readonly bool[] used;
 
-    private ColumnMapping(IReadOnlyList<string> header, int[][] columnsByField, IReadOnlyList<IgnoredColumn> ignored)
+    private ColumnMapping(IReadOnlyList<string> header, int[][] columnsByField, IReadOnlyList<IgnoredColumn> ignored, IReadOnlyList<string> skippedOverrides)
     {
         Header = header;
+        SkippedOverrides = skippedOverrides;
         this.columnsByField = columnsByField;
         Ignored = ignored;
         used = new bool[header.Count];
@@ -58,35 +60,37 @@ internal sealed partial class ColumnMapping
     /// <summary>Gets the columns that feed no field, in header order, each with the reason.</summary>
     public IReadOnlyList<IgnoredColumn> Ignored { get; }
 
-    /// <summary>Gets a value indicating whether a column feeds <c>id</c> (otherwise the row number is the id).</summary>
+    /// <summary>Gets a value indicating whether a column feeds <c>id</c> (otherwise the local identifier, or the row
+    /// number where that is empty, is the id).</summary>
     public bool HasIdColumn => columnsByField[(int)PatientField.Id].Length > 0;
 
-    /// <summary>Maps a header, applying overrides.</summary>
-    /// <param name="header">The header cells.</param>
-    /// <param name="overrides"><c>FIELD=COLUMN</c> texts from <c>--map</c>, or <see langword="null"/>.</param>
-    /// <returns>The mapping.</returns>
-    /// <exception cref="IngestionException">
-    /// An override is malformed, names an unknown field or column, or gives one single-valued field two columns
-    /// (<see cref="IngestionException.IsUsageError"/> is true).
-    /// </exception>
-    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides = null) =>
-        Create(header, overrides, lenientOverrides: null, out _);
+    /// <summary>Gets a value indicating whether every record's id is its row number: no column feeds <c>id</c> or
+    /// <c>local_id</c>.</summary>
+    public bool IdsAreRowNumbers => !HasIdColumn && columnsByField[(int)PatientField.LocalIdentifier].Length == 0;
 
-    /// <summary>Maps a header, applying overrides, some of which may name a column this file does not have.</summary>
-    /// <param name="header">The header cells.</param>
-    /// <param name="overrides"><c>FIELD=COLUMN</c> texts that must apply (<c>--map-left</c>, <c>--map-right</c>, or
-    /// <c>--map</c> with one input), or <see langword="null"/>.</param>
-    /// <param name="lenientOverrides"><c>FIELD=COLUMN</c> texts that apply only when the file has the column (<c>--map</c>
-    /// with two inputs: the caller fails when no input has it), or <see langword="null"/>. Applied after
-    /// <paramref name="overrides"/>, and not for a field those name (the side-specific map wins).</param>
-    /// <param name="skipped">The lenient overrides whose column is not in this file.</param>
+    /// <summary>Gets the lenient overrides (see <see cref="Create(IReadOnlyList{string}, IReadOnlyList{string}, IReadOnlyList{string})"/>)
+    /// that were not applied because the header has no such column, in the order given.</summary>
+    public IReadOnlyList<string> SkippedOverrides { get; }
+
+    /// <summary>Maps a header, applying overrides.</summary>
+    /// <param name="header">The header cells, unquoted and trimmed.</param>
+    /// <param name="overrides"><c>FIELD=COLUMN</c> texts that must apply (FIELD a standard name from
+    /// <see cref="PatientFieldNames"/>; COLUMN a header cell, or empty to leave the field empty), or
+    /// <see langword="null"/>.</param>
+    /// <param name="lenientOverrides"><c>FIELD=COLUMN</c> texts that apply only when the header has the column (one
+    /// set of overrides given to several files), or <see langword="null"/>. Applied after
+    /// <paramref name="overrides"/>, and not for a field those name. The ones not applied are listed in
+    /// <see cref="SkippedOverrides"/>.</param>
     /// <returns>The mapping.</returns>
-    /// <exception cref="IngestionException">As <see cref="Create(IReadOnlyList{string}, IReadOnlyList{string})"/>.</exception>
-    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides, IReadOnlyList<string>? lenientOverrides, out IReadOnlyList<string> skipped)
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ColumnOverrideException">
+    /// An override is malformed, names an unknown field, names a column the header lacks (strict overrides only) or
+    /// that matches two header cells, gives a single-valued field two columns, or gives one column to two fields.
+    /// </exception>
+    public static ColumnMapping Create(IReadOnlyList<string> header, IReadOnlyList<string>? overrides = null, IReadOnlyList<string>? lenientOverrides = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         var skippedOverrides = new List<string>();
-        skipped = skippedOverrides;
         var strictFields = new HashSet<PatientField>();
         foreach (var text in overrides ?? [])
         {
@@ -126,7 +130,7 @@ internal sealed partial class ColumnMapping
             var (field, column) = ParseOverride(text, header);
             if (overridden[(int)field] && !field.IsJoined() && (column >= 0 || columns[(int)field].Count > 0))
             {
-                throw UsageError($"--map gives {field.ToName()} more than one column; only middle_name and address take several.");
+                throw new ColumnOverrideException(text, ColumnOverrideError.FieldGivenTwoColumns, $"{field.ToName()} is given more than one column; only middle_name and address take several.");
             }
 
             overridden[(int)field] = true;
@@ -137,7 +141,7 @@ internal sealed partial class ColumnMapping
 
             if (fieldOfColumn[column] is { } other && other != field)
             {
-                throw UsageError($"--map gives column '{header[column]}' to both {other.ToName()} and {field.ToName()}.");
+                throw new ColumnOverrideException(text, ColumnOverrideError.ColumnGivenTwoFields, $"column '{header[column]}' is given to both {other.ToName()} and {field.ToName()}.");
             }
 
             if (fieldOfColumn[column] is null)
@@ -181,7 +185,7 @@ internal sealed partial class ColumnMapping
             byField[i] = [.. columns[i]];
         }
 
-        return new ColumnMapping([.. header], byField, ignored);
+        return new ColumnMapping([.. header], byField, ignored, skippedOverrides);
     }
 
     /// <summary>Whether a column feeds any field (the reader skips converting the others).</summary>
@@ -202,17 +206,20 @@ internal sealed partial class ColumnMapping
     /// <param name="rowNumber">The 1-based data row number, the id when no column feeds <c>id</c> and the row has no
     /// local identifier (which is the id otherwise).</param>
     /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
     public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber) => ToRecord(values, rowNumber, out _);
 
     /// <summary>
-    /// Builds the record for one data row, recovering an NHS number Excel damaged (<see cref="ExcelNumberRecovery"/>)
-    /// and splitting a full-name column into the name fields no column of their own feeds (<see cref="FullNameSplit"/>).
+    /// Builds the record for one data row, recovering an NHS number Excel damaged (<c>="..."</c>, <c>.0</c>, scientific
+    /// notation that kept every digit; one that lost digits becomes missing) and splitting a full-name column into the
+    /// name fields no column of their own feeds (<c>SMITH, John</c>, <c>John SMITH</c>, <c>John Smith</c>).
     /// </summary>
     /// <param name="values">The row's values by column (already unquoted); may be shorter than the header.</param>
     /// <param name="rowNumber">The 1-based data row number (see the other overload).</param>
     /// <param name="nhsNumberDamage">What Excel had done to the NHS number; when <see cref="ExcelNumberDamage.Lost"/>
     /// the record has none.</param>
     /// <returns>The record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
     public PatientRecord ToRecord(IReadOnlyList<string?> values, long rowNumber, out ExcelNumberDamage nhsNumberDamage)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -382,27 +389,27 @@ internal sealed partial class ColumnMapping
     {
         var field = ParseField(text);
         var columnName = text[(text.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
-        return columnName.Length == 0 ? (field, -1) : (field, FindColumn(columnName, header));
+        return columnName.Length == 0 ? (field, -1) : (field, FindColumn(text, columnName, header));
     }
 
     /// <summary>The field an override names.</summary>
-    /// <param name="text">A <c>FIELD=COLUMN</c> text.</param>
+    /// <param name="overrideText">A <c>FIELD=COLUMN</c> text.</param>
     /// <returns>The field.</returns>
-    /// <exception cref="IngestionException">The text is malformed or names no field (a usage error).</exception>
-    internal static PatientField FieldOf(string text) => ParseField(text);
+    /// <exception cref="ColumnOverrideException">The text is malformed or names no field.</exception>
+    public static PatientField FieldOf(string overrideText) => ParseField(overrideText);
 
     private static PatientField ParseField(string? text)
     {
         var equals = text?.IndexOf('=', StringComparison.Ordinal) ?? -1;
         if (text is null || equals <= 0)
         {
-            throw UsageError($"--map expects FIELD=COLUMN, where FIELD is one of: {PatientFieldNames.List}.");
+            throw new ColumnOverrideException(text, ColumnOverrideError.Malformed, $"expected FIELD=COLUMN, where FIELD is one of: {PatientFieldNames.List}.");
         }
 
         var fieldName = text[..equals].Trim();
         return PatientFieldNames.TryParse(fieldName, out var field)
             ? field
-            : throw UsageError($"--map: unknown field '{fieldName}'; expected one of: {PatientFieldNames.List}.");
+            : throw new ColumnOverrideException(text, ColumnOverrideError.UnknownField, $"unknown field '{fieldName}'; expected one of: {PatientFieldNames.List}.");
     }
 
     /// <summary>Whether an override's column is in the header (an empty column, <c>FIELD=</c>, always is).</summary>
@@ -426,7 +433,7 @@ internal sealed partial class ColumnMapping
         return false;
     }
 
-    private static int FindColumn(string columnName, IReadOnlyList<string> header)
+    private static int FindColumn(string text, string columnName, IReadOnlyList<string> header)
     {
         for (var i = 0; i < header.Count; i++)
         {
@@ -444,17 +451,15 @@ internal sealed partial class ColumnMapping
             {
                 if (found >= 0)
                 {
-                    throw UsageError($"--map: column '{columnName}' matches both '{header[found]}' and '{header[i]}'; give the exact name.");
+                    throw new ColumnOverrideException(text, ColumnOverrideError.AmbiguousColumn, $"column '{columnName}' matches both '{header[found]}' and '{header[i]}'; give the exact name.");
                 }
 
                 found = i;
             }
         }
 
-        return found >= 0 ? found : throw UsageError($"--map: the file has no column '{columnName}'.");
+        return found >= 0 ? found : throw new ColumnOverrideException(text, ColumnOverrideError.UnknownColumn, $"the file has no column '{columnName}'.");
     }
-
-    private static IngestionException UsageError(string message) => new(message) { IsUsageError = true };
 
     private string? Single(IReadOnlyList<string?> values, PatientField field)
     {
@@ -484,4 +489,4 @@ internal sealed partial class ColumnMapping
 /// <summary>A header column that feeds no field.</summary>
 /// <param name="Name">The column name as read.</param>
 /// <param name="Reason">Why it is not used.</param>
-internal readonly record struct IgnoredColumn(string Name, string Reason);
+public readonly record struct IgnoredColumn(string Name, string Reason);

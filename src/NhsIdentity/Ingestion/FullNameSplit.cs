@@ -1,4 +1,4 @@
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
 /// <summary>
 /// Splits a single name column (<c>Patient Name</c>, <c>Name</c>, <c>Full Name</c>) into given names and family name.

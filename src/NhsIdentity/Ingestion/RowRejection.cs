@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace NhsIdentity.Cli.Ingestion;
+namespace NhsIdentity.Ingestion;
 
-/// <summary>Why a CSV row was rejected.</summary>
-internal enum RejectionReason
+/// <summary>Why a row (or message, or resource) of an input was set aside (<see cref="RowRejection.Reason"/>).</summary>
+public enum RejectionReason
 {
     /// <summary>The row has fewer fields than the header.</summary>
     TooFewFields,
@@ -20,7 +20,7 @@ internal enum RejectionReason
     /// <summary>An HL7 v2 message that cannot be read into a record (no PID segment, unusable MSH, no patient data).</summary>
     UnreadableMessage,
 
-    /// <summary>The row is longer than the reader keeps (<see cref="PatientCsvReadOptions.MaxRowLength"/>); it was
+    /// <summary>The row is longer than the reader keeps (<see cref="PatientCsvOptions.MaxRowLength"/>); it was
     /// skipped without being kept.</summary>
     RowTooLong,
 
@@ -37,17 +37,18 @@ internal enum RejectionReason
 /// <param name="Reason">The reason.</param>
 /// <param name="Detail">The reason in words, with counts and column names only, for example <c>4 fields, expected 3</c>.</param>
 /// <param name="Item">What the input's items are called: <c>row</c> for CSV, <c>message</c> for HL7 v2.</param>
-internal readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail, string Item = "row")
+/// <remarks>The detail holds counts, positions and column names only, so a rejection can be logged.</remarks>
+public readonly record struct RowRejection(long RowNumber, int LineNumber, RejectionReason Reason, string Detail, string Item = "row")
 {
     /// <summary>Describes the rejection: <c>row 7 (line 8): too many fields: 4 fields, expected 3</c>, or, for a detail
     /// in brackets, <c>row 9 (line 10): duplicate id (first at row 2)</c>.</summary>
     /// <returns>The description, free of field values.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Item} {RowNumber} (line {LineNumber}): {Reason.ToText()}{(Detail.StartsWith('(') ? " " : ": ")}{Detail}");
+        string.Create(CultureInfo.InvariantCulture, $"{Item ?? "row"} {RowNumber} (line {LineNumber}): {Reason.ToText()}{(Detail is null ? string.Empty : Detail.StartsWith('(') ? " " : ": ")}{Detail}");
 }
 
 /// <summary>Words for <see cref="RejectionReason"/>.</summary>
-internal static class RejectionReasonText
+public static class RejectionReasonText
 {
     /// <summary>The reason in a few words, for summaries.</summary>
     /// <param name="reason">The reason.</param>
