@@ -36,12 +36,14 @@ internal static class GroupTable
     /// <param name="inputs">Each input's label and records: left then right for a link, one for a deduplication.</param>
     /// <param name="links">The links file's rows.</param>
     /// <param name="truth">True pairs (left id, right id), or null.</param>
+    /// <param name="truthUnordered">Whether a true pair may name its right record first (a clusters file without
+    /// sources, compared ignoring order): each pair is then placed by the inputs that hold its ids.</param>
     /// <param name="asOf">The day ages are taken on.</param>
     /// <param name="order">How the inputs' ambiguous dates are read.</param>
     /// <returns>The rows: by input, then dimension, then group (age bands youngest first, other groups by name,
     /// unknown last).</returns>
     public static List<GroupRow> Measure(IReadOnlyList<(string Label, IReadOnlyList<PatientRecord> Records)> inputs, IReadOnlyList<LinkFileRow> links,
-        IReadOnlyList<(string LeftId, string RightId)>? truth, DateOnly asOf, DateOrder order)
+        IReadOnlyList<(string LeftId, string RightId)>? truth, bool truthUnordered, DateOnly asOf, DateOrder order)
     {
         var dedupe = inputs.Count == 1;
         var rightInput = dedupe ? 0 : 1;
@@ -90,8 +92,12 @@ internal static class GroupTable
             }
         }
 
-        foreach (var (leftId, rightId) in truth ?? [])
+        foreach (var (first, second) in truth ?? [])
         {
+            // Compared ignoring order, a pair is found in either order, so place it the way round the inputs hold it.
+            var swap = truthUnordered && !dedupe && !groupsById[0].ContainsKey(first) && groupsById[0].ContainsKey(second)
+                && groupsById[rightInput].ContainsKey(first);
+            var (leftId, rightId) = swap ? (second, first) : (first, second);
             var found = matches.Contains(Key(leftId, rightId, dedupe)) ? 1 : 0;
             var left = groupsById[0].GetValueOrDefault(leftId);
             var right = groupsById[rightInput].GetValueOrDefault(rightId);

@@ -59,8 +59,10 @@ internal static class RecordGroups
             _ => Unknown,
         };
 
-    /// <summary>The UK postcode area (the letters before the first digit: <c>LS</c>, <c>CF</c>), <c>non-UK</c> for a
-    /// code that is not a UK postcode, <c>pseudo</c> for <c>ZZ99</c>-style codes, unknown when missing.</summary>
+    /// <summary>The UK postcode area (the letters before the first digit: <c>LS</c>, <c>CF</c>; <c>BFPO</c> for every
+    /// forces number), <c>non-UK</c> for a code that is not a UK postcode, <c>pseudo</c> for <c>ZZ99</c>-style codes,
+    /// <c>overseas-territory</c> and <c>non-geographic</c> (<c>GIR 0AA</c>) for the codes that are a whole postcode
+    /// apiece (their area would print the record's postcode), unknown when missing.</summary>
     public static string PostcodeArea(string? postcode)
     {
         if (string.IsNullOrWhiteSpace(postcode))
@@ -73,7 +75,13 @@ internal static class RecordGroups
             return "non-UK";
         }
 
-        return parsed.IsPseudo ? "pseudo" : parsed.Area;
+        return parsed.Kind switch
+        {
+            PostcodeKind.Pseudo => "pseudo",
+            PostcodeKind.OverseasTerritory => "overseas-territory",
+            PostcodeKind.Girobank => "non-geographic",
+            _ => parsed.Area,
+        };
     }
 
     /// <summary>
