@@ -160,6 +160,11 @@ internal static class EvaluateCommand
             }
 
             var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truth: null, truthUnordered: false, asOf, order) : null;
+            if (groupInputs.Any)
+            {
+                GroupInputs.WarnOfUnknownIds(inputs, rows, error);
+            }
+
             var labels = ReviewLabelReader.Read(labelsPath, unordered: dedupe);
             var score = LabelScore.Measure(rows, labels, dedupe);
             error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
@@ -227,6 +232,11 @@ internal static class EvaluateCommand
 
             var metrics = LinkageEvaluation.Evaluate(predicted, truthPairs, unordered);
             var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truthPairs, unordered, asOf, order) : null;
+            if (groupInputs.Any)
+            {
+                GroupInputs.WarnOfUnknownIds(inputs, rows, error);
+            }
+
             error.WriteLine(Invariant($"links: {rows.Count} rows, {predicted.Count} with decision match; truth: {truthPairs.Count} pairs {truthDescription}; pairs compared {(unordered ? "ignoring order" : "as (left, right)")}"));
             if (json)
             {

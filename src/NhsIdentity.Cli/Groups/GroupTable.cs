@@ -142,6 +142,44 @@ internal static class GroupTable
         return rows;
     }
 
+    /// <summary>How many distinct ids of the links file's left and right columns are held by no record of their input
+    /// (for a deduplication, both columns against the one input): inputs that are swapped, or from another run, show
+    /// here instead of as a table of unlinked records.</summary>
+    public static (int Left, int Right) IdsNotInInputs(IReadOnlyList<(string Label, IReadOnlyList<PatientRecord> Records)> inputs,
+        IReadOnlyList<LinkFileRow> links)
+    {
+        var held = new HashSet<string>[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            held[i] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in inputs[i].Records)
+            {
+                if (record.Id is { } id)
+                {
+                    held[i].Add(id);
+                }
+            }
+        }
+
+        var rightInput = inputs.Count == 1 ? 0 : 1;
+        var missingLeft = new HashSet<string>(StringComparer.Ordinal);
+        var missingRight = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in links)
+        {
+            if (!held[0].Contains(row.LeftId))
+            {
+                missingLeft.Add(row.LeftId);
+            }
+
+            if (!held[rightInput].Contains(row.RightId))
+            {
+                missingRight.Add(row.RightId);
+            }
+        }
+
+        return (missingLeft.Count, missingRight.Count);
+    }
+
     private static readonly string[] AgeBands = ["0-15", "16-29", "30-44", "45-64", "65-79", "80+"];
 
     /// <summary>Age bands in age order first, then named groups, unknown last.</summary>

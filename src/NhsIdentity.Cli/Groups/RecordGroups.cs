@@ -114,11 +114,22 @@ internal static class RecordGroups
         };
     }
 
-    /// <summary>0 for ASCII (and anything that is not a letter), 1 for a Latin letter outside ASCII, 2 for a letter
-    /// of another script.</summary>
+    /// <summary>0 for ASCII (and anything else that is neither a letter nor a diacritic), 1 for a Latin letter outside
+    /// ASCII or a combining diacritic (a decomposed Zoë is Zoe and U+0308; on a letter of another script the letter
+    /// wins), 2 for a letter of another script.</summary>
     private static int ClassOf(char c)
     {
-        if (c < 0x80 || !char.IsLetter(c))
+        if (c < 0x80)
+        {
+            return 0;
+        }
+
+        if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+        {
+            return 1;
+        }
+
+        if (!char.IsLetter(c))
         {
             return 0;
         }

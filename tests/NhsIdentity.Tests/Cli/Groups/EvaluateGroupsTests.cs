@@ -103,6 +103,24 @@ public sealed class EvaluateGroupsTests
     }
 
     [Fact]
+    public void Swapped_inputs_are_told_on_standard_error_without_an_id()
+    {
+        using var temp = new TempCsv();
+        var links = temp.PathOf("links.csv");
+        Assert.Equal(0, CliRunner.Run("link", Pas, Gp, "--no-train", "--out", links, "-q").ExitCode);
+
+        var right = CliRunner.Run("evaluate", links, "--truth", Truth, "--left-input", Pas, "--right-input", Gp, "--as-of", "2026-12-07");
+        var swapped = CliRunner.Run("evaluate", links, "--truth", Truth, "--left-input", Gp, "--right-input", Pas, "--as-of", "2026-12-07");
+
+        Assert.Equal(0, right.ExitCode);
+        Assert.DoesNotContain("ids of the links file", right.Error, StringComparison.Ordinal);
+        Assert.Equal(0, swapped.ExitCode);
+        Assert.Contains("are the inputs swapped", swapped.Error, StringComparison.Ordinal);
+        var firstLeftId = CsvRows.Read(links)[1][0];
+        Assert.DoesNotContain(firstLeftId, swapped.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_dimension_of_the_samples_reconciles_with_the_inputs_and_the_recall()
     {
         using var temp = new TempCsv();

@@ -52,6 +52,8 @@ public sealed class RecordGroupsTests
     [InlineData("Søren", "Łukasz", "latin-diacritics")]
     [InlineData("Wei", "李", "other-script")]
     [InlineData("Zoë", "Иванова", "other-script")] // the heaviest class wins
+    [InlineData("Zoe\u0308", "Smith", "latin-diacritics")] // decomposed (NFD): a combining diaeresis after a plain e
+    [InlineData("Jose\u0301", "Nun\u0303ez", "latin-diacritics")]
     [InlineData("", null, "unknown")]
     public void Name_characters_take_the_heaviest_class(string? given, string? family, string group) =>
         Assert.Equal(group, RecordGroups.NameCharacters(given, family));
