@@ -159,7 +159,12 @@ internal static class EvaluateCommand
                 return ExitCodes.Usage;
             }
 
-            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truth: null, asOf, order) : null;
+            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truth: null, truthUnordered: false, asOf, order) : null;
+            if (groupInputs.Any)
+            {
+                GroupInputs.WarnOfUnknownIds(inputs, rows, error);
+            }
+
             var labels = ReviewLabelReader.Read(labelsPath, unordered: dedupe);
             var score = LabelScore.Measure(rows, labels, dedupe);
             error.WriteLine(Invariant($"links: {rows.Count} rows; labels: {labels.Count} pairs, {labels.Count - score.Unsure - score.Undecided} decided match or non-match; scored over the labelled pairs only {(dedupe ? "ignoring order" : "as (left, right)")}"));
@@ -226,7 +231,12 @@ internal static class EvaluateCommand
             }
 
             var metrics = LinkageEvaluation.Evaluate(predicted, truthPairs, unordered);
-            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truthPairs, asOf, order) : null;
+            var groups = groupInputs.Any ? GroupTable.Measure(inputs, rows, truthPairs, unordered, asOf, order) : null;
+            if (groupInputs.Any)
+            {
+                GroupInputs.WarnOfUnknownIds(inputs, rows, error);
+            }
+
             error.WriteLine(Invariant($"links: {rows.Count} rows, {predicted.Count} with decision match; truth: {truthPairs.Count} pairs {truthDescription}; pairs compared {(unordered ? "ignoring order" : "as (left, right)")}"));
             if (json)
             {

@@ -372,7 +372,7 @@ internal static class LinkCommand
             deduplicating ? [(leftInput.Label, leftRecords!)] : [(leftInput.Label, leftRecords!), (rightInput.Label, rightRecords!)],
             [.. kept.Select(pair => new LinkFileRow(left.GetId(pair.LeftIndex) ?? string.Empty, right.GetId(pair.RightIndex) ?? string.Empty,
                 pair.Decision == MatchDecision.Match, pair.Probability))],
-            truth?.Truth.Pairs, asOf, order);
+            truth?.Truth.Pairs, truth?.Truth.Unordered ?? false, asOf, order);
         var modelSource = request.Model is not null ? "model loaded from " + Path.GetFileName(request.Model)
             : request.NoTrain ? "built-in default model"
             : Invariant($"model trained on the input (seed {request.Seed})");

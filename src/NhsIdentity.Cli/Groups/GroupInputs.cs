@@ -14,6 +14,20 @@ internal sealed record GroupInputs(string? Left, string? Right, string[] Map, st
     /// <summary>Whether any input was given (the table is made only then).</summary>
     public bool Any => Left is not null;
 
+    /// <summary>Says on <paramref name="error"/> when ids of the links file are in no record of their input (counts
+    /// only, never an id): the table would count those records' partners as unlinked.</summary>
+    public static void WarnOfUnknownIds(IReadOnlyList<(string Label, IReadOnlyList<PatientRecord> Records)> inputs, IReadOnlyList<LinkFileRow> links,
+        TextWriter error)
+    {
+        var (left, right) = GroupTable.IdsNotInInputs(inputs, links);
+        if (left + right > 0)
+        {
+            error.WriteLine(inputs.Count == 1
+                ? FormattableString.Invariant($"note: {left + right} ids of the links file are in no record of --left-input: are the links from another extract?")
+                : FormattableString.Invariant($"note: {left} left and {right} right ids of the links file are in no record of --left-input and --right-input respectively: are the inputs swapped, or the links from other extracts?"));
+        }
+    }
+
     /// <summary>Reads the inputs, or fails with a usage error naming the option.</summary>
     /// <param name="dedupe">Whether the links are a deduplication (one input).</param>
     /// <param name="error">Where problems are told.</param>

@@ -36,12 +36,14 @@ internal static class GroupTable
     /// <param name="inputs">Each input's label and records: left then right for a link, one for a deduplication.</param>
     /// <param name="links">The links file's rows.</param>
     /// <param name="truth">True pairs (left id, right id), or null.</param>
+    /// <param name="truthUnordered">Whether a true pair may name its right record first (a clusters file without
+    /// sources, compared ignoring order): each pair is then placed by the inputs that hold its ids.</param>
     /// <param name="asOf">The day ages are taken on.</param>
     /// <param name="order">How the inputs' ambiguous dates are read.</param>
     /// <returns>The rows: by input, then dimension, then group (age bands youngest first, other groups by name,
     /// unknown last).</returns>
     public static List<GroupRow> Measure(IReadOnlyList<(string Label, IReadOnlyList<PatientRecord> Records)> inputs, IReadOnlyList<LinkFileRow> links,
-        IReadOnlyList<(string LeftId, string RightId)>? truth, DateOnly asOf, DateOrder order)
+        IReadOnlyList<(string LeftId, string RightId)>? truth, bool truthUnordered, DateOnly asOf, DateOrder order)
     {
         var dedupe = inputs.Count == 1;
         var rightInput = dedupe ? 0 : 1;
@@ -90,8 +92,12 @@ internal static class GroupTable
             }
         }
 
-        foreach (var (leftId, rightId) in truth ?? [])
+        foreach (var (first, second) in truth ?? [])
         {
+            // Compared ignoring order, a pair is found in either order, so place it the way round the inputs hold it.
+            var swap = truthUnordered && !dedupe && !groupsById[0].ContainsKey(first) && groupsById[0].ContainsKey(second)
+                && groupsById[rightInput].ContainsKey(first);
+            var (leftId, rightId) = swap ? (second, first) : (first, second);
             var found = matches.Contains(Key(leftId, rightId, dedupe)) ? 1 : 0;
             var left = groupsById[0].GetValueOrDefault(leftId);
             var right = groupsById[rightInput].GetValueOrDefault(rightId);
@@ -134,6 +140,44 @@ internal static class GroupTable
                 : string.CompareOrdinal(a.Group, b.Group);
         });
         return rows;
+    }
+
+    /// <summary>How many distinct ids of the links file's left and right columns are held by no record of their input
+    /// (for a deduplication, both columns against the one input): inputs that are swapped, or from another run, show
+    /// here instead of as a table of unlinked records.</summary>
+    public static (int Left, int Right) IdsNotInInputs(IReadOnlyList<(string Label, IReadOnlyList<PatientRecord> Records)> inputs,
+        IReadOnlyList<LinkFileRow> links)
+    {
+        var held = new HashSet<string>[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            held[i] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var record in inputs[i].Records)
+            {
+                if (record.Id is { } id)
+                {
+                    held[i].Add(id);
+                }
+            }
+        }
+
+        var rightInput = inputs.Count == 1 ? 0 : 1;
+        var missingLeft = new HashSet<string>(StringComparer.Ordinal);
+        var missingRight = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in links)
+        {
+            if (!held[0].Contains(row.LeftId))
+            {
+                missingLeft.Add(row.LeftId);
+            }
+
+            if (!held[rightInput].Contains(row.RightId))
+            {
+                missingRight.Add(row.RightId);
+            }
+        }
+
+        return (missingLeft.Count, missingRight.Count);
     }
 
     private static readonly string[] AgeBands = ["0-15", "16-29", "30-44", "45-64", "65-79", "80+"];

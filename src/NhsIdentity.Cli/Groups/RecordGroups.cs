@@ -59,8 +59,10 @@ internal static class RecordGroups
             _ => Unknown,
         };
 
-    /// <summary>The UK postcode area (the letters before the first digit: <c>LS</c>, <c>CF</c>), <c>non-UK</c> for a
-    /// code that is not a UK postcode, <c>pseudo</c> for <c>ZZ99</c>-style codes, unknown when missing.</summary>
+    /// <summary>The UK postcode area (the letters before the first digit: <c>LS</c>, <c>CF</c>; <c>BFPO</c> for every
+    /// forces number), <c>non-UK</c> for a code that is not a UK postcode, <c>pseudo</c> for <c>ZZ99</c>-style codes,
+    /// <c>overseas-territory</c> and <c>non-geographic</c> (<c>GIR 0AA</c>) for the codes that are a whole postcode
+    /// apiece (their area would print the record's postcode), unknown when missing.</summary>
     public static string PostcodeArea(string? postcode)
     {
         if (string.IsNullOrWhiteSpace(postcode))
@@ -73,7 +75,13 @@ internal static class RecordGroups
             return "non-UK";
         }
 
-        return parsed.IsPseudo ? "pseudo" : parsed.Area;
+        return parsed.Kind switch
+        {
+            PostcodeKind.Pseudo => "pseudo",
+            PostcodeKind.OverseasTerritory => "overseas-territory",
+            PostcodeKind.Girobank => "non-geographic",
+            _ => parsed.Area,
+        };
     }
 
     /// <summary>
@@ -106,11 +114,22 @@ internal static class RecordGroups
         };
     }
 
-    /// <summary>0 for ASCII (and anything that is not a letter), 1 for a Latin letter outside ASCII, 2 for a letter
-    /// of another script.</summary>
+    /// <summary>0 for ASCII (and anything else that is neither a letter nor a diacritic), 1 for a Latin letter outside
+    /// ASCII or a combining diacritic (a decomposed Zoë is Zoe and U+0308; on a letter of another script the letter
+    /// wins), 2 for a letter of another script.</summary>
     private static int ClassOf(char c)
     {
-        if (c < 0x80 || !char.IsLetter(c))
+        if (c < 0x80)
+        {
+            return 0;
+        }
+
+        if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+        {
+            return 1;
+        }
+
+        if (!char.IsLetter(c))
         {
             return 0;
         }

@@ -117,8 +117,10 @@ public sealed partial class MatchModel
 
     /// <summary>
     /// The weight below which a pair cannot reach the minimum decision, so its probability need not be computed.
-    /// Negative infinity (never skip) when every pair is kept or the threshold is too close to 0 or 1 for the
-    /// weight to stand for the probability exactly (near 1 a rounding of the probability is worth a whole bit).
+    /// Negative infinity (never skip) when every pair is kept or the threshold is too close to 0 for the weight to
+    /// stand for the probability exactly. Near 1 a rounding of the probability is worth a whole bit, so a threshold
+    /// above 0.999 uses the floor of 0.999: lower than need be, but finite (a link that weighs competition holds every
+    /// pair above its floor, so an infinite one would hold every candidate pair).
     /// </summary>
     internal double WeightFloor(MatchDecision minimum)
     {
@@ -130,10 +132,13 @@ public sealed partial class MatchModel
         };
 
         // The policy's cap (different valid NHS numbers) can only lower a decision, so a pair below the threshold is never kept.
-        if (!(threshold > 1e-300 && threshold <= 0.999))
+        if (!(threshold > 1e-300))
         {
             return double.NegativeInfinity;
         }
+
+        // Every pair that reaches a threshold above 0.999 reaches 0.999.
+        threshold = Math.Min(threshold, 0.999);
 
         // 1e-6 bits of margin is far more than the rounding of Math.Pow and one division in this range.
         return Math.Log2(threshold / (1 - threshold)) - 1e-6;

@@ -117,29 +117,44 @@ internal static class CompetitionEstimation
         }
     }
 
-    /// <summary>Keeps the weights in order, heaviest first, by pooling a lighter level with the heavier one after it
-    /// (the pooled level's m and u are shared in proportion, so both keep the pooled weight).</summary>
-    private static void PoolViolators(Span<double> m, Span<double> u)
+    /// <summary>Keeps the weights in order, heaviest first, by pooling adjacent violators: a level lighter than the
+    /// one after it joins that level's block, blocks are merged until their ratios fall, and each level of a block
+    /// keeps its u and takes the block's ratio of m to u (so the total m is kept). Merging whole blocks, not pairs of
+    /// levels, ends in order in one pass: pooling two levels can make a new violation with a third.</summary>
+    internal static void PoolViolators(Span<double> m, Span<double> u)
     {
-        for (var round = 0; round < Levels; round++)
+        Span<double> blockM = stackalloc double[Levels];
+        Span<double> blockU = stackalloc double[Levels];
+        Span<int> blockEnd = stackalloc int[Levels];
+        var blocks = 0;
+        for (var level = 0; level < m.Length; level++)
         {
-            var changed = false;
-            for (var level = 0; level + 1 < Levels; level++)
+            blockM[blocks] = m[level];
+            blockU[blocks] = u[level];
+            blockEnd[blocks] = level + 1;
+            blocks++;
+            while (blocks > 1 && blockM[blocks - 2] / blockU[blocks - 2] < (blockM[blocks - 1] / blockU[blocks - 1]) * (1 - 1e-12))
             {
-                if (m[level] / u[level] < (m[level + 1] / u[level + 1]) * (1 - 1e-12))
+                blockM[blocks - 2] += blockM[blocks - 1];
+                blockU[blocks - 2] += blockU[blocks - 1];
+                blockEnd[blocks - 2] = blockEnd[blocks - 1];
+                blocks--;
+            }
+        }
+
+        var start = 0;
+        for (var block = 0; block < blocks; block++)
+        {
+            if (blockEnd[block] - start > 1)
+            {
+                var ratio = blockM[block] / blockU[block];
+                for (var level = start; level < blockEnd[block]; level++)
                 {
-                    // Pool: both levels take the ratio of the sums, each keeping its share of u.
-                    var ratio = (m[level] + m[level + 1]) / (u[level] + u[level + 1]);
                     m[level] = ratio * u[level];
-                    m[level + 1] = ratio * u[level + 1];
-                    changed = true;
                 }
             }
 
-            if (!changed)
-            {
-                return;
-            }
+            start = blockEnd[block];
         }
     }
 }

@@ -65,6 +65,62 @@ public sealed class EvaluateGroupsTests
     }
 
     [Fact]
+    public void A_clusters_truth_without_sources_counts_each_true_pair_on_its_own_side_whatever_the_order_in_the_file()
+    {
+        // One clusters file without a source column: the true pairs come in file order (here right id first) and are
+        // compared ignoring order; the table must place each id by the input that holds it, as the headline does.
+        using var temp = new TempCsv();
+        var left = temp.Write("left.csv", """
+            id,given_name,family_name,date_of_birth,sex,postcode
+            P1,Anna,Smith,2010-12-07,F,LS1 4AP
+            P2,Bob,Jones,1950-01-01,M,CF10 1AA
+            """);
+        var right = temp.Write("right.csv", """
+            id,given_name,family_name,date_of_birth,sex,postcode
+            G1,Anna,Smith,2010-12-07,F,LS1 4AP
+            G2,Bob,Jones,1950-01-01,M,CF10 1AA
+            """);
+        var links = temp.Write("links.csv", """
+            left_id,right_id,match_weight,match_probability,decision
+            P1,G1,20,0.99999,match
+            """);
+        var truth = temp.Write("truth.csv", """
+            id,cluster_id
+            G1,c1
+            P1,c1
+            G2,c2
+            P2,c2
+            """);
+
+        var run = CliRunner.Run("evaluate", links, "--truth", truth, "--left-input", left, "--right-input", right, "--as-of", "2026-12-07");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("recall: 0.5", run.Output, StringComparison.Ordinal); // the headline: one of the two true pairs found
+        var rows = TableRows(run.Output);
+        Assert.Equal(["2", "1", "0", "1", "2", "0.5000"], rows[("left", "name_characters", "plain")]);
+        Assert.Equal(["2", "1", "0", "1", "2", "0.5000"], rows[("right", "name_characters", "plain")]);
+        Assert.Equal(["1", "1", "0", "0", "1", "1.0000"], rows[("left", "sex", "female")]);
+    }
+
+    [Fact]
+    public void Swapped_inputs_are_told_on_standard_error_without_an_id()
+    {
+        using var temp = new TempCsv();
+        var links = temp.PathOf("links.csv");
+        Assert.Equal(0, CliRunner.Run("link", Pas, Gp, "--no-train", "--out", links, "-q").ExitCode);
+
+        var right = CliRunner.Run("evaluate", links, "--truth", Truth, "--left-input", Pas, "--right-input", Gp, "--as-of", "2026-12-07");
+        var swapped = CliRunner.Run("evaluate", links, "--truth", Truth, "--left-input", Gp, "--right-input", Pas, "--as-of", "2026-12-07");
+
+        Assert.Equal(0, right.ExitCode);
+        Assert.DoesNotContain("ids of the links file", right.Error, StringComparison.Ordinal);
+        Assert.Equal(0, swapped.ExitCode);
+        Assert.Contains("are the inputs swapped", swapped.Error, StringComparison.Ordinal);
+        var firstLeftId = CsvRows.Read(links)[1][0];
+        Assert.DoesNotContain(firstLeftId, swapped.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_dimension_of_the_samples_reconciles_with_the_inputs_and_the_recall()
     {
         using var temp = new TempCsv();

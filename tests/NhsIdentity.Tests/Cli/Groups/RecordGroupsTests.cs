@@ -36,12 +36,24 @@ public sealed class RecordGroupsTests
     [InlineData(" ", "unknown")]
     public void Postcode_areas_are_the_leading_letters(string postcode, string area) => Assert.Equal(area, RecordGroups.PostcodeArea(postcode));
 
+    // GIR 0AA and each overseas territory's code are a whole postcode apiece (their "area" is the outward code): as a
+    // group name they would print a record's postcode, and PCRN 1ZZ covers a few dozen people.
+    [Theory]
+    [InlineData("GIR 0AA", "non-geographic")]
+    [InlineData("PCRN 1ZZ", "overseas-territory")]
+    [InlineData("ascn1zz", "overseas-territory")]
+    [InlineData("BFPO 123", "BFPO")] // every BFPO number shares the one area
+    public void A_postcode_that_is_its_own_area_is_named_by_its_kind(string postcode, string area) =>
+        Assert.Equal(area, RecordGroups.PostcodeArea(postcode));
+
     [Theory]
     [InlineData("Anne-Marie", "O'Neil", "plain")]
     [InlineData("Zoë", "Smith", "latin-diacritics")]
     [InlineData("Søren", "Łukasz", "latin-diacritics")]
     [InlineData("Wei", "李", "other-script")]
     [InlineData("Zoë", "Иванова", "other-script")] // the heaviest class wins
+    [InlineData("Zoe\u0308", "Smith", "latin-diacritics")] // decomposed (NFD): a combining diaeresis after a plain e
+    [InlineData("Jose\u0301", "Nun\u0303ez", "latin-diacritics")]
     [InlineData("", null, "unknown")]
     public void Name_characters_take_the_heaviest_class(string? given, string? family, string group) =>
         Assert.Equal(group, RecordGroups.NameCharacters(given, family));

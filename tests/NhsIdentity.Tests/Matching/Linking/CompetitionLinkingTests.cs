@@ -139,6 +139,22 @@ public sealed class CompetitionLinkingTests
         Assert.Contains(moved, p => p.First.Decision < p.Second.Decision);
     }
 
+    [Theory]
+    [InlineData(0.9999)]
+    [InlineData(0.999999999)]
+    [InlineData(0.9999999999999999)]
+    public void A_strict_match_threshold_keeps_a_finite_weight_floor(double match)
+    {
+        // A link that weighs competition holds every candidate pair at or above its floor, whatever the pair's
+        // decision; a floor given up near 1 (negative infinity) would hold every candidate pair of the link.
+        var model = MatchModel.Default.WithCompetition(Example).WithPolicy(new DecisionPolicy(match, 0.5, true));
+
+        var floor = model.WeightFloor(MatchDecision.Match);
+
+        Assert.True(double.IsFinite(floor), "the floor is finite");
+        Assert.True(MatchModel.ToProbability(Math.BitDecrement(floor)) < match, "no weight below the floor reaches the threshold");
+    }
+
     private static Arbitrary<(int Seed, int People)> Sets =>
         Arb.From(from seed in Gen.Choose(0, int.MaxValue) from people in Gen.Choose(2, 40) select (seed, people));
 
