@@ -98,11 +98,10 @@ public sealed record LinkOptions
     /// </summary>
     /// <remarks>The kept pairs are what a run holds in memory (about 32 bytes each), so a review threshold far too low
     /// could otherwise fill it. When scoring passes this budget the run stops with a
-    /// <see cref="KeptPairBudgetExceededException"/>. The budget counts pairwise decisions, made before a link weighs
-    /// competition (<see cref="MatchModel.Competition"/>). Pairs decided <see cref="MatchDecision.NonMatch"/> (kept when
-    /// <see cref="MinimumDecision"/> asks for them, and in a link that weighs competition down to the weight the
-    /// largest competition weight could lift to the minimum decision) are bounded by the candidate-pair budget
-    /// instead.</remarks>
+    /// <see cref="KeptPairBudgetExceededException"/>. In a link that weighs competition (<see cref="MatchModel.Competition"/>)
+    /// it counts every pair kept to weigh it (down to the weight the largest competition weight could lift to the
+    /// minimum decision), whatever its decision; otherwise pairs decided <see cref="MatchDecision.NonMatch"/>, kept
+    /// when <see cref="MinimumDecision"/> asks for them, are bounded by the candidate-pair budget instead.</remarks>
     public int MaxKeptPairsPerRecord { get; init; } = DefaultMaxKeptPairsPerRecord;
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed partial class Linker
             0,
             starts.Length - 1,
             parallel,
-            () => new ScoringWorker(this, source, keep, floor),
+            () => new ScoringWorker(this, source, keep, floor, countEveryKept: weighCompetition),
             (partition, loop, worker) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -182,9 +182,9 @@ public sealed partial class Linker
     private readonly record struct WorkItem(int Block, int FirstRow, int EndRow);
 
     /// <summary>One thread's share of a run: its kept pairs and counts.</summary>
-    private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum, double floor)
+    private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum, double floor, bool countEveryKept)
     {
-        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, floor, []);
+        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, floor, [], countEveryKept);
 
         public List<MatchPair> Pairs => _visitor.Pairs;
 
@@ -224,7 +224,7 @@ public sealed partial class Linker
 /// match apart from the rest, for the kept-pair budget.
 /// </summary>
 internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet rightSet, MatchDecision minimum, double skipBelowWeight,
-    List<MatchPair> pairs) : IPairVisitor
+    List<MatchPair> pairs, bool countEveryKept = false) : IPairVisitor
 {
     private long _reachedReview;
 
@@ -247,7 +247,7 @@ internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet ri
         if (decision >= minimum)
         {
             pairs.Add(new MatchPair(left, right, weight, probability, decision));
-            _reachedReview += decision >= MatchDecision.Review ? 1 : 0;
+            _reachedReview += countEveryKept || decision >= MatchDecision.Review ? 1 : 0;
         }
     }
 }
