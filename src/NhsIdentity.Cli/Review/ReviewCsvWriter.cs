@@ -1,11 +1,13 @@
 using System.Globalization;
+using NhsIdentity.Cli.Commands;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Matching;
 
 namespace NhsIdentity.Cli.Review;
 
 /// <summary>
-/// Writes the review file: <c>left_id,right_id,model_decision,match_probability,match_weight</c>, then
+/// Writes the review file: <c>left_id,right_id,model_decision,match_probability,match_weight</c> (and
+/// <c>competition</c> when the link weighed it), then
 /// <c>left_FIELD,right_FIELD</c> for every mapped field, then <c>decision,note</c> for the reviewer. It holds patient
 /// values by design: it is the reviewer's worksheet (the option's help says so).
 /// </summary>
@@ -20,7 +22,14 @@ internal static class ReviewCsvWriter
     /// <summary>Writes the file's content to a writer.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<ReviewPair> pairs, IReadOnlyList<(string Column, string Label, Func<PatientRecord, string?> Get)> fields, bool rawCells)
     {
+        // A link that weighed competition says, per pair, how it stood among its records' candidates (its weight includes it).
+        var weighed = pairs.Any(pair => pair.Competition != CandidateCompetition.NotWeighed);
         writer.Write("left_id,right_id,model_decision,match_probability,match_weight");
+        if (weighed)
+        {
+            writer.Write("," + CompetitionText.ColumnName);
+        }
+
         foreach (var (column, _, _) in fields)
         {
             writer.Write(",left_" + column + ",right_" + column);
@@ -37,6 +46,11 @@ internal static class ReviewCsvWriter
             writer.Write(pair.Probability.ToString("R", CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(pair.Weight.ToString("F4", CultureInfo.InvariantCulture));
+            if (weighed)
+            {
+                writer.Write(',');
+                writer.Write(CompetitionText.Name(pair.Competition));
+            }
             foreach (var (_, _, get) in fields)
             {
                 Cell(writer, get(pair.Left), rawCells);

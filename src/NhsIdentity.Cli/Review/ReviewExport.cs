@@ -52,7 +52,7 @@ internal static class ReviewExport
             var found = decided.TryGetValue((leftId, rightId), out var label) || (deduplicating && decided.TryGetValue((rightId, leftId), out label));
             carried += found && label.Decision != ReviewDecision.None ? 1 : 0;
             pairs.Add(new ReviewPair(leftId, rightId, reason, pair.Weight, pair.Probability, leftRecords![pair.LeftIndex], rightRecords![pair.RightIndex],
-                found ? label.Decision : ReviewDecision.None, found ? label.Note : null));
+                found ? label.Decision : ReviewDecision.None, found ? label.Note : null, pair.Competition));
         }
 
         var fields = ReviewFields.Mapped(leftRecords!, rightRecords!);

@@ -1,4 +1,5 @@
 using System.Text;
+using NhsIdentity.Cli.Commands;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Matching;
 using static NhsIdentity.Cli.Reporting.HtmlText;
@@ -64,7 +65,13 @@ internal static class ReviewHtmlWriter
         Append(html, pair.RightId).Append("\">\n<h2>").Append(number).Append(". ");
         Append(html, pair.LeftId).Append(" \u2194 ");
         Append(html, pair.RightId).Append("</h2>\n<p class=\"meta\">");
-        Append(html, Invariant($"{pair.ReasonWord}, probability {Probability(pair.Probability)}, weight {Weight(pair.Weight)}")).Append("</p>\n");
+        Append(html, Invariant($"{pair.ReasonWord}, probability {Probability(pair.Probability)}, weight {Weight(pair.Weight)}"));
+        if (pair.Competition != CandidateCompetition.NotWeighed)
+        {
+            Append(html, ", competition: " + CompetitionText.Words(pair.Competition));
+        }
+
+        html.Append("</p>\n");
         html.Append("<table>\n<thead><tr><th>Field</th><th>Left</th><th>Right</th></tr></thead>\n<tbody>\n");
         foreach (var (_, label, get) in fields)
         {

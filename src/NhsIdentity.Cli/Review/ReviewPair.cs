@@ -25,8 +25,9 @@ internal enum ReviewReason
 /// <param name="Right">The right record as read.</param>
 /// <param name="Decision">A decision carried over from an earlier review, or <see cref="ReviewDecision.None"/>.</param>
 /// <param name="Note">A note carried over from an earlier review.</param>
+/// <param name="Competition">How the pair stood among its records' candidates, when the link weighed it (its weight includes it).</param>
 internal sealed record ReviewPair(string LeftId, string RightId, ReviewReason Reason, double Weight, double Probability,
-    PatientRecord Left, PatientRecord Right, ReviewDecision Decision, string? Note)
+    PatientRecord Left, PatientRecord Right, ReviewDecision Decision, string? Note, CandidateCompetition Competition = CandidateCompetition.NotWeighed)
 {
     /// <summary>The word written in the <c>model_decision</c> column.</summary>
     public string ReasonWord => Reason switch
