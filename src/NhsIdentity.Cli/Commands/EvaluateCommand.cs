@@ -89,7 +89,7 @@ internal static class EvaluateCommand
 
         var leftInput = new Option<FileInfo>("--left-input")
         {
-            Description = "The extract the links' left ids come from (CSV or .xlsx, read as link reads it; the only one with --dedupe): adds the 'who is left unlinked' table, rates of linked, review and unlinked records (and recall, with --truth) by age band, sex, postcode area and name characters.",
+            Description = "The extract the links' left ids come from (read as link reads it: --format, --map, --sheet, --no-header, --date-order; the only one with --dedupe): adds the 'who is left unlinked' table, rates of linked, review and unlinked records (and recall, with --truth) by age band, sex, postcode area and name characters.",
         };
         leftInput.AcceptExistingOnly();
         var rightInput = new Option<FileInfo>("--right-input")
@@ -97,11 +97,8 @@ internal static class EvaluateCommand
             Description = "The extract the links' right ids come from (with --left-input, for a link).",
         };
         rightInput.AcceptExistingOnly();
-        var map = new Option<string[]>("--map") { Description = "With --left-input: map a field to a column, FIELD=COLUMN, as for link; repeatable.", Arity = ArgumentArity.ZeroOrMore };
-        var mapLeft = new Option<string[]>("--map-left") { Description = "With --left-input: map a field to a column of the left input only; repeatable.", Arity = ArgumentArity.ZeroOrMore };
-        var mapRight = new Option<string[]>("--map-right") { Description = "With --right-input: map a field to a column of the right input only; repeatable.", Arity = ArgumentArity.ZeroOrMore };
-        var sheet = new Option<string?>("--sheet") { Description = "Worksheet of .xlsx inputs, by name or number from 1 (default: the first)." };
-        var dateOrder = new Option<string>("--date-order") { Description = "Order of day and month in the inputs' ambiguous dates: dmy (default), mdy or ymd.", DefaultValueFactory = _ => "dmy" };
+        // The inputs are read as link reads them: the same format, map, sheet, header and date-order options.
+        var reading = new MatchingInputs();
         var asOf = new Option<string?>("--as-of") { Description = "The day ages are taken on, YYYY-MM-DD (default: today, UTC)." };
 
         var command = new Command("evaluate", "Score a links file against ground truth (--truth) or reviewers' decisions (--labels): precision, recall, F1 and true/false positive and false negative counts.")
@@ -114,17 +111,18 @@ internal static class EvaluateCommand
             json,
             leftInput,
             rightInput,
-            map,
-            mapLeft,
-            mapRight,
-            sheet,
-            dateOrder,
             asOf,
         };
+        reading.AddTo(command, withModel: false, withSeed: false);
 
         GroupInputs Groups(ParseResult parseResult) => new(parseResult.GetValue(leftInput)?.FullName, parseResult.GetValue(rightInput)?.FullName,
-            parseResult.GetValue(map) ?? [], parseResult.GetValue(mapLeft) ?? [], parseResult.GetValue(mapRight) ?? [], parseResult.GetValue(sheet),
-            parseResult.GetValue(dateOrder), parseResult.GetValue(asOf));
+            parseResult.GetValue(reading.Map) ?? [], parseResult.GetValue(reading.MapLeft) ?? [], parseResult.GetValue(reading.MapRight) ?? [],
+            parseResult.GetValue(reading.Sheet), parseResult.GetValue(reading.DateOrder), parseResult.GetValue(asOf))
+        {
+            Format = parseResult.GetValue(reading.Format),
+            RightFormat = parseResult.GetValue(reading.RightFormat),
+            NoHeader = parseResult.GetValue(reading.NoHeader),
+        };
 
         command.SetAction(parseResult => parseResult.GetValue(labels) is { } labelsFile
             ? ExecuteWithLabels(parseResult.GetValue(links)!.FullName, labelsFile.FullName, parseResult.GetValue(truth) ?? [], parseResult.GetValue(dedupe),

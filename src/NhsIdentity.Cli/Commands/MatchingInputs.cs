@@ -79,7 +79,7 @@ internal sealed class MatchingInputs
         DefaultValueFactory = _ => 42,
     };
 
-    public void AddTo(Command command, bool withModel, bool withRight = true)
+    public void AddTo(Command command, bool withModel, bool withRight = true, bool withSeed = true)
     {
         command.Options.Add(Format);
         if (withRight)
@@ -103,7 +103,10 @@ internal sealed class MatchingInputs
             command.Options.Add(NoTrain);
         }
 
-        command.Options.Add(Seed);
+        if (withSeed)
+        {
+            command.Options.Add(Seed);
+        }
     }
 
     /// <summary>Reads the order option; false (with a message) when it is not one of the three.</summary>

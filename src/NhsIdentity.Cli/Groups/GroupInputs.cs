@@ -7,10 +7,19 @@ using NhsIdentity.Matching;
 namespace NhsIdentity.Cli.Groups;
 
 /// <summary><c>nhsid evaluate</c>'s inputs for the "who is left unlinked" table: the extracts the links were made
-/// from, read as <c>link</c> reads CSV and Excel inputs (the same column names, maps and sheet), and the day ages are
-/// taken on.</summary>
+/// from, read as <c>link</c> reads them (<see cref="MatchingInputs"/>: format, column names, maps, sheet, header), and
+/// the day ages are taken on.</summary>
 internal sealed record GroupInputs(string? Left, string? Right, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, string? DateOrder, string? AsOf)
 {
+    /// <summary>Gets the input format's name (<c>--format</c>; csv by default).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Gets the right input's format when it differs (<c>--right-format</c>).</summary>
+    public string? RightFormat { get; init; }
+
+    /// <summary>Gets whether CSV inputs have no header row (<c>--no-header</c>).</summary>
+    public bool NoHeader { get; init; }
+
     /// <summary>Whether any input was given (the table is made only then).</summary>
     public bool Any => Left is not null;
 
@@ -42,9 +51,10 @@ internal sealed record GroupInputs(string? Left, string? Right, string[] Map, st
         order = default;
         if (Left is null)
         {
-            if (Right is not null || Map.Length + MapLeft.Length + MapRight.Length > 0 || AsOf is not null)
+            if (Right is not null || Map.Length + MapLeft.Length + MapRight.Length > 0 || AsOf is not null || Sheet is not null || NoHeader
+                || RightFormat is not null || (Format is not null && Format != InputFormat.Csv.Name))
             {
-                error.WriteLine("error: --right-input, --map, --map-left, --map-right and --as-of need --left-input (the extract the links' left ids come from).");
+                error.WriteLine("error: --right-input, --map, --map-left, --map-right, --sheet, --no-header, --format, --right-format and --as-of need --left-input (the extract the links' left ids come from).");
                 return false;
             }
 
@@ -65,17 +75,18 @@ internal sealed record GroupInputs(string? Left, string? Right, string[] Map, st
             return false;
         }
 
-        if (!MatchingInputs.TryParseDateOrder(DateOrder, error, out order))
+        if (!MatchingInputs.TryParseDateOrder(DateOrder, error, out order)
+            || !MatchingInputs.TryParseFormats(Format ?? InputFormat.Csv.Name, RightFormat, error, out var leftFormat, out var rightFormat))
         {
             return false;
         }
 
         var maps = new ColumnMaps(Map, MapLeft, MapRight, twoInputs: Right is not null);
-        var left = ReportSources.ReadInput(Left, "left", maps.Left, InputFormat.Csv, keepRecords: true, noHeader: false, Sheet);
+        var left = ReportSources.ReadInput(Left, "left", maps.Left, leftFormat, keepRecords: true, NoHeader, Sheet);
         inputs.Add((dedupe ? "records" : "left", left.Records!));
         if (Right is not null)
         {
-            var right = ReportSources.ReadInput(Right, "right", maps.Right, InputFormat.Csv, keepRecords: true, noHeader: false, Sheet);
+            var right = ReportSources.ReadInput(Right, "right", maps.Right, rightFormat, keepRecords: true, NoHeader, Sheet);
             inputs.Add(("right", right.Records!));
         }
 

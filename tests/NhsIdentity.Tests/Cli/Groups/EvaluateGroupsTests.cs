@@ -196,6 +196,28 @@ public sealed class EvaluateGroupsTests
         Assert.Contains("--as-of takes a date as YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_inputs_are_read_as_link_reads_them_a_headerless_file_with_columns_by_position()
+    {
+        using var temp = new TempCsv();
+        var records = temp.Write("records.csv", """
+            A1,Anna,Smith,2010-12-07,F,LS1 4AP
+            A2,Ana,Smith,2010-12-07,F,LS1 4AP
+            B1,Bob,Jones,1950-01-01,M,CF10 1AA
+            """);
+        var links = temp.Write("links.csv", "left_id,right_id,decision\nA1,A2,match\n");
+        var truth = temp.Write("truth.csv", "left_id,right_id\nA1,A2\n");
+
+        var run = CliRunner.Run("evaluate", links, "--truth", truth, "--dedupe", "--left-input", records, "--no-header",
+            "--map", "id=1", "--map", "given_name=2", "--map", "family_name=3", "--map", "date_of_birth=4", "--map", "sex=5", "--map", "postcode=6",
+            "--as-of", "2026-12-07");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = TableRows(run.Output);
+        Assert.Equal(["2", "2", "0", "0", "1", "1.0000"], rows[("records", "sex", "female")]);
+        Assert.Equal(["1", "0", "0", "1", "0", "-"], rows[("records", "postcode_area", "CF")]);
+    }
+
     /// <summary>The table's rows by (input, dimension, group): records, linked, review, unlinked, true pairs, recall.</summary>
     private static Dictionary<(string, string, string), string[]> TableRows(string output)
     {
