@@ -68,6 +68,7 @@ internal static class LinkCommand
         var threshold = new Option<double?>("--threshold") { Description = "Match probability threshold (default 0.99; reviews from 0.5)." };
         var explain = new Option<bool>("--explain") { Description = "Add one column per comparison with the level each pair reached; in a link whose model learned competition among candidates, also a competition column (unrivalled, best_of_rivals or outranked)." };
         var report = new Option<FileInfo?>("--report") { Description = "Also write a self-contained HTML report: summary, weight histogram, model, explained review pairs and near misses, blocking, clusters and conflicts. Patient values are masked unless --report-show-values." };
+        var asOf = new Option<string?>("--as-of") { Description = "The day the report's \"who is left unlinked\" age bands are taken on, YYYY-MM-DD (default: today, UTC), so a report can be made again to the byte." };
         var showValues = new Option<bool>("--report-show-values") { Description = "Show the two records' fields beside each explained pair in the report (identifiable data: handle the report like the extracts)." };
         var truth = new Option<FileInfo>("--truth") { Description = "Ground truth: score the written matches (precision, recall, F1) and blocking recall on standard error, and in the report. Pairs (left_id,right_id) or clusters (id,cluster_id / id,person_id, optionally with a source column: source,id,person_id)." };
         truth.AcceptExistingOnly();
@@ -93,6 +94,7 @@ internal static class LinkCommand
         budget.AddTo(command);
         command.Options.Add(report);
         command.Options.Add(showValues);
+        command.Options.Add(asOf);
         command.Options.Add(truth);
         command.Options.Add(json);
         review.AddTo(command);
@@ -123,6 +125,7 @@ internal static class LinkCommand
             parseResult.GetValue(explain),
             parseResult.GetValue(report)?.FullName,
             parseResult.GetValue(showValues),
+            parseResult.GetValue(asOf),
             parseResult.GetValue(truth)?.FullName,
             parseResult.GetValue(json)?.FullName,
             parseResult.GetValue(quiet),
@@ -135,13 +138,19 @@ internal static class LinkCommand
     }
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
-        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? Truth,
+        string? Model, bool NoTrain, int Seed, bool OneToOne, double? Threshold, bool Explain, string? Report, bool ShowValues, string? AsOf, string? Truth,
         string? Json, bool Quiet, BudgetOptions.Values Budget, ReviewOptions.Values Review);
 
     private static int Execute(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(request.DateOrder, error, out var order) || !TryParseFormats(request.Format, request.RightFormat, error, out var leftFormat, out var rightFormat))
         {
+            return ExitCodes.Usage;
+        }
+
+        if (request.AsOf is { } day && (!RecordGroups.TryParseAsOf(day, out _) || request.Report is null))
+        {
+            error.WriteLine(request.Report is null ? "error: --as-of applies to the report: give --report too." : "error: --as-of takes a date as YYYY-MM-DD.");
             return ExitCodes.Usage;
         }
 
@@ -366,7 +375,7 @@ internal static class LinkCommand
         var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, keepRecords: true, request.NoHeader, request.Sheet);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
             : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, keepRecords: true, request.NoHeader, request.Sheet);
-        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        var asOf = request.AsOf is { } day && RecordGroups.TryParseAsOf(day, out var given) ? given : DateOnly.FromDateTime(DateTime.UtcNow);
         _ = TryParseDateOrder(request.DateOrder, TextWriter.Null, out var order);
         var groups = GroupTable.Measure(
             deduplicating ? [(leftInput.Label, leftRecords!)] : [(leftInput.Label, leftRecords!), (rightInput.Label, rightRecords!)],

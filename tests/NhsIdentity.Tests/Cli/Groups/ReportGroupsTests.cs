@@ -53,6 +53,40 @@ public sealed partial class ReportGroupsTests
         Assert.DoesNotContain("recall over the true pairs", section, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_as_of_the_report_is_made_again_to_the_byte_and_its_ages_follow_the_day()
+    {
+        using var temp = new TempCsv();
+        string Report(string name, string day)
+        {
+            var path = temp.PathOf(name);
+            var run = CliRunner.Run("link", Pas, Gp, "--no-train", "--out", temp.PathOf(name + ".csv"), "--report", path, "--as-of", day, "-q");
+            Assert.True(run.ExitCode == 0, run.Error);
+            return File.ReadAllText(path);
+        }
+
+        var first = Report("a.html", "2026-12-07");
+        var again = Report("b.html", "2026-12-07");
+        var later = Report("c.html", "2046-12-07");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(Section(first), Section(later)); // twenty years on, the same people sit in older bands
+        Assert.Contains("Ages on 2046-12-07", Section(later), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "7/12/2026", "--as-of takes a date as YYYY-MM-DD")]
+    [InlineData(true, "2026-12-07", "--as-of applies to the report")]
+    public void As_of_needs_a_date_and_a_report(bool withoutReport, string day, string message)
+    {
+        using var temp = new TempCsv();
+        string[] args = ["link", Pas, Gp, "--no-train", "--out", temp.PathOf("links.csv"), "--as-of", day, "-q"];
+        var run = CliRunner.Run(withoutReport ? args : [.. args, "--report", temp.PathOf("r.html")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
     private static string Section(string html)
     {
         var start = html.IndexOf("<section id=\"groups\">", StringComparison.Ordinal);
