@@ -40,5 +40,10 @@ internal static class ModelWarnings
         {
             yield return "the prior alone reaches the review threshold: a pair with no evidence either way is sent for review.";
         }
+
+        if (warnings.HasFlag(MatchModelWarnings.CompetitionOutOfOrder))
+        {
+            yield return "the model's competition levels are out of order: a pair outranked by another candidate would weigh at least as much as an unrivalled one (training never learns this; was the model edited?).";
+        }
     }
 }

@@ -55,6 +55,12 @@ public sealed partial class MatchModel
             warnings |= MatchModelWarnings.PriorReachesMatch;
         }
 
+        if (Competition is { } competition
+            && (competition.Unrivalled.Weight < competition.BestOfRivals.Weight || competition.BestOfRivals.Weight < competition.Outranked.Weight))
+        {
+            warnings |= MatchModelWarnings.CompetitionOutOfOrder;
+        }
+
         return warnings;
     }
 }

@@ -23,4 +23,9 @@ public enum MatchModelWarnings
 
     /// <summary>The prior alone reaches the match threshold: a pair with no evidence either way is a match.</summary>
     PriorReachesMatch = 8,
+
+    /// <summary>The competition comparison's levels are out of order (<see cref="CompetitionModel"/>: an unrivalled pair
+    /// should weigh at least as much as the best of rivals, and that at least as much as an outranked pair). Training
+    /// never learns such a model; a hand-edited one would reward a pair for being outranked.</summary>
+    CompetitionOutOfOrder = 16,
 }
