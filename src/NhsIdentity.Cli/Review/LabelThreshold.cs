@@ -23,6 +23,7 @@ internal sealed record LabelThreshold(double? Threshold, long TruePositives, lon
     {
         var leftIndex = RecordPositions.ById(left);
         var rightIndex = right is null ? leftIndex : RecordPositions.ById(right);
+        var linked = LinkedProbabilities(model, left, right);
         var scored = new List<(double Probability, bool IsMatch)>();
         long notFound = 0;
         foreach (var label in labels)
@@ -38,13 +39,45 @@ internal sealed record LabelThreshold(double? Threshold, long TruePositives, lon
                 continue;
             }
 
-            scored.Add((model.Score(left, l, right ?? left, r).Probability, label.Decision == ReviewDecision.Match));
+            scored.Add((ProbabilityOf(model, left, l, right, r, linked), label.Decision == ReviewDecision.Match));
         }
 
         return Best(scored, notFound);
     }
 
     /// <summary>The best cut of scored labels (exposed for tests).</summary>
+    /// <summary>In a link whose model weighs competition, the probability of each pair the link keeps (review or
+    /// above), competition included, as the link would decide it; null otherwise (pairs are then weighed alone).</summary>
+    private static Dictionary<(int, int), double>? LinkedProbabilities(MatchModel model, RecordSet left, RecordSet? right)
+    {
+        if (right is null || model.Competition is null)
+        {
+            return null;
+        }
+
+        var probabilities = new Dictionary<(int, int), double>();
+        foreach (var pair in new Linker(model).Link(left, right).Pairs)
+        {
+            probabilities[(pair.LeftIndex, pair.RightIndex)] = pair.Probability;
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>A labelled pair's probability as the run would decide it: from the link when it weighed competition (a
+    /// pair the link did not keep is below review there, so it counts just below the review threshold at most),
+    /// otherwise the pair's own score.</summary>
+    private static double ProbabilityOf(MatchModel model, RecordSet left, int l, RecordSet? right, int r, Dictionary<(int, int), double>? linked)
+    {
+        var pairwise = model.Score(left, l, right ?? left, r).Probability;
+        if (linked is null)
+        {
+            return pairwise;
+        }
+
+        return linked.TryGetValue((l, r), out var probability) ? probability : Math.Min(pairwise, Math.BitDecrement(model.Policy.ReviewProbability));
+    }
+
     internal static LabelThreshold Best(List<(double Probability, bool IsMatch)> scored, long notFound = 0)
     {
         // Highest probability first: cutting after position k makes the first k+1 pairs matches.
