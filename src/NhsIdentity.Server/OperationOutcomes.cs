@@ -19,6 +19,8 @@ internal static class OperationOutcomes
     public const string InvalidCount = "'count' must be between 1 and 100.";
     public const string InvalidRecord = "The body is not a valid patient record (JSON object).";
     public const string NotReady = "The index is still loading from the store; try again shortly.";
+    public const string BadRequest = "The request is not valid (a parameter or the body could not be read).";
+    public const string NoSuchEndpoint = "No endpoint answers this method and path.";
     public const string Internal = "The request failed inside the service; the audit log has its trace id.";
 
     public static IResult Error(int status, OperationOutcome.IssueType code, string text) =>

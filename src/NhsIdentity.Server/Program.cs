@@ -25,6 +25,9 @@ builder.Services.AddSingleton<IdentityIndex>();
 builder.Services.AddSingleton<ServerMetrics>();
 builder.Services.AddHostedService<IndexLoader>();
 builder.Services.AddMetrics();
+// Parameter binding failures (say, `count=abc`) go to the exception handler below and come back as an
+// OperationOutcome instead of an empty 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
@@ -44,7 +47,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     return error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
         ? OperationOutcomes.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, OperationOutcomes.TooLarge)
         : error is BadHttpRequestException bad
-            ? OperationOutcomes.WriteAsync(context, bad.StatusCode, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidRecord)
+            ? OperationOutcomes.WriteAsync(context, bad.StatusCode, OperationOutcome.IssueType.Invalid, OperationOutcomes.BadRequest)
             : OperationOutcomes.WriteAsync(context, StatusCodes.Status500InternalServerError, OperationOutcome.IssueType.Exception, OperationOutcomes.Internal);
 }));
 app.UseMiddleware<BodySizeLimitMiddleware>();
@@ -54,6 +57,7 @@ app.UseRouting();
 HealthEndpoints.Map(app);
 FhirEndpoints.Map(app);
 RecordEndpoints.Map(app);
+app.MapFallback(() => OperationOutcomes.Error(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported, OperationOutcomes.NoSuchEndpoint));
 
 await app.RunAsync().ConfigureAwait(false);
 
