@@ -1,0 +1,31 @@
+namespace NhsIdentity.Server.Storage;
+
+/// <summary>The durable store under the index: the source of truth. The in-memory <c>PatientIndex</c> is a cache
+/// rebuilt from it on start. SQLite is the embedded implementation; a PostgreSQL one is to follow behind the same
+/// interface (and the same tests).</summary>
+/// <remarks>Every write method returns only after its change is committed, so a write the service acknowledges
+/// survives a crash.</remarks>
+internal interface IPatientStore
+{
+    /// <summary>Creates the schema when it is missing.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records the model in use and returns its version: the latest version when the model is unchanged,
+    /// a new version (a recorded swap) when it differs. Nothing stored is re-scored: records hold raw fields.</summary>
+    Task<ModelVersion> RecordModelAsync(string modelJson, CancellationToken cancellationToken);
+
+    /// <summary>Every stored patient, in id order.</summary>
+    IAsyncEnumerable<StoredPatient> ReadAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>The stored patient with this id, or <see langword="null"/>.</summary>
+    Task<StoredPatient?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a patient; <see langword="true"/> when it was added.</summary>
+    Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken);
+
+    /// <summary>Removes a patient; <see langword="false"/> when there was none with this id.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+}
+
+/// <summary>The stored model's version, and whether this start recorded a swap from an earlier model.</summary>
+internal readonly record struct ModelVersion(int Version, bool Swapped);

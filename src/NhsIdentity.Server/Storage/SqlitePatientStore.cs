@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Server.Storage;
+
+/// <summary>The embedded store: one SQLite file. WAL journal with <c>synchronous=FULL</c>, so a committed
+/// transaction is on disk before the write is acknowledged.</summary>
+internal sealed class SqlitePatientStore : IPatientStore
+{
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqlitePatientStore(string path, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(path),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _time = time;
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, """
+            CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+            INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
+            CREATE TABLE IF NOT EXISTS patients (
+                id TEXT NOT NULL PRIMARY KEY,
+                record_json TEXT NOT NULL,
+                fhir_json TEXT NULL,
+                updated_utc TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS models (
+                version INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                model_json TEXT NOT NULL,
+                recorded_utc TEXT NOT NULL);
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ModelVersion> RecordModelAsync(string modelJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var latest = connection.CreateCommand();
+        latest.Transaction = transaction;
+        latest.CommandText = "SELECT version, model_json FROM models ORDER BY version DESC LIMIT 1;";
+        int? previous = null;
+        await using (var reader = await latest.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(reader.GetString(1), modelJson, StringComparison.Ordinal))
+                {
+                    return new ModelVersion(reader.GetInt32(0), Swapped: false);
+                }
+
+                previous = reader.GetInt32(0);
+            }
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO models (model_json, recorded_utc) VALUES ($json, $utc); SELECT last_insert_rowid();";
+        insert.Parameters.AddWithValue("$json", modelJson);
+        insert.Parameters.AddWithValue("$utc", Now());
+        var version = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ModelVersion(version, Swapped: previous is not null);
+    }
+
+    public async IAsyncEnumerable<StoredPatient> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, record_json, fhir_json FROM patients ORDER BY id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    public async Task<StoredPatient?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, record_json, fhir_json FROM patients WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    public async Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = "SELECT COUNT(*) FROM patients WHERE id = $id;";
+        exists.Parameters.AddWithValue("$id", patient.Id);
+        var added = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0;
+
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO patients (id, record_json, fhir_json, updated_utc) VALUES ($id, $record, $fhir, $utc)
+            ON CONFLICT(id) DO UPDATE SET record_json = excluded.record_json, fhir_json = excluded.fhir_json,
+                updated_utc = excluded.updated_utc;
+            """;
+        upsert.Parameters.AddWithValue("$id", patient.Id);
+        upsert.Parameters.AddWithValue("$record", JsonSerializer.Serialize(patient.Record, RecordJson));
+        upsert.Parameters.AddWithValue("$fhir", (object?)patient.FhirJson ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$utc", Now());
+        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM patients WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static StoredPatient Read(SqliteDataReader reader)
+    {
+        var record = JsonSerializer.Deserialize<PatientRecord>(reader.GetString(1), RecordJson)
+            ?? throw new InvalidDataException("A stored record is empty.");
+        return new StoredPatient(reader.GetString(0), record, reader.IsDBNull(2) ? null : reader.GetString(2));
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss, not only a crash.
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+}
