@@ -2,6 +2,7 @@ using System.CommandLine;
 using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Privacy;
 using static NhsIdentity.Cli.Ingestion.CsvPassThrough;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Cli.Commands;
 
@@ -127,7 +128,7 @@ internal static class FilterOptOutsCommand
                     return;
                 }
 
-                if (!NhsNumber.TryParse(CsvText.ToValue(row[column].Span), out var number))
+                if (!NhsNumber.TryParse(CsvField.ToValue(row[column].Span), out var number))
                 {
                     uncheckable++;
                     if (dropUnchecked)

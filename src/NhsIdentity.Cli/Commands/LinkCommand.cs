@@ -148,7 +148,9 @@ internal static class LinkCommand
             return ExitCodes.Usage;
         }
 
-        if (request.AsOf is { } day && (!RecordGroups.TryParseAsOf(day, out _) || request.Report is null))
+        // The day the report's age bands are taken on: --as-of, else today (read once, here).
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (request.AsOf is { } day && (!RecordGroups.TryParseAsOf(day, out asOf) || request.Report is null))
         {
             error.WriteLine(request.Report is null ? "error: --as-of applies to the report: give --report too." : "error: --as-of takes a date as YYYY-MM-DD.");
             return ExitCodes.Usage;
@@ -274,7 +276,7 @@ internal static class LinkCommand
 
                 if (request.Report is not null)
                 {
-                    WriteReport(request, maps, leftFormat, rightFormat, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
+                    WriteReport(request, maps, leftFormat, rightFormat, order, asOf, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
                 }
 
                 if (summary is not null)
@@ -366,7 +368,8 @@ internal static class LinkCommand
         return kept;
     }
 
-    private static void WriteReport(Request request, ColumnMaps maps, InputFormat leftFormat, InputFormat rightFormat, MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
+    private static void WriteReport(Request request, ColumnMaps maps, InputFormat leftFormat, InputFormat rightFormat, Demographics.DateOrder order, DateOnly asOf,
+        MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
         IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
@@ -375,8 +378,6 @@ internal static class LinkCommand
         var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, keepRecords: true, request.NoHeader, request.Sheet);
         var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
             : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, keepRecords: true, request.NoHeader, request.Sheet);
-        var asOf = request.AsOf is { } day && RecordGroups.TryParseAsOf(day, out var given) ? given : DateOnly.FromDateTime(DateTime.UtcNow);
-        _ = TryParseDateOrder(request.DateOrder, TextWriter.Null, out var order);
         var groups = GroupTable.Measure(
             deduplicating ? [(leftInput.Label, leftRecords!)] : [(leftInput.Label, leftRecords!), (rightInput.Label, rightRecords!)],
             [.. kept.Select(pair => new LinkFileRow(left.GetId(pair.LeftIndex) ?? string.Empty, right.GetId(pair.RightIndex) ?? string.Empty,

@@ -3,6 +3,7 @@ using NhsIdentity.Cli.Ingestion;
 using NhsIdentity.Demographics;
 using NhsIdentity.Privacy;
 using static NhsIdentity.Cli.Ingestion.CsvPassThrough;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Cli.Commands;
 
@@ -182,7 +183,7 @@ internal static class PseudonymiseCommand
                         continue;
                     }
 
-                    var value = CsvText.ToValue(row[i].Span);
+                    var value = CsvField.ToValue(row[i].Span);
                     if (value is null)
                     {
                         counts[i].Empty++;

@@ -1,3 +1,5 @@
+using NhsIdentity.Ingestion;
+
 namespace NhsIdentity.Cli.Ingestion;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal static class CsvInjection
             field = field[1..];
         }
 
-        return StartsWithTrigger(field) || StartsWithTrigger(CsvText.ToValue(raw));
+        return StartsWithTrigger(field) || StartsWithTrigger(CsvField.ToValue(raw));
     }
 
     /// <summary>Writes a raw row to a pass-through output, field by field only when one needs neutralising.</summary>
@@ -105,7 +107,7 @@ internal static class CsvInjection
         }
 
         writer.Write("\"'");
-        writer.Write((CsvText.ToValue(raw) ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write((CsvField.ToValue(raw) ?? string.Empty).Replace("\"", "\"\"", StringComparison.Ordinal));
         writer.Write('"');
     }
 }

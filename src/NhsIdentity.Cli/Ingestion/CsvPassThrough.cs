@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Cli.Ingestion;
 
@@ -67,7 +68,7 @@ internal static class CsvPassThrough
             var rawHeader = new string[headerRow.ColCount];
             for (var i = 0; i < header.Length; i++)
             {
-                header[i] = CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+                header[i] = CsvField.ToValue(headerRow[i].Span) ?? string.Empty;
                 rawHeader[i] = headerRow[i].Span.ToString();
             }
 

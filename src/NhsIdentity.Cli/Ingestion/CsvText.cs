@@ -1,29 +1,9 @@
 namespace NhsIdentity.Cli.Ingestion;
 
-/// <summary>Small RFC 4180 helpers for the fields Sep hands over raw (quotes kept) and for writing fields.</summary>
+/// <summary>Small RFC 4180 helpers for the rows Sep hands over raw and for writing fields; a raw field's value is
+/// <see cref="NhsIdentity.Ingestion.CsvField.ToValue"/>, the library reader's own rule.</summary>
 internal static class CsvText
 {
-    /// <summary>
-    /// Turns a raw field into its value: surrounding spaces and tabs removed (FEBRL writes <c>", "</c> between
-    /// fields), then, if the field is quoted, the outer quotes removed and each doubled quote made single. A field
-    /// that starts with a quote but does not end with one is kept as it is.
-    /// </summary>
-    /// <param name="raw">The field as it appears in the file.</param>
-    /// <returns>The value; <see langword="null"/> when it is empty.</returns>
-    public static string? ToValue(ReadOnlySpan<char> raw)
-    {
-        var field = raw.Trim(" \t");
-        if (field.Length >= 2 && field[0] == '"' && field[^1] == '"')
-        {
-            var inner = field[1..^1];
-            return inner.Length == 0 ? null
-                : inner.Contains('"') ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal)
-                : inner.ToString();
-        }
-
-        return field.Length == 0 ? null : field.ToString();
-    }
-
     /// <summary>Counts the quote characters in a raw row; an odd count means a quote was opened and never closed.</summary>
     /// <param name="row">The raw row text.</param>
     /// <returns>Whether the quotes are balanced.</returns>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using nietras.SeparatedValues;
 using NhsIdentity.Matching;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Cli.Ingestion;
 
@@ -14,7 +15,7 @@ namespace NhsIdentity.Cli.Ingestion;
 /// separators, doubled quotes and line breaks). The first row is the header, unless
 /// <see cref="PatientCsvReadOptions.NoHeader"/>; a first row that looks like data (<see cref="HeaderCheck"/>) is
 /// refused, never read as column names. Values are trimmed of surrounding spaces and tabs and unquoted
-/// (<see cref="CsvText.ToValue"/>); empty values become <see langword="null"/>.
+/// (<see cref="CsvField.ToValue"/>); empty values become <see langword="null"/>.
 /// </para>
 /// <para>
 /// A row is rejected, never thrown, when it is longer than <see cref="PatientCsvReadOptions.MaxRowLength"/> (it is
@@ -145,7 +146,7 @@ internal static class SepPatientCsvReader
         {
             header[i] = options.NoHeader
                 ? (i + 1).ToString(CultureInfo.InvariantCulture)
-                : CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+                : CsvField.ToValue(headerRow[i].Span) ?? string.Empty;
         }
 
         if (!options.NoHeader && HeaderCheck.LooksLikeData(header, [.. options.ColumnOverrides, .. options.LenientColumnOverrides]))
@@ -237,7 +238,7 @@ internal static class SepPatientCsvReader
             for (var i = 0; i < columnCount; i++)
             {
                 // Ignored columns are not turned into strings: a wide extract may carry many of them.
-                values[i] = sink.Mapping.IsUsed(i) ? CsvText.ToValue(row[i].Span) : null;
+                values[i] = sink.Mapping.IsUsed(i) ? CsvField.ToValue(row[i].Span) : null;
             }
 
             if (sink.TryMap(values, line, out var record))

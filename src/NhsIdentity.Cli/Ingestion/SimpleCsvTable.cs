@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using NhsIdentity.Ingestion;
 
 namespace NhsIdentity.Cli.Ingestion;
 
@@ -70,7 +71,7 @@ internal static class SimpleCsvTable
             var header = new string[headerRow.ColCount];
             for (var i = 0; i < header.Length; i++)
             {
-                header[i] = CsvText.ToValue(headerRow[i].Span) ?? string.Empty;
+                header[i] = CsvField.ToValue(headerRow[i].Span) ?? string.Empty;
             }
 
             var columns = onHeader(header);
@@ -92,7 +93,7 @@ internal static class SimpleCsvTable
 
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    values[i] = CsvText.ToValue(row[columns[i]].Span);
+                    values[i] = CsvField.ToValue(row[columns[i]].Span);
                 }
 
                 onRow(row.LineNumberFrom, values);

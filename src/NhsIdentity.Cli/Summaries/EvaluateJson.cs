@@ -78,14 +78,7 @@ internal static class EvaluateJson
             json.WriteNumber("unlinked", row.Unlinked);
             json.WriteNumber("truePairs", row.TruePairs);
             json.WriteNumber("foundPairs", row.FoundPairs);
-            if (row.Recall is { } recall)
-            {
-                json.WriteNumber("recall", recall);
-            }
-            else
-            {
-                json.WriteNull("recall");
-            }
+            JsonSummary.WriteNumberOrNull(json, "recall", row.Recall);
 
             json.WriteEndObject();
         }

@@ -51,6 +51,32 @@ internal static class JsonSummary
         }
     }
 
+    /// <summary>Writes a nullable measure: the number, or <c>null</c> when it is not defined.</summary>
+    public static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a nullable string: the text, or <c>null</c>.</summary>
+    public static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
     /// <summary>Writes an array of strings.</summary>
     public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

@@ -57,7 +57,7 @@ internal sealed class RunSummary
         {
             json.WriteString("command", Command);
             WriteInputs(json);
-            WriteStringOrNull(json, "model", ModelSource);
+            JsonSummary.WriteStringOrNull(json, "model", ModelSource);
             json.WriteNumber("pairsCompared", result.PairsCompared);
             json.WriteStartObject("written");
             json.WriteNumber("pairs", written);
@@ -147,18 +147,6 @@ internal sealed class RunSummary
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 
     private static void WriteClusters(Utf8JsonWriter json, Clusters? clusters)

@@ -86,15 +86,9 @@ internal static class FhirEndpoints
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.put";
-        if (!RequestText.IsValidId(id))
+        if (WriteChecks.Refusal(id, index, audit) is { } refusal)
         {
-            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);
-        }
-
-        audit.AddRecordId(id);
-        if (!index.IsReady)
-        {
-            return OperationOutcomes.Error(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.NotReady);
+            return refusal;
         }
 
         if (!TryDeserialize<Patient>(await RequestText.ReadBodyAsync(context.Request).ConfigureAwait(false), out var patient))

@@ -69,15 +69,9 @@ internal static class RecordEndpoints
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "records.put";
-        if (!RequestText.IsValidId(id))
+        if (WriteChecks.Refusal(id, index, audit) is { } refusal)
         {
-            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);
-        }
-
-        audit.AddRecordId(id);
-        if (!index.IsReady)
-        {
-            return OperationOutcomes.Error(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.NotReady);
+            return refusal;
         }
 
         if (await ReadRecordAsync(context.Request).ConfigureAwait(false) is not { } record)
@@ -105,15 +99,9 @@ internal static class RecordEndpoints
 
     internal static async Task<IResult> DeleteCoreAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics, AuditFeature audit)
     {
-        if (!RequestText.IsValidId(id))
+        if (WriteChecks.Refusal(id, index, audit) is { } refusal)
         {
-            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);
-        }
-
-        audit.AddRecordId(id);
-        if (!index.IsReady)
-        {
-            return OperationOutcomes.Error(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.NotReady);
+            return refusal;
         }
 
         if (!await index.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false))

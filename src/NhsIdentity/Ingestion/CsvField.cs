@@ -1,7 +1,8 @@
 namespace NhsIdentity.Ingestion;
 
-/// <summary>Turns a field as written in RFC 4180 text into its value.</summary>
-internal static class CsvField
+/// <summary>Turns a field as written in RFC 4180 text into its value, as <see cref="PatientCsvReader"/> reads it; for
+/// readers with a tokenizer of their own (the <c>nhsid</c> tool's) that must read values exactly alike.</summary>
+public static class CsvField
 {
     /// <summary>
     /// Surrounding spaces and tabs removed (FEBRL writes <c>", "</c> between fields), then, if the field is quoted,

@@ -36,7 +36,7 @@ internal static class CompetitionEstimation
             return null;
         }
 
-        var linker = new Linker(pairwise.WithCompetition(null), LinkOptions.Default with
+        var linker = new Linker(pairwise, LinkOptions.Default with
         {
             BlockingRules = options.CompetitionRules,
             MaxPairsPerRecord = options.MaxPairsPerRecord,
