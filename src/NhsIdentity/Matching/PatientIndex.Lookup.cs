@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NhsIdentity.Internal;
 
 namespace NhsIdentity.Matching;
 
@@ -74,31 +75,79 @@ public sealed partial class PatientIndex
 
     private int Collect(RecordSet query, ReadOnlySpan<ulong> keys, LookupScratch scratch, Span<IndexMatch> destination)
     {
-        var stamps = scratch.Stamps(_records.Count);
-        var generation = scratch.NextGeneration();
+        var candidates = Gather(keys, scratch);
+
+        // Rows far apart in a large index are each a cache miss. Gathering asked for every candidate's row; here each
+        // row's name text is asked for a few candidates ahead (its row has arrived by then), so the misses overlap
+        // instead of queueing behind the scoring.
+        for (var k = 0; k < Math.Min(TextAhead, candidates.Length); k++)
+        {
+            _records.PrefetchText(candidates[k]);
+        }
+
         var found = 0;
-        var budget = _maxCandidates;
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            if (k + TextAhead < candidates.Length)
+            {
+                _records.PrefetchText(candidates[k + TextAhead]);
+            }
+
+            Consider(query, candidates[k], destination, ref found);
+        }
+
+        return found;
+    }
+
+    private const int TextAhead = 3;
+
+    /// <summary>The distinct positions the query's keys select, rule by rule, at most <see cref="_maxCandidates"/>;
+    /// every one's row has been asked for.</summary>
+    private ReadOnlySpan<int> Gather(ReadOnlySpan<ulong> keys, LookupScratch scratch)
+    {
+        // Each rule's table is a cache miss at a million records, and so is each shared key's list: ask for all the
+        // slots, then for all the lists, so that the misses of one stage overlap instead of following one another.
         for (var r = 0; r < keys.Length; r++)
         {
-            var count = _postings[r].Find(keys[r], out var single, out var list);
-            for (var k = 0; k < count; k++)
-            {
-                var position = list is null ? single : list[k];
-                if (stamps[position] == generation)
-                {
-                    continue;
-                }
+            _postings[r].Prefetch(keys[r]);
+        }
 
-                stamps[position] = generation;
-                Consider(query, position, destination, ref found);
-                if (--budget == 0)
+        Span<int> counts = stackalloc int[keys.Length];
+        Span<int> singles = stackalloc int[keys.Length];
+        var lists = scratch.Lists(keys.Length);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            counts[r] = _postings[r].Find(keys[r], out singles[r], out lists[r]);
+            if (lists[r] is { } list)
+            {
+                CachePrefetch.Lines(in list[0], Math.Min(counts[r], 48) * sizeof(int));
+            }
+        }
+
+        var most = Math.Min(_maxCandidates, _records.Count);
+        var seen = scratch.Seen(most);
+        var candidates = scratch.Candidates(most);
+        var gathered = 0;
+        for (var r = 0; r < keys.Length && gathered < most; r++)
+        {
+            var list = lists[r];
+            for (var k = 0; k < counts[r]; k++)
+            {
+                var position = list is null ? singles[r] : list[k];
+                if (seen.Add(position))
                 {
-                    return found;
+                    _records.PrefetchRow(position);
+                    candidates[gathered++] = position;
+                    if (gathered == most)
+                    {
+                        break;
+                    }
                 }
             }
         }
 
-        return found;
+        Array.Clear(lists, 0, keys.Length); // hold no list past the lookup
+        return candidates.AsSpan(0, gathered);
     }
 
     private void Consider(RecordSet query, int position, Span<IndexMatch> destination, ref int found)
@@ -158,8 +207,9 @@ public sealed partial class PatientIndex
 
         private readonly RecordSet?[] _querySets = new RecordSet?[QuerySetsKept];
         private int _nextReplaced;
-        private int[] _stamps = [];
-        private int _generation;
+        private readonly CandidateSet _seen = new();
+        private int[] _candidates = [];
+        private int[]?[] _lists = [];
 
         public static LookupScratch Current => t_current ??= new LookupScratch();
 
@@ -172,28 +222,34 @@ public sealed partial class PatientIndex
             return set;
         }
 
-        /// <summary>The visited markers, at least <paramref name="count"/> long.</summary>
-        public int[] Stamps(int count)
+        /// <summary>The set of positions already gathered by this lookup, emptied, for up to
+        /// <paramref name="count"/> positions.</summary>
+        public CandidateSet Seen(int count)
         {
-            if (_stamps.Length < count)
-            {
-                _stamps = new int[Math.Max(count, _stamps.Length * 2)];
-                _generation = 0;
-            }
-
-            return _stamps;
+            _seen.Reset(count);
+            return _seen;
         }
 
-        /// <summary>A marker no position holds yet.</summary>
-        public int NextGeneration()
+        /// <summary>A buffer for each rule's posting list, at least <paramref name="count"/> long.</summary>
+        public int[]?[] Lists(int count)
         {
-            if (_generation == int.MaxValue)
+            if (_lists.Length < count)
             {
-                Array.Clear(_stamps);
-                _generation = 0;
+                _lists = new int[]?[count];
             }
 
-            return ++_generation;
+            return _lists;
+        }
+
+        /// <summary>A buffer for a lookup's candidate positions, at least <paramref name="count"/> long.</summary>
+        public int[] Candidates(int count)
+        {
+            if (_candidates.Length < count)
+            {
+                _candidates = new int[count];
+            }
+
+            return _candidates;
         }
 
         private RecordSet Find(RecordSetOptions options)

@@ -1,19 +1,41 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using NhsIdentity.Internal;
 
 namespace NhsIdentity.Matching;
 
 // Posting lists: for one blocking rule, the positions of the records that have each key. Most keys belong to a
-// single record, so a key maps straight to that position; only a shared key gets a list, numbered by the
-// dictionary value's complement. Lists are unordered (removal swaps the last entry in).
+// single record, so an entry holds that position itself; only a shared key gets a list. Lists are unordered (removal
+// swaps the last entry in).
+//
+// The table is open addressing with linear probing rather than a Dictionary: a lookup asks every rule's table for
+// its key, and at a million records each probe is a cache miss. Here the slot a key hashes to is known before the
+// probe, so a lookup asks for all the rules' slots at once (Prefetch) and their misses overlap; an entry is one
+// 16-byte slot (key, position or list number, count), where a Dictionary probe is two dependent misses (bucket, then
+// entry) plus one for a list's count.
 public sealed partial class PatientIndex
 {
-    private sealed class PostingTable
+    internal sealed class PostingTable
     {
-        private readonly Dictionary<ulong, int> _map = [];
+        /// <summary>Grow when more than this share of the slots, in quarters, is used: linear probing stays short
+        /// below three quarters.</summary>
+        private const int MaxLoadQuarters = 3;
+
         private readonly Stack<int> _freeLists = new();
+        private Entry[] _entries = new Entry[16];
+        private int _shift = 64 - 4;
+        private int _used;
         private int[][] _lists = new int[16][];
-        private int[] _listCounts = new int[16];
         private int _listCount;
+
+        /// <summary>Asks the processor to start loading the slot where <paramref name="key"/> would be.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(ulong key)
+        {
+            if (key != 0)
+            {
+                CachePrefetch.Lines(in _entries[Home(key)], Unsafe.SizeOf<Entry>());
+            }
+        }
 
         /// <summary>The positions with this key: one in <paramref name="single"/>, or the first
         /// <c>count</c> of <paramref name="list"/>.</summary>
@@ -22,19 +44,26 @@ public sealed partial class PatientIndex
         {
             list = null;
             single = -1;
-            if (key == 0 || !_map.TryGetValue(key, out var value))
+            if (key == 0)
             {
                 return 0;
             }
 
-            if (value >= 0)
+            var slot = Probe(key);
+            ref readonly var entry = ref _entries[slot];
+            if (entry.Key == 0)
             {
-                single = value;
+                return 0;
+            }
+
+            if (entry.Count == 1)
+            {
+                single = entry.Value;
                 return 1;
             }
 
-            list = _lists[~value];
-            return _listCounts[~value];
+            list = _lists[entry.Value];
+            return entry.Count;
         }
 
         public void Add(ulong key, int position)
@@ -44,28 +73,31 @@ public sealed partial class PatientIndex
                 return;
             }
 
-            ref var value = ref CollectionsMarshal.GetValueRefOrAddDefault(_map, key, out var exists);
-            if (!exists)
+            var slot = Probe(key);
+            ref var entry = ref _entries[slot];
+            if (entry.Key == 0)
             {
-                value = position;
+                entry = new Entry { Key = key, Value = position, Count = 1 };
+                if (++_used * 4 > _entries.Length * MaxLoadQuarters)
+                {
+                    Grow();
+                }
+
                 return;
             }
 
-            if (value >= 0)
+            if (entry.Count == 1)
             {
-                var id = NewList(value);
-                value = ~id;
+                entry.Value = NewList(entry.Value);
             }
 
-            var list = ~value;
-            var count = _listCounts[list];
-            if (count == _lists[list].Length)
+            ref var items = ref _lists[entry.Value];
+            if (entry.Count == items.Length)
             {
-                Array.Resize(ref _lists[list], count * 2);
+                Array.Resize(ref items, entry.Count * 2);
             }
 
-            _lists[list][count] = position;
-            _listCounts[list] = count + 1;
+            items[entry.Count++] = position;
         }
 
         public void Remove(ulong key, int position)
@@ -75,25 +107,28 @@ public sealed partial class PatientIndex
                 return;
             }
 
-            ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(_map, key);
-            if (value >= 0)
+            var slot = Probe(key);
+            ref var entry = ref _entries[slot];
+            if (entry.Key == 0)
             {
-                _map.Remove(key);
                 return;
             }
 
-            var list = ~value;
-            var items = _lists[list];
-            var count = _listCounts[list] - 1;
-            items[Array.IndexOf(items, position, 0, count + 1)] = items[count];
-            _listCounts[list] = count;
-            if (count == 1)
+            if (entry.Count == 1)
+            {
+                Delete(slot);
+                return;
+            }
+
+            var items = _lists[entry.Value];
+            var last = --entry.Count;
+            items[Array.IndexOf(items, position, 0, last + 1)] = items[last];
+            if (last == 1)
             {
                 // Back to a single position: the list's array is dropped so a million churned keys hold no lists.
-                value = items[0];
-                _lists[list] = [];
-                _listCounts[list] = 0;
-                _freeLists.Push(list);
+                _lists[entry.Value] = [];
+                _freeLists.Push(entry.Value);
+                entry.Value = items[0];
             }
         }
 
@@ -105,16 +140,84 @@ public sealed partial class PatientIndex
                 return;
             }
 
-            ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(_map, key);
-            if (value >= 0)
+            ref var entry = ref _entries[Probe(key)];
+            if (entry.Key == 0)
             {
-                value = to;
                 return;
             }
 
-            var list = ~value;
-            var items = _lists[list];
-            items[Array.IndexOf(items, from, 0, _listCounts[list])] = to;
+            if (entry.Count == 1)
+            {
+                entry.Value = to;
+                return;
+            }
+
+            var items = _lists[entry.Value];
+            items[Array.IndexOf(items, from, 0, entry.Count)] = to;
+        }
+
+        /// <summary>The slot a key hashes to: Fibonacci hashing, whose multiplier spreads every bit of the key into the
+        /// top bits taken.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Probe(ulong key)
+        {
+            var entries = _entries;
+            var mask = entries.Length - 1;
+            var slot = Home(key);
+            while (entries[slot].Key != key && entries[slot].Key != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
+
+        /// <summary>Empties a slot and moves later entries of its probe run back, so no search stops early at a gap
+        /// (backward-shift deletion: no tombstones to accumulate under churn).</summary>
+        private void Delete(int slot)
+        {
+            var entries = _entries;
+            var mask = entries.Length - 1;
+            var gap = slot;
+            var next = slot;
+            while (true)
+            {
+                next = (next + 1) & mask;
+                if (entries[next].Key == 0)
+                {
+                    break;
+                }
+
+                // The entry at next may fill the gap unless its home lies cyclically after the gap, up to next.
+                var home = Home(entries[next].Key);
+                var stays = gap <= next ? home > gap && home <= next : home > gap || home <= next;
+                if (!stays)
+                {
+                    entries[gap] = entries[next];
+                    gap = next;
+                }
+            }
+
+            entries[gap] = default;
+            _used--;
+        }
+
+        private void Grow()
+        {
+            var old = _entries;
+            _entries = new Entry[old.Length * 2];
+            _shift--;
+            foreach (var entry in old)
+            {
+                if (entry.Key != 0)
+                {
+                    _entries[Probe(entry.Key)] = entry;
+                }
+            }
         }
 
         private int NewList(int first)
@@ -125,14 +228,21 @@ public sealed partial class PatientIndex
                 if (id == _lists.Length)
                 {
                     Array.Resize(ref _lists, id * 2);
-                    Array.Resize(ref _listCounts, id * 2);
                 }
             }
 
             _lists[id] = new int[4];
             _lists[id][0] = first;
-            _listCounts[id] = 1;
             return id;
+        }
+
+        /// <summary>One key's postings: a single position, or (when <see cref="Count"/> is above 1) the number of
+        /// its list.</summary>
+        private struct Entry
+        {
+            public ulong Key;
+            public int Value;
+            public int Count;
         }
     }
 }

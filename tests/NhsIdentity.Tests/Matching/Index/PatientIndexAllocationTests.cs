@@ -4,7 +4,7 @@ using NhsIdentity.Tests.TestHelpers;
 namespace NhsIdentity.Tests.Matching.Index;
 
 /// <summary>The span lookup allocates nothing once the thread's scratch exists (the first lookup on a thread
-/// creates it: a one-record set and a visited-marker array; the read lock caches a per-thread counter).</summary>
+/// creates it: a one-record set and the candidate buffers; the read lock caches a per-thread counter).</summary>
 [Collection(AllocationMeasurements.Name)]
 public sealed class PatientIndexAllocationTests
 {
