@@ -3,6 +3,7 @@
 // builds measured in one process, turn about, see the same machine load, which separate BenchmarkDotNet runs on a
 // shared VM do not. Usage (build each tree's benchmarks first, -c Release):
 //   dotnet run -c Release --project benchmarks/InProcessAB -- OLD_TREE NEW_TREE [ROUNDS [BENCH ROW...]]
+// Set a benchmark's string [Params] property with AB_PARAMS="Name=value;..." (trees without it are left as they are).
 // BENCH defaults to PairScoringBench with its three score rows; times are per operation (the row's
 // OperationsPerInvoke, read from its [Benchmark] attribute).
 using System.Diagnostics;
@@ -23,6 +24,15 @@ for (var v = 0; v < 2; v++)
     var asm = alc.LoadFromAssemblyPath(dll);
     var type = asm.GetType("NhsIdentity.Benchmarks." + benchName)!;
     benches[v] = Activator.CreateInstance(type)!;
+
+    // AB_PARAMS="Name=value;...": set a benchmark's [Params] property before Setup, in each tree that has it (a tree
+    // from before the property ran its one configuration).
+    foreach (var assignment in (Environment.GetEnvironmentVariable("AB_PARAMS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var (name, value) = (assignment[..assignment.IndexOf('=')], assignment[(assignment.IndexOf('=') + 1)..]);
+        type.GetProperty(name)?.SetValue(benches[v], value);
+    }
+
     type.GetMethod("Setup")!.Invoke(benches[v], null);
     for (var r = 0; r < rows.Length; r++)
     {
