@@ -27,6 +27,31 @@ public sealed partial class PatientIndex
         private int[][] _lists = new int[16][];
         private int _listCount;
 
+        /// <summary>Grows the table, if need be, so that <paramref name="keys"/> distinct keys fit without growing again.</summary>
+        public void Reserve(int keys)
+        {
+            while (keys * 4L > _entries.Length * (long)MaxLoadQuarters)
+            {
+                Grow();
+            }
+        }
+
+        /// <summary>Shrinks the table to the smallest size that holds its keys under the load limit (after a bulk fill
+        /// sized for more keys than turned out distinct).</summary>
+        public void TrimExcess()
+        {
+            var size = 16;
+            while (_used * 4L > size * (long)MaxLoadQuarters)
+            {
+                size *= 2;
+            }
+
+            if (size < _entries.Length)
+            {
+                Rehash(size);
+            }
+        }
+
         /// <summary>Asks the processor to start loading the slot where <paramref name="key"/> would be.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Prefetch(ulong key)
@@ -206,11 +231,13 @@ public sealed partial class PatientIndex
             _used--;
         }
 
-        private void Grow()
+        private void Grow() => Rehash(_entries.Length * 2);
+
+        private void Rehash(int size)
         {
             var old = _entries;
-            _entries = new Entry[old.Length * 2];
-            _shift--;
+            _entries = new Entry[size];
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
             foreach (var entry in old)
             {
                 if (entry.Key != 0)

@@ -58,6 +58,32 @@ public sealed partial class PatientIndex : IDisposable
     /// <see cref="PatientIndexOptions.MaxCandidates"/> is less than 1, or
     /// <see cref="PatientIndexOptions.MinimumDecision"/> is undefined.</exception>
     public PatientIndex(MatchModel model, PatientIndexOptions? options = null)
+        : this(model, Checked(model, options), records: null)
+    {
+    }
+
+    /// <summary>An index over <paramref name="records"/> (prepared with the options' <see cref="RecordSetOptions"/>;
+    /// ids unique), or an empty one; the options are checked.</summary>
+    private PatientIndex(MatchModel model, PatientIndexOptions options, RecordSet? records)
+    {
+        _rules = [.. options.BlockingRules];
+        _postings = new PostingTable[_rules.Length];
+        for (var r = 0; r < _rules.Length; r++)
+        {
+            _postings[r] = new PostingTable();
+        }
+
+        _model = model;
+        _options = options;
+        _recordSetOptions = options.RecordSetOptions;
+        _maxCandidates = options.MaxCandidates;
+        _minimumDecision = options.MinimumDecision;
+        _weightFloor = model.WeightFloor(options.MinimumDecision);
+        _records = records ?? new RecordSet(_recordSetOptions, 16);
+    }
+
+    /// <summary>The options, or the defaults, once checked as the constructor documents.</summary>
+    private static PatientIndexOptions Checked(MatchModel model, PatientIndexOptions? options)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= PatientIndexOptions.Default;
@@ -66,6 +92,11 @@ public sealed partial class PatientIndex : IDisposable
         if (options.BlockingRules.Count == 0)
         {
             throw new ArgumentException("The index needs at least one blocking rule.", nameof(options));
+        }
+
+        if (options.BlockingRules.Any(rule => rule is null))
+        {
+            throw new ArgumentException("A blocking rule is null.", nameof(options));
         }
 
         if (options.MaxCandidates < 1)
@@ -78,21 +109,7 @@ public sealed partial class PatientIndex : IDisposable
             throw new ArgumentException("MinimumDecision must be a defined decision.", nameof(options));
         }
 
-        _rules = new BlockingRule[options.BlockingRules.Count];
-        _postings = new PostingTable[_rules.Length];
-        for (var r = 0; r < _rules.Length; r++)
-        {
-            _rules[r] = options.BlockingRules[r] ?? throw new ArgumentException("A blocking rule is null.", nameof(options));
-            _postings[r] = new PostingTable();
-        }
-
-        _model = model;
-        _options = options;
-        _recordSetOptions = options.RecordSetOptions;
-        _maxCandidates = options.MaxCandidates;
-        _minimumDecision = options.MinimumDecision;
-        _weightFloor = model.WeightFloor(options.MinimumDecision);
-        _records = new RecordSet(_recordSetOptions, 16);
+        return options;
     }
 
     /// <summary>Gets the model that scores candidates.</summary>

@@ -8,7 +8,8 @@ namespace NhsIdentity.Tests.Matching.Index;
 /// <summary>
 /// The index's posting table (open addressing, backward-shift deletion) against a dictionary of lists: after any
 /// sequence of adds, removes and moves, every key finds exactly the positions the oracle holds. Keys come from a
-/// small set, so the table stays small: probe runs collide and wrap around its end, and deletions happen inside them.
+/// small set, so the table stays small: probe runs collide and wrap around its end, and deletions happen inside them;
+/// now and then the table is reserved larger or trimmed.
 /// </summary>
 public sealed class PostingTableProperties
 {
@@ -26,6 +27,19 @@ public sealed class PostingTableProperties
             var operations = random.Next(1, 400);
             for (var op = 0; op < operations; op++)
             {
+                if (random.Next(20) == 0)
+                {
+                    // Resizing in either direction keeps every key findable.
+                    if (random.Next(2) == 0)
+                    {
+                        table.Reserve(random.Next(200));
+                    }
+                    else
+                    {
+                        table.TrimExcess();
+                    }
+                }
+
                 var key = keys[random.Next(keys.Length)];
                 oracle.TryGetValue(key, out var held);
                 switch (random.Next(4))

@@ -1,0 +1,249 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NhsIdentity.Demographics;
+using NhsIdentity.Matching;
+using NhsIdentity.Matching.Blocking;
+using NhsIdentity.Text;
+
+namespace NhsIdentity.Tests.Matching.Index;
+
+/// <summary>
+/// <see cref="PatientIndex.Save"/> and <see cref="PatientIndex.Load"/>: a loaded index answers every lookup exactly as
+/// the index that was saved (after adds, replacements and removals, with term frequencies), and a snapshot that cannot
+/// be used is refused with its reason and a message that holds no record data.
+/// </summary>
+public sealed class PatientIndexSnapshotTests
+{
+    private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue));
+
+    [Property(MaxTest = 40)]
+    public Property A_loaded_index_answers_as_the_saved_one() =>
+        Prop.ForAll(Seeds, seed =>
+        {
+            var random = new Random(seed);
+            var numbers = new NhsNumberGenerator(seed);
+            using var saved = Churned(random, numbers, out var live);
+            if (random.Next(2) == 0)
+            {
+                saved.RefreshTermFrequencies();
+            }
+
+            using var loaded = RoundTrip(saved);
+            if (loaded.Count != saved.Count)
+            {
+                return false.Label("count " + loaded.Count + " != " + saved.Count);
+            }
+
+            foreach (var id in live.Keys)
+            {
+                if (!loaded.Contains(id))
+                {
+                    return false.Label("an indexed id is missing after loading");
+                }
+            }
+
+            for (var q = 0; q < 10; q++)
+            {
+                var query = random.Next(2) == 0 && live.Count > 0
+                    ? IndexPeople.Noisy(random, live.Values.ElementAt(random.Next(live.Count)), "query")
+                    : IndexPeople.Person(random, numbers, "query");
+                var expected = saved.FindMatches(query, 8);
+                var actual = loaded.FindMatches(query, 8);
+                if (!expected.SequenceEqual(actual))
+                {
+                    return false.Label("query " + q + " differs after loading");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
+    [Fact]
+    public void A_loaded_index_takes_writes_like_any_other()
+    {
+        var random = new Random(5);
+        var numbers = new NhsNumberGenerator(5);
+        using var saved = Churned(random, numbers, out var live);
+        using var loaded = RoundTrip(saved);
+        var first = live.Keys.First();
+        Assert.True(loaded.Remove(first));
+        Assert.False(loaded.Contains(first));
+        var added = IndexPeople.Person(random, numbers, "added-after-load");
+        Assert.True(loaded.AddOrUpdate(added));
+        Assert.Equal("added-after-load", Assert.Single(loaded.FindMatches(added, 1)).Id);
+        Assert.Equal(saved.Count, loaded.Count);
+    }
+
+    [Fact]
+    public void Another_model_and_other_rules_may_load_the_same_snapshot()
+    {
+        var random = new Random(6);
+        var numbers = new NhsNumberGenerator(6);
+        using var saved = Churned(random, numbers, out var live);
+        var options = PatientIndexOptions.Default with { BlockingRules = [BlockingRule.NhsNumber] };
+        using var stream = Saved(saved);
+        using var loaded = PatientIndex.Load(stream, MatchModel.Default, options);
+        var person = live.Values.First(p => p.NhsNumber is not null);
+        Assert.Equal(person.Id, loaded.FindMatches(person, 1)[0].Id);
+        Assert.Same(options, loaded.Options);
+    }
+
+    [Fact]
+    public void An_empty_index_round_trips()
+    {
+        using var empty = new PatientIndex(MatchModel.Default);
+        using var loaded = RoundTrip(empty);
+        Assert.Equal(0, loaded.Count);
+        Assert.Empty(loaded.FindMatches(IndexPeople.Person(new Random(1), new NhsNumberGenerator(1), "q"), 5));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_snapshot_are_refused()
+    {
+        Assert.Equal(PatientIndexSnapshotError.NotASnapshot, Refused(new MemoryStream([])));
+        Assert.Equal(PatientIndexSnapshotError.NotASnapshot, Refused(new MemoryStream("id,given,family\n"u8.ToArray())));
+    }
+
+    [Fact]
+    public void Another_format_version_is_refused()
+    {
+        var bytes = SnapshotBytes();
+        bytes[8]++; // the format version follows the eight-byte magic
+        Assert.Equal(PatientIndexSnapshotError.UnsupportedFormat, Refused(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void Another_library_build_is_refused()
+    {
+        var bytes = SnapshotBytes();
+        bytes[16] ^= 0xFF; // the build's first byte, after magic, version and byte-order mark
+        Assert.Equal(PatientIndexSnapshotError.DifferentLibraryBuild, Refused(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void Other_preparation_options_are_refused()
+    {
+        var bytes = SnapshotBytes();
+        var monthFirst = PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { DateOrder = DateOrder.MonthDayYear } };
+        Assert.Equal(PatientIndexSnapshotError.DifferentPreparationOptions, Refused(new MemoryStream(bytes), monthFirst));
+
+        var otherNicknames = PatientIndexOptions.Default with
+        {
+            RecordSetOptions = RecordSetOptions.Default with { Nicknames = NicknameTable.Create([("ROBERT", "BOB")], NicknameTable.Default.Version) },
+        };
+        Assert.Equal(PatientIndexSnapshotError.DifferentPreparationOptions, Refused(new MemoryStream(bytes), otherNicknames));
+
+        // The same contents under a new options instance are the same preparation.
+        var equal = PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { } };
+        using var loaded = PatientIndex.Load(new MemoryStream(bytes), MatchModel.Default, equal);
+        Assert.True(loaded.Count > 0);
+    }
+
+    [Fact]
+    public void A_damaged_or_truncated_snapshot_is_refused_as_corrupt()
+    {
+        var bytes = SnapshotBytes();
+        var random = new Random(9);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var damaged = (byte[])bytes.Clone();
+            damaged[48 + random.Next(damaged.Length - 48)] ^= (byte)(1 << random.Next(8)); // past the header
+            Assert.Equal(PatientIndexSnapshotError.Corrupt, Refused(new MemoryStream(damaged)));
+        }
+
+        foreach (var length in new[] { 40, bytes.Length / 2, bytes.Length - 1 })
+        {
+            Assert.Equal(PatientIndexSnapshotError.Corrupt, Refused(new MemoryStream(bytes[..length])));
+        }
+    }
+
+    [Fact]
+    public void The_refusal_message_holds_no_record_data()
+    {
+        var random = new Random(10);
+        var numbers = new NhsNumberGenerator(10);
+        using var saved = Churned(random, numbers, out var live);
+        var bytes = Saved(saved).ToArray();
+        bytes[^20] ^= 1;
+        var error = Assert.Throws<PatientIndexSnapshotException>(() => PatientIndex.Load(new MemoryStream(bytes), MatchModel.Default));
+        foreach (var person in live.Values)
+        {
+            Assert.DoesNotContain(person.Id!, error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(person.FamilyName!, error.Message, StringComparison.OrdinalIgnoreCase);
+            if (person.NhsNumber is { } nhs)
+            {
+                Assert.DoesNotContain(nhs, error.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        using var index = new PatientIndex(MatchModel.Default);
+        Assert.Throws<ArgumentNullException>(() => index.Save(null!));
+        Assert.Throws<ArgumentNullException>(() => PatientIndex.Load(null!, MatchModel.Default));
+        Assert.Throws<ArgumentNullException>(() => PatientIndex.Load(new MemoryStream(), null!));
+        Assert.Throws<ArgumentException>(() => PatientIndex.Load(new MemoryStream(), MatchModel.Default, PatientIndexOptions.Default with { MaxCandidates = 0 }));
+    }
+
+    /// <summary>An index after a random run of adds, replacements and removals (so the arena holds dead text and
+    /// positions have moved), and the records it holds.</summary>
+    private static PatientIndex Churned(Random random, NhsNumberGenerator numbers, out Dictionary<string, PatientRecord> live)
+    {
+        var index = new PatientIndex(MatchModel.Default);
+        live = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
+        var operations = random.Next(20, 150);
+        for (var op = 0; op < operations; op++)
+        {
+            var id = "R" + random.Next(50);
+            switch (random.Next(5))
+            {
+                case 0 when live.ContainsKey(id):
+                    index.Remove(id);
+                    live.Remove(id);
+                    break;
+                case 1 when live.TryGetValue(id, out var old):
+                    index.AddOrUpdate(live[id] = IndexPeople.Noisy(random, old, id));
+                    break;
+                default:
+                    index.AddOrUpdate(live[id] = IndexPeople.Person(random, numbers, id, withNhsNumber: random.Next(4) != 0));
+                    break;
+            }
+        }
+
+        if (live.Count == 0)
+        {
+            index.AddOrUpdate(live["R0"] = IndexPeople.Person(random, numbers, "R0"));
+        }
+
+        return index;
+    }
+
+    private static MemoryStream Saved(PatientIndex index)
+    {
+        var stream = new MemoryStream();
+        index.Save(stream);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static PatientIndex RoundTrip(PatientIndex index)
+    {
+        using var stream = Saved(index);
+        var loaded = PatientIndex.Load(stream, index.Model, index.Options);
+        Assert.Equal(stream.Length, stream.Position); // read to the end, nothing left over
+        return loaded;
+    }
+
+    private static byte[] SnapshotBytes()
+    {
+        using var index = Churned(new Random(3), new NhsNumberGenerator(3), out _);
+        index.RefreshTermFrequencies();
+        return Saved(index).ToArray();
+    }
+
+    private static PatientIndexSnapshotError Refused(Stream stream, PatientIndexOptions? options = null) =>
+        Assert.Throws<PatientIndexSnapshotException>(() => PatientIndex.Load(stream, MatchModel.Default, options)).Error;
+}
