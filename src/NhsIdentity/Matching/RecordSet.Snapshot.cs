@@ -70,6 +70,9 @@ public sealed partial class RecordSet
             throw SnapshotReader.Corrupt();
         }
 
+        reader.RequireRemaining((sizeof(int) * (long)(FieldSlots * 4)) + ((long)count * (sizeof(uint) + Unsafe.SizeOf<PreparedRow>() + sizeof(int)))
+            + (sizeof(char) * ((long)arenaLength + (long)idChars)));
+
         var set = new RecordSet(options, count)
         {
             _arena = new char[Math.Max(arenaLength, 16)],

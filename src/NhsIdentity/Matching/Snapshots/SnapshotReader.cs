@@ -24,6 +24,16 @@ internal sealed class SnapshotReader(Stream source)
         return value >= 0 && value <= maximum ? value : throw Corrupt();
     }
 
+    /// <summary>Refuses sizes that need more bytes than a seekable stream has left, before anything that large is
+    /// allocated (the checksum guards against damage, not against a file made to look valid).</summary>
+    public void RequireRemaining(long bytes)
+    {
+        if (bytes < 0 || (source.CanSeek && source.Length - source.Position < bytes))
+        {
+            throw Corrupt();
+        }
+    }
+
     public ulong ReadUInt64()
     {
         ReadBytes(_scalar.AsSpan(0, 8));

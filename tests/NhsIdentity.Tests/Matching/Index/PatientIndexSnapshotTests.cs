@@ -159,6 +159,17 @@ public sealed class PatientIndexSnapshotTests
     }
 
     [Fact]
+    public void Sizes_made_to_pass_the_checksum_are_refused_before_they_are_allocated()
+    {
+        // Header (40 bytes: magic, version, byte order, build, preparation), then count, arena length, arena waste,
+        // id chars (20 bytes) and the checksum of all 60. A count of 2^27 records would ask for 19 GB of rows.
+        var bytes = SnapshotBytes();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), 1 << 27);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(60), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(0, 60)));
+        Assert.Equal(PatientIndexSnapshotError.Corrupt, Refused(new MemoryStream(bytes)));
+    }
+
+    [Fact]
     public void The_refusal_message_holds_no_record_data()
     {
         var random = new Random(10);
