@@ -14,6 +14,17 @@ internal sealed class ServerOptions
     /// <summary>The SQLite file that is the source of truth; default <c>mpi.db</c> in the working directory.</summary>
     public string DataPath { get; set; } = "mpi.db";
 
+    /// <summary>Whether the index is saved to a snapshot file when the service stops and started from it next time
+    /// (then caught up with the store); default on. See <see cref="IndexSnapshotPath"/>.</summary>
+    public bool IndexSnapshot { get; set; } = true;
+
+    /// <summary>The index snapshot file; default <see cref="DataPath"/> with <c>.index</c> appended. It holds prepared
+    /// patient data: protect it like the store.</summary>
+    public string? IndexSnapshotPath { get; set; }
+
+    /// <summary>The snapshot file in use, or <see langword="null"/> when snapshots are off.</summary>
+    public string? ResolvedSnapshotPath => IndexSnapshot ? IndexSnapshotPath ?? DataPath + ".index" : null;
+
     /// <summary>A match model JSON file (as <c>nhsid train</c> writes); <see langword="null"/> for the default model.</summary>
     public string? ModelPath { get; set; }
 

@@ -118,12 +118,11 @@ internal static class FhirEndpoints
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.read";
-        if (!RequestText.IsValidId(id))
+        if (WriteChecks.Refusal(id, index, audit) is { } refusal)
         {
-            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);
+            return refusal; // before the index has loaded, the store may not even have its schema yet
         }
 
-        audit.AddRecordId(id);
         if (await index.Store.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } stored)
         {
             audit.Decision = "not-found";
