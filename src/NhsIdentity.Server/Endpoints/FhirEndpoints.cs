@@ -118,11 +118,12 @@ internal static class FhirEndpoints
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.read";
-        if (WriteChecks.Refusal(id, index, audit) is { } refusal)
+        if (!RequestText.IsValidId(id))
         {
-            return refusal; // before the index has loaded, the store may not even have its schema yet
+            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);
         }
 
+        audit.AddRecordId(id);
         if (await index.Store.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } stored)
         {
             audit.Decision = "not-found";

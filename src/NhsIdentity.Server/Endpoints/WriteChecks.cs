@@ -3,9 +3,8 @@ using NhsIdentity.Server.Hosting;
 
 namespace NhsIdentity.Server.Endpoints;
 
-/// <summary>What every request on one record (PUT, DELETE or GET, FHIR or plain) checks first: an id FHIR allows (ids
-/// are logged, so only those), then an index that has loaded from the store (before that, the store may not even have
-/// its schema).</summary>
+/// <summary>What every write (PUT or DELETE, FHIR or plain) checks before it reads its body: an id FHIR allows (ids are
+/// logged, so only those), then an index that has loaded from the store.</summary>
 internal static class WriteChecks
 {
     /// <summary>The error to answer with, or <see langword="null"/> when the write may go on; a valid id is added to
