@@ -7,7 +7,7 @@ namespace NhsIdentity.Server.Tests.Storage;
 /// <summary>What every <see cref="IPatientStore"/> must do, run once per store by a subclass. Each test class instance
 /// has a location of its own (a file, a schema); <see cref="CreateStore"/> opens a new store on it each time, so a
 /// second store is a second process, or a restart.</summary>
-public abstract class PatientStoreContract : IAsyncDisposable
+public abstract class PatientStoreContract : IAsyncLifetime
 {
     private readonly List<IPatientStore> _stores = [];
 
@@ -17,7 +17,10 @@ public abstract class PatientStoreContract : IAsyncDisposable
     /// <summary>Removes this test's location.</summary>
     private protected abstract Task RemoveLocationAsync();
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 awaits IAsyncLifetime.DisposeAsync, not IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         foreach (var store in _stores)
         {
@@ -33,7 +36,6 @@ public abstract class PatientStoreContract : IAsyncDisposable
         }
 
         await RemoveLocationAsync();
-        GC.SuppressFinalize(this);
     }
 
     [StoreFact]

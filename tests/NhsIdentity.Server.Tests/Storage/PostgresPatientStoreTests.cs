@@ -12,7 +12,7 @@ public sealed class PostgresPatientStoreTests : PatientStoreContract, IRunsOnPos
 
     private protected override IPatientStore OpenStore() => Track(new PostgresPatientStore(TestPostgres.ConnectionString, _schema.Name, TimeProvider.System));
 
-    private protected override async Task RemoveLocationAsync() => await _schema.DisposeAsync();
+    private protected override Task RemoveLocationAsync() => _schema.DropAsync();
 
     [StoreFact]
     public async Task A_database_error_reaches_the_caller_without_the_values_that_were_written()
@@ -33,12 +33,13 @@ public sealed class PostgresPatientStoreTests : PatientStoreContract, IRunsOnPos
 
         var failure = await Assert.ThrowsAsync<PatientStoreException>(() => store.UpsertAsync(patient, default));
 
-        Assert.Contains("SQLSTATE 23514", failure.Message, StringComparison.Ordinal);
-        Assert.Null(failure.InnerException);
         foreach (var value in new[] { nhsNumber, "Orlaith", "Vanterpool", "1948-11-05" })
         {
             Assert.DoesNotContain(value, failure.ToString(), StringComparison.Ordinal);
         }
+
+        Assert.Null(failure.InnerException);
+        Assert.Contains("SQLSTATE 23514", failure.Message, StringComparison.Ordinal);
     }
 }
 

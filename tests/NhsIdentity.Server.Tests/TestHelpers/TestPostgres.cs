@@ -63,12 +63,12 @@ internal sealed class PostgresFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A schema of its own for one test class instance, dropped (with everything in it) afterwards.</summary>
-internal sealed class TestSchema : IAsyncDisposable
+/// <summary>A schema of its own for one test class instance, to drop (with everything in it) afterwards.</summary>
+internal sealed class TestSchema
 {
     public string Name { get; } = "nhsid_test_" + Guid.NewGuid().ToString("N");
 
-    public async ValueTask DisposeAsync()
+    public async Task DropAsync()
     {
         await using var connection = await TestPostgres.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE;", connection);
