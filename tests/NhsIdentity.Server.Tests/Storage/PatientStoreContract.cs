@@ -5,7 +5,7 @@ using NhsIdentity.Server.Tests.TestHelpers;
 namespace NhsIdentity.Server.Tests.Storage;
 
 /// <summary>What every <see cref="IPatientStore"/> must do, run once per store by a subclass. Each test class instance
-/// has a location of its own (a file, a schema); <see cref="CreateStore"/> opens a new store on it each time, so a
+/// has a location of its own (a file, a schema); <see cref="OpenStore"/> opens a new store on it each time, so a
 /// second store is a second process, or a restart.</summary>
 public abstract class PatientStoreContract : IAsyncLifetime
 {
