@@ -9,7 +9,8 @@ namespace NhsIdentity.Server.Storage;
 /// <summary>The production store: PostgreSQL through Npgsql, every table in one schema (default
 /// <see cref="DefaultSchema"/>), so several services, or tests, can share a database. Same semantics as
 /// <see cref="SqlitePatientStore"/>: ids in ordinal order, model versions 1, 2, 3... with swap detection, and every
-/// write committed (flushed to the WAL, <c>synchronous_commit</c> not off) before its method returns.</summary>
+/// write committed (and, with <c>synchronous_commit=on</c> for its sessions, flushed to the WAL) before its method
+/// returns.</summary>
 internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The schema used when none is configured.</summary>
@@ -42,7 +43,7 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
         NpgsqlDataSourceBuilder builder;
         try
         {
-            builder = new NpgsqlDataSourceBuilder(connectionString);
+            builder = new NpgsqlDataSourceBuilder(WithDurableCommits(connectionString));
         }
         catch (ArgumentException exception)
         {
@@ -50,28 +51,27 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
             throw new ArgumentException($"The PostgreSQL connection string is not valid ({exception.GetType().Name}).", nameof(connectionString));
         }
 
-        // Durable before acknowledged: a server (or role) configured with synchronous_commit=off would acknowledge
-        // commits that a crash can still lose, so such sessions are switched back on. Stronger settings (remote_apply)
-        // are left alone.
-        builder.UsePhysicalConnectionInitializer(
-            connection =>
-            {
-                using var command = new NpgsqlCommand(EnsureSynchronousCommit, connection);
-                command.ExecuteNonQuery();
-            },
-            async connection =>
-            {
-                await using var command = new NpgsqlCommand(EnsureSynchronousCommit, connection);
-                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-            });
         _dataSource = builder.Build();
         _schema = schema;
         _quotedSchema = "\"" + schema + "\"";
         _time = time;
     }
 
-    private const string EnsureSynchronousCommit =
-        "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off';";
+    /// <summary>The connection string with <c>synchronous_commit=on</c> as a session start-up option, unless its
+    /// <c>Options</c> already set <c>synchronous_commit</c> (an operator's explicit choice). Durable before acknowledged:
+    /// a server, database or role configured with <c>synchronous_commit=off</c> acknowledges commits a crash can still
+    /// lose. A start-up option, not a <c>SET</c>: Npgsql resets pooled connections with <c>DISCARD ALL</c>, which
+    /// undoes a <c>SET</c> but returns to the start-up value.</summary>
+    internal static string WithDurableCommits(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            settings.Options = string.IsNullOrWhiteSpace(settings.Options) ? "-c synchronous_commit=on" : settings.Options + " -c synchronous_commit=on";
+        }
+
+        return settings.ConnectionString;
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => GuardAsync("initialize", async () =>
     {

@@ -41,6 +41,44 @@ public sealed class PostgresPatientStoreTests : PatientStoreContract, IRunsOnPos
         Assert.Null(failure.InnerException);
         Assert.Contains("SQLSTATE 23514", failure.Message, StringComparison.Ordinal);
     }
+
+    [StoreFact]
+    public async Task Sessions_commit_synchronously_even_for_a_role_configured_not_to_and_after_a_pool_reset()
+    {
+        var role = "nhsid_test_role_" + Guid.NewGuid().ToString("N");
+        await using var admin = await TestPostgres.OpenAsync();
+        await ExecuteAsync(admin, $"CREATE ROLE \"{role}\" LOGIN; ALTER ROLE \"{role}\" SET synchronous_commit = off;");
+        try
+        {
+            var asRole = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { Username = role, Password = null, Pooling = false }.ConnectionString;
+            Assert.Equal("off", await SynchronousCommitAsync(asRole));
+
+            // DISCARD ALL is what Npgsql sends when a pooled connection is reused.
+            Assert.Equal("on", await SynchronousCommitAsync(PostgresPatientStore.WithDurableCommits(asRole)));
+            var explicitChoice = new NpgsqlConnectionStringBuilder(asRole) { Options = "-c synchronous_commit=local" }.ConnectionString;
+            Assert.Equal("local", await SynchronousCommitAsync(PostgresPatientStore.WithDurableCommits(explicitChoice)));
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP ROLE IF EXISTS \"{role}\";");
+        }
+    }
+
+    private static async Task<string> SynchronousCommitAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "DISCARD ALL;");
+        await using var show = new NpgsqlCommand("SHOW synchronous_commit;", connection);
+        return (string)(await show.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 /// <summary>What the PostgreSQL store refuses before it ever connects (no server needed).</summary>
