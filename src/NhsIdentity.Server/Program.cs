@@ -15,12 +15,12 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(String
     ["--data"] = "NhsIdentity:DataPath",
     ["--model"] = "NhsIdentity:ModelPath",
     ["--api-key"] = "NhsIdentity:ApiKey",
+    ["--postgres"] = "NhsIdentity:PostgresConnectionString",
 });
 
 builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<IPatientStore>(services =>
-    new SqlitePatientStore(services.GetRequiredService<IOptions<ServerOptions>>().Value.DataPath, services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<IPatientStore>(PatientStoreFactory.Create);
 builder.Services.AddSingleton<IdentityIndex>();
 builder.Services.AddSingleton<ServerMetrics>();
 builder.Services.AddHostedService<IndexLoader>();

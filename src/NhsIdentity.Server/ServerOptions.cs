@@ -1,7 +1,7 @@
 namespace NhsIdentity.Server;
 
 /// <summary>The service's settings, bound from the <c>NhsIdentity</c> configuration section (appsettings, environment
-/// variables such as <c>NhsIdentity__ApiKey</c>, or the command line: <c>--data</c>, <c>--model</c>).</summary>
+/// variables such as <c>NhsIdentity__ApiKey</c>, or the command line: <c>--data</c>, <c>--model</c>, <c>--postgres</c>).</summary>
 internal sealed class ServerOptions
 {
     /// <summary>The configuration section.</summary>
@@ -11,19 +11,30 @@ internal sealed class ServerOptions
     /// <c>$match</c> Parameters body, small enough that a caller cannot make the service buffer megabytes.</summary>
     public const long DefaultMaxRequestBodyBytes = 64 * 1024;
 
-    /// <summary>The SQLite file that is the source of truth; default <c>mpi.db</c> in the working directory.</summary>
+    /// <summary>The SQLite file that is the source of truth; default <c>mpi.db</c> in the working directory. Not used
+    /// when <see cref="PostgresConnectionString"/> is set.</summary>
     public string DataPath { get; set; } = "mpi.db";
+
+    /// <summary>An Npgsql connection string (<c>Host=...;Database=...;Username=...</c>): when set, PostgreSQL is the
+    /// source of truth instead of the SQLite file. A secret (it may hold a password): never logged.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL schema holding the service's tables, created on start when missing; default
+    /// <c>nhsidentity</c>. Lower-case letters, digits and underscores.</summary>
+    public string PostgresSchema { get; set; } = Storage.PostgresPatientStore.DefaultSchema;
 
     /// <summary>Whether the index is saved to a snapshot file when the service stops and started from it next time
     /// (then caught up with the store); default on. See <see cref="IndexSnapshotPath"/>.</summary>
     public bool IndexSnapshot { get; set; } = true;
 
-    /// <summary>The index snapshot file; default <see cref="DataPath"/> with <c>.index</c> appended. It holds prepared
-    /// patient data: protect it like the store.</summary>
+    /// <summary>The index snapshot file; default <see cref="DataPath"/> with <c>.index</c> appended on SQLite, and
+    /// none on PostgreSQL (where there is no data file to sit beside: set a path to use one). It holds prepared patient
+    /// data: protect it like the store.</summary>
     public string? IndexSnapshotPath { get; set; }
 
     /// <summary>The snapshot file in use, or <see langword="null"/> when snapshots are off.</summary>
-    public string? ResolvedSnapshotPath => IndexSnapshot ? IndexSnapshotPath ?? DataPath + ".index" : null;
+    public string? ResolvedSnapshotPath => !IndexSnapshot ? null
+        : IndexSnapshotPath ?? (string.IsNullOrEmpty(PostgresConnectionString) ? DataPath + ".index" : null);
 
     /// <summary>A match model JSON file (as <c>nhsid train</c> writes); <see langword="null"/> for the default model.</summary>
     public string? ModelPath { get; set; }

@@ -1,8 +1,8 @@
 namespace NhsIdentity.Server.Storage;
 
 /// <summary>The durable store under the index: the source of truth. The in-memory <c>PatientIndex</c> is a cache
-/// rebuilt from it on start. SQLite is the embedded implementation; a PostgreSQL one is to follow behind the same
-/// interface (and the same tests).</summary>
+/// rebuilt from it on start. SQLite is the embedded implementation, PostgreSQL the production one
+/// (<see cref="PatientStoreFactory"/> chooses); the same contract tests run against both.</summary>
 /// <remarks>Every write method returns only after its change is committed, so a write the service acknowledges
 /// survives a crash.</remarks>
 internal interface IPatientStore

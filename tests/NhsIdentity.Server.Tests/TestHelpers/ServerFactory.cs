@@ -9,12 +9,21 @@ using NhsIdentity.Server.Hosting;
 
 namespace NhsIdentity.Server.Tests.TestHelpers;
 
-/// <summary>Hosts the service in memory on a given SQLite file, with a known API key and captured logs. Two
-/// factories on the same file are a restart.</summary>
+/// <summary>Hosts the service in memory on a given SQLite file (or PostgreSQL schema: <see cref="OnPostgres"/>), with
+/// a known API key and captured logs. Two factories on the same file or schema are a restart.</summary>
 internal sealed class ServerFactory(string dataPath, Action<IServiceCollection>? configureServices = null, IDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-key-not-a-secret";
+
+    /// <summary>A server on PostgreSQL: the connection string and schema settings, with <paramref name="dataPath"/>
+    /// as the SQLite path the service must then leave alone.</summary>
+    public static ServerFactory OnPostgres(string connectionString, string schema, string dataPath, Action<IServiceCollection>? configureServices = null) =>
+        new(dataPath, configureServices, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["NhsIdentity:PostgresConnectionString"] = connectionString,
+            ["NhsIdentity:PostgresSchema"] = schema,
+        });
 
     public CapturingLoggerProvider Logs { get; } = new();
 
