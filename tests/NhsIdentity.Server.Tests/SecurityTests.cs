@@ -61,7 +61,7 @@ public sealed class SecurityTests : IDisposable
     {
         using var factory = new ServerFactory(_data.DbPath, settings: new Dictionary<string, string?> { ["NhsIdentity:ApiKey"] = string.Empty });
 
-        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("API key", error.Message, StringComparison.Ordinal);
     }
 }
