@@ -63,6 +63,8 @@ internal sealed class TempData : IDisposable
 
     public string DbPath => Path.Combine(_folder, "mpi.db");
 
+    public string Folder => _folder;
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
