@@ -23,7 +23,7 @@ public sealed class AuthorityTokenTests : IDisposable
         var settings = authority.Settings();
         settings["NhsIdentity:ApiKey"] = string.Empty;
         using var factory = new ServerFactory(_data.DbPath, settings: settings);
-        using var client = factory.CreateClient();
+        using var client = await factory.ReadyClientWithoutKeyAsync();
         using var otherRsa = RSA.Create(2048);
         var other = new RsaSecurityKey(otherRsa) { KeyId = "test-key-1" };
 

@@ -19,7 +19,7 @@ public sealed class BearerTokenTests : IDisposable
     public async System.Threading.Tasks.Task A_valid_token_is_accepted_and_the_audit_line_names_its_client_not_the_token()
     {
         using var factory = new ServerFactory(_data.DbPath, settings: Tokens.SymmetricSettings(_data.Folder));
-        using var client = factory.CreateClient();
+        using var client = await factory.ReadyClientWithoutKeyAsync();
         var token = Tokens.Create();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -62,7 +62,7 @@ public sealed class BearerTokenTests : IDisposable
     public async System.Threading.Tasks.Task The_api_key_still_works_when_tokens_are_on()
     {
         using var factory = new ServerFactory(_data.DbPath, settings: Tokens.SymmetricSettings(_data.Folder));
-        using var client = factory.CreateClient();
+        using var client = await factory.ReadyClientWithoutKeyAsync();
         client.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.ApiKey);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(AnyPatient)).StatusCode);
@@ -84,7 +84,7 @@ public sealed class BearerTokenTests : IDisposable
         var settings = Tokens.SymmetricSettings(_data.Folder);
         settings["NhsIdentity:ApiKey"] = string.Empty;
         using var factory = new ServerFactory(_data.DbPath, settings: settings);
-        using var client = factory.CreateClient();
+        using var client = await factory.ReadyClientWithoutKeyAsync();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Create());
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(AnyPatient)).StatusCode);
