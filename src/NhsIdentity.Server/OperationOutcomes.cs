@@ -9,7 +9,7 @@ internal static class OperationOutcomes
 {
     public const string FhirJson = "application/fhir+json";
 
-    public const string Unauthorized = "Credentials are missing or not valid: send the API key in X-Api-Key or Authorization: ApiKey.";
+    public const string Unauthorized = "Credentials are missing or not valid: send the API key in X-Api-Key or Authorization: ApiKey, or a valid bearer token where tokens are configured.";
     public const string TooLarge = "The request body is larger than the service accepts.";
     public const string NotFound = "No patient has this id.";
     public const string InvalidId = "The id must be 1 to 64 letters, digits, '-' or '.'.";

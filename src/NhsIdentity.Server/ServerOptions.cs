@@ -1,3 +1,5 @@
+using NhsIdentity.Server.Security;
+
 namespace NhsIdentity.Server;
 
 /// <summary>The service's settings, bound from the <c>NhsIdentity</c> configuration section (appsettings, environment
@@ -39,9 +41,17 @@ internal sealed class ServerOptions
     /// <summary>A match model JSON file (as <c>nhsid train</c> writes); <see langword="null"/> for the default model.</summary>
     public string? ModelPath { get; set; }
 
-    /// <summary>The API key callers present in <c>X-Api-Key</c> or <c>Authorization: ApiKey ...</c>. With no key and
-    /// <see cref="AllowAnonymous"/> off, the service refuses to start.</summary>
+    /// <summary>The API key callers present in <c>X-Api-Key</c> or <c>Authorization: ApiKey ...</c>. With no key, no
+    /// bearer token settings and <see cref="AllowAnonymous"/> off, the service refuses to start.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>A file holding the API key (its text, surrounding white space ignored): a container secret or a file
+    /// only the service account can read, so the key never appears in a command line or the process environment.
+    /// Read once at start; it takes the place of <see cref="ApiKey"/>.</summary>
+    public string? ApiKeyFile { get; set; }
+
+    /// <summary>Bearer tokens (JWT), section <c>NhsIdentity:Jwt</c>; off unless an authority or signing key is set.</summary>
+    public JwtSettings Jwt { get; set; } = new();
 
     /// <summary>The caller name the audit log gives requests made with <see cref="ApiKey"/>; default <c>api-key</c>.</summary>
     public string ApiKeyCaller { get; set; } = "api-key";

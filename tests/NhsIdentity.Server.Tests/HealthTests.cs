@@ -26,6 +26,8 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
         var early = await client.PostAsJsonAsync(new Uri("/match", UriKind.Relative), new { familyName = "Anyone" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, early.StatusCode);
+        // A read during start-up: the store may have no schema yet, so "not ready" rather than a 500.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/fhir/Patient/anyone", UriKind.Relative))).StatusCode);
 
         gate.SetResult();
         await factory.Services.GetRequiredService<IdentityIndex>().Loaded;

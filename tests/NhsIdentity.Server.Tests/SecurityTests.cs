@@ -34,7 +34,7 @@ public sealed class SecurityTests : IDisposable
     public async System.Threading.Tasks.Task The_authorization_apikey_scheme_is_accepted()
     {
         using var factory = new ServerFactory(_data.DbPath);
-        using var client = factory.CreateClient();
+        using var client = await factory.ReadyClientWithoutKeyAsync();
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "ApiKey " + ServerFactory.ApiKey);
 
         var response = await client.GetAsync(new Uri("/fhir/Patient/anyone", UriKind.Relative));
@@ -61,7 +61,7 @@ public sealed class SecurityTests : IDisposable
     {
         using var factory = new ServerFactory(_data.DbPath, settings: new Dictionary<string, string?> { ["NhsIdentity:ApiKey"] = string.Empty });
 
-        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("API key", error.Message, StringComparison.Ordinal);
     }
 }

@@ -106,7 +106,15 @@ internal sealed class OutputSet : IDisposable
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(finished, this);
-        if (staged.Count > 0 && Environment.GetEnvironmentVariable(PauseBeforeCommitVariable) == "1")
+        if (staged.Count == 0)
+        {
+            // Nothing to replace, so a cancellation the command has already answered changes nothing: `serve`
+            // stops on Ctrl+C by design and its clean stop is a success.
+            finished = true;
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable(PauseBeforeCommitVariable) == "1")
         {
             error.WriteLine(PausedMarker);
             error.Flush();

@@ -118,6 +118,12 @@ internal static class FhirEndpoints
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.read";
+        // Before the index has loaded the store may not have its schema yet: a read then is "not ready", not a 500.
+        if (!index.IsReady)
+        {
+            return OperationOutcomes.Error(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.NotReady);
+        }
+
         if (!RequestText.IsValidId(id))
         {
             return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidId);

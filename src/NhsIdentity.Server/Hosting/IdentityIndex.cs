@@ -153,6 +153,10 @@ internal sealed class IdentityIndex : IDisposable
     /// <summary>How this start built the index; set before <see cref="Loaded"/> completes.</summary>
     public IndexStart? Start { get; private set; }
 
+    /// <summary>Marks loading failed before <see cref="LoadAsync"/> could start (an unreadable model file), so
+    /// <see cref="Loaded"/> faults and readiness reports "failed" instead of "loading" for ever.</summary>
+    public void Fail(Exception exception) => _loaded.TrySetException(exception);
+
     /// <summary>Commits the patient to the store, then applies it to the index.</summary>
     /// <returns><see langword="true"/> when the patient was added, <see langword="false"/> when replaced.</returns>
     public async Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ internal sealed partial class IndexLoader(IdentityIndex index, IOptions<ServerOp
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The message of a store or model failure names files and SQL, never patient values.
+            index.Fail(exception);
             var type = exception.GetType().Name;
             LogLoadFailed(logger, type);
         }

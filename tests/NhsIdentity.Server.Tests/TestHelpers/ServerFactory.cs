@@ -54,8 +54,15 @@ internal sealed class ServerFactory(string dataPath, Action<IServiceCollection>?
     /// <summary>A client that sends the API key, after the index has loaded from the store.</summary>
     public async Task<HttpClient> ReadyClientAsync()
     {
-        var client = CreateClient();
+        var client = await ReadyClientWithoutKeyAsync();
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    /// <summary>A client with no credentials (the test adds its own), after the index has loaded from the store.</summary>
+    public async Task<HttpClient> ReadyClientWithoutKeyAsync()
+    {
+        var client = CreateClient();
         await Services.GetRequiredService<IdentityIndex>().Loaded;
         return client;
     }
@@ -71,6 +78,8 @@ internal sealed class TempData : IDisposable
     public TempData() => Directory.CreateDirectory(_folder);
 
     public string DbPath => Path.Combine(_folder, "mpi.db");
+
+    public string Folder => _folder;
 
     public void Dispose()
     {
