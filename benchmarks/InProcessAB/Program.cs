@@ -29,8 +29,16 @@ for (var v = 0; v < 2; v++)
     // from before the property ran its one configuration).
     foreach (var assignment in (Environment.GetEnvironmentVariable("AB_PARAMS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
     {
-        var (name, value) = (assignment[..assignment.IndexOf('=')], assignment[(assignment.IndexOf('=') + 1)..]);
-        type.GetProperty(name)?.SetValue(benches[v], value);
+        var equals = assignment.IndexOf('=');
+        if (equals <= 0)
+        {
+            throw new ArgumentException("AB_PARAMS entries are Name=value: " + assignment);
+        }
+
+        if (type.GetProperty(assignment[..equals]) is { } property)
+        {
+            property.SetValue(benches[v], Convert.ChangeType(assignment[(equals + 1)..], property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     type.GetMethod("Setup")!.Invoke(benches[v], null);

@@ -7,9 +7,10 @@ public sealed partial class PatientIndex
 {
     /// <summary>
     /// The positions one lookup has gathered, so a record selected by several rules is scored once. An open-addressing
-    /// table sized for the lookup's candidate limit, not for the index: a few dozen probes stay in the core's own cache,
-    /// where a marker per indexed record cost a cache miss per candidate at a million records. Each slot holds the
-    /// lookup's generation beside the position, so emptying the set is a counter increment.
+    /// table sized for what this lookup's keys select, not for the index: a few dozen candidates probe a table of a
+    /// few cache lines, where a marker per indexed record cost a cache miss per candidate at a million records. Each
+    /// slot holds the lookup's generation beside the position, so emptying the set is a counter increment; the array
+    /// only grows, and a lookup uses as much of its start as it needs.
     /// </summary>
     private sealed class CandidateSet
     {
@@ -25,10 +26,12 @@ public sealed partial class PatientIndex
             if (_slots.Length < wanted)
             {
                 _slots = new ulong[wanted];
-                _mask = wanted - 1;
-                _shift = 32 - BitOperations.Log2((uint)wanted);
                 _generation = 0;
             }
+
+            // Slots past this lookup's part keep older generations: never probed now, and stale to any later lookup.
+            _mask = wanted - 1;
+            _shift = 32 - BitOperations.Log2((uint)wanted);
 
             if (++_generation == uint.MaxValue)
             {

@@ -3,9 +3,9 @@ using NhsIdentity.Internal;
 
 namespace NhsIdentity.Matching;
 
-// Lookups: prepare the query into per-thread scratch, take the read lock, walk each rule's posting list for the
-// query's key, score every candidate once (a generation-stamped visited array, so nothing is cleared per lookup)
-// and keep the best in the caller's span by insertion (result counts are small).
+// Lookups: prepare the query into per-thread scratch, take the read lock, gather the distinct records the query's
+// keys select under each rule (a per-lookup set, so nothing is cleared per lookup), asking for their memory ahead of
+// use, then score each once and keep the best in the caller's span by insertion (result counts are small).
 public sealed partial class PatientIndex
 {
     /// <summary>Finds the indexed records that match a query, best first.</summary>
@@ -44,7 +44,8 @@ public sealed partial class PatientIndex
     /// then ordinal id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <remarks>Allocates nothing once the calling thread has made a lookup (its first lookup creates the
-    /// thread's scratch: a one-record set and a visited-marker array as long as the index, which grows with it).
+    /// thread's scratch: a one-record set and candidate buffers sized for the largest lookup so far, which grow, by
+    /// doubling, only when a lookup selects more candidates than any before it on that thread).
     /// Entries past the returned count may have been overwritten.</remarks>
     public int FindMatches(PatientRecord query, Span<IndexMatch> destination)
     {
@@ -124,7 +125,14 @@ public sealed partial class PatientIndex
             }
         }
 
-        var most = Math.Min(_maxCandidates, _records.Count);
+        // Sized by what this lookup's keys select, not by the index: a few dozen candidates stay in a small table.
+        var postings = 0L;
+        foreach (var count in counts)
+        {
+            postings += count;
+        }
+
+        var most = (int)Math.Min(_maxCandidates, postings);
         var seen = scratch.Seen(most);
         var candidates = scratch.Candidates(most);
         var gathered = 0;
@@ -197,7 +205,7 @@ public sealed partial class PatientIndex
         a.Score.Weight > b.Score.Weight || (a.Score.Weight == b.Score.Weight && string.CompareOrdinal(a.Id, b.Id) < 0);
 
     /// <summary>One thread's lookup scratch: prepared query sets (one per preparation options in use, a few at
-    /// most) and the visited markers.</summary>
+    /// most), the candidate buffers and the candidate set.</summary>
     private sealed class LookupScratch
     {
         private const int QuerySetsKept = 4;
@@ -246,7 +254,8 @@ public sealed partial class PatientIndex
         {
             if (_candidates.Length < count)
             {
-                _candidates = new int[count];
+                // Doubling: a thread whose lookups select slowly more candidates allocates a few times, not each time.
+                _candidates = new int[Math.Max(count, Math.Min(_candidates.Length * 2, Array.MaxLength))];
             }
 
             return _candidates;

@@ -21,11 +21,16 @@ public sealed partial class PatientIndex
     /// <param name="destination">The stream to write to; it is not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
     /// <remarks>
-    /// <para>Lookups may run while a snapshot is written; writes wait until it is done. The snapshot holds ids and
-    /// prepared values (normalised names, dates, postcodes, addresses): it is patient-identifiable data, to be stored
-    /// and protected like the records themselves.</para>
+    /// <para>Lookups may run while a snapshot is written; writes wait until it is done, and since a waiting write goes
+    /// before new lookups, a write arriving during a long save (a slow disk or network stream) holds lookups back until
+    /// the save ends: save to a fast local file, or between writes. The snapshot holds ids and prepared values
+    /// (normalised names, dates, postcodes, addresses): it is patient-identifiable data, to be stored and protected
+    /// like the records themselves.</para>
     /// <para>A snapshot loads with <see cref="Load"/> into the same build of this library with the same
-    /// <see cref="RecordSetOptions"/>; the model and the blocking rules may differ.</para>
+    /// <see cref="RecordSetOptions"/>; the model and the blocking rules may differ. A loaded index answers every lookup
+    /// as the saved one did, except one whose candidates exceed <see cref="PatientIndexOptions.MaxCandidates"/>: which
+    /// candidates such a lookup scores depends on the order records were added and removed, and loading rebuilds that
+    /// order by position.</para>
     /// </remarks>
     public void Save(Stream destination)
     {
@@ -59,6 +64,10 @@ public sealed partial class PatientIndex
     /// <exception cref="ArgumentException">The options are invalid (as for the constructor).</exception>
     /// <exception cref="PatientIndexSnapshotException">The snapshot cannot be used; its
     /// <see cref="PatientIndexSnapshotException.Error"/> says why. Rebuild the index from the records' source.</exception>
+    /// <remarks>The stream's own failures (an <see cref="IOException"/>, <see cref="ObjectDisposedException"/> or
+    /// <see cref="NotSupportedException"/> from reading it) pass through. A stream that can seek has its sizes checked
+    /// against its length before anything is allocated; one that cannot is read into arrays that grow as its bytes
+    /// arrive.</remarks>
     public static PatientIndex Load(Stream source, MatchModel model, PatientIndexOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -67,10 +76,6 @@ public sealed partial class PatientIndex
         ReadHeader(reader, options.RecordSetOptions);
         var records = RecordSet.ReadSnapshot(reader, options.RecordSetOptions);
         reader.VerifyChecksum();
-        if (!records.RowsPointInsideArena())
-        {
-            throw SnapshotReader.Corrupt();
-        }
 
         var index = new PatientIndex(model, options, records);
         index._positionById.EnsureCapacity(records.Count);

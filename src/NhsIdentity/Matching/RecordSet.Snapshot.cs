@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NhsIdentity.Matching.Comparisons;
 using NhsIdentity.Matching.Snapshots;
 
 namespace NhsIdentity.Matching;
@@ -55,9 +56,11 @@ public sealed partial class RecordSet
         }
     }
 
-    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote into a new set with these options. Allocates only after
-    /// the sizes pass their checksum, and checks every id length against them, so a damaged snapshot fails here
-    /// rather than in a later lookup or with an absurd allocation.</summary>
+    /// <summary>Reads what <see cref="WriteSnapshot"/> wrote into a new set with these options. The sizes pass their
+    /// checksum before anything is allocated; on a stream that cannot say how much it holds, arrays grow as the bytes
+    /// arrive, so sizes made to pass the checksum cannot allocate much more than the stream really holds. Every text
+    /// slice must lie inside the arena, and the dead text must be what the live slices leave, so a damaged snapshot
+    /// fails here rather than in a later lookup or write.</summary>
     internal static RecordSet ReadSnapshot(SnapshotReader reader, RecordSetOptions options)
     {
         var count = reader.ReadCount(MaxSnapshotRecords);
@@ -73,22 +76,14 @@ public sealed partial class RecordSet
         reader.RequireRemaining((sizeof(int) * (long)(FieldSlots * 4)) + ((long)count * (sizeof(uint) + Unsafe.SizeOf<PreparedRow>() + sizeof(int)))
             + (sizeof(char) * ((long)arenaLength + (long)idChars)));
 
-        var set = new RecordSet(options, count)
-        {
-            _arena = new char[Math.Max(arenaLength, 16)],
-            _arenaLength = arenaLength,
-            _arenaWaste = arenaWaste,
-            _slotStates = new uint[Math.Max(count, 1)],
-        };
-        reader.ReadSpan<int>(set._counts);
-        reader.ReadSpan<uint>(set._slotStates.AsSpan(0, count));
-        reader.ReadSpan<PreparedRow>(set._rows.AsSpan(0, count));
-        reader.ReadSpan<char>(set._arena.AsSpan(0, arenaLength));
-
-        var lengths = new int[count];
-        reader.ReadSpan<int>(lengths);
+        var counts = new int[FieldSlots * 4];
+        reader.ReadSpan<int>(counts);
+        var slotStates = ReadArray<uint>(reader, count);
+        var rows = ReadArray<PreparedRow>(reader, count);
+        var arena = ReadArray<char>(reader, arenaLength, minimumLength: 16);
+        var lengths = ReadArray<int>(reader, count);
         var sum = 0UL;
-        foreach (var length in lengths)
+        foreach (var length in lengths.AsSpan(0, count))
         {
             sum += length > 0 ? (ulong)length : throw SnapshotReader.Corrupt();
         }
@@ -98,33 +93,107 @@ public sealed partial class RecordSet
             throw SnapshotReader.Corrupt();
         }
 
-        var chars = new char[(int)idChars];
-        reader.ReadSpan<char>(chars);
+        var chars = ReadArray<char>(reader, (int)idChars);
+        var ids = new string?[Math.Max(count, 1)]; // backed by the lengths read: count is real now
         var start = 0;
         for (var i = 0; i < count; i++)
         {
-            set._ids[i] = new string(chars, start, lengths[i]);
+            ids[i] = new string(chars, start, lengths[i]);
             start += lengths[i];
         }
 
-        set._count = count;
+        var set = new RecordSet(options, ids, rows, arena, counts)
+        {
+            _count = count,
+            _arenaLength = arenaLength,
+            _arenaWaste = arenaWaste,
+            _slotStates = slotStates,
+        };
+        if (!set.ArenaAccountsFor(arenaLength, arenaWaste))
+        {
+            throw SnapshotReader.Corrupt();
+        }
+
         return set;
     }
 
-    /// <summary>Whether every row's text lies inside the arena (a check on a loaded snapshot before its checksum is
-    /// trusted to have caught everything: a lookup must never read outside the arena).</summary>
-    internal bool RowsPointInsideArena()
+    /// <summary>A set over arrays read from a snapshot (<paramref name="counts"/> copied into the set's own).</summary>
+    private RecordSet(RecordSetOptions options, string?[] ids, PreparedRow[] rows, char[] arena, int[] counts)
     {
-        foreach (ref readonly var row in _rows.AsSpan(0, _count))
+        _options = options;
+        _ids = ids;
+        _rows = rows.Length == 0 ? new PreparedRow[1] : rows;
+        _arena = arena;
+        counts.CopyTo(_counts, 0);
+    }
+
+    /// <summary>An array of <paramref name="length"/> values read from the snapshot (longer when
+    /// <paramref name="minimumLength"/> asks). Where the stream cannot say how much it holds, it grows as the bytes
+    /// arrive (doubling from 64 KiB), so a forged size costs at most twice the bytes really there.</summary>
+    private static T[] ReadArray<T>(SnapshotReader reader, int length, int minimumLength = 1)
+        where T : unmanaged
+    {
+        if (reader.KnowsRemaining)
         {
-            var names = (long)row.NameStart + row.GivenLength + row.GivenAllLength + row.FamilyLength + row.FamilyTokensLength;
-            if (row.NameStart < 0 || names > _arenaLength || row.AddressStart < 0 || (long)row.AddressStart + row.AddressLength > _arenaLength
-                || row.LocalIdStart < 0 || (long)row.LocalIdStart + row.LocalIdLength > _arenaLength)
+            var sized = new T[Math.Max(length, minimumLength)];
+            reader.ReadSpan<T>(sized.AsSpan(0, length));
+            return sized;
+        }
+
+        var array = new T[Math.Max(Math.Min(length, (1 << 16) / Unsafe.SizeOf<T>() + 1), minimumLength)];
+        var filled = 0;
+        while (filled < length)
+        {
+            if (filled == array.Length)
+            {
+                Array.Resize(ref array, (int)Math.Min(length, Math.Max(2L * array.Length, minimumLength)));
+            }
+
+            var next = Math.Min(length, array.Length) - filled;
+            reader.ReadSpan<T>(array.AsSpan(filled, next));
+            filled += next;
+        }
+
+        return array.Length >= minimumLength ? array : [.. array, .. new T[minimumLength - array.Length]];
+    }
+
+    /// <summary>Whether every row's text slices lie inside the arena, and the dead text is exactly what they leave.</summary>
+    private bool ArenaAccountsFor(int arenaLength, int arenaWaste)
+    {
+        var live = 0L;
+        for (var i = 0; i < _count; i++)
+        {
+            var visitor = new ArenaCheckVisitor(ref _rows[i], arenaLength);
+            ComparisonCatalog.Visit(ref visitor);
+            if (visitor.Outside)
             {
                 return false;
             }
+
+            live += visitor.Live;
         }
 
-        return true;
+        return live + arenaWaste == arenaLength;
+    }
+
+    /// <summary>Adds up a row's text slices, as each comparison declares them, and notes one outside the arena.</summary>
+    private ref struct ArenaCheckVisitor(ref PreparedRow row, int arenaLength) : IComparisonVisitor
+    {
+        private readonly ref PreparedRow _row = ref row;
+
+        public long Live;
+        public bool Outside;
+
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            for (var slice = 0; slice < T.ArenaSlices; slice++)
+            {
+                var count = T.ArenaLength(slice, in _row);
+                var start = T.ArenaStart(slice, ref _row);
+                Outside |= count < 0 || start < 0 || (long)start + count > arenaLength;
+                Live += count;
+            }
+        }
     }
 }

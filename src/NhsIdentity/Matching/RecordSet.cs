@@ -59,7 +59,7 @@ public sealed partial class RecordSet
         capacity = Math.Max(capacity, 1);
         _ids = new string?[capacity];
         _rows = new PreparedRow[capacity];
-        _arena = new char[capacity * 48];
+        _arena = new char[(int)Math.Min(Array.MaxLength, capacity * 48L)];
     }
 
     /// <summary>Gets the number of records.</summary>

@@ -24,6 +24,10 @@ internal sealed class SnapshotReader(Stream source)
         return value >= 0 && value <= maximum ? value : throw Corrupt();
     }
 
+    /// <summary>Whether the stream can say how many bytes it has left (then sizes are checked against that before
+    /// anything is allocated).</summary>
+    public bool KnowsRemaining => source.CanSeek;
+
     /// <summary>Refuses sizes that need more bytes than a seekable stream has left, before anything that large is
     /// allocated (the checksum guards against damage, not against a file made to look valid).</summary>
     public void RequireRemaining(long bytes)

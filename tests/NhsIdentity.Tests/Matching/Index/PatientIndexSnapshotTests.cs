@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using NhsIdentity.Demographics;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Blocking;
+using NhsIdentity.Tests.TestHelpers;
 using NhsIdentity.Text;
 
 namespace NhsIdentity.Tests.Matching.Index;
@@ -13,6 +14,7 @@ namespace NhsIdentity.Tests.Matching.Index;
 /// the index that was saved (after adds, replacements and removals, with term frequencies), and a snapshot that cannot
 /// be used is refused with its reason and a message that holds no record data.
 /// </summary>
+[Collection(AllocationMeasurements.Name)] // one test counts this thread's allocations
 public sealed class PatientIndexSnapshotTests
 {
     private static Arbitrary<int> Seeds => Arb.From(Gen.Choose(0, int.MaxValue));
@@ -23,10 +25,17 @@ public sealed class PatientIndexSnapshotTests
         {
             var random = new Random(seed);
             var numbers = new NhsNumberGenerator(seed);
-            using var saved = Churned(random, numbers, out var live);
-            if (random.Next(2) == 0)
+            // Term frequencies measured from a single record on (the default waits for 1,000), and now and then a
+            // record added after the measurement, whose frequencies stay unmeasured: both must survive the trip.
+            var measured = random.Next(2) == 0;
+            using var saved = Churned(random, numbers, out var live, measured ? EveryRecordMeasured : null);
+            if (measured)
             {
                 saved.RefreshTermFrequencies();
+                if (random.Next(2) == 0)
+                {
+                    saved.AddOrUpdate(live["late"] = IndexPeople.Person(random, numbers, "late"));
+                }
             }
 
             using var loaded = RoundTrip(saved);
@@ -134,6 +143,9 @@ public sealed class PatientIndexSnapshotTests
         };
         Assert.Equal(PatientIndexSnapshotError.DifferentPreparationOptions, Refused(new MemoryStream(bytes), otherNicknames));
 
+        var otherMinimum = PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { MinimumRecordsForTermFrequencies = 999 } };
+        Assert.Equal(PatientIndexSnapshotError.DifferentPreparationOptions, Refused(new MemoryStream(bytes), otherMinimum));
+
         // The same contents under a new options instance are the same preparation.
         var equal = PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { } };
         using var loaded = PatientIndex.Load(new MemoryStream(bytes), MatchModel.Default, equal);
@@ -170,6 +182,49 @@ public sealed class PatientIndexSnapshotTests
     }
 
     [Fact]
+    public void A_stream_that_cannot_seek_loads_and_its_forged_sizes_allocate_only_what_arrives()
+    {
+        var random = new Random(12);
+        var numbers = new NhsNumberGenerator(12);
+        using var saved = Churned(random, numbers, out var live);
+        var bytes = Saved(saved).ToArray();
+        using (var loaded = PatientIndex.Load(new ForwardOnlyStream(bytes), MatchModel.Default))
+        {
+            var person = live.Values.First();
+            Assert.Equal(saved.FindMatches(person, 5), loaded.FindMatches(person, 5));
+        }
+
+        // 2^27 records claimed by sizes that pass their checksum, from a stream of a few hundred bytes.
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), 1 << 27);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(60), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(0, 60)));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(PatientIndexSnapshotError.Corrupt, Refused(new ForwardOnlyStream(bytes)));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L << 20, "a forged size allocated far more than the stream held");
+    }
+
+    [Fact]
+    public void Forged_dead_text_is_refused()
+    {
+        // The arena-waste count follows the record count and arena length; forge it to the whole arena.
+        var bytes = SnapshotBytes();
+        var arenaLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(44));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(48), arenaLength);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(60), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(0, 60)));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8), WholeChecksum(bytes));
+        Assert.Equal(PatientIndexSnapshotError.Corrupt, Refused(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void Every_preparation_option_is_in_the_fingerprint()
+    {
+        // A new RecordSetOptions property changes what preparation makes of a record: it must join the snapshot's
+        // fingerprint (RecordSet.PreparationFingerprint) and this list together.
+        var fingerprinted = new[] { "DateOrder", "Nicknames", "MinimumRecordsForTermFrequencies" };
+        var properties = typeof(RecordSetOptions).GetProperties().Where(p => p.GetMethod is { IsStatic: false }).Select(p => p.Name);
+        Assert.Equal(fingerprinted.Order(), properties.Where(p => p != "EqualityContract").Order());
+    }
+
+    [Fact]
     public void The_refusal_message_holds_no_record_data()
     {
         var random = new Random(10);
@@ -201,9 +256,12 @@ public sealed class PatientIndexSnapshotTests
 
     /// <summary>An index after a random run of adds, replacements and removals (so the arena holds dead text and
     /// positions have moved), and the records it holds.</summary>
-    private static PatientIndex Churned(Random random, NhsNumberGenerator numbers, out Dictionary<string, PatientRecord> live)
+    private static readonly PatientIndexOptions EveryRecordMeasured =
+        PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { MinimumRecordsForTermFrequencies = 1 } };
+
+    private static PatientIndex Churned(Random random, NhsNumberGenerator numbers, out Dictionary<string, PatientRecord> live, PatientIndexOptions? options = null)
     {
-        var index = new PatientIndex(MatchModel.Default);
+        var index = new PatientIndex(MatchModel.Default, options);
         live = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
         var operations = random.Next(20, 150);
         for (var op = 0; op < operations; op++)
@@ -253,6 +311,44 @@ public sealed class PatientIndexSnapshotTests
         using var index = Churned(new Random(3), new NhsNumberGenerator(3), out _);
         index.RefreshTermFrequencies();
         return Saved(index).ToArray();
+    }
+
+    /// <summary>The snapshot's closing checksum: everything written except the checksums themselves (the one after the
+    /// sizes, at bytes 60-67, and the last eight).</summary>
+    private static ulong WholeChecksum(byte[] bytes)
+    {
+        var hash = new System.IO.Hashing.XxHash3();
+        hash.Append(bytes.AsSpan(0, 60));
+        hash.Append(bytes.AsSpan(68, bytes.Length - 8 - 68));
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>A stream that reads forward only and cannot say its length, like a network stream.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static PatientIndexSnapshotError Refused(Stream stream, PatientIndexOptions? options = null) =>
