@@ -22,7 +22,7 @@ public sealed partial class PatientIndex
         /// <summary>Empties the set, with room for <paramref name="most"/> positions at under half load.</summary>
         public void Reset(int most)
         {
-            var wanted = (int)Math.Min(1u << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, most) * 2));
+            var wanted = (int)Math.Min(1u << 30, BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, most) * 4));
             if (_slots.Length < wanted)
             {
                 _slots = new ulong[wanted];
