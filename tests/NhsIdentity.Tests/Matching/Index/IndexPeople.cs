@@ -62,4 +62,28 @@ internal static class IndexPeople
             Postcode = source.Postcode!.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant(),
         };
     }
+
+    /// <summary>Applies <paramref name="operations"/> random writes to an index and to <paramref name="live"/> (the
+    /// records it should hold): adds, replacements by a noisy copy and removals, over ids R0 to R<c>distinctIds - 1</c>,
+    /// so positions move and the index's text arena holds dead text.</summary>
+    public static void Churn(PatientIndex index, Dictionary<string, PatientRecord> live, Random random, NhsNumberGenerator numbers, int operations, int distinctIds)
+    {
+        for (var op = 0; op < operations; op++)
+        {
+            var id = "R" + random.Next(distinctIds);
+            switch (random.Next(5))
+            {
+                case 0 when live.ContainsKey(id):
+                    index.Remove(id);
+                    live.Remove(id);
+                    break;
+                case 1 when live.TryGetValue(id, out var old):
+                    index.AddOrUpdate(live[id] = Noisy(random, old, id));
+                    break;
+                default:
+                    index.AddOrUpdate(live[id] = Person(random, numbers, id, withNhsNumber: random.Next(4) != 0));
+                    break;
+            }
+        }
+    }
 }

@@ -23,24 +23,7 @@ public sealed class PatientIndexProperties
             var minimum = (MatchDecision)random.Next(3);
             using var index = new PatientIndex(MatchModel.Default, PatientIndexOptions.Default with { MinimumDecision = minimum });
             var live = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
-            var operations = random.Next(1, 120);
-            for (var op = 0; op < operations; op++)
-            {
-                var id = "R" + random.Next(40);
-                switch (random.Next(5))
-                {
-                    case 0 when live.ContainsKey(id):
-                        index.Remove(id);
-                        live.Remove(id);
-                        break;
-                    case 1 when live.TryGetValue(id, out var old):
-                        index.AddOrUpdate(live[id] = IndexPeople.Noisy(random, old));
-                        break;
-                    default:
-                        index.AddOrUpdate(live[id] = IndexPeople.Person(random, numbers, id, withNhsNumber: random.Next(4) != 0));
-                        break;
-                }
-            }
+            IndexPeople.Churn(index, live, random, numbers, operations: random.Next(1, 120), distinctIds: 40);
 
             if (index.Count != live.Count)
             {

@@ -254,34 +254,16 @@ public sealed class PatientIndexSnapshotTests
         Assert.Throws<ArgumentException>(() => PatientIndex.Load(new MemoryStream(), MatchModel.Default, PatientIndexOptions.Default with { MaxCandidates = 0 }));
     }
 
-    /// <summary>An index after a random run of adds, replacements and removals (so the arena holds dead text and
-    /// positions have moved), and the records it holds.</summary>
     private static readonly PatientIndexOptions EveryRecordMeasured =
         PatientIndexOptions.Default with { RecordSetOptions = RecordSetOptions.Default with { MinimumRecordsForTermFrequencies = 1 } };
 
+    /// <summary>An index after a random run of adds, replacements and removals (so the arena holds dead text and
+    /// positions have moved), and the records it holds (at least one).</summary>
     private static PatientIndex Churned(Random random, NhsNumberGenerator numbers, out Dictionary<string, PatientRecord> live, PatientIndexOptions? options = null)
     {
         var index = new PatientIndex(MatchModel.Default, options);
         live = new Dictionary<string, PatientRecord>(StringComparer.Ordinal);
-        var operations = random.Next(20, 150);
-        for (var op = 0; op < operations; op++)
-        {
-            var id = "R" + random.Next(50);
-            switch (random.Next(5))
-            {
-                case 0 when live.ContainsKey(id):
-                    index.Remove(id);
-                    live.Remove(id);
-                    break;
-                case 1 when live.TryGetValue(id, out var old):
-                    index.AddOrUpdate(live[id] = IndexPeople.Noisy(random, old, id));
-                    break;
-                default:
-                    index.AddOrUpdate(live[id] = IndexPeople.Person(random, numbers, id, withNhsNumber: random.Next(4) != 0));
-                    break;
-            }
-        }
-
+        IndexPeople.Churn(index, live, random, numbers, operations: random.Next(20, 150), distinctIds: 50);
         if (live.Count == 0)
         {
             index.AddOrUpdate(live["R0"] = IndexPeople.Person(random, numbers, "R0"));
