@@ -30,9 +30,15 @@ public sealed partial class PatientIndex
         /// <summary>Grows the table, if need be, so that <paramref name="keys"/> distinct keys fit without growing again.</summary>
         public void Reserve(int keys)
         {
-            while (keys * 4L > _entries.Length * (long)MaxLoadQuarters)
+            var size = (long)_entries.Length;
+            while (keys * 4L > size * MaxLoadQuarters)
             {
-                Grow();
+                size *= 2;
+            }
+
+            if (size > _entries.Length)
+            {
+                Rehash((int)size); // once, not once per doubling
             }
         }
 

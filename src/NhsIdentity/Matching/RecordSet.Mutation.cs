@@ -129,12 +129,15 @@ public sealed partial class RecordSet
     }
 
     /// <summary>Walks a row's arena slices, as each comparison declares them: with a destination, copies each slice
-    /// there and points the row at the copy (compaction); without one, only adds up their lengths.</summary>
+    /// there and points the row at the copy (compaction); without one, only adds up their lengths and notes a slice
+    /// that does not lie inside the set's arena (a loaded snapshot is checked with it).</summary>
     private ref struct ArenaVisitor(RecordSet set, ref PreparedRow row, char[]? destination, int length) : IComparisonVisitor
     {
         private readonly ref PreparedRow _row = ref row;
 
         public int Length = length;
+
+        public bool Outside;
 
         public void Visit<T>()
             where T : struct, IComparisonDefinition
@@ -143,6 +146,7 @@ public sealed partial class RecordSet
             {
                 var count = T.ArenaLength(slice, in _row);
                 ref var start = ref T.ArenaStart(slice, ref _row);
+                Outside |= count < 0 || start < 0 || (long)start + count > set._arenaLength;
                 if (destination is not null)
                 {
                     set._arena.AsSpan(start, count).CopyTo(destination.AsSpan(Length));

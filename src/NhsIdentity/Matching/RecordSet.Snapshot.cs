@@ -163,37 +163,16 @@ public sealed partial class RecordSet
         var live = 0L;
         for (var i = 0; i < _count; i++)
         {
-            var visitor = new ArenaCheckVisitor(ref _rows[i], arenaLength);
+            var visitor = new ArenaVisitor(this, ref _rows[i], destination: null, 0);
             ComparisonCatalog.Visit(ref visitor);
             if (visitor.Outside)
             {
                 return false;
             }
 
-            live += visitor.Live;
+            live += visitor.Length;
         }
 
         return live + arenaWaste == arenaLength;
-    }
-
-    /// <summary>Adds up a row's text slices, as each comparison declares them, and notes one outside the arena.</summary>
-    private ref struct ArenaCheckVisitor(ref PreparedRow row, int arenaLength) : IComparisonVisitor
-    {
-        private readonly ref PreparedRow _row = ref row;
-
-        public long Live;
-        public bool Outside;
-
-        public void Visit<T>()
-            where T : struct, IComparisonDefinition
-        {
-            for (var slice = 0; slice < T.ArenaSlices; slice++)
-            {
-                var count = T.ArenaLength(slice, in _row);
-                var start = T.ArenaStart(slice, ref _row);
-                Outside |= count < 0 || start < 0 || (long)start + count > arenaLength;
-                Live += count;
-            }
-        }
     }
 }

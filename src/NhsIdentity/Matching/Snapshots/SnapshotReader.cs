@@ -45,15 +45,7 @@ internal sealed class SnapshotReader(Stream source)
     }
 
     public void ReadSpan<T>(Span<T> values)
-        where T : unmanaged
-    {
-        var bytes = MemoryMarshal.AsBytes(values);
-        const int Slice = 1 << 20;
-        for (var start = 0; start < bytes.Length; start += Slice)
-        {
-            ReadBytes(bytes.Slice(start, Math.Min(Slice, bytes.Length - start)));
-        }
-    }
+        where T : unmanaged => ReadBytes(MemoryMarshal.AsBytes(values));
 
     public void ReadBytes(Span<byte> bytes)
     {

@@ -25,16 +25,7 @@ internal sealed class SnapshotWriter(Stream destination)
 
     /// <summary>Writes a span of unmanaged values as their bytes in memory (the reader refuses another byte order).</summary>
     public void WriteSpan<T>(ReadOnlySpan<T> values)
-        where T : unmanaged
-    {
-        // In slices, so the hash and the stream see the same bytes without one large copy.
-        var bytes = MemoryMarshal.AsBytes(values);
-        const int Slice = 1 << 20;
-        for (var start = 0; start < bytes.Length; start += Slice)
-        {
-            WriteBytes(bytes.Slice(start, Math.Min(Slice, bytes.Length - start)));
-        }
-    }
+        where T : unmanaged => WriteBytes(MemoryMarshal.AsBytes(values));
 
     public void WriteBytes(ReadOnlySpan<byte> bytes)
     {
