@@ -15,11 +15,14 @@ public sealed record PatientIndexOptions
 
     /// <summary>
     /// Gets the blocking rules: a lookup scores only indexed records that share the query's key under at least one
-    /// rule. Default <see cref="BlockingRule.Defaults"/> (NHS number; date of birth with family-name Soundex or given
-    /// initial; full name; the two names' Soundex codes in either order with birth year; date of birth; family-name
-    /// Soundex, birth year and postcode district; postcode and birth year; local id; email; telephone).
+    /// rule. Default <see cref="BlockingRule.IndexDefaults"/>: the linker's <see cref="BlockingRule.Defaults"/> without
+    /// the date of birth alone (NHS number; date of birth with family-name Soundex or given initial; full name; the two
+    /// names' Soundex codes in either order with birth year; family-name Soundex, birth year and postcode district;
+    /// postcode with birth year or given initial; family-name Soundex, given initial and birth year; local id; email;
+    /// telephone). <see cref="BlockingRule.IndexDefaults"/> says what leaving the date of birth out costs and when
+    /// to add it back.
     /// </summary>
-    public IReadOnlyList<BlockingRule> BlockingRules { get; init; } = BlockingRule.Defaults;
+    public IReadOnlyList<BlockingRule> BlockingRules { get; init; } = BlockingRule.IndexDefaults;
 
     /// <summary>Gets how records and queries are read and prepared. Default <see cref="RecordSetOptions.Default"/>.</summary>
     public RecordSetOptions RecordSetOptions { get; init; } = RecordSetOptions.Default;

@@ -140,6 +140,24 @@ public sealed class PatientIndexTests
     }
 
     [Fact]
+    public void The_index_defaults_leave_out_the_date_of_birth_alone_which_can_be_added_back()
+    {
+        // Both names, the postcode and the identifiers differ: only the date of birth (and the address text, which
+        // no rule keys on) is shared, so only the "dob" rule selects this pair.
+        var query = Alice.With(id: "message-1", nhs: "", given: "Mary", family: "Hardcastle", postcode: "LS2 9JT", local: "");
+        var everyCandidate = PatientIndexOptions.Default with { MinimumDecision = MatchDecision.NonMatch };
+        using var lean = new PatientIndex(MatchModel.Default, everyCandidate);
+        using var wide = new PatientIndex(MatchModel.Default, everyCandidate with { BlockingRules = [.. BlockingRule.IndexDefaults, BlockingRule.DateOfBirth] });
+        lean.AddOrUpdate(Alice);
+        wide.AddOrUpdate(Alice);
+
+        Assert.Equal(BlockingRule.Defaults.Where(rule => rule != BlockingRule.DateOfBirth), BlockingRule.IndexDefaults);
+        Assert.Same(BlockingRule.IndexDefaults, PatientIndexOptions.Default.BlockingRules);
+        Assert.Empty(lean.FindMatches(query, 5));
+        Assert.Equal("A1", Assert.Single(wide.FindMatches(query, 5)).Id);
+    }
+
+    [Fact]
     public void Max_candidates_caps_the_records_scored()
     {
         // Ten records share one full-name key; with a cap of 4 only the first four posted are scored.
