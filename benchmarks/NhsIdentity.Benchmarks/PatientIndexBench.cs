@@ -21,11 +21,11 @@ namespace NhsIdentity.Benchmarks;
 /// them. Term frequencies are refreshed once after loading.</para>
 /// <para>The index rows prepare each query inside the timed loop; the baseline scores queries prepared in
 /// <c>GlobalSetup</c>, which flatters the baseline slightly.</para>
-/// <para><see cref="Rules"/>: <c>default</c> is <see cref="PatientIndexOptions.Default"/> (the thirteen rules of
-/// <see cref="BlockingRule.Defaults"/>); <c>nine</c> leaves out the four rules added for recall after f2e3b64
-/// (<c>name-soundex-set+birth-year</c>, <c>dob</c>, <c>postcode+given-initial</c>,
-/// <c>family-soundex+given-initial+birth-year</c>), so the same work can be timed against that release. On this
-/// population <c>dob</c> alone brings about 22 of a lookup's 27 candidates.</para>
+/// <para><see cref="Rules"/>: <c>default</c> is <see cref="PatientIndexOptions.Default"/> (the twelve rules of
+/// <see cref="BlockingRule.IndexDefaults"/>: the linker's thirteen without <c>dob</c>, which on this population
+/// brought about 22 of a lookup's 27 candidates); <c>nine</c> leaves out the four rules added for recall after
+/// f2e3b64 (<c>name-soundex-set+birth-year</c>, <c>dob</c>, <c>postcode+given-initial</c>,
+/// <c>family-soundex+given-initial+birth-year</c>), so the same work can be timed against that release.</para>
 /// </remarks>
 [MemoryDiagnoser]
 public class PatientIndexBench : IDisposable
