@@ -29,6 +29,10 @@ public enum RejectionReason
 
     /// <summary>An earlier row of the same input has the same id; the first is kept.</summary>
     DuplicateId,
+
+    /// <summary>A file (DICOM) that cannot be read into a record: not DICOM, truncated, malformed, or in a transfer
+    /// syntax or character set the reader does not decode.</summary>
+    UnreadableFile,
 }
 
 /// <summary>One rejected row (or message): where it is and why, never what it holds.</summary>
@@ -63,6 +67,7 @@ public static class RejectionReasonText
         RejectionReason.RowTooLong => "row too long",
         RejectionReason.EmptyId => "empty id",
         RejectionReason.DuplicateId => "duplicate id",
+        RejectionReason.UnreadableFile => "unreadable file",
         _ => "rejected",
     };
 }
