@@ -48,7 +48,7 @@ internal sealed class MatchingInputs
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: csv (default; supplier extracts with a header row, as CSV or an Excel .xlsx workbook), hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored) or fhir-ndjson (FHIR R4 UK Core Patient resources, one per line).",
+        Description = "Input format: csv (default; supplier extracts with a header row, as CSV or an Excel .xlsx workbook), hl7v2 (HL7 v2 ADT messages, one patient per message from its PID segment, with the GP practice from PD1; separated by blank lines or a new MSH, MLLP framing ignored), fhir-ndjson (FHIR R4 UK Core Patient resources, one per line) or dicom (a folder of DICOM files, searched with its subfolders, or one file: one patient per file from its header, keyed by accession number, else SOP Instance UID).",
         DefaultValueFactory = _ => InputFormat.Csv.Name,
     };
 

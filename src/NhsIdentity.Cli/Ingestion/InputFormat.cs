@@ -24,8 +24,11 @@ internal sealed class InputFormat
     /// <summary>Gets the FHIR NDJSON format: one UK Core <c>Patient</c> resource per line (Bulk Data exports).</summary>
     public static InputFormat FhirNdjson { get; } = new("fhir-ndjson", ".ndjson", acceptsColumnMap: false, FhirNdjsonFileReader.Read);
 
+    /// <summary>Gets the DICOM format: a folder of files (or one file), one patient record per file from its header.</summary>
+    public static InputFormat Dicom { get; } = new("dicom", ".csv", acceptsColumnMap: false, DicomInputReader.Read);
+
     /// <summary>Gets every format, in the order the help text lists them.</summary>
-    public static IReadOnlyList<InputFormat> All { get; } = [Csv, FhirNdjson, Hl7V2];
+    public static IReadOnlyList<InputFormat> All { get; } = [Csv, Dicom, FhirNdjson, Hl7V2];
 
     /// <summary>Gets the name given to <c>--format</c>.</summary>
     public string Name { get; }
