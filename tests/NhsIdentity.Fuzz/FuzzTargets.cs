@@ -14,6 +14,7 @@ public static class FuzzTargets
         ["csv"] = CsvTarget.Run,
         ["model-json"] = ModelJsonTarget.Run,
         ["record-set"] = RecordSetTarget.Run,
+        ["dicom"] = DicomTarget.Run,
     };
 
     /// <summary>The target names, in the order the README lists them.</summary>
