@@ -74,7 +74,9 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var keyFile = Path.Combine(_data.Folder, "api-key");
         await File.WriteAllTextAsync(keyFile, KillRounds.ApiKey);
         var rounds = new KillRounds(settings, access, output.WriteLine);
-        using var hangGuard = new CancellationTokenSource(ServerProcess.HangGuard * 2);
+        // A hang guard per round, far beyond any load: a round that stalls fails with a message instead of hanging.
+        var guard = ServerProcess.HangGuard * (settings.Rounds + 1);
+        using var hangGuard = new CancellationTokenSource(guard);
 
         try
         {
@@ -82,7 +84,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         }
         catch (OperationCanceledException) when (hangGuard.IsCancellationRequested)
         {
-            Assert.Fail($"hang guard: the kill rounds did not finish within {ServerProcess.HangGuard * 2}.");
+            Assert.Fail($"hang guard: the kill rounds did not finish within {guard}.");
         }
 
         var tally = rounds.Tally;
