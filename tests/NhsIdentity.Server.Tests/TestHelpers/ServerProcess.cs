@@ -12,7 +12,7 @@ namespace NhsIdentity.Server.Tests.TestHelpers;
 /// </summary>
 /// <remarks>
 /// Synchronisation is by what the child prints and answers, never by sleeping: the port comes from the host's
-/// "Now listening on" line, readiness from polling <c>/health/ready</c>. The one time limit, <see cref="HangGuard"/>,
+/// "Now listening on" line, readiness from polling <c>/health/ready</c> and then the loader's "Index ready" line. The one time limit, <see cref="HangGuard"/>,
 /// fails a child that never gets ready or never ends instead of hanging the suite; it is far beyond any load.
 /// </remarks>
 internal sealed partial class ServerProcess : IDisposable
@@ -26,6 +26,7 @@ internal sealed partial class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _indexReadyLogged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _tail = new();
     private readonly List<string> _notable = [];
 
@@ -114,7 +115,11 @@ internal sealed partial class ServerProcess : IDisposable
         var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         server._process.OutputDataReceived += (_, e) => server.Read(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Read(e.Data);
-        server._process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException("The service ended before it listened."));
+        server._process.Exited += (_, _) =>
+        {
+            server._listening.TrySetException(new InvalidOperationException("The service ended before it listened."));
+            server._indexReadyLogged.TrySetException(new InvalidOperationException("The service ended before it logged its index ready."));
+        };
         server._process.Start();
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
@@ -122,6 +127,9 @@ internal sealed partial class ServerProcess : IDisposable
         {
             server.Address = await server._listening.Task.WaitAsync(cancellationToken);
             await server.WaitUntilReadyAsync(cancellationToken);
+            // /health/ready turns ready a moment before the loader logs how it started (the snapshot line, then
+            // "Index ready"), and the console logger writes from a queue: wait for the last of those lines.
+            await server._indexReadyLogged.Task.WaitAsync(cancellationToken);
             return server;
         }
         catch (Exception failure) when (failure is InvalidOperationException or OperationCanceledException or HttpRequestException)
@@ -241,6 +249,11 @@ internal sealed partial class ServerProcess : IDisposable
             lock (_notable)
             {
                 _notable.Add(line);
+            }
+
+            if (line.Contains("Index ready:", StringComparison.Ordinal))
+            {
+                _indexReadyLogged.TrySetResult();
             }
         }
 
