@@ -4,7 +4,8 @@ using NhsIdentity.Server.Storage;
 namespace NhsIdentity.Server.Hosting;
 
 /// <summary>The in-memory <see cref="PatientIndex"/> as a cache of the store. Writes go to the store first (committed)
-/// and only then to the index, one writer at a time, so the index never holds what the store does not. Beside the
+/// and only then to the index, one writer at a time, so the index never holds what the store does not (and after a
+/// store write fails, the index is set to what the store then holds for that id). Beside the
 /// index it keeps each record's content hash (about 40 bytes a record), so a snapshot written on stop can be caught up
 /// with the store on the next start (<see cref="IndexSnapshotFile"/>).</summary>
 internal sealed class IdentityIndex : IDisposable
@@ -164,7 +165,18 @@ internal sealed class IdentityIndex : IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var added = await _store.UpsertAsync(patient, cancellationToken).ConfigureAwait(false);
+            bool added;
+            try
+            {
+                // Not cancelled once it has its turn: see FollowStoreAsync.
+                added = await _store.UpsertAsync(patient, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (IsStoreFailure(failure))
+            {
+                await FollowStoreAsync(patient.Id).ConfigureAwait(false);
+                throw;
+            }
+
             Index.AddOrUpdate(patient.Record with { Id = patient.Id });
             _hashes[patient.Id] = IndexSnapshotFile.ContentHash(patient.Id, patient.Record);
             return added;
@@ -181,7 +193,17 @@ internal sealed class IdentityIndex : IDisposable
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var removed = await _store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            bool removed;
+            try
+            {
+                removed = await _store.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (IsStoreFailure(failure))
+            {
+                await FollowStoreAsync(id).ConfigureAwait(false);
+                throw;
+            }
+
             Index.Remove(id);
             _hashes.Remove(id);
             return removed;
@@ -191,6 +213,37 @@ internal sealed class IdentityIndex : IDisposable
             _writer.Release();
         }
     }
+
+    /// <summary>After a store write failed: makes the index hold what the store holds for this id, as far as the store
+    /// can say. A failed write is not always a write that did not happen: a connection lost after PostgreSQL committed
+    /// but before its answer arrived, or a cancellation racing the commit, leaves the row written and the caller told
+    /// otherwise. Without this the index would miss (or keep) that row until the next start; the caller still gets
+    /// the failure, and retrying a PUT or DELETE is harmless. For the same reason a write is never cancelled once it
+    /// has its turn (the caller hanging up does not stop it): cancelling only while it waits for the writer.</summary>
+    private async Task FollowStoreAsync(string id)
+    {
+        try
+        {
+            if (await _store.GetAsync(id, CancellationToken.None).ConfigureAwait(false) is { } stored)
+            {
+                Index.AddOrUpdate(stored.Record with { Id = id });
+                _hashes[id] = IndexSnapshotFile.ContentHash(id, stored.Record);
+            }
+            else
+            {
+                Index.Remove(id);
+                _hashes.Remove(id);
+            }
+        }
+        catch (Exception unreadable) when (IsStoreFailure(unreadable))
+        {
+            // The store cannot answer either: the index stays as it was, and the next start catches it up.
+        }
+    }
+
+    /// <summary>What a store operation throws when it fails (the stores' own type, or the database driver's).</summary>
+    private static bool IsStoreFailure(Exception exception) =>
+        exception is PatientStoreException or System.Data.Common.DbException or IOException or TimeoutException or OperationCanceledException or InvalidOperationException;
 
     /// <summary>How a start built the index: from a snapshot (with how many records it had to update or remove to
     /// match the store) or from the store alone, and why a snapshot present was not used.</summary>
