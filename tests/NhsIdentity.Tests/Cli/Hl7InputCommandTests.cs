@@ -92,7 +92,7 @@ public sealed class Hl7InputCommandTests
 
         var unknown = CliRunner.Run("link", Pas, Pas, "--format", "xml", "--out", temp.PathOf("links.csv"));
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("--format must be one of csv, fhir-ndjson, hl7v2", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("--format must be one of csv, dicom, fhir-ndjson, hl7v2", unknown.Error, StringComparison.Ordinal);
 
         var unknownRight = CliRunner.Run("link", Pas, Pas, "--right-format", "xml", "--out", temp.PathOf("links.csv"));
         Assert.Equal(2, unknownRight.ExitCode);
