@@ -14,17 +14,25 @@ internal sealed class SqlitePatientStore : IPatientStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly bool _exclusive;
 
-    public SqlitePatientStore(string path, TimeProvider time)
+    /// <param name="path">The database file (created when absent).</param>
+    /// <param name="time">The clock for the updated/recorded timestamps.</param>
+    /// <param name="exclusive">Open every connection in SQLite's exclusive locking mode, unpooled (a bulk load): the
+    /// first write fails with SQLite's "database is locked" (SQLITE_BUSY, after the busy timeout) while another process, a running server, has the file
+    /// open, instead of writing under an index that would not see the rows.</param>
+    public SqlitePatientStore(string path, TimeProvider time, bool exclusive = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(path),
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            // Exclusive mode lasts as long as the connection: a pooled one would keep the file locked after the load.
+            Pooling = !exclusive,
         }.ToString();
         _time = time;
+        _exclusive = exclusive;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -126,6 +134,60 @@ internal sealed class SqlitePatientStore : IPatientStore
         return added;
     }
 
+    public async Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken)
+    {
+        BatchWriteCounts.ThrowIfIdsRepeat(patients);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two statements prepared once and bound per row: an insert that leaves a known id alone (one change when the
+        // id was new) and an update for the ids it left. Counting changes needs no lookup before each write.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO patients (id, record_json, fhir_json, updated_utc) VALUES ($id, $record, $fhir, $utc) ON CONFLICT(id) DO NOTHING;";
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE patients SET record_json = $record, fhir_json = $fhir, updated_utc = $utc WHERE id = $id;";
+        var insertParameters = RowParameters(insert);
+        var updateParameters = RowParameters(update);
+        insert.Prepare();
+        update.Prepare();
+
+        var now = Now();
+        var added = 0;
+        foreach (var patient in patients)
+        {
+            var record = JsonSerializer.Serialize(patient.Record, RecordJson);
+            Bind(insertParameters, patient, record, now);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                added++;
+                continue;
+            }
+
+            Bind(updateParameters, patient, record, now);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new BatchWriteCounts(added, patients.Count - added);
+    }
+
+    private static SqliteParameter[] RowParameters(SqliteCommand command) =>
+    [
+        command.Parameters.Add("$id", SqliteType.Text),
+        command.Parameters.Add("$record", SqliteType.Text),
+        command.Parameters.Add("$fhir", SqliteType.Text),
+        command.Parameters.Add("$utc", SqliteType.Text),
+    ];
+
+    private static void Bind(SqliteParameter[] parameters, StoredPatient patient, string record, string now)
+    {
+        parameters[0].Value = patient.Id;
+        parameters[1].Value = record;
+        parameters[2].Value = (object?)patient.FhirJson ?? DBNull.Value;
+        parameters[3].Value = now;
+    }
+
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -148,6 +210,13 @@ internal sealed class SqlitePatientStore : IPatientStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (_exclusive)
+            {
+                // Before the connection first touches the WAL: then SQLite keeps no shared-memory index and a write
+                // needs every other connection to the file closed.
+                await ExecuteAsync(connection, "PRAGMA locking_mode=EXCLUSIVE;", cancellationToken).ConfigureAwait(false);
+            }
+
             // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss, not only a crash.
             await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
             return connection;
