@@ -2,20 +2,25 @@ using System.Diagnostics;
 
 namespace NhsIdentity.ServiceLoad;
 
-/// <summary>Runs N clients against one target for a fixed duration or request count, whichever ends first, each
-/// client sending its next query as soon as the last answer is in (a closed loop: N requests in flight at most).</summary>
+/// <summary>Runs N clients against one target for a fixed duration or request count, whichever ends first. Without a
+/// rate each client sends its next query as soon as the last answer is in (a closed loop: as fast as it goes, N requests
+/// in flight at most). With a rate, request n is due at start + n / rate and the next free client sends it then; a
+/// request sent late because every client was still waiting for an answer is timed from when it was due, so a slow
+/// spell shows in the latencies instead of quietly lowering the load (coordinated omission).</summary>
 internal static class LoadDriver
 {
     /// <summary>One lookup: the query at this index; <see langword="true"/> when it was answered as expected.</summary>
     public delegate ValueTask<bool> Lookup(int client, int query);
 
     public static async Task<LoadResult> RunAsync(string target, int clients, TimeSpan duration, int maxRequests, int queryCount, int queryOffset,
-        Lookup lookup, bool dedicatedThreads)
+        Lookup lookup, bool dedicatedThreads, double rate = 0)
     {
+        var ticksPerRequest = rate > 0 ? Stopwatch.Frequency / rate : 0;
         var sample = new LatencySample(clients, maxRequests);
         long issued = 0;
         long errors = 0;
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var origin = Stopwatch.GetTimestamp();
+        var deadline = origin + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var clock = Stopwatch.StartNew();
 
         async Task ClientAsync(int client)
@@ -24,7 +29,30 @@ internal static class LoadDriver
             {
                 var n = Interlocked.Increment(ref issued) - 1;
                 var start = Stopwatch.GetTimestamp();
-                if (n >= maxRequests || start >= deadline)
+                if (rate > 0)
+                {
+                    var due = origin + (long)(n * ticksPerRequest);
+                    if (due > start)
+                    {
+                        // Early: wait, and time from when it is sent (the timer's lateness is the client's, not the service's).
+                        if (due < deadline)
+                        {
+                            await Task.Delay(TimeSpan.FromSeconds((due - start) / (double)Stopwatch.Frequency)).ConfigureAwait(false);
+                        }
+
+                        start = Stopwatch.GetTimestamp();
+                    }
+                    else
+                    {
+                        start = due;
+                    }
+
+                    if (n >= maxRequests || due >= deadline)
+                    {
+                        return;
+                    }
+                }
+                else if (n >= maxRequests || start >= deadline)
                 {
                     return;
                 }
@@ -51,6 +79,6 @@ internal static class LoadDriver
         await Task.WhenAll(tasks).ConfigureAwait(false);
         clock.Stop();
         var sorted = sample.SortedMilliseconds();
-        return new LoadResult(target, clients, sorted.Length, errors, clock.Elapsed.TotalSeconds, sorted);
+        return new LoadResult(rate > 0 ? FormattableString.Invariant($"{target} at {rate:N0}/s") : target, clients, sorted.Length, errors, clock.Elapsed.TotalSeconds, sorted);
     }
 }

@@ -104,6 +104,11 @@ try
         {
             results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset).ConfigureAwait(false));
             offset += options.MaxRequests; // each run starts on queries the last one did not send
+            if (options.Rate > 0)
+            {
+                results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, options.Rate).ConfigureAwait(false));
+                offset += options.MaxRequests;
+            }
         }
     }
 
@@ -126,12 +131,26 @@ try
 
         index.RefreshTermFrequencies();
         Say(Invariant($"in-process PatientIndex: {index.Count:N0} records of {Path.GetFileName(options.IndexCsv)} read and indexed in {clock.Elapsed.TotalSeconds:F1} s"));
+        // How many candidates a lookup returns (of at most 10): each is a resource in a $match bundle.
+        var sampled = Math.Min(5000, queries.Count);
+        var candidates = 0L;
+        for (var i = 0; i < sampled; i++)
+        {
+            candidates += index.FindMatches(queries.Records[i], 10).Count;
+        }
+
+        Say(Invariant($"candidates per lookup (first {sampled:N0} queries): {candidates / (double)sampled:F2} on average"));
         var offset = 0;
         foreach (var clients in options.Clients)
         {
-            results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients,
-                (_, query) => ValueTask.FromResult(index.FindMatches(queries.Records[query], 10) is not null), dedicatedThreads: true, options, queries.Count, offset).ConfigureAwait(false));
+            ValueTask<bool> Lookup(int client, int query) => ValueTask.FromResult(index.FindMatches(queries.Records[query], 10) is not null);
+            results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients, Lookup, dedicatedThreads: true, options, queries.Count, offset).ConfigureAwait(false));
             offset += options.MaxRequests;
+            if (options.Rate > 0)
+            {
+                results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients, Lookup, dedicatedThreads: true, options, queries.Count, offset, options.Rate).ConfigureAwait(false));
+                offset += options.MaxRequests;
+            }
         }
     }
 }
@@ -155,11 +174,11 @@ foreach (var result in results)
 
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
-static async Task<LoadResult> MeasureAsync(string target, int clients, LoadDriver.Lookup lookup, bool dedicatedThreads, LoadOptions options, int queryCount, int offset)
+static async Task<LoadResult> MeasureAsync(string target, int clients, LoadDriver.Lookup lookup, bool dedicatedThreads, LoadOptions options, int queryCount, int offset, double rate = 0)
 {
     // Warm-up (JIT, connections, the index's per-thread scratch): the same clients, not recorded.
-    await LoadDriver.RunAsync(target, clients, options.Warmup, options.MaxRequests, queryCount, offset + (queryCount / 2), lookup, dedicatedThreads).ConfigureAwait(false);
-    var result = await LoadDriver.RunAsync(target, clients, options.Duration, options.MaxRequests, queryCount, offset, lookup, dedicatedThreads).ConfigureAwait(false);
+    await LoadDriver.RunAsync(target, clients, options.Warmup, options.MaxRequests, queryCount, offset + (queryCount / 2), lookup, dedicatedThreads, rate).ConfigureAwait(false);
+    var result = await LoadDriver.RunAsync(target, clients, options.Duration, options.MaxRequests, queryCount, offset, lookup, dedicatedThreads, rate).ConfigureAwait(false);
     Say(result.Row());
     return result;
 }

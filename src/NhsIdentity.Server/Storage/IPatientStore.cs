@@ -20,6 +20,10 @@ internal interface IPatientStore
     /// <summary>The stored patient with this id, or <see langword="null"/>.</summary>
     Task<StoredPatient?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The stored patients with these ids, by id, in one query (a <c>$match</c> bundle's candidates); ids the
+    /// store does not hold are absent.</summary>
+    Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Adds or replaces a patient; <see langword="true"/> when it was added.</summary>
     Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken);
 

@@ -189,6 +189,31 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     });
 
+    public Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var array = ids.ToArray();
+        return GuardAsync<IReadOnlyDictionary<string, StoredPatient>>("read patients", async () =>
+        {
+            var found = new Dictionary<string, StoredPatient>(array.Length, StringComparer.Ordinal);
+            if (array.Length == 0)
+            {
+                return found;
+            }
+
+            await using var command = _dataSource.CreateCommand($"SELECT id, record_json, fhir_json FROM {_quotedSchema}.patients WHERE id = ANY($1);");
+            command.Parameters.AddWithValue(array);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var patient = Read(reader);
+                found[patient.Id] = patient;
+            }
+
+            return found;
+        });
+    }
+
     public Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patient);

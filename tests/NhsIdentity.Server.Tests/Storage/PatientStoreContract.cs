@@ -165,6 +165,22 @@ public abstract class PatientStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Get_many_returns_the_patients_it_holds_by_id_and_leaves_out_the_rest()
+    {
+        var store = await StartAsync();
+        await store.UpsertAsync(Patient("p-1", "Ardith"), default);
+        await store.UpsertAsync(Patient("p-2", "Brannoc") with { FhirJson = "{\"resourceType\":\"Patient\"}" }, default);
+        await store.UpsertAsync(Patient("p-3", "Cerys"), default);
+
+        var found = await OpenStore().GetManyAsync(["p-3", "p-2", "never-written"], default);
+
+        Assert.Equal(["p-2", "p-3"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Cerys", found["p-3"].Record.GivenNames);
+        Assert.Equal("{\"resourceType\":\"Patient\"}", found["p-2"].FhirJson);
+        Assert.Empty(await store.GetManyAsync([], default));
+    }
+
+    [StoreFact]
     public async Task A_batch_adds_new_ids_replaces_known_ones_and_says_how_many_of_each()
     {
         var store = await StartAsync();
