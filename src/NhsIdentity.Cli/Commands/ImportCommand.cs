@@ -112,6 +112,9 @@ internal static class ImportCommand
                 }
 
                 var clock = Stopwatch.StartNew();
+                // In id order: the store keeps rows in id order (a WITHOUT ROWID table), so sorted batches append to
+                // its b-tree instead of splitting pages all over it (1.0M rows: 89 s in file order; see ServiceLoad.md).
+                stored.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
                 var written = WriteAsync(importer, stored, batchSize, progress, cancellationToken).GetAwaiter().GetResult();
                 if (written.Failure is { } failure)
                 {
