@@ -50,8 +50,14 @@ internal sealed record LoadResult(string Target, int Clients, long Requests, lon
 {
     public double PerSecond => Requests / Seconds;
 
-    public static string Header => "| target | clients | requests | errors | seconds | lookups/s | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    /// <summary>The service process's CPU milliseconds per lookup (NaN in process, or for a service not started here).</summary>
+    public double ServiceCpuMsPerLookup { get; init; }
+
+    /// <summary>This process's CPU milliseconds per lookup: the HTTP client's, or the in-process index's.</summary>
+    public double ClientCpuMsPerLookup { get; init; }
+
+    public static string Header => "| target | clients | requests | errors | seconds | lookups/s | p50 ms | p90 ms | p99 ms | max ms | service CPU ms/lookup | client CPU ms/lookup |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Target} | {Clients} | {Requests:N0} | {Errors} | {Seconds:F1} | {PerSecond:N0} | {LatencySample.Quantile(Sorted, 0.50):F3} | {LatencySample.Quantile(Sorted, 0.90):F3} | {LatencySample.Quantile(Sorted, 0.99):F3} | {(Sorted.Length == 0 ? double.NaN : Sorted[^1]):F2} |");
+        $"| {Target} | {Clients} | {Requests:N0} | {Errors} | {Seconds:F1} | {PerSecond:N0} | {LatencySample.Quantile(Sorted, 0.50):F3} | {LatencySample.Quantile(Sorted, 0.90):F3} | {LatencySample.Quantile(Sorted, 0.99):F3} | {(Sorted.Length == 0 ? double.NaN : Sorted[^1]):F2} | {(double.IsNaN(ServiceCpuMsPerLookup) ? "-" : ServiceCpuMsPerLookup.ToString("F3", CultureInfo.InvariantCulture))} | {ClientCpuMsPerLookup:F3} |");
 }

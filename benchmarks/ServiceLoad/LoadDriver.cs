@@ -13,8 +13,12 @@ internal static class LoadDriver
     public delegate ValueTask<bool> Lookup(int client, int query);
 
     public static async Task<LoadResult> RunAsync(string target, int clients, TimeSpan duration, int maxRequests, int queryCount, int queryOffset,
-        Lookup lookup, bool dedicatedThreads, double rate = 0)
+        Lookup lookup, bool dedicatedThreads, double rate = 0, Func<TimeSpan>? serviceCpu = null)
     {
+        // CPU time spent per lookup, by the service's process and by this one: on a shared machine latency and
+        // throughput move with the neighbours' load, CPU per lookup much less.
+        var serviceCpuBefore = serviceCpu?.Invoke() ?? TimeSpan.Zero;
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ticksPerRequest = rate > 0 ? Stopwatch.Frequency / rate : 0;
         var sample = new LatencySample(clients, maxRequests);
         long issued = 0;
@@ -78,7 +82,13 @@ internal static class LoadDriver
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
         clock.Stop();
+        var serviceCpuMs = serviceCpu is null ? double.NaN : (serviceCpu() - serviceCpuBefore).TotalMilliseconds;
+        var ownCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalMilliseconds;
         var sorted = sample.SortedMilliseconds();
-        return new LoadResult(rate > 0 ? FormattableString.Invariant($"{target} at {rate:N0}/s") : target, clients, sorted.Length, errors, clock.Elapsed.TotalSeconds, sorted);
+        return new LoadResult(rate > 0 ? FormattableString.Invariant($"{target} at {rate:N0}/s") : target, clients, sorted.Length, errors, clock.Elapsed.TotalSeconds, sorted)
+        {
+            ServiceCpuMsPerLookup = serviceCpuMs / Math.Max(1, sorted.Length),
+            ClientCpuMsPerLookup = ownCpuMs / Math.Max(1, sorted.Length),
+        };
     }
 }

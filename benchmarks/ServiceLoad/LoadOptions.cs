@@ -33,22 +33,23 @@ internal sealed class LoadOptions
 
     public bool AuditLog { get; private set; }
 
-    /// <summary>Requests a second across the clients (0: as fast as they go). Each client count runs both ways when set.</summary>
-    public double Rate { get; private set; }
+    /// <summary>Paced runs: requests a second across the clients, each rate a row of its own for every client count
+    /// above 1 (one client paced is one request in flight at a time: the unpaced row already says it).</summary>
+    public double[] Rates { get; private set; } = [];
 
     public const string Usage = """
         usage: ServiceLoad --queries QUERIES.csv
                  (--nhsid PATH/nhsid --data mpi.db [--startup]  |  --url http://127.0.0.1:PORT --api-key-file FILE)
                  [--index INDEX.csv] [--clients 1,8] [--duration 20] [--warmup 3] [--max-requests 200000]
-                 [--query-limit 100000] [--endpoint fhir,json] [--audit-log] [--rate 2000]
+                 [--query-limit 100000] [--endpoint fhir,json] [--audit-log] [--rate 1000,2000]
           --nhsid      start `nhsid serve --data` as a child process on a free loopback port (one command runs it all)
           --startup    first time start-up both ways: the snapshot (<data>.index) removed (rebuilt from the store),
                        a clean stop (writes the snapshot), then started from the snapshot; the load runs on that one
           --index      the extract the store was loaded from: the in-process PatientIndex baseline is built from it
           --endpoint   fhir = POST /fhir/Patient/$match, json = POST /match
           --audit-log  leave the service's per-request audit log on (console); default: warnings only
-          --rate       also run each row paced at this many requests a second (latency at a given load, timed from
-                       when each request was due); without it, only as fast as the clients go
+          --rate       also run rows paced at these requests a second (latency at a given load, timed from when
+                       each request was due), for client counts above 1; without it, only as fast as the clients go
         """;
 
     public static LoadOptions? Parse(string[] args)
@@ -73,7 +74,7 @@ internal sealed class LoadOptions
                 case "--endpoint": options.Endpoints = Next().Split(','); break;
                 case "--startup": options.Startup = true; break;
                 case "--audit-log": options.AuditLog = true; break;
-                case "--rate": options.Rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rate": options.Rates = [.. Next().Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))]; break;
                 default: return null;
             }
         }

@@ -55,6 +55,7 @@ try
             File.Delete(snapshot);
             using (var rebuilt = await StartAsync(options, keyFile).ConfigureAwait(false))
             {
+                await Task.Delay(500).ConfigureAwait(false); // the loader's log lines can trail the ready answer
                 startupLines.Add(Invariant($"start, no snapshot (rebuilt from the store): ready in {rebuilt.ReadySeconds:F2} s"));
                 Report(rebuilt, startupLines);
                 var stop = rebuilt.Stop();
@@ -63,6 +64,7 @@ try
         }
 
         server = await StartAsync(options, keyFile).ConfigureAwait(false);
+        await Task.Delay(500).ConfigureAwait(false);
         startupLines.Add(Invariant($"start, {(File.Exists(snapshot) ? "with the snapshot" : "no snapshot")}: ready in {server.ReadySeconds:F2} s"));
         Report(server, startupLines);
         address = server.Address;
@@ -71,6 +73,16 @@ try
     foreach (var line in startupLines)
     {
         Say(line);
+    }
+
+    if (options.Startup && server is not null)
+    {
+        // The service is up and idle: the steps of a snapshot start, one after another, in this process.
+        Say("start from the snapshot, step by step in this process (seconds):");
+        foreach (var line in StartupBreakdown.Measure(options.DataPath!))
+        {
+            Say(line);
+        }
     }
 
     using var handler = new SocketsHttpHandler
@@ -86,6 +98,7 @@ try
     var fhirType = new MediaTypeHeaderValue("application/fhir+json");
     var jsonType = new MediaTypeHeaderValue("application/json");
 
+    Func<TimeSpan>? serviceCpu = server is null ? null : server.CpuTime;
     foreach (var endpoint in options.Endpoints)
     {
         var (path, bodies, type) = endpoint == "fhir" ? ("/fhir/Patient/$match", queries.FhirBodies, fhirType) : ("/match", queries.JsonBodies, jsonType);
@@ -102,11 +115,11 @@ try
         var offset = 0;
         foreach (var clients in options.Clients)
         {
-            results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset).ConfigureAwait(false));
+            results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, serviceCpu: serviceCpu).ConfigureAwait(false));
             offset += options.MaxRequests; // each run starts on queries the last one did not send
-            if (options.Rate > 0)
+            foreach (var rate in clients > 1 ? options.Rates : [])
             {
-                results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, options.Rate).ConfigureAwait(false));
+                results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, rate, serviceCpu).ConfigureAwait(false));
                 offset += options.MaxRequests;
             }
         }
@@ -140,15 +153,20 @@ try
         }
 
         Say(Invariant($"candidates per lookup (first {sampled:N0} queries): {candidates / (double)sampled:F2} on average"));
+        Say("request path steps in this process, one thread, mean µs per query (the bundle step includes its lookup):");
+        foreach (var line in RequestBreakdown.Measure(index, queries, 5000))
+        {
+            Say(line);
+        }
         var offset = 0;
         foreach (var clients in options.Clients)
         {
             ValueTask<bool> Lookup(int client, int query) => ValueTask.FromResult(index.FindMatches(queries.Records[query], 10) is not null);
             results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients, Lookup, dedicatedThreads: true, options, queries.Count, offset).ConfigureAwait(false));
             offset += options.MaxRequests;
-            if (options.Rate > 0)
+            foreach (var rate in clients > 1 ? options.Rates : [])
             {
-                results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients, Lookup, dedicatedThreads: true, options, queries.Count, offset, options.Rate).ConfigureAwait(false));
+                results.Add(await MeasureAsync("in-process PatientIndex.FindMatches", clients, Lookup, dedicatedThreads: true, options, queries.Count, offset, rate).ConfigureAwait(false));
                 offset += options.MaxRequests;
             }
         }
@@ -174,11 +192,11 @@ foreach (var result in results)
 
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
-static async Task<LoadResult> MeasureAsync(string target, int clients, LoadDriver.Lookup lookup, bool dedicatedThreads, LoadOptions options, int queryCount, int offset, double rate = 0)
+static async Task<LoadResult> MeasureAsync(string target, int clients, LoadDriver.Lookup lookup, bool dedicatedThreads, LoadOptions options, int queryCount, int offset, double rate = 0, Func<TimeSpan>? serviceCpu = null)
 {
     // Warm-up (JIT, connections, the index's per-thread scratch): the same clients, not recorded.
     await LoadDriver.RunAsync(target, clients, options.Warmup, options.MaxRequests, queryCount, offset + (queryCount / 2), lookup, dedicatedThreads, rate).ConfigureAwait(false);
-    var result = await LoadDriver.RunAsync(target, clients, options.Duration, options.MaxRequests, queryCount, offset, lookup, dedicatedThreads, rate).ConfigureAwait(false);
+    var result = await LoadDriver.RunAsync(target, clients, options.Duration, options.MaxRequests, queryCount, offset, lookup, dedicatedThreads, rate, serviceCpu).ConfigureAwait(false);
     Say(result.Row());
     return result;
 }

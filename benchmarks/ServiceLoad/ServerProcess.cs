@@ -33,6 +33,13 @@ internal sealed class ServerProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The service process's CPU time so far (user and system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Starts <paramref name="nhsid"/> (the tool's executable, or its .dll run with dotnet) and waits until
     /// the index is ready.</summary>
     public static async Task<ServerProcess> StartAsync(string nhsid, string dataPath, string apiKeyFile, TimeSpan timeout, bool auditLog)
