@@ -153,6 +153,11 @@ try
         }
 
         Say(Invariant($"candidates per lookup (first {sampled:N0} queries): {candidates / (double)sampled:F2} on average"));
+        if (options.Startup)
+        {
+            Say(StartupBreakdown.TimeLoad(index));
+        }
+
         Say("request path steps in this process, one thread, mean µs per query (the bundle step includes its lookup):");
         foreach (var line in RequestBreakdown.Measure(index, queries, 5000))
         {
