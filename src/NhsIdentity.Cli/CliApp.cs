@@ -123,6 +123,7 @@ internal static class CliApp
             FilterOptOutsCommand.Create(),
             ProfileCommand.Create(),
             ServeCommand.Create(),
+            ImportCommand.Create(),
         };
 
     /// <summary>

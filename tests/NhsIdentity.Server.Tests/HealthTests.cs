@@ -55,6 +55,10 @@ public sealed class HealthTests : IDisposable
 
         public System.Threading.Tasks.Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken) => inner.UpsertAsync(patient, cancellationToken);
 
+        public System.Threading.Tasks.Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetManyAsync(ids, cancellationToken);
+
+        public System.Threading.Tasks.Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken) => inner.UpsertBatchAsync(patients, cancellationToken);
+
         public System.Threading.Tasks.Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
     }
 }

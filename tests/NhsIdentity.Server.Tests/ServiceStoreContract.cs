@@ -49,6 +49,31 @@ public abstract class ServiceStoreContract
     }
 
     [StoreFact]
+    public async System.Threading.Tasks.Task Patients_written_in_a_batch_are_found_by_the_next_start()
+    {
+        var nhs = Synthetic.NhsNumber(31);
+        using (var first = StartServer())
+        {
+            using var client = await first.ReadyClientAsync();
+            var store = first.Services.GetRequiredService<IPatientStore>();
+            var written = await store.UpsertBatchAsync(
+            [
+                new StoredPatient("b-31", new NhsIdentity.Matching.PatientRecord { Id = "b-31", NhsNumber = nhs, GivenNames = "Ardith", FamilyName = "Quellwater", DateOfBirth = "1961-04-17", Postcode = "LS1 4AP" }, FhirJson: null),
+                new StoredPatient("b-32", new NhsIdentity.Matching.PatientRecord { Id = "b-32", NhsNumber = Synthetic.NhsNumber(32), GivenNames = "Brennick", FamilyName = "Oakhollow", DateOfBirth = "1990-02-03" }, FhirJson: null),
+            ], default);
+            Assert.Equal(new BatchWriteCounts(Added: 2, Replaced: 0), written);
+        }
+
+        using var second = StartServer();
+        using var restarted = await second.ReadyClientAsync();
+
+        var bundle = await Synthetic.ReadAsync<Bundle>(await restarted.PostAsync(new Uri("/fhir/Patient/$match", UriKind.Relative), Synthetic.Fhir(Synthetic.MatchParameters(Synthetic.Patient(nhs)))));
+        Assert.Equal("b-31", Assert.Single(bundle.Entry).Resource?.Id);
+        using var ready = JsonDocument.Parse(await restarted.GetStringAsync(new Uri("/health/ready", UriKind.Relative)));
+        Assert.Equal(2, ready.RootElement.GetProperty("records").GetInt32());
+    }
+
+    [StoreFact]
     public async System.Threading.Tasks.Task Match_finds_a_patient_that_was_put_and_get_returns_the_resource_as_written()
     {
         using var factory = StartServer();

@@ -166,6 +166,21 @@ internal sealed class MatchingInputs
     public static RecordSet Read(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
         bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
     {
+        var result = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
+        var set = new RecordSet(result.Records, options);
+        ReportUnusableValues(set, error);
+        return set;
+    }
+
+    /// <summary>
+    /// Reads one input file in <paramref name="format"/> into records, unprepared (<c>import</c> stores them as read).
+    /// Rejected items go to <see cref="RejectsPathOf"/> and the counts, mapping notes and warnings are printed as
+    /// <see cref="Read(string, string, InputColumnMap, InputFormat, RecordSetOptions, string?, TextWriter, bool, string?, Summaries.RunSummary?)"/>
+    /// prints them.
+    /// </summary>
+    public static PatientReadResult ReadRecords(string path, string label, InputColumnMap map, InputFormat format, string? outputPath, TextWriter error,
+        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
+    {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
         // Not only this input and --out: the other input, --review-decisions, --truth, --report and the other outputs
         // the guard checked would be replaced by the rejects (an input) or replace them (an output).
@@ -238,10 +253,7 @@ internal sealed class MatchingInputs
         }
 
         WarnOfDuplicateIds(result, label, error, summary);
-
-        var set = new RecordSet(result.Records, options);
-        ReportUnusableValues(set, error);
-        return set;
+        return result;
     }
 
     /// <summary>

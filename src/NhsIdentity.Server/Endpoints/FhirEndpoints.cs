@@ -67,14 +67,19 @@ internal static class FhirEndpoints
 
         metrics.Lookup(Stopwatch.GetElapsedTime(start).TotalMilliseconds, "fhir");
 
-        var resources = new Dictionary<string, Patient>(StringComparer.Ordinal);
+        // The candidates' resources in one store query, not one per candidate (up to 10 by default, 100 at most).
+        var ids = new List<string>(matches.Count);
         foreach (var match in matches)
         {
             audit.AddRecordId(match.Id);
-            if (await index.Store.GetAsync(match.Id, context.RequestAborted).ConfigureAwait(false) is { } stored)
-            {
-                resources[match.Id] = ToResource(stored);
-            }
+            ids.Add(match.Id);
+        }
+
+        var storedById = await index.Store.GetManyAsync(ids, context.RequestAborted).ConfigureAwait(false);
+        var resources = new Dictionary<string, Patient>(storedById.Count, StringComparer.Ordinal);
+        foreach (var (id, stored) in storedById)
+        {
+            resources[id] = ToResource(stored);
         }
 
         audit.Decision = matches.Count == 0 ? "none" : matches[0].Score.Decision.ToString();

@@ -20,8 +20,18 @@ internal interface IPatientStore
     /// <summary>The stored patient with this id, or <see langword="null"/>.</summary>
     Task<StoredPatient?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>The stored patients with these ids, by id, in one query (a <c>$match</c> bundle's candidates); ids the
+    /// store does not hold are absent.</summary>
+    Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Adds or replaces a patient; <see langword="true"/> when it was added.</summary>
     Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a batch of patients in one transaction (a bulk load: <c>nhsid import</c>): all of
+    /// them are committed when it returns, or none. Ids within a batch must be distinct.</summary>
+    /// <returns>How many were added and how many replaced.</returns>
+    /// <exception cref="ArgumentException">Two patients in the batch have the same id.</exception>
+    Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken);
 
     /// <summary>Removes a patient; <see langword="false"/> when there was none with this id.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);

@@ -189,6 +189,31 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     });
 
+    public Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var array = ids.ToArray();
+        return GuardAsync<IReadOnlyDictionary<string, StoredPatient>>("read patients", async () =>
+        {
+            var found = new Dictionary<string, StoredPatient>(array.Length, StringComparer.Ordinal);
+            if (array.Length == 0)
+            {
+                return found;
+            }
+
+            await using var command = _dataSource.CreateCommand($"SELECT id, record_json, fhir_json FROM {_quotedSchema}.patients WHERE id = ANY($1);");
+            command.Parameters.AddWithValue(array);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var patient = Read(reader);
+                found[patient.Id] = patient;
+            }
+
+            return found;
+        });
+    }
+
     public Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patient);
@@ -207,6 +232,46 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)patient.FhirJson ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             command.Parameters.AddWithValue(_time.GetUtcNow());
             return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        });
+    }
+
+    public Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken)
+    {
+        BatchWriteCounts.ThrowIfIdsRepeat(patients);
+        var ids = new string[patients.Count];
+        var records = new string[patients.Count];
+        var fhir = new string?[patients.Count];
+        for (var i = 0; i < patients.Count; i++)
+        {
+            ids[i] = patients[i].Id;
+            records[i] = JsonSerializer.Serialize(patients[i].Record, RecordJson);
+            fhir[i] = patients[i].FhirJson;
+        }
+
+        return GuardAsync("write a batch of patients", async () =>
+        {
+            // One autocommitted statement over three arrays: one round trip for the batch, all rows or none. xmax is 0
+            // only on a row version this statement inserted, as in UpsertAsync. Distinct ids (checked above) keep
+            // ON CONFLICT from meeting a row twice, which PostgreSQL refuses.
+            await using var command = _dataSource.CreateCommand($"""
+                INSERT INTO {_quotedSchema}.patients AS p (id, record_json, fhir_json, updated_utc)
+                SELECT r.id, r.record_json, r.fhir_json, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS r (id, record_json, fhir_json)
+                ON CONFLICT (id) DO UPDATE SET record_json = excluded.record_json, fhir_json = excluded.fhir_json,
+                    updated_utc = excluded.updated_utc
+                RETURNING (p.xmax = 0);
+                """);
+            command.Parameters.AddWithValue(ids);
+            command.Parameters.AddWithValue(records);
+            command.Parameters.Add(new NpgsqlParameter { Value = fhir, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.AddWithValue(_time.GetUtcNow());
+            var added = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                added += reader.GetBoolean(0) ? 1 : 0;
+            }
+
+            return new BatchWriteCounts(added, patients.Count - added);
         });
     }
 

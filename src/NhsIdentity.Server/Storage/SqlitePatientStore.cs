@@ -14,19 +14,32 @@ internal sealed class SqlitePatientStore : IPatientStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly bool _exclusive;
 
-    public SqlitePatientStore(string path, TimeProvider time)
+    /// <param name="path">The database file (created when absent).</param>
+    /// <param name="time">The clock for the updated/recorded timestamps.</param>
+    /// <param name="exclusive">Open every connection in SQLite's exclusive locking mode, unpooled (a bulk load): the
+    /// first write fails with SQLite's "database is locked" (SQLITE_BUSY, after the busy timeout) while another process, a running server, has the file
+    /// open, instead of writing under an index that would not see the rows.</param>
+    public SqlitePatientStore(string path, TimeProvider time, bool exclusive = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path.GetFullPath(path),
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            // Exclusive mode lasts as long as the connection: a pooled one would keep the file locked after the load.
+            Pooling = !exclusive,
         }.ToString();
         _time = time;
+        _exclusive = exclusive;
     }
 
+    /// <remarks>The patients table is a <c>WITHOUT ROWID</c> table: rows are stored in id order, so the start-up read
+    /// (<see cref="ReadAllAsync"/>, in id order) walks the file front to back. In a rowid table it went through the id
+    /// index and fetched each row from wherever it had been appended: at a million rows bulk-loaded in file order, about
+    /// 7 s of a 9 s read instead of 2 s (benchmarks/results/ServiceLoad.md). A store created before keeps its rowid
+    /// table, which answers every query the same, only slower to read whole.</remarks>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -38,7 +51,7 @@ internal sealed class SqlitePatientStore : IPatientStore
                 id TEXT NOT NULL PRIMARY KEY,
                 record_json TEXT NOT NULL,
                 fhir_json TEXT NULL,
-                updated_utc TEXT NOT NULL);
+                updated_utc TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS models (
                 version INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
                 model_json TEXT NOT NULL,
@@ -99,6 +112,36 @@ internal sealed class SqlitePatientStore : IPatientStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<string, StoredPatient>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            var name = "$id" + names.Count.ToString(CultureInfo.InvariantCulture);
+            names.Add(name);
+            command.Parameters.AddWithValue(name, id);
+        }
+
+        command.CommandText = "SELECT id, record_json, fhir_json FROM patients WHERE id IN (" + string.Join(", ", names) + ");";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var patient = Read(reader);
+            found[patient.Id] = patient;
+        }
+
+        return found;
+    }
+
     public async Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patient);
@@ -126,6 +169,60 @@ internal sealed class SqlitePatientStore : IPatientStore
         return added;
     }
 
+    public async Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken)
+    {
+        BatchWriteCounts.ThrowIfIdsRepeat(patients);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two statements prepared once and bound per row: an insert that leaves a known id alone (one change when the
+        // id was new) and an update for the ids it left. Counting changes needs no lookup before each write.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO patients (id, record_json, fhir_json, updated_utc) VALUES ($id, $record, $fhir, $utc) ON CONFLICT(id) DO NOTHING;";
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE patients SET record_json = $record, fhir_json = $fhir, updated_utc = $utc WHERE id = $id;";
+        var insertParameters = RowParameters(insert);
+        var updateParameters = RowParameters(update);
+        insert.Prepare();
+        update.Prepare();
+
+        var now = Now();
+        var added = 0;
+        foreach (var patient in patients)
+        {
+            var record = JsonSerializer.Serialize(patient.Record, RecordJson);
+            Bind(insertParameters, patient, record, now);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                added++;
+                continue;
+            }
+
+            Bind(updateParameters, patient, record, now);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new BatchWriteCounts(added, patients.Count - added);
+    }
+
+    private static SqliteParameter[] RowParameters(SqliteCommand command) =>
+    [
+        command.Parameters.Add("$id", SqliteType.Text),
+        command.Parameters.Add("$record", SqliteType.Text),
+        command.Parameters.Add("$fhir", SqliteType.Text),
+        command.Parameters.Add("$utc", SqliteType.Text),
+    ];
+
+    private static void Bind(SqliteParameter[] parameters, StoredPatient patient, string record, string now)
+    {
+        parameters[0].Value = patient.Id;
+        parameters[1].Value = record;
+        parameters[2].Value = (object?)patient.FhirJson ?? DBNull.Value;
+        parameters[3].Value = now;
+    }
+
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -148,6 +245,13 @@ internal sealed class SqlitePatientStore : IPatientStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (_exclusive)
+            {
+                // Before the connection first touches the WAL: then SQLite keeps no shared-memory index and a write
+                // needs every other connection to the file closed.
+                await ExecuteAsync(connection, "PRAGMA locking_mode=EXCLUSIVE;", cancellationToken).ConfigureAwait(false);
+            }
+
             // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss, not only a crash.
             await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
             return connection;

@@ -164,6 +164,71 @@ public abstract class PatientStoreContract : IAsyncLifetime
         Assert.Equal(new ModelVersion(4, Swapped: true), await store.RecordModelAsync("{\"model\": \"a\"}", default));
     }
 
+    [StoreFact]
+    public async Task Get_many_returns_the_patients_it_holds_by_id_and_leaves_out_the_rest()
+    {
+        var store = await StartAsync();
+        await store.UpsertAsync(Patient("p-1", "Ardith"), default);
+        await store.UpsertAsync(Patient("p-2", "Brannoc") with { FhirJson = "{\"resourceType\":\"Patient\"}" }, default);
+        await store.UpsertAsync(Patient("p-3", "Cerys"), default);
+
+        var found = await OpenStore().GetManyAsync(["p-3", "p-2", "never-written"], default);
+
+        Assert.Equal(["p-2", "p-3"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Cerys", found["p-3"].Record.GivenNames);
+        Assert.Equal("{\"resourceType\":\"Patient\"}", found["p-2"].FhirJson);
+        Assert.Empty(await store.GetManyAsync([], default));
+    }
+
+    [StoreFact]
+    public async Task A_batch_adds_new_ids_replaces_known_ones_and_says_how_many_of_each()
+    {
+        var store = await StartAsync();
+        await store.UpsertAsync(Patient("p-2", "Brannoc"), default);
+
+        var counts = await store.UpsertBatchAsync([Patient("p-1", "Ardith"), Patient("p-2", "Brannick"), Patient("p-3", "Cerys")], default);
+
+        Assert.Equal(new BatchWriteCounts(Added: 2, Replaced: 1), counts);
+        var read = await ReadAllAsync(OpenStore());
+        Assert.Equal(["p-1", "p-2", "p-3"], read.Select(p => p.Id));
+        Assert.Equal(["Ardith", "Brannick", "Cerys"], read.Select(p => p.Record.GivenNames));
+        Assert.All(read, p => Assert.Null(p.FhirJson));
+
+        // A second batch over the same ids replaces every one.
+        Assert.Equal(new BatchWriteCounts(Added: 0, Replaced: 3), await store.UpsertBatchAsync([Patient("p-3", "Cerys"), Patient("p-1", "Ardetta"), Patient("p-2", "Brannick")], default));
+        Assert.Equal("Ardetta", (await store.GetAsync("p-1", default))?.Record.GivenNames);
+    }
+
+    [StoreFact]
+    public async Task A_batch_replacing_a_fhir_written_patient_leaves_no_stale_resource_text()
+    {
+        var store = await StartAsync();
+        await store.UpsertAsync(Patient("p-1", "Ardith") with { FhirJson = "{\"resourceType\":\"Patient\"}" }, default);
+
+        await store.UpsertBatchAsync([Patient("p-1", "Ardetta")], default);
+
+        Assert.Null((await store.GetAsync("p-1", default))?.FhirJson);
+    }
+
+    [StoreFact]
+    public async Task A_batch_with_a_repeated_id_is_refused_whole()
+    {
+        var store = await StartAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.UpsertBatchAsync([Patient("p-1", "Ardith"), Patient("p-2", "Brannoc"), Patient("p-1", "Ardetta")], default));
+
+        Assert.Empty(await ReadAllAsync(store));
+    }
+
+    [StoreFact]
+    public async Task An_empty_batch_writes_nothing()
+    {
+        var store = await StartAsync();
+
+        Assert.Equal(default, await store.UpsertBatchAsync([], default));
+        Assert.Empty(await ReadAllAsync(store));
+    }
+
     /// <summary>A store on this test's location, initialised.</summary>
     private protected async Task<IPatientStore> StartAsync()
     {
