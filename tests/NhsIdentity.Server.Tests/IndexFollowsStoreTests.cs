@@ -94,6 +94,12 @@ public sealed class IndexFollowsStoreTests : IDisposable
 
         public Task<StoredPatient?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
+        public Task<IReadOnlyDictionary<string, StoredPatient>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+            inner.GetManyAsync(ids, cancellationToken);
+
+        public Task<BatchWriteCounts> UpsertBatchAsync(IReadOnlyList<StoredPatient> patients, CancellationToken cancellationToken) =>
+            inner.UpsertBatchAsync(patients, cancellationToken);
+
         public async Task<bool> UpsertAsync(StoredPatient patient, CancellationToken cancellationToken)
         {
             var added = await inner.UpsertAsync(patient, CancellationToken.None);
