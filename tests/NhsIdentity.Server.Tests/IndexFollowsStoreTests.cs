@@ -76,7 +76,7 @@ public sealed class IndexFollowsStoreTests : IDisposable
     private static PatientRecord Record(int seed, string given) =>
         new() { NhsNumber = Synthetic.NhsNumber(seed), GivenNames = given, FamilyName = "Quellwater", DateOfBirth = "1961-04-17", Postcode = "LS1 4AP" };
 
-    private static StoredPatient Patient(string id, int seed, string given) => new(id, Record(seed, given) with { Id = id }, FhirJson: null);
+    private static StoredPatient Patient(string id, int seed, string given) => new(id, Record(seed, given) with { Id = id }, fhirJson: null);
 
     /// <summary>A store whose writes commit and then fail: the answer lost (<see cref="LoseAnswers"/>), or a
     /// cancellation that arrived during the commit reported after it (<see cref="OnCommitted"/>).</summary>

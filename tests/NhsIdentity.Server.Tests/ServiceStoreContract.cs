@@ -58,8 +58,8 @@ public abstract class ServiceStoreContract
             var store = first.Services.GetRequiredService<IPatientStore>();
             var written = await store.UpsertBatchAsync(
             [
-                new StoredPatient("b-31", new NhsIdentity.Matching.PatientRecord { Id = "b-31", NhsNumber = nhs, GivenNames = "Ardith", FamilyName = "Quellwater", DateOfBirth = "1961-04-17", Postcode = "LS1 4AP" }, FhirJson: null),
-                new StoredPatient("b-32", new NhsIdentity.Matching.PatientRecord { Id = "b-32", NhsNumber = Synthetic.NhsNumber(32), GivenNames = "Brennick", FamilyName = "Oakhollow", DateOfBirth = "1990-02-03" }, FhirJson: null),
+                new StoredPatient("b-31", new NhsIdentity.Matching.PatientRecord { Id = "b-31", NhsNumber = nhs, GivenNames = "Ardith", FamilyName = "Quellwater", DateOfBirth = "1961-04-17", Postcode = "LS1 4AP" }, fhirJson: null),
+                new StoredPatient("b-32", new NhsIdentity.Matching.PatientRecord { Id = "b-32", NhsNumber = Synthetic.NhsNumber(32), GivenNames = "Brennick", FamilyName = "Oakhollow", DateOfBirth = "1990-02-03" }, fhirJson: null),
             ], default);
             Assert.Equal(new BatchWriteCounts(Added: 2, Replaced: 0), written);
         }

@@ -84,7 +84,7 @@ internal static class RecordEndpoints
             return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.IdMismatch);
         }
 
-        var added = await index.UpsertAsync(new StoredPatient(id, record with { Id = id }, FhirJson: null), context.RequestAborted).ConfigureAwait(false);
+        var added = await index.UpsertAsync(new StoredPatient(id, record with { Id = id }, fhirJson: null), context.RequestAborted).ConfigureAwait(false);
         metrics.Write(added ? "create" : "replace");
         audit.Decision = added ? "created" : "replaced";
         return Results.Json(new WriteResponse(id, added), Json, statusCode: added ? StatusCodes.Status201Created : StatusCodes.Status200OK);

@@ -112,7 +112,7 @@ internal sealed class IdentityIndex : IDisposable
         await foreach (var stored in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             index.AddOrUpdate(stored.Record with { Id = stored.Id });
-            _hashes[stored.Id] = IndexSnapshotFile.ContentHash(stored.Id, stored.Record);
+            _hashes[stored.Id] = IndexSnapshotFile.ContentHash(stored);
         }
 
         index.RefreshTermFrequencies();
@@ -126,7 +126,7 @@ internal sealed class IdentityIndex : IDisposable
         var updated = 0;
         await foreach (var stored in _store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var content = IndexSnapshotFile.ContentHash(stored.Id, stored.Record);
+            var content = IndexSnapshotFile.ContentHash(stored);
             _hashes[stored.Id] = content;
             if (!snapshotHashes.Remove(stored.Id, out var held) || held != content || !index.Contains(stored.Id))
             {
@@ -178,7 +178,7 @@ internal sealed class IdentityIndex : IDisposable
             }
 
             Index.AddOrUpdate(patient.Record with { Id = patient.Id });
-            _hashes[patient.Id] = IndexSnapshotFile.ContentHash(patient.Id, patient.Record);
+            _hashes[patient.Id] = IndexSnapshotFile.ContentHash(patient);
             return added;
         }
         finally
@@ -227,7 +227,7 @@ internal sealed class IdentityIndex : IDisposable
             if (await _store.GetAsync(id, CancellationToken.None).ConfigureAwait(false) is { } stored)
             {
                 Index.AddOrUpdate(stored.Record with { Id = id });
-                _hashes[id] = IndexSnapshotFile.ContentHash(id, stored.Record);
+                _hashes[id] = IndexSnapshotFile.ContentHash(stored);
             }
             else
             {

@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using NhsIdentity.Matching;
+using NhsIdentity.Server.Storage;
 
 namespace NhsIdentity.Server.Hosting;
 
@@ -15,19 +16,22 @@ namespace NhsIdentity.Server.Hosting;
 /// </summary>
 internal static class IndexSnapshotFile
 {
-    /// <summary>"NHSIDSRV": the trailer's first eight bytes.</summary>
-    private const ulong TrailerMagic = 0x565253444953484E;
+    /// <summary>"NHSIDSR2": the trailer's first eight bytes. Version 2 hashes the stored JSON text; a version 1 trailer
+    /// ("NHSIDSRV", hashes of the record re-serialised without its id) is refused, so the index is rebuilt once.</summary>
+    private const ulong TrailerMagic = 0x325253444953484E;
 
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The hash of a record's content: its JSON (every property, so a field added to
-    /// <see cref="PatientRecord"/> is covered without a change here) and its id.</summary>
-    public static ulong ContentHash(string id, PatientRecord record)
+    /// <summary>The hash of a record's content: its id and its JSON text exactly as the store holds it
+    /// (<see cref="StoredPatient.RecordJson"/>: every property, so a field added to <see cref="PatientRecord"/> is
+    /// covered without a change here). Taken over the stored text so that a start's catch-up can compare a row without
+    /// parsing it: only rows whose hash differs are parsed and applied.</summary>
+    public static ulong ContentHash(StoredPatient patient)
     {
         var hash = new XxHash3();
-        hash.Append(Encoding.UTF8.GetBytes(id));
+        hash.Append(Encoding.UTF8.GetBytes(patient.Id));
         hash.Append([0]);
-        hash.Append(JsonSerializer.SerializeToUtf8Bytes(record with { Id = null }, RecordJson));
+        hash.Append(Encoding.UTF8.GetBytes(patient.RecordJson));
         return hash.GetCurrentHashAsUInt64();
     }
 

@@ -48,7 +48,7 @@ public sealed class PatientStoreImporter
                 throw new ArgumentException($"The record at position {i} has no id.", nameof(records));
             }
 
-            patients[i] = new StoredPatient(id, records[i], FhirJson: null);
+            patients[i] = new StoredPatient(id, records[i], fhirJson: null);
         }
 
         return GuardAsync(() => _store.UpsertBatchAsync(patients, cancellationToken));

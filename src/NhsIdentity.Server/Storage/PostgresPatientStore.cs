@@ -17,7 +17,6 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
     public const string DefaultSchema = "nhsidentity";
 
     private const int SchemaVersion = 1;
-    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -228,7 +227,7 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
                 RETURNING (p.xmax = 0);
                 """);
             command.Parameters.AddWithValue(patient.Id);
-            command.Parameters.AddWithValue(JsonSerializer.Serialize(patient.Record, RecordJson));
+            command.Parameters.AddWithValue(patient.RecordJson);
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)patient.FhirJson ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             command.Parameters.AddWithValue(_time.GetUtcNow());
             return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -244,7 +243,7 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
         for (var i = 0; i < patients.Count; i++)
         {
             ids[i] = patients[i].Id;
-            records[i] = JsonSerializer.Serialize(patients[i].Record, RecordJson);
+            records[i] = patients[i].RecordJson;
             fhir[i] = patients[i].FhirJson;
         }
 
@@ -287,12 +286,8 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
 
     public void Dispose() => _dataSource.Dispose();
 
-    private static StoredPatient Read(NpgsqlDataReader reader)
-    {
-        var record = JsonSerializer.Deserialize<PatientRecord>(reader.GetString(1), RecordJson)
-            ?? throw new InvalidDataException("A stored record is empty.");
-        return new StoredPatient(reader.GetString(0), record, reader.IsDBNull(2) ? null : reader.GetString(2));
-    }
+    private static StoredPatient Read(NpgsqlDataReader reader) =>
+        StoredPatient.FromRow(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 
     /// <summary>Runs one store operation, replacing an Npgsql failure with a <see cref="PatientStoreException"/> that
     /// names the operation, the exception type and PostgreSQL's error code (SQLSTATE) only.</summary>

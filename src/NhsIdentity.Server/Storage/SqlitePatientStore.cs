@@ -10,7 +10,6 @@ namespace NhsIdentity.Server.Storage;
 /// transaction is on disk before the write is acknowledged.</summary>
 internal sealed class SqlitePatientStore : IPatientStore
 {
-    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -161,7 +160,7 @@ internal sealed class SqlitePatientStore : IPatientStore
                 updated_utc = excluded.updated_utc;
             """;
         upsert.Parameters.AddWithValue("$id", patient.Id);
-        upsert.Parameters.AddWithValue("$record", JsonSerializer.Serialize(patient.Record, RecordJson));
+        upsert.Parameters.AddWithValue("$record", patient.RecordJson);
         upsert.Parameters.AddWithValue("$fhir", (object?)patient.FhirJson ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$utc", Now());
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -191,7 +190,7 @@ internal sealed class SqlitePatientStore : IPatientStore
         var added = 0;
         foreach (var patient in patients)
         {
-            var record = JsonSerializer.Serialize(patient.Record, RecordJson);
+            var record = patient.RecordJson;
             Bind(insertParameters, patient, record, now);
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
@@ -232,12 +231,8 @@ internal sealed class SqlitePatientStore : IPatientStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    private static StoredPatient Read(SqliteDataReader reader)
-    {
-        var record = JsonSerializer.Deserialize<PatientRecord>(reader.GetString(1), RecordJson)
-            ?? throw new InvalidDataException("A stored record is empty.");
-        return new StoredPatient(reader.GetString(0), record, reader.IsDBNull(2) ? null : reader.GetString(2));
-    }
+    private static StoredPatient Read(SqliteDataReader reader) =>
+        StoredPatient.FromRow(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public abstract class PatientStoreContract : IAsyncLifetime
         const string Fhir = "{ \"resourceType\": \"Patient\",\n  \"id\": \"p-7\" ,\"name\":[{\"family\":\"O'Quellan-Łaskow\"}] }";
 
         await store.UpsertAsync(new StoredPatient("p-7", record, Fhir), default);
-        await store.UpsertAsync(new StoredPatient("r-8", record with { LocalIdentifier = null }, FhirJson: null), default);
+        await store.UpsertAsync(new StoredPatient("r-8", record with { LocalIdentifier = null }, fhirJson: null), default);
 
         var fhir = await OpenStore().GetAsync("p-7", default);
         Assert.Equal(record, fhir?.Record);
@@ -85,7 +85,7 @@ public abstract class PatientStoreContract : IAsyncLifetime
         Assert.Null(plain?.Record.LocalIdentifier);
 
         // Replacing a FHIR-written patient over the plain API leaves no stale resource text behind.
-        await store.UpsertAsync(new StoredPatient("p-7", record, FhirJson: null), default);
+        await store.UpsertAsync(new StoredPatient("p-7", record, fhirJson: null), default);
         Assert.Null((await store.GetAsync("p-7", default))?.FhirJson);
     }
 
@@ -169,7 +169,7 @@ public abstract class PatientStoreContract : IAsyncLifetime
     {
         var store = await StartAsync();
         await store.UpsertAsync(Patient("p-1", "Ardith"), default);
-        await store.UpsertAsync(Patient("p-2", "Brannoc") with { FhirJson = "{\"resourceType\":\"Patient\"}" }, default);
+        await store.UpsertAsync(new StoredPatient("p-2", Patient("p-2", "Brannoc").Record, "{\"resourceType\":\"Patient\"}"), default);
         await store.UpsertAsync(Patient("p-3", "Cerys"), default);
 
         var found = await OpenStore().GetManyAsync(["p-3", "p-2", "never-written"], default);
@@ -203,7 +203,7 @@ public abstract class PatientStoreContract : IAsyncLifetime
     public async Task A_batch_replacing_a_fhir_written_patient_leaves_no_stale_resource_text()
     {
         var store = await StartAsync();
-        await store.UpsertAsync(Patient("p-1", "Ardith") with { FhirJson = "{\"resourceType\":\"Patient\"}" }, default);
+        await store.UpsertAsync(new StoredPatient("p-1", Patient("p-1", "Ardith").Record, "{\"resourceType\":\"Patient\"}"), default);
 
         await store.UpsertBatchAsync([Patient("p-1", "Ardetta")], default);
 
@@ -246,7 +246,7 @@ public abstract class PatientStoreContract : IAsyncLifetime
     }
 
     private static StoredPatient Patient(string id, string given) =>
-        new(id, new PatientRecord { NhsNumber = Synthetic.NhsNumber(id.Length), GivenNames = given, FamilyName = "Quellwater", DateOfBirth = "1961-04-17" }, FhirJson: null);
+        new(id, new PatientRecord { NhsNumber = Synthetic.NhsNumber(id.Length), GivenNames = given, FamilyName = "Quellwater", DateOfBirth = "1961-04-17" }, fhirJson: null);
 
     private static async Task<List<StoredPatient>> ReadAllAsync(IPatientStore store)
     {

@@ -29,7 +29,7 @@ public sealed class PostgresPatientStoreTests : PatientStoreContract, IRunsOnPos
 
         var detailed = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { IncludeErrorDetail = true }.ConnectionString;
         var store = Track(new PostgresPatientStore(detailed, _schema.Name, TimeProvider.System));
-        var patient = new StoredPatient("p-61", new Matching.PatientRecord { NhsNumber = nhsNumber, GivenNames = "Orlaith", FamilyName = "Vanterpool", DateOfBirth = "1948-11-05" }, FhirJson: null);
+        var patient = new StoredPatient("p-61", new Matching.PatientRecord { NhsNumber = nhsNumber, GivenNames = "Orlaith", FamilyName = "Vanterpool", DateOfBirth = "1948-11-05" }, fhirJson: null);
 
         var failure = await Assert.ThrowsAsync<PatientStoreException>(() => store.UpsertAsync(patient, default));
 
