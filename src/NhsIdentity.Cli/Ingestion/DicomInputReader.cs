@@ -4,8 +4,8 @@ using NhsIdentity.Ingestion;
 namespace NhsIdentity.Cli.Ingestion;
 
 /// <summary>
-/// The tool's reading of DICOM input (<c>--format dicom</c>): a folder of files (searched with its subfolders, in
-/// ordinal path order, whatever the file names: PACS exports often have no extension) or a single file, each read by
+/// The tool's reading of DICOM input (<c>--format dicom</c>): a folder of files (searched with its subfolders in the library's
+/// order, <see cref="DicomFileReader.FilesIn"/>, whatever the file names: PACS exports often have no extension) or a single file, each read by
 /// the library's <see cref="DicomFileReader"/>. What only the tool does: refusing a path that is neither, refusing
 /// input with no file, and writing the rejected files' numbers, paths and reasons to the rejects file (a DICOM file
 /// cannot be copied into a text file as rejected CSV rows and HL7 messages are).
@@ -21,13 +21,12 @@ internal static class DicomInputReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
-        string[] files;
+        IReadOnlyList<string> files;
         try
         {
             if (Directory.Exists(path))
             {
-                files = Directory.GetFiles(path, "*", SearchOption.AllDirectories);
-                Array.Sort(files, StringComparer.Ordinal);
+                files = DicomFileReader.FilesIn(path);
             }
             else if (File.Exists(path))
             {
@@ -43,7 +42,7 @@ internal static class DicomInputReader
             throw new IngestionException("The DICOM folder could not be listed: " + exception.GetType().Name + ".", exception) { IsUsageError = true };
         }
 
-        if (files.Length == 0)
+        if (files.Count == 0)
         {
             throw new IngestionException("The DICOM folder holds no file.");
         }
@@ -67,7 +66,7 @@ internal static class DicomInputReader
     }
 
     /// <summary>One row per rejected file: its number, its path (input data, like a rejected CSV row) and the reason.</summary>
-    private static string RejectsText(PatientReadResult result, string[] files)
+    private static string RejectsText(PatientReadResult result, IReadOnlyList<string> files)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         text.WriteLine("file,path,reason");
@@ -75,7 +74,7 @@ internal static class DicomInputReader
         {
             text.Write(rejection.RowNumber.ToString(CultureInfo.InvariantCulture));
             text.Write(',');
-            CsvText.WriteField(text, files[rejection.RowNumber - 1]);
+            CsvText.WriteField(text, files[(int)rejection.RowNumber - 1]);
             text.Write(',');
             CsvText.WriteField(text, rejection.Reason.ToText() + (rejection.Detail.StartsWith('(') ? " " : ": ") + rejection.Detail);
             text.WriteLine();

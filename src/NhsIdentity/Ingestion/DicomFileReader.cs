@@ -66,7 +66,8 @@ public static class DicomFileReader
         };
     }
 
-    /// <summary>Reads every file of a folder (and its subfolders) whose name matches a pattern, in ordinal path order.</summary>
+    /// <summary>Reads every file of a folder (and its subfolders) whose name matches a pattern, in the order
+    /// <see cref="FilesIn"/> lists them.</summary>
     /// <param name="folder">The folder.</param>
     /// <param name="searchPattern">The file name pattern (default <c>*</c>: PACS exports often name files without an
     /// extension); a file that is not DICOM is set aside as <see cref="RejectionReason.UnreadableFile"/>.</param>
@@ -75,12 +76,22 @@ public static class DicomFileReader
     /// <exception cref="ArgumentNullException"><paramref name="folder"/> or <paramref name="searchPattern"/> is null.</exception>
     /// <exception cref="IOException">The folder or a file could not be read.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static PatientReadResult ReadFolder(string folder, string searchPattern = "*", CancellationToken cancellationToken = default)
+    public static PatientReadResult ReadFolder(string folder, string searchPattern = "*", CancellationToken cancellationToken = default) =>
+        ReadFiles(FilesIn(folder, searchPattern), cancellationToken);
+
+    /// <summary>The files <see cref="ReadFolder"/> reads: those of the folder and its subfolders whose name matches
+    /// the pattern, in ordinal path order, so a file's item number (its position here, from 1) names it.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="searchPattern">The file name pattern (default <c>*</c>).</param>
+    /// <returns>The paths, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="folder"/> or <paramref name="searchPattern"/> is null.</exception>
+    /// <exception cref="IOException">The folder could not be listed.</exception>
+    public static IReadOnlyList<string> FilesIn(string folder, string searchPattern = "*")
     {
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(searchPattern);
         var paths = Directory.GetFiles(folder, searchPattern, SearchOption.AllDirectories);
         Array.Sort(paths, StringComparer.Ordinal);
-        return ReadFiles(paths, cancellationToken);
+        return paths;
     }
 }

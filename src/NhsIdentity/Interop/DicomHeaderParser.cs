@@ -412,7 +412,7 @@ internal ref struct DicomHeaderParser
 
     private readonly DicomPatientAttributes Decode()
     {
-        var encoding = CharacterSet(Ascii(_characterSet));
+        var encoding = CharacterSet(Latin1Text(_characterSet));
         string? otherIds = Text(_otherIds, encoding);
         if (_otherIdItems is { } items)
         {
@@ -435,11 +435,11 @@ internal ref struct DicomHeaderParser
             IssuerOfPatientId = Text(_issuer, encoding),
             IssuerOfPatientIdUniversalEntityId = Text(_universalEntityId, encoding),
             OtherPatientIds = otherIds,
-            PatientBirthDate = Ascii(_birthDate),
-            PatientSex = Ascii(_sex),
+            PatientBirthDate = Latin1Text(_birthDate),
+            PatientSex = Latin1Text(_sex),
             PatientAddress = Text(_address, encoding),
             PatientTelephoneNumbers = Text(_telephone, encoding),
-            RecordId = Ascii(_accessionNumber) ?? Ascii(_sopInstanceUid),
+            RecordId = Latin1Text(_accessionNumber) ?? Latin1Text(_sopInstanceUid),
         };
     }
 
@@ -478,7 +478,8 @@ internal ref struct DicomHeaderParser
     private readonly string? Text(Range range, Encoding encoding) =>
         range.Start < 0 ? null : DicomMapping.Clean(encoding.GetString(_data.Slice(range.Start, range.Length)));
 
-    private readonly string? Ascii(Range range) => Text(range, Encoding.Latin1);
+    /// <summary>A value of a VR limited to ASCII (CS, DA, SH, UI): read as Latin-1, which keeps any stray byte.</summary>
+    private readonly string? Latin1Text(Range range) => Text(range, Encoding.Latin1);
 
     /// <summary>A value's bytes within the data.</summary>
     private readonly record struct Range(int Start, int Length)
