@@ -8,6 +8,7 @@ using NhsIdentity.Cli.Review;
 using NhsIdentity.Cli.Summaries;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Clustering;
+using NhsIdentity.Matching.Linkage;
 using NhsIdentity.Matching.Training;
 using static NhsIdentity.Cli.Commands.MatchingInputs;
 
@@ -200,8 +201,13 @@ internal static class LinkCommand
                 var earlierDecisions = ReviewExport.ReadDecisions(request.Review, deduplicating: request.Right is null);
                 var options = RecordSetOptions.Default with { DateOrder = order };
                 var maps = new ColumnMaps(request.Map, request.MapLeft, request.MapRight, twoInputs: request.Right is not null);
-                var left = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, request.NoHeader, request.Sheet, summary);
-                var right = request.Right is null ? left : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, request.NoHeader, request.Sheet, summary);
+
+                // The report and the review files show values and count groups: they keep the records read, in the
+                // sets' order, rather than reading the inputs a second time.
+                var keepRecords = request.Report is not null || request.Review.IsRequested;
+                var leftInput = ReadWithProgress(progress, request.Left, request.Right is null ? "records" : "left", maps.Left, leftFormat, options, request.Output, error, keepRecords, request.NoHeader, request.Sheet, summary);
+                var rightInput = request.Right is null ? leftInput : ReadWithProgress(progress, request.Right, "right", maps.Right, rightFormat, options, request.Output, error, keepRecords, request.NoHeader, request.Sheet, summary);
+                var (left, right) = (leftInput.Set, rightInput.Set);
                 maps.ThrowIfUnused(request.Right is null ? [maps.Left] : [maps.Left, maps.Right]);
                 records = left.Count + (request.Right is null ? 0L : right.Count);
                 var truth = request.Truth is null ? null : TruthReading.Read(request.Truth, RunIdsOf(left, request.Right is null ? null : right), leftSource: null, error);
@@ -215,11 +221,7 @@ internal static class LinkCommand
 
                 if (request.Threshold is { } threshold)
                 {
-                    model = model.WithPolicy(model.Policy with
-                    {
-                        MatchProbability = threshold,
-                        ReviewProbability = Math.Min(model.Policy.ReviewProbability, threshold),
-                    });
+                    model = model.WithPolicy(model.Policy.WithMatchThreshold(threshold));
                 }
 
                 ModelWarnings.Write(model, error);
@@ -231,63 +233,72 @@ internal static class LinkCommand
                     }
                 }
 
-                LinkResult Run(LinkOptions runOptions)
-                {
-                    var linker = new Linker(model, runOptions);
-                    using var stage = progress.Begin("blocking and scoring pairs");
-                    var report = stage == WorkStage.None ? null : new SynchronousProgress<LinkProgress>(p => stage.Report(p.PairsScored, p.CandidatePairs));
-                    var result = request.Right is null ? linker.Deduplicate(left, report, cancellationToken) : linker.Link(left, right, report, cancellationToken);
-                    stage.Complete(result.PairsCompared);
-                    return result;
-                }
-
-                // The report needs every scored pair, non-matches too. Without --one-to-one that run also gives the output
-                // (its match and review pairs are exactly those of a default run); with it, the assignment is run apart.
-                // Near misses for review are non-matches too: they need the same run.
-                var scored = request.Report is null && !(request.Review.IsRequested && request.Review.NearMisses > 0) ? null : Run(linkOptions with { MinimumDecision = MatchDecision.NonMatch, OneToOne = false });
-                var result = scored is not null && !request.OneToOne ? scored : Run(linkOptions);
-                var kept = MatchesAndReviews(result.Pairs);
-                var rows = ToRows(model, left, right, kept, request.Explain, CompetitionText.IsWeighed(model, linking: request.Right is not null), out var explanationColumns);
-                var written = request.Output is null
-                    ? LinkCsvWriter.WritePairs(output, rows, explanationColumns, request.RawCells)
-                    : LinkCsvWriter.WritePairs(request.Output, rows, explanationColumns, request.RawCells);
-                ReportLinking(result, written, error);
-                var clusters = request.Clusters is null && request.Report is null ? null
-                    : request.Right is null ? Clusterer.BestLink(left, result.Pairs) : Clusterer.BestLinkAcross(left, right, result);
+                // Every output is a sink of one run: the pairs are blocked and scored once, and the outputs that need the
+                // non-matches (the report, near misses for review) make the run keep them.
+                var pairsFile = new PairsFileSink(request.Output, output, request.Explain, request.RawCells, error);
+                var truthScore = truth is null ? null : new TruthScoreSink(truth, linkOptions, error);
+                var sinks = new List<ILinkageSink> { pairsFile };
                 if (request.Clusters is not null)
                 {
-                    WriteClusters(request.Clusters, left, request.Right is null ? null : right, clusters!, request.RawCells, error);
+                    sinks.Add(new ClustersFileSink(request.Clusters, request.RawCells, error));
                 }
 
-                var score = truth is null ? null : TruthScore.Measure(truth, left, request.Right is null ? null : right, RulesRun(linkOptions, result), kept);
-                if (score is not null)
+                if (truthScore is not null)
                 {
-                    foreach (var line in score.Lines())
-                    {
-                        error.WriteLine(line);
-                    }
+                    sinks.Add(truthScore);
                 }
 
                 if (request.Review.IsRequested)
                 {
-                    ReviewExport.Write(request.Review, new ReviewExport.Inputs(request.Left, request.Right, maps.Left, maps.Right, leftFormat, rightFormat, request.NoHeader, request.Sheet),
-                        left, right, kept, scored?.Pairs, request.Seed, earlierDecisions, request.RawCells, error);
+                    sinks.Add(new ActionSink(request.Review.NearMisses > 0, outcome => ReviewExport.Write(request.Review, outcome.Left, outcome.Right,
+                        leftInput.Records!, rightInput.Records!, outcome.Result.Pairs, outcome.Scored?.Pairs, request.Seed, earlierDecisions, request.RawCells,
+                        deduplicating: request.Right is null, error)));
                 }
 
                 if (request.Report is not null)
                 {
-                    WriteReport(request, maps, leftFormat, rightFormat, order, asOf, model, left, right, scored!, kept, clusters!, score, fallbacks, error);
+                    sinks.Add(new ActionSink(needsNonMatches: true, outcome =>
+                        WriteReport(request, order, asOf, outcome, leftInput, rightInput, truthScore?.Score, fallbacks, error)));
+                }
+
+                var runner = new LinkageRunner(new LinkageRunOptions { Model = model, Link = linkOptions });
+                LinkageOutcome run;
+                using (var stage = progress.Begin("blocking and scoring pairs"))
+                {
+                    // The bar ends when the outputs start to be written (they print their own lines).
+                    long scored = 0;
+                    var ended = false;
+                    var report = stage == WorkStage.None ? null : new SynchronousProgress<LinkageProgress>(p =>
+                    {
+                        if (p.Stage == LinkageStage.Scoring)
+                        {
+                            scored = p.Scoring.PairsScored;
+                            stage.Report(p.Scoring.PairsScored, p.Scoring.CandidatePairs);
+                        }
+                        else if (p.Stage == LinkageStage.Sinks && !ended)
+                        {
+                            ended = true;
+                            stage.Complete(scored);
+                        }
+                    });
+                    run = request.Right is null
+                        ? runner.Deduplicate(left, sinks, report, cancellationToken)
+                        : runner.Link(left, right, sinks, report, cancellationToken);
+                    if (!ended)
+                    {
+                        stage.Complete(run.Result.PairsCompared);
+                    }
                 }
 
                 if (summary is not null)
                 {
-                    foreach (var warning in result.BlockingReport.Warnings)
+                    foreach (var warning in run.Result.BlockingReport.Warnings)
                     {
                         summary.AddWarning("blocking", warning);
                     }
 
-                    summary.WriteFile(request.Json!, result, linkOptions, records, written, kept.Count(pair => pair.Decision == MatchDecision.Match),
-                        request.Clusters is null ? null : clusters);
+                    summary.WriteFile(request.Json!, run.Result, linkOptions, records, pairsFile.Written,
+                        run.Result.Pairs.Count(pair => pair.Decision == MatchDecision.Match), request.Clusters is null ? null : run.Clusters);
                     error.WriteLine("run summary: " + Path.GetFileName(request.Json));
                 }
 
@@ -327,7 +338,7 @@ internal static class LinkCommand
 
     /// <summary>The options with the rules a budget left out removed: a skipped rule blocks nothing, so blocking recall
     /// against the truth is measured without it.</summary>
-    private static LinkOptions RulesRun(LinkOptions options, LinkResult result)
+    internal static LinkOptions RulesRun(LinkOptions options, LinkResult result)
     {
         if (result.BlockingReport.SkippedRules == 0)
         {
@@ -353,33 +364,16 @@ internal static class LinkCommand
         return plus >= 0 && version!.Length > plus + 13 ? version[..(plus + 13)] : version;
     }
 
-    /// <summary>The pairs written: those decided match or review (a report run also keeps the non-matches).</summary>
-    private static List<MatchPair> MatchesAndReviews(IReadOnlyList<MatchPair> pairs)
-    {
-        var kept = new List<MatchPair>(pairs.Count);
-        foreach (var pair in pairs)
-        {
-            if (pair.Decision >= MatchDecision.Review)
-            {
-                kept.Add(pair);
-            }
-        }
-
-        return kept;
-    }
-
-    private static void WriteReport(Request request, ColumnMaps maps, InputFormat leftFormat, InputFormat rightFormat, Demographics.DateOrder order, DateOnly asOf,
-        MatchModel model, RecordSet left, RecordSet right, LinkResult scored,
-        IReadOnlyList<MatchPair> kept, Clusters clusters, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
+    private static void WriteReport(Request request, Demographics.DateOrder order, DateOnly asOf, LinkageOutcome outcome, ReadInput leftInput,
+        ReadInput rightInput, TruthScore? truth, IReadOnlyList<TrainingFallback> fallbacks, TextWriter error)
     {
         var deduplicating = request.Right is null;
-        // The records are read for the group table ("who is left unlinked"), which shows only counts; the report holds
-        // them for display only when values are to be shown.
-        var (leftInput, leftRecords) = ReportSources.ReadInput(request.Left, deduplicating ? "records" : "left", maps.Left, leftFormat, keepRecords: true, request.NoHeader, request.Sheet);
-        var (rightInput, rightRecords) = deduplicating ? (leftInput, leftRecords)
-            : ReportSources.ReadInput(request.Right!, "right", maps.Right, rightFormat, keepRecords: true, request.NoHeader, request.Sheet);
+        var (left, right, kept) = (outcome.Left, outcome.Right, outcome.Result.Pairs);
+
+        // The group table ("who is left unlinked") shows only counts; the report holds the records for display only
+        // when values are to be shown.
         var groups = GroupTable.Measure(
-            deduplicating ? [(leftInput.Label, leftRecords!)] : [(leftInput.Label, leftRecords!), (rightInput.Label, rightRecords!)],
+            deduplicating ? [(leftInput.Counts.Label, leftInput.Records!)] : [(leftInput.Counts.Label, leftInput.Records!), (rightInput.Counts.Label, rightInput.Records!)],
             [.. kept.Select(pair => new LinkFileRow(left.GetId(pair.LeftIndex) ?? string.Empty, right.GetId(pair.RightIndex) ?? string.Empty,
                 pair.Decision == MatchDecision.Match, pair.Probability))],
             truth?.Truth.Pairs, truth?.Truth.Unordered ?? false, asOf, order);
@@ -394,18 +388,18 @@ internal static class LinkCommand
         var report = new LinkReport
         {
             IsDeduplication = deduplicating,
-            Inputs = deduplicating ? [leftInput] : [leftInput, rightInput],
+            Inputs = deduplicating ? [leftInput.Counts] : [leftInput.Counts, rightInput.Counts],
             ModelSource = modelSource,
-            Model = model,
+            Model = outcome.Model,
             TrainingFallbacks = fallbacks,
             Left = left,
             Right = right,
-            Scored = scored,
+            Scored = outcome.Scored!,
             Output = kept,
-            Clusters = clusters,
+            Clusters = outcome.Clusters,
             Truth = truth,
-            LeftRecords = request.ShowValues ? leftRecords : null,
-            RightRecords = request.ShowValues ? rightRecords : null,
+            LeftRecords = request.ShowValues ? leftInput.Records : null,
+            RightRecords = request.ShowValues ? rightInput.Records : null,
             Groups = groups,
             GroupsAsOf = asOf,
             ToolVersion = ShortVersion(typeof(LinkCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion),
@@ -518,20 +512,28 @@ internal static class LinkCommand
 
     /// <summary>Reads and prepares one input as a progress stage (named by its file name, never its content).</summary>
     internal static RecordSet ReadWithProgress(WorkProgress progress, string path, string label, InputColumnMap map,
-        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, RunSummary? summary = null)
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, RunSummary? summary = null) =>
+        ReadWithProgress(progress, path, label, map, format, options, outputPath, error, keepRecords: false, noHeader, sheet, summary).Set;
+
+    /// <summary>Reads and prepares one input as a progress stage, with its counts, and its records when
+    /// <paramref name="keepRecords"/> (for the outputs that show values or count groups).</summary>
+    internal static ReadInput ReadWithProgress(WorkProgress progress, string path, string label, InputColumnMap map,
+        InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool keepRecords, bool noHeader, string? sheet, RunSummary? summary)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var set = Read(path, label, map, format, options, outputPath, error, noHeader, sheet, summary);
+        var read = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
+        var set = Prepare(read, options, error);
         stage.Complete(set.Count);
-        return set;
+        return new ReadInput(set, new ReportInput(label, Path.GetFileName(path), read.ItemsRead, read.Accepted, read.Rejected), keepRecords ? read.Records : null);
     }
 
     /// <summary>The rows written; with <paramref name="explain"/>, each comparison's level (or <c>missing</c>), then,
     /// when the run weighed it, the pair's standing among its records' candidates (<c>competition</c>): the pairwise
     /// levels alone do not account for a linked pair's weight.</summary>
-    private static List<LinkRow> ToRows(MatchModel model, RecordSet left, RecordSet right, List<MatchPair> pairs, bool explain, bool competition,
-        out IReadOnlyList<string>? columns)
+    internal static List<LinkRow> ToRows(LinkageOutcome outcome, bool explain, out IReadOnlyList<string>? columns)
     {
+        var (model, left, right, pairs) = (outcome.Model, outcome.Left, outcome.Right, outcome.Result.Pairs);
+        var competition = CompetitionText.IsWeighed(model, linking: !outcome.IsDeduplication);
         columns = null;
         if (explain)
         {
@@ -579,7 +581,7 @@ internal static class LinkCommand
     /// <summary>A comparison's column name in the files the tool writes, from its definition (<c>date_of_birth</c>).</summary>
     internal static string ColumnName(ComparisonKind kind) => ComparisonDefinition.Get(kind).ColumnName;
 
-    private static void ReportLinking(LinkResult result, long written, TextWriter error)
+    internal static void ReportLinking(LinkResult result, long written, TextWriter error)
     {
         var matches = 0;
         foreach (var pair in result.Pairs)
@@ -600,7 +602,7 @@ internal static class LinkCommand
         error.WriteLine(Invariant($"pairs compared: {result.PairsCompared}; written: {written} ({matches} match, {written - matches} review)"));
     }
 
-    private static void WriteClusters(string path, RecordSet left, RecordSet? right, Clusters clusters, bool rawCells, TextWriter error)
+    internal static void WriteClusters(string path, RecordSet left, RecordSet? right, Clusters clusters, bool rawCells, TextWriter error)
     {
         // The source column says which input each id came from: link's two extracts may use the same ids.
         var assignments = new List<ClusterRow>(clusters.RecordCount);

@@ -167,6 +167,12 @@ internal sealed class MatchingInputs
         bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
     {
         var result = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
+        return Prepare(result, options, error);
+    }
+
+    /// <summary>Prepares the records read and prints the values treated as missing.</summary>
+    public static RecordSet Prepare(PatientReadResult result, RecordSetOptions options, TextWriter error)
+    {
         var set = new RecordSet(result.Records, options);
         ReportUnusableValues(set, error);
         return set;

@@ -4,14 +4,14 @@ using NhsIdentity.Matching;
 
 namespace NhsIdentity.Cli.Reporting;
 
-/// <summary>Gathers what the report needs beyond the link itself: each input's counts (and, when values are shown,
-/// its records). The ground truth is read by <see cref="TruthReading"/>, as for <c>nhsid evaluate</c>.</summary>
+/// <summary>Reads an extract again for a command that was not given it as an input of its own run (<c>nhsid evaluate
+/// --left/--right</c> for the group table): its counts, and its records when asked. A link or dedupe run keeps the
+/// records it read instead (<see cref="ReadInput"/>).</summary>
 internal static class ReportSources
 {
     /// <summary>
-    /// Reads an input again for its counts, and its records when <paramref name="keepRecords"/>. The command's own
-    /// reading returns only the prepared set, so the report reads the file a second time with the same mapping; the
-    /// records come in the same order as the set's. Nothing is written (no rejects file). <paramref name="map"/> and
+    /// Reads an input for its counts, and its records when <paramref name="keepRecords"/>, with the mapping a run would
+    /// use; the records come in the order a run's set has them. Nothing is written (no rejects file). <paramref name="map"/> and
     /// <paramref name="sheet"/> are this input's own (<c>--map</c> with <c>--map-left</c> or <c>--map-right</c>,
     /// <c>--sheet</c>), as the run read it.
     /// </summary>

@@ -8,34 +8,31 @@ namespace NhsIdentity.Cli.Review;
 
 /// <summary>Writes the review file and page of a link or dedupe run (see <see cref="ReviewOptions"/>).</summary>
 /// <remarks>Part of the link run rather than a command reading a links file afterwards: the near misses are
-/// non-match pairs, which a links file never holds, and the values must come from the extracts read with the run's
+/// non-match pairs, which a links file never holds, and the values must come from the records the run read with its
 /// own mapping and formats, which a links file does not record.</remarks>
 internal static class ReviewExport
 {
-    /// <summary>The extracts as the run read them, for the values shown.</summary>
-    /// <param name="Left">The left (or only) input's path.</param>
-    /// <param name="Right">The right input's path, or null for dedupe.</param>
-    /// <param name="LeftMap">The left (or only) input's column mapping (<c>--map</c> and <c>--map-left</c>).</param>
-    /// <param name="RightMap">The right input's column mapping (<c>--map</c> and <c>--map-right</c>).</param>
-    /// <param name="LeftFormat">The left input's format.</param>
-    /// <param name="RightFormat">The right input's format.</param>
-    /// <param name="NoHeader">Whether the inputs have no header row.</param>
-    /// <param name="Sheet">The worksheet of an xlsx input (<c>--sheet</c>), or null for the first.</param>
-    internal sealed record Inputs(string Left, string? Right, InputColumnMap LeftMap, InputColumnMap RightMap, InputFormat LeftFormat, InputFormat RightFormat,
-        bool NoHeader, string? Sheet);
-
     /// <summary>Reads the earlier decisions (before the run's work, so a bad file fails fast).</summary>
     public static IReadOnlyList<ReviewLabel> ReadDecisions(ReviewOptions.Values options, bool deduplicating) =>
         options.Decisions is null ? [] : ReviewLabelReader.Read(options.Decisions, unordered: deduplicating);
 
     /// <summary>Selects the pairs, carries over earlier decisions and writes the outputs asked for.</summary>
-    public static void Write(ReviewOptions.Values options, Inputs inputs, RecordSet left, RecordSet right, IReadOnlyList<MatchPair> written,
-        IReadOnlyList<MatchPair>? scored, int seed, IReadOnlyList<ReviewLabel> earlier, bool rawCells, TextWriter error)
+    /// <param name="options">The review options.</param>
+    /// <param name="left">The left (or only) prepared set.</param>
+    /// <param name="right">The right prepared set (the same as <paramref name="left"/> for dedupe).</param>
+    /// <param name="leftRecords">The left records as the run read them, in the set's order (for the values shown).</param>
+    /// <param name="rightRecords">The right records as the run read them.</param>
+    /// <param name="written">The pairs written (match and review).</param>
+    /// <param name="scored">Every scored pair, for the near misses; null when none are asked for.</param>
+    /// <param name="seed">The seed of the sampled matches.</param>
+    /// <param name="earlier">Decisions to carry over.</param>
+    /// <param name="rawCells">Whether cells are written as read (no CSV-injection quoting).</param>
+    /// <param name="deduplicating">Whether the run is a dedupe (pairs have no fixed order).</param>
+    /// <param name="error">Where the summary line goes.</param>
+    public static void Write(ReviewOptions.Values options, RecordSet left, RecordSet right, IReadOnlyList<PatientRecord> leftRecords,
+        IReadOnlyList<PatientRecord> rightRecords, IReadOnlyList<MatchPair> written, IReadOnlyList<MatchPair>? scored, int seed,
+        IReadOnlyList<ReviewLabel> earlier, bool rawCells, bool deduplicating, TextWriter error)
     {
-        var deduplicating = inputs.Right is null;
-        var (_, leftRecords) = ReportSources.ReadInput(inputs.Left, deduplicating ? "records" : "left", inputs.LeftMap, inputs.LeftFormat, keepRecords: true, inputs.NoHeader, inputs.Sheet);
-        var rightRecords = deduplicating ? leftRecords
-            : ReportSources.ReadInput(inputs.Right!, "right", inputs.RightMap, inputs.RightFormat, keepRecords: true, inputs.NoHeader, inputs.Sheet).Records;
         var decided = new Dictionary<(string, string), ReviewLabel>();
         foreach (var label in earlier)
         {
@@ -51,11 +48,11 @@ internal static class ReviewExport
             // A dedupe pair has no fixed order: an earlier run may have written it the other way round.
             var found = decided.TryGetValue((leftId, rightId), out var label) || (deduplicating && decided.TryGetValue((rightId, leftId), out label));
             carried += found && label.Decision != ReviewDecision.None ? 1 : 0;
-            pairs.Add(new ReviewPair(leftId, rightId, reason, pair.Weight, pair.Probability, leftRecords![pair.LeftIndex], rightRecords![pair.RightIndex],
+            pairs.Add(new ReviewPair(leftId, rightId, reason, pair.Weight, pair.Probability, leftRecords[pair.LeftIndex], rightRecords[pair.RightIndex],
                 found ? label.Decision : ReviewDecision.None, found ? label.Note : null, pair.Competition));
         }
 
-        var fields = ReviewFields.Mapped(leftRecords!, rightRecords!);
+        var fields = ReviewFields.Mapped(leftRecords, rightRecords);
         if (options.Output is not null)
         {
             ReviewCsvWriter.Write(options.Output, pairs, fields, rawCells);

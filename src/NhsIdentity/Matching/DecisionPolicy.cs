@@ -32,4 +32,20 @@ public readonly record struct DecisionPolicy(double MatchProbability, double Rev
     /// <see cref="MatchProbability"/>.</summary>
     public bool IsValid =>
         ReviewProbability >= 0 && MatchProbability <= 1 && ReviewProbability <= MatchProbability && !double.IsNaN(ReviewProbability + MatchProbability);
+
+    /// <summary>This policy deciding matches at <paramref name="threshold"/>: reviews then start at the lower of
+    /// <see cref="ReviewProbability"/> and the threshold, so a threshold below the review probability leaves no gap
+    /// (what <c>nhsid link --threshold</c> does).</summary>
+    /// <param name="threshold">The match probability, greater than 0 and at most 1.</param>
+    /// <returns>The policy with the new thresholds; <see cref="DifferentNhsNumbersNeverMatch"/> unchanged.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not greater than 0 and at most 1.</exception>
+    public DecisionPolicy WithMatchThreshold(double threshold)
+    {
+        if (!(threshold > 0 && threshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The match threshold is a probability greater than 0 and at most 1.");
+        }
+
+        return this with { MatchProbability = threshold, ReviewProbability = Math.Min(ReviewProbability, threshold) };
+    }
 }

@@ -5,7 +5,7 @@ public sealed partial class Linker
 {
     /// <summary>Keeps, from pairs sorted by (left, right), those a greedy one-to-one assignment takes; the result is
     /// sorted by (left, right) again.</summary>
-    private static MatchPair[] AssignOneToOne(MatchPair[] pairs, int leftCount, int rightCount, bool deduplicating)
+    internal static MatchPair[] AssignOneToOne(MatchPair[] pairs, int leftCount, int rightCount, bool deduplicating)
     {
         var byWeight = (MatchPair[])pairs.Clone();
 
