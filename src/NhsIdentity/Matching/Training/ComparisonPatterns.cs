@@ -38,21 +38,45 @@ internal sealed class ComparisonPatterns
         return key;
     }
 
-    /// <summary>The patterns of the chosen pairs.</summary>
-    public static ComparisonPatterns Collect(MatchModel model, RecordSet left, RecordSet right, SelectedPairs pairs, CancellationToken cancellationToken)
+    /// <summary>Pairs one thread takes at a time: enough to amortise a dictionary per share.</summary>
+    private const int PairsPerShare = 65_536;
+
+    /// <summary>The patterns of the chosen pairs, counted on all cores (each share of the pairs into its own
+    /// dictionary, then added up: counts, so the result does not depend on the threads).</summary>
+    public static ComparisonPatterns Collect(MatchModel model, RecordSet left, RecordSet right, SelectedPairs pairs, int maxDegreeOfParallelism,
+        CancellationToken cancellationToken)
     {
         var patterns = new Dictionary<ulong, long>();
-        var codes = new byte[model.ActiveComparisons.Length];
-        for (var p = 0; p < pairs.Count; p++)
-        {
-            if ((p & 0xFFF) == 0)
+        var comparisons = model.ActiveComparisons.Length;
+        var shares = (pairs.Count + PairsPerShare - 1) / PairsPerShare;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(
+            0,
+            shares,
+            parallel,
+            () => (Counts: new Dictionary<ulong, long>(), Codes: new byte[comparisons]),
+            (share, state, local) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-            }
+                var end = Math.Min(pairs.Count, (share + 1) * PairsPerShare);
+                for (var p = share * PairsPerShare; p < end; p++)
+                {
+                    model.Levels(left, pairs.Left[p], right, pairs.Right[p], local.Codes);
+                    CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, Pack(local.Codes), out _)++;
+                }
 
-            model.Levels(left, pairs.Left[p], right, pairs.Right[p], codes);
-            CollectionsMarshal.GetValueRefOrAddDefault(patterns, Pack(codes), out _)++;
-        }
+                return local;
+            },
+            local =>
+            {
+                lock (patterns)
+                {
+                    foreach (var (key, count) in local.Counts)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(patterns, key, out _) += count;
+                    }
+                }
+            });
 
         var keys = new ulong[patterns.Count];
         var counts = new long[keys.Length];

@@ -75,7 +75,7 @@ internal static class HouseholdEstimation
         }
 
         var pairs = candidates.Select([Household], 0, options.MaxPairsPerTrainingRule, cancellationToken);
-        var patterns = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, pairs, cancellationToken);
+        var patterns = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, pairs, options.MaxDegreeOfParallelism, cancellationToken);
         CopyStartingHouseholdU(start, aware, householdU);
         if (patterns.Pairs < MinimumContextPairs)
         {

@@ -27,6 +27,17 @@ internal sealed class LevelTally
         Pairs++;
     }
 
+    /// <summary>Adds another tally of the same comparisons (a thread's share of the pairs).</summary>
+    public void Add(LevelTally other)
+    {
+        for (var k = 0; k < _counts.Length; k++)
+        {
+            _counts[k] += other._counts[k];
+        }
+
+        Pairs += other.Pairs;
+    }
+
     public long Count(int comparison, int level) => _counts[(comparison * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + level];
 
     /// <summary>Pairs in which the comparison had a level (neither side missing).</summary>

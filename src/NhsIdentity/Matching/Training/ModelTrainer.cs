@@ -139,7 +139,7 @@ public static class ModelTrainer
             Report(TrainingStage.CollectingTrainingPairs, r, 0);
             // Each rule alone: its session sees every pair it blocks, whether or not an earlier rule blocks it too.
             var pairs = candidates.Select([rule], 0, options.MaxPairsPerTrainingRule, cancellationToken);
-            var patterns = ComparisonPatterns.Collect(start, left, right, pairs, cancellationToken);
+            var patterns = ComparisonPatterns.Collect(start, left, right, pairs, options.MaxDegreeOfParallelism, cancellationToken);
             var included = new bool[active.Length];
             for (var c = 0; c < active.Length; c++)
             {

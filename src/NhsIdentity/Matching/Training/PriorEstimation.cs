@@ -67,7 +67,7 @@ internal static class PriorEstimation
             {
                 var selected = candidates.Select(rules, r, options.MaxPairsPerTrainingRule, cancellationToken);
                 pairs[r] = selected.Available;
-                patterns[r] = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, selected, cancellationToken);
+                patterns[r] = ComparisonPatterns.Collect(start, candidates.Left, candidates.Right, selected, options.MaxDegreeOfParallelism, cancellationToken);
             }
 
             return new RulePairs(pairs, patterns);

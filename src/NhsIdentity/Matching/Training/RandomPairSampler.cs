@@ -5,13 +5,23 @@ namespace NhsIdentity.Matching.Training;
 /// level. Pairs are drawn uniformly with a seeded <see cref="Random"/>; when the records hold no more pairs than the
 /// sampling budget, every pair is compared once instead (exact, and still deterministic).
 /// </summary>
-/// <remarks>The random draws pick places in the records' canonical order (by <see cref="RecordHashes"/>), not
+/// <remarks>
+/// <para>The random draws pick places in the records' canonical order (by <see cref="RecordHashes"/>), not
 /// positions in the input, and a pair is compared with the record of smaller hash first: the same records in another
-/// order give the same pairs, compared the same way round.</remarks>
+/// order give the same pairs, compared the same way round.</para>
+/// <para>On all cores, with the same tally as one thread: the pairs are drawn in sequence from one seeded
+/// <see cref="Random"/>, a batch of chunks at a time; the batch's comparisons are made in parallel into a code
+/// buffer; then the chunks are counted in order, and the early stop is checked after each chunk exactly as a single
+/// thread would. A batch may compare a few chunks more than the stop needs; they are not counted.</para>
+/// </remarks>
 internal static class RandomPairSampler
 {
     /// <summary>Pairs compared between cancellation and early-stop checks.</summary>
     private const int ChunkSize = 4096;
+
+    /// <summary>Chunks drawn and compared together: enough work to share among threads (tens of milliseconds), little
+    /// to waste when sampling stops early.</summary>
+    private const int ChunksPerBatch = 16;
 
     public static LevelTally Sample(MatchModel model, TrainingPairs candidates, TrainingOptions options, ReadOnlySpan<int> levelCounts,
         CancellationToken cancellationToken, out bool allPairs)
@@ -27,21 +37,26 @@ internal static class RandomPairSampler
             return tally;
         }
 
-        Span<byte> codes = stackalloc byte[RecordSet.FieldSlots];
+        var comparisons = model.ActiveComparisons.Length;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         if (allPairs)
         {
-            CompareAll(model, left, right, leftOrder, rightOrder, deduplicating, tally, codes, cancellationToken);
+            CompareAll(model, left, right, leftOrder, rightOrder, deduplicating, tally, parallel);
             return tally;
         }
 
         var random = new Random(options.Seed);
         var n = left.Count;
         var m = right.Count;
+        var batch = ChunkSize * ChunksPerBatch;
+        var lefts = new int[batch];
+        var rights = new int[batch];
+        var codes = new byte[batch * comparisons];
         while (tally.Pairs < options.MaxRandomPairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = Math.Min(ChunkSize, options.MaxRandomPairs - tally.Pairs);
-            for (var k = 0; k < chunk; k++)
+            var drawn = (int)Math.Min(batch, options.MaxRandomPairs - tally.Pairs);
+            for (var k = 0; k < drawn; k++)
             {
                 int i, j;
                 if (deduplicating)
@@ -58,30 +73,65 @@ internal static class RandomPairSampler
                     j = random.Next(m);
                 }
 
-                model.Levels(left, leftOrder[i], right, rightOrder[j], codes);
-                tally.Add(codes);
+                lefts[k] = leftOrder[i];
+                rights[k] = rightOrder[j];
             }
 
-            if (tally.Pairs >= options.MinimumRandomPairs && tally.EveryLevelSeen(levelCounts, options.MinimumObservationsPerLevel))
+            var chunks = (drawn + ChunkSize - 1) / ChunkSize;
+            Parallel.For(0, chunks, parallel, c =>
             {
-                break;
+                var end = Math.Min(drawn, (c + 1) * ChunkSize);
+                for (var k = c * ChunkSize; k < end; k++)
+                {
+                    model.Levels(left, lefts[k], right, rights[k], codes.AsSpan(k * comparisons, comparisons));
+                }
+            });
+
+            for (var c = 0; c < chunks; c++)
+            {
+                var end = Math.Min(drawn, (c + 1) * ChunkSize);
+                for (var k = c * ChunkSize; k < end; k++)
+                {
+                    tally.Add(codes.AsSpan(k * comparisons, comparisons));
+                }
+
+                if (tally.Pairs >= options.MinimumRandomPairs && tally.EveryLevelSeen(levelCounts, options.MinimumObservationsPerLevel))
+                {
+                    return tally;
+                }
             }
         }
 
         return tally;
     }
 
+    /// <summary>Every pair once, the left records shared among threads; each thread counts into its own tally and the
+    /// tallies are added up (counts, so in any order).</summary>
     private static void CompareAll(MatchModel model, RecordSet left, RecordSet right, int[] leftOrder, int[] rightOrder, bool deduplicating,
-        LevelTally tally, Span<byte> codes, CancellationToken cancellationToken)
+        LevelTally tally, ParallelOptions parallel)
     {
-        for (var i = 0; i < left.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var j = deduplicating ? i + 1 : 0; j < right.Count; j++)
+        var comparisons = model.ActiveComparisons.Length;
+        Parallel.For(
+            0,
+            left.Count,
+            parallel,
+            () => (Tally: new LevelTally(comparisons), Codes: new byte[comparisons]),
+            (i, _, local) =>
             {
-                model.Levels(left, leftOrder[i], right, rightOrder[j], codes);
-                tally.Add(codes);
-            }
-        }
+                for (var j = deduplicating ? i + 1 : 0; j < right.Count; j++)
+                {
+                    model.Levels(left, leftOrder[i], right, rightOrder[j], local.Codes);
+                    local.Tally.Add(local.Codes);
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (tally)
+                {
+                    tally.Add(local.Tally);
+                }
+            });
     }
 }

@@ -42,6 +42,11 @@ public sealed record TrainingOptions
     /// the same model, byte for byte, on any machine and thread count.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Gets the largest number of threads that compare pairs at once (the random pairs and the training rules'
+    /// pairs). Default -1: one per logical processor. The model is the same, byte for byte, whatever the value: the
+    /// threads only count, and counts add up the same in any order.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>Gets the most random pairs compared to estimate u-probabilities. Default 1,000,000 (Splink's
     /// <c>max_pairs</c> examples use 1e6 to 1e7; a million pairs measures a u of 1e-5 from about ten observations).
     /// When the records hold no more pairs than this, every pair is compared once instead of sampling.</summary>

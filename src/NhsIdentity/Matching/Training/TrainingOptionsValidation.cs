@@ -5,6 +5,7 @@ internal static class TrainingOptionsValidation
 {
     public static void Validate(TrainingOptions options)
     {
+        Require(options.MaxDegreeOfParallelism is -1 or >= 1, "MaxDegreeOfParallelism must be -1 (one thread per logical processor) or at least 1.", nameof(options));
         Require(options.MaxRandomPairs >= 1, "MaxRandomPairs must be at least 1.", nameof(options));
         Require(options.MinimumRandomPairs >= 0, "MinimumRandomPairs must not be negative.", nameof(options));
         Require(options.MinimumObservationsPerLevel >= 1, "MinimumObservationsPerLevel must be at least 1.", nameof(options));

@@ -305,7 +305,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
     }
 
     public static TheoryData<string> InvalidOptions() => ["MaxRandomPairs", "MinimumObservationsPerLevel", "DeterministicRecall", "MaxIterations",
-        "ConvergenceTolerance", "MaxBlockSize", "ProbabilityFloor", "Policy", "TrainingRules", "MinimumCrossCheckLabels", "PriorStrength"];
+        "ConvergenceTolerance", "MaxBlockSize", "ProbabilityFloor", "Policy", "TrainingRules", "MinimumCrossCheckLabels", "PriorStrength", "MaxDegreeOfParallelism"];
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
@@ -323,6 +323,7 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
             "Policy" => TrainingOptions.Default with { Policy = new DecisionPolicy(0.5, 0.9, true) },
             "TrainingRules" => TrainingOptions.Default with { TrainingRules = [null!] },
             "PriorStrength" => TrainingOptions.Default with { PriorStrength = -1 },
+            "MaxDegreeOfParallelism" => TrainingOptions.Default with { MaxDegreeOfParallelism = 0 },
             _ => TrainingOptions.Default with { MinimumCrossCheckLabels = 0 },
         };
         var error = Assert.Throws<ArgumentException>(() => ModelTrainer.Train(Population.Value.Set, options));
