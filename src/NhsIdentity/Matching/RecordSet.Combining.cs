@@ -70,7 +70,9 @@ public sealed partial class RecordSet
         return combined;
     }
 
-    /// <summary>Moves a row's arena slices (as each comparison declares them) by an offset.</summary>
+    /// <summary>Moves a row's arena slices (as each comparison declares them) by an offset. An empty slice keeps the
+    /// start a single set gives it (0 for a missing value), so a combined or parallel-prepared row is the same bytes
+    /// as a row prepared in place.</summary>
     private ref struct ArenaOffsetVisitor(ref PreparedRow row, int offset) : IComparisonVisitor
     {
         private readonly ref PreparedRow _row = ref row;
@@ -80,7 +82,10 @@ public sealed partial class RecordSet
         {
             for (var slice = 0; slice < T.ArenaSlices; slice++)
             {
-                T.ArenaStart(slice, ref _row) += offset;
+                if (T.ArenaLength(slice, in _row) != 0)
+                {
+                    T.ArenaStart(slice, ref _row) += offset;
+                }
             }
         }
     }

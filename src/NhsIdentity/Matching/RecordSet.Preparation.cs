@@ -14,11 +14,41 @@ public sealed partial class RecordSet
         var index = _count;
         _ids[index] = record.Id;
         ref var row = ref _rows[index];
+        Prepare(this, record, ref row);
+        _count++;
+    }
+
+    /// <summary>Prepares one record into <paramref name="row"/>, its text appended to <paramref name="arena"/>'s arena
+    /// (this set's, or a share's when preparing on several threads).</summary>
+    private static void Prepare(RecordSet arena, PatientRecord record, ref PreparedRow row)
+    {
         row = default;
-        var visitor = new PrepareVisitor(this, record, ref row);
+        var visitor = new PrepareVisitor(arena, record, ref row);
         ComparisonCatalog.Visit(ref visitor);
         row.Present = visitor.Present;
-        _count++;
+
+        // An empty slice starts at 0 whatever the arena held before it, so where a record's empty text would have
+        // gone never shows in its row (rows prepared on several threads, or combined, are then the same bytes).
+        var empty = new EmptySliceVisitor(ref row);
+        ComparisonCatalog.Visit(ref empty);
+    }
+
+    /// <summary>Sets the start of every empty arena slice of a row to 0.</summary>
+    private ref struct EmptySliceVisitor(ref PreparedRow row) : IComparisonVisitor
+    {
+        private readonly ref PreparedRow _row = ref row;
+
+        public readonly void Visit<T>()
+            where T : struct, IComparisonDefinition
+        {
+            for (var slice = 0; slice < T.ArenaSlices; slice++)
+            {
+                if (T.ArenaLength(slice, in _row) == 0)
+                {
+                    T.ArenaStart(slice, ref _row) = 0;
+                }
+            }
+        }
     }
 
     /// <summary>XxHash3 of the chars; never 0, which stands for "no value".</summary>

@@ -20,6 +20,9 @@ public sealed partial class RecordSet
         Array.Resize(ref _rows, capacity);
     }
 
+    /// <summary>The text the rows' slices point into (for checks that two sets are laid out alike).</summary>
+    internal ReadOnlySpan<char> ArenaText => _arena.AsSpan(0, _arenaLength);
+
     /// <summary>Copies text into the shared arena and returns where it starts.</summary>
     internal int AppendToArena(ReadOnlySpan<char> text)
     {
