@@ -55,6 +55,11 @@ public sealed partial class BlockingRule
     public static BlockingRule PostcodeAndGivenInitial { get; } =
         Create("postcode+given-initial", BlockingKeyPart.PostcodeUnit, BlockingKeyPart.GivenInitial);
 
+    /// <summary>Gets the rule "same address" (<see cref="BlockingKeyPart.Address"/>: the same words in any order, case
+    /// or punctuation): catches a pair whose names and date of birth are all broken or missing, or whose postcode is
+    /// missing or mistyped, at one home. Its blocks are households, so it adds about one candidate pair per record.</summary>
+    public static BlockingRule Address { get; } = Create("address", BlockingKeyPart.Address);
+
     /// <summary>Gets the rule "same family-name Soundex, given initial and birth year": catches a move to another
     /// district together with a partial or mistyped date of birth and a given name that is an initial or misspelt.</summary>
     public static BlockingRule FamilySoundexGivenInitialAndBirthYear { get; } =
@@ -81,6 +86,7 @@ public sealed partial class BlockingRule
         FamilySoundexBirthYearAndDistrict,
         PostcodeAndBirthYear,
         PostcodeAndGivenInitial,
+        Address,
         FamilySoundexGivenInitialAndBirthYear,
         LocalIdentifier,
         Email,

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Text.Similarity;
 
 namespace NhsIdentity.Matching.Comparisons;
@@ -40,7 +41,8 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
         // Two people of one family who share a postcode mostly live at one address: among them an equal address adds
         // little to the postcode already counted.
-        householdU: [0.85, 0.05, 0.10]);
+        householdU: [0.85, 0.05, 0.10],
+        blockingParts: [BlockingKeyPart.Address]);
 
     public static FieldState Prepare(PatientRecord record, RecordSet set, ref PreparedRow row)
     {
@@ -77,6 +79,13 @@ internal readonly struct AddressComparison : IComparisonDefinition
             : similarity >= settings.Parameter1 && settings.Uses((int)AddressLevel.Similar70) ? (int)AddressLevel.Similar70
             : (int)AddressLevel.Else;
     }
+
+    /// <summary>The hash of the prepared token set: equal exactly when the two addresses have the same words.</summary>
+    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => part switch
+    {
+        BlockingKeyPart.Address => RecordSet.Hash(set.AddressTokens(in row)),
+        _ => throw new ArgumentOutOfRangeException(nameof(part)),
+    };
 
     /// <summary>One slice: the address tokens.</summary>
     public static int ArenaSlices => 1;
