@@ -58,6 +58,7 @@ public enum BlockingKeyPart
     /// <summary>The address as a prepared token set (upper-case letters and digits, punctuation dropped, words sorted
     /// and each kept once), hashed: two addresses written in another word order, case or punctuation, or with a word
     /// repeated, share it; a different house number, an abbreviation (<c>RD</c> for <c>ROAD</c>) or a town present in
-    /// one and absent in the other splits it.</summary>
+    /// one and absent in the other splits it. Missing unless the address has a digit (a house or flat number): words
+    /// alone may name only a street or a town.</summary>
     Address = 16,
 }

@@ -57,7 +57,8 @@ public sealed partial class BlockingRule
 
     /// <summary>Gets the rule "same address" (<see cref="BlockingKeyPart.Address"/>: the same words in any order, case
     /// or punctuation): catches a pair whose names and date of birth are all broken or missing, or whose postcode is
-    /// missing or mistyped, at one home. Its blocks are households, so it adds about one candidate pair per record.</summary>
+    /// missing or mistyped, at one home. Only addresses with a number are keyed (a town alone would make a block of
+    /// the town). Its blocks are households: under one candidate pair per record.</summary>
     public static BlockingRule Address { get; } = Create("address", BlockingKeyPart.Address);
 
     /// <summary>Gets the rule "same family-name Soundex, given initial and birth year": catches a move to another

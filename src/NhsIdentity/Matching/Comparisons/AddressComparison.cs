@@ -80,12 +80,30 @@ internal readonly struct AddressComparison : IComparisonDefinition
             : (int)AddressLevel.Else;
     }
 
-    /// <summary>The hash of the prepared token set: equal exactly when the two addresses have the same words.</summary>
-    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row) => part switch
+    /// <summary>The hash of the prepared token set, equal exactly when the two addresses have the same words; none
+    /// for an address without a number.</summary>
+    public static ulong BlockingKey(BlockingKeyPart part, RecordSet set, in PreparedRow row)
     {
-        BlockingKeyPart.Address => RecordSet.Hash(set.AddressTokens(in row)),
-        _ => throw new ArgumentOutOfRangeException(nameof(part)),
-    };
+        ArgumentOutOfRangeException.ThrowIfNotEqual((int)part, (int)BlockingKeyPart.Address, nameof(part));
+        var tokens = set.AddressTokens(in row);
+
+        // Without a house or flat number the words name a street, a town or a house name at best: a town alone (the
+        // address column of some extracts, Splink's fake_1000 "city") would put a whole town in one block.
+        return HasNumber(tokens) ? RecordSet.Hash(tokens) : 0;
+    }
+
+    private static bool HasNumber(ReadOnlySpan<char> tokens)
+    {
+        foreach (var c in tokens)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>One slice: the address tokens.</summary>
     public static int ArenaSlices => 1;

@@ -18,8 +18,14 @@ public sealed class AddressBlockingRuleTests
 
     private static readonly string[] Separators = [" ", ", ", " ,", ".  ", "\t", "-", "/", " ; "];
 
-    /// <summary>One address as a list of words, drawn from <see cref="Words"/>.</summary>
-    private static Gen<string[]> Addresses => Gen.Elements(Words).ArrayOf().Where(words => words.Length > 0);
+    /// <summary>One address as 1 to 12 words drawn from <see cref="Words"/>, sometimes without a number (short enough
+    /// that rewriting it stays within the 512 chars the comparison reads).</summary>
+    private static Gen<string[]> Addresses => Gen.Choose(1, 12).SelectMany(count => Gen.Elements(Words).ArrayOf(count));
+
+    /// <summary>One address with at least one number.</summary>
+    private static Gen<string[]> NumberedAddresses => Addresses.Where(words => words.Any(HasNumber));
+
+    private static bool HasNumber(string word) => word.Any(char.IsAsciiDigit);
 
     /// <summary>The same words written another way: shuffled, some repeated, each in a random case, joined by random
     /// punctuation.</summary>
@@ -34,21 +40,27 @@ public sealed class AddressBlockingRuleTests
 
     [Property(MaxTest = 300)]
     public Property Rewriting_an_address_in_another_order_case_or_punctuation_keeps_its_key() =>
-        Prop.ForAll(Arb.From(from words in Addresses from text in Rewritten(words) select (words, text)), sample =>
+        Prop.ForAll(Arb.From(from words in NumberedAddresses from text in Rewritten(words) select (words, text)), sample =>
             Key(string.Join(' ', sample.words)) == Key(sample.text) && Key(sample.text) != 0);
 
     [Property(MaxTest = 300)]
-    public Property Two_addresses_share_the_key_exactly_when_they_have_the_same_set_of_words() =>
+    public Property Two_addresses_share_a_key_exactly_when_they_have_the_same_set_of_words_with_a_number() =>
         Prop.ForAll(Arb.From(from a in Addresses from b in Addresses select (a, b)), pair =>
-            (Key(string.Join(' ', pair.a)) == Key(string.Join(' ', pair.b)))
-            == pair.a.ToHashSet(StringComparer.Ordinal).SetEquals(pair.b));
+        {
+            var keyA = Key(string.Join(' ', pair.a));
+            var shared = keyA != 0 && keyA == Key(string.Join(' ', pair.b));
+            return shared == (pair.a.Any(HasNumber) && pair.a.ToHashSet(StringComparer.Ordinal).SetEquals(pair.b));
+        });
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(", - ;")]
-    public void A_record_without_address_words_has_no_key(string? address) => Assert.Equal(0UL, Key(address));
+    [InlineData("Leeds")]
+    [InlineData("Acacia Avenue, Leeds")]
+    [InlineData("Rose Cottage, Mill Lane")]
+    public void A_record_without_an_address_or_without_a_number_in_it_has_no_key(string? address) => Assert.Equal(0UL, Key(address));
 
     [Fact]
     public void The_rule_comes_after_the_postcode_rules_and_the_index_uses_it_too()
