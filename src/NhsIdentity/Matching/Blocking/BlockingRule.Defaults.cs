@@ -1,11 +1,11 @@
 namespace NhsIdentity.Matching.Blocking;
 
-// The rules that ship. Together they find a true pair if it agrees exactly on any one of: NHS number; date of
-// birth; full name; the Soundex codes of the two names in either order with the birth year; family-name Soundex, birth
-// year and postcode district; postcode and birth year; local identifier; email; telephone. The name-set and date-of-birth
-// rules are there for pairs where two keys break at once (given and family names transposed with a typo; both names
-// misspelt or missing): on Splink's fake_1000 they raise blocking recall from 0.58 to 0.70. A pair with errors in all
-// of those at once is rare and is left unfound.
+// The rules that ship. Together they find a true pair if it agrees exactly on any one of: NHS number; date of birth;
+// full name; the Soundex codes of the two names in either order with the birth year; family-name Soundex, birth year
+// and postcode district; postcode and birth year; address; local identifier; email; telephone. The name-set and
+// date-of-birth rules are there for pairs where two keys break at once (given and family names transposed with a typo;
+// both names misspelt or missing): on Splink's fake_1000 they raise blocking recall from 0.58 to 0.70. A pair with
+// errors in all of those at once is rare and is left unfound.
 //
 // Two more rules serve records whose date of birth is missing or only partly known (a year, or zeros for the day and
 // month) as well as a broken name: postcode with given initial, and family-name Soundex with given initial and birth
