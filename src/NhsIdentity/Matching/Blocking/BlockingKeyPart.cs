@@ -54,4 +54,11 @@ public enum BlockingKeyPart
     /// meet whichever field each name was keyed into (JOHN SMITH and SMYTH JON share it). Missing unless the record has
     /// both names.</summary>
     NameSoundexSet = 15,
+
+    /// <summary>The address as a prepared token set (upper-case letters and digits, punctuation dropped, words sorted
+    /// and each kept once), hashed: two addresses written in another word order, case or punctuation, or with a word
+    /// repeated, share it; a different house number, an abbreviation (<c>RD</c> for <c>ROAD</c>) or a town present in
+    /// one and absent in the other splits it. Missing unless the address has a digit (a house or flat number): words
+    /// alone may name only a street or a town.</summary>
+    Address = 16,
 }

@@ -142,16 +142,16 @@ public sealed class PatientIndexTests
     [Fact]
     public void The_index_defaults_leave_out_the_date_of_birth_alone_which_can_be_added_back()
     {
-        // Both names, the postcode and the identifiers differ: only the date of birth (and the address text, which
-        // no rule keys on) is shared, so only the "dob" rule selects this pair.
-        var query = Alice.With(id: "message-1", nhs: "", given: "Mary", family: "Hardcastle", postcode: "LS2 9JT", local: "");
+        // Both names, the postcode, the address and the identifiers differ: only the date of birth is shared, so only
+        // the "dob" rule selects this pair.
+        var query = Alice.With(id: "message-1", nhs: "", given: "Mary", family: "Hardcastle", postcode: "LS2 9JT", address: "3 Park Road, Leeds", local: "");
         var everyCandidate = PatientIndexOptions.Default with { MinimumDecision = MatchDecision.NonMatch };
         using var lean = new PatientIndex(MatchModel.Default, everyCandidate);
         using var wide = new PatientIndex(MatchModel.Default, everyCandidate with { BlockingRules = [.. BlockingRule.IndexDefaults, BlockingRule.DateOfBirth] });
         lean.AddOrUpdate(Alice);
         wide.AddOrUpdate(Alice);
 
-        Assert.Equal(BlockingRule.Defaults.Where(rule => rule != BlockingRule.DateOfBirth), BlockingRule.IndexDefaults);
+        Assert.Equal(BlockingRule.Defaults.Where(rule => rule != BlockingRule.DateOfBirth && rule != BlockingRule.Address), BlockingRule.IndexDefaults);
         Assert.Same(BlockingRule.IndexDefaults, PatientIndexOptions.Default.BlockingRules);
         Assert.Empty(lean.FindMatches(query, 5));
         Assert.Equal("A1", Assert.Single(wide.FindMatches(query, 5)).Id);
