@@ -8,7 +8,7 @@ public interface ILinkageSink
 {
     /// <summary>Gets whether this sink needs the pairs the policy decided non-match as well
     /// (<see cref="LinkageOutcome.Scored"/>): a weight histogram or the closest non-matches do. When any sink
-    /// does, the run keeps every scored pair in memory (about 40 bytes each).</summary>
+    /// does, the run keeps every scored pair in memory (32 bytes each).</summary>
     bool NeedsNonMatches { get; }
 
     /// <summary>Consumes the run's outcome.</summary>
