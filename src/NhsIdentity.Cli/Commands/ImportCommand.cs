@@ -9,9 +9,12 @@ using static NhsIdentity.Cli.Commands.MatchingInputs;
 namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
-/// <c>nhsid import RECORDS.csv [--data mpi.db] [--map FIELD=COLUMN]</c>: loads a patient extract into the identity
-/// service's SQLite store in batches, one transaction each, so the next <c>nhsid serve --data mpi.db</c> indexes it. A
-/// million records in minutes, where as many <c>PUT /records/{id}</c> calls would take hours.
+/// <c>nhsid import RECORDS.csv [--data mpi.db | --postgres] [--map FIELD=COLUMN]</c>: loads a patient extract into the
+/// identity service's store in batches, one transaction each, so the next <c>nhsid serve</c> indexes it: the SQLite
+/// file of <c>--data</c>, or with <c>--postgres</c> the PostgreSQL database the service is configured with
+/// (<c>NhsIdentity__PostgresConnectionString</c> and <c>NhsIdentity__PostgresSchema</c> in the environment: a
+/// connection string holds a password, so it is never an argument). A million records in minutes, where as many
+/// <c>PUT /records/{id}</c> calls would take hours.
 /// </summary>
 /// <remarks>
 /// <para>A command of its own, not an option of <c>serve</c>: a load runs once, with its own exit code and counts, and
@@ -36,23 +39,31 @@ internal static class ImportCommand
     public const string ExitCodeSummary =
         "Exit codes: 0 imported (rejected rows, if any, set aside); 1 the file or the store could not be read or written (the store in use by a running nhsid serve, for one); 2 usage error (no id column, a bad --map).";
 
+    /// <summary>Where <c>--postgres</c> reads the connection string: the variable <c>nhsid serve</c> reads it from.</summary>
+    public const string PostgresVariable = "NhsIdentity__PostgresConnectionString";
+
+    /// <summary>Where <c>--postgres</c> reads the schema.</summary>
+    public const string SchemaVariable = "NhsIdentity__PostgresSchema";
+
     public static Command Create()
     {
         var inputs = new MatchingInputs();
         var records = new Argument<FileInfo>("records") { Description = "The extract to load (CSV or .xlsx, HL7 v2 or FHIR NDJSON with --format). Its id column (or --map id=COLUMN) gives each record's id in the store." };
         records.AcceptExistingOnly();
         var data = new Option<FileInfo>("--data") { Description = "The service's SQLite store (created when absent), as for nhsid serve --data.", DefaultValueFactory = _ => new FileInfo("mpi.db") };
+        var postgres = new Option<bool>("--postgres") { Description = $"Load into the PostgreSQL store nhsid serve uses: the connection string from the environment variable {PostgresVariable} (never an argument: it holds a password), the schema from {SchemaVariable} (default {PatientStoreImporter.DefaultPostgresSchema}). Instead of --data." };
         var batchSize = new Option<int>("--batch-size") { Description = $"Records per transaction (default {DefaultBatchSize}).", DefaultValueFactory = _ => DefaultBatchSize };
         var quiet = LinkCommand.QuietOption();
         var command = new Command("import", "Load a patient extract into the identity service's store (nhsid serve --data), in batches; stop the service first. " + ExitCodeSummary)
         {
-            records, data, batchSize, quiet,
+            records, data, postgres, batchSize, quiet,
         };
         inputs.AddTo(command, withModel: false, withRight: false, withSeed: false);
         command.Options.Remove(inputs.DateOrder); // the store holds raw fields; the service reads dates with its own options
         command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(
             parseResult.GetValue(records)!.FullName,
             parseResult.GetValue(data)!.FullName,
+            parseResult.GetValue(postgres),
             parseResult.GetValue(batchSize),
             parseResult.GetValue(inputs.Map) ?? [],
             parseResult.GetValue(inputs.Sheet),
@@ -65,7 +76,7 @@ internal static class ImportCommand
         return command;
     }
 
-    private static int Execute(string path, string dataPath, int batchSize, string[] map, string? sheet, bool noHeader, string? formatName, bool quiet,
+    private static int Execute(string path, string dataPath, bool postgres, int batchSize, string[] map, string? sheet, bool noHeader, string? formatName, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (batchSize < 1)
@@ -74,22 +85,38 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
 
+        var connectionString = Environment.GetEnvironmentVariable(PostgresVariable);
+        var schema = Environment.GetEnvironmentVariable(SchemaVariable) is { Length: > 0 } named ? named : PatientStoreImporter.DefaultPostgresSchema;
+        if (postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            error.WriteLine($"error: --postgres reads the connection string from the environment variable {PostgresVariable}, which is not set.");
+            return ExitCodes.Usage;
+        }
+
         if (!TryParseFormats(formatName, null, error, out var format, out _)
-            || !OutputGuard.Allows([("--data", dataPath), ("--data's index snapshot", dataPath + ".index")], [("the input", path)], error))
+            || (!postgres && !OutputGuard.Allows([("--data", dataPath), ("--data's index snapshot", dataPath + ".index")], [("the input", path)], error)))
         {
             return ExitCodes.Usage;
         }
+
+        // The files the import writes (rejects, rows without an id) sit beside the SQLite store, or beside the input
+        // when the store is a database.
+        var anchor = postgres ? path : dataPath;
+        var storeName = postgres ? "the PostgreSQL store (schema " + schema + ")" : Path.GetFileName(dataPath);
 
         return WorkProgress.Run(quiet, error, (progress, error) =>
         {
             try
             {
                 // Open (and probe) the store before reading: a store in use fails in a second, not after the read.
-                var importer = OpenAsync(dataPath, cancellationToken).GetAwaiter().GetResult();
+                var importer = (postgres
+                    ? PatientStoreImporter.OpenPostgresAsync(connectionString!, schema, cancellationToken)
+                    : OpenAsync(dataPath, cancellationToken)).GetAwaiter().GetResult();
+                using var closing = new StoreClosing(importer);
                 PatientReadResult read;
                 using (var stage = progress.Begin("reading " + Path.GetFileName(path)))
                 {
-                    read = ReadRecords(path, "records", new InputColumnMap(map, []), format, dataPath, error, noHeader, sheet);
+                    read = ReadRecords(path, "records", new InputColumnMap(map, []), format, postgres ? null : dataPath, error, noHeader, sheet);
                     stage.Complete(read.Accepted);
                 }
 
@@ -102,7 +129,7 @@ internal static class ImportCommand
                 var (stored, withoutId) = ImportIds.Split(read);
                 if (withoutId.Count > 0)
                 {
-                    var noIdPath = ImportIds.PathOf(dataPath);
+                    var noIdPath = ImportIds.PathOf(anchor);
                     ImportIds.Write(noIdPath, withoutId);
                     error.WriteLine(Invariant($"  {withoutId.Count} rows set aside: no id (the id cell is empty); their row numbers are in {noIdPath}"));
                     foreach (var row in withoutId.Take(10))
@@ -122,7 +149,7 @@ internal static class ImportCommand
                     return ExitCodes.Failed;
                 }
 
-                error.WriteLine(Invariant($"stored in {Path.GetFileName(dataPath)} in {clock.Elapsed.TotalSeconds:F1} s; a running service sees them after its next start"));
+                error.WriteLine(Invariant($"stored in {storeName} in {clock.Elapsed.TotalSeconds:F1} s; a running service sees them after its next start"));
                 output.WriteLine(Invariant($"{read.ItemsRead} {read.ItemName} = {written.Counts.Added} added + {written.Counts.Replaced} replaced + {read.Rejected} rejected + {withoutId.Count} without an id"));
                 return ExitCodes.Success;
             }
@@ -182,5 +209,11 @@ internal static class ImportCommand
 
         stage.Complete(records.Count);
         return (new BatchWriteCounts(added, replaced), null);
+    }
+
+    /// <summary>Closes the importer's store when the import ends (the command's body is synchronous).</summary>
+    private sealed class StoreClosing(PatientStoreImporter importer) : IDisposable
+    {
+        public void Dispose() => importer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

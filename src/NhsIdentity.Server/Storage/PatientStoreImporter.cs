@@ -3,19 +3,23 @@ using NhsIdentity.Matching;
 
 namespace NhsIdentity.Server.Storage;
 
-/// <summary>Loads patients into the service's SQLite store in batches, one transaction each (<c>nhsid import</c>):
+/// <summary>Loads patients into the service's store (SQLite or PostgreSQL) in batches, one transaction each (<c>nhsid import</c>):
 /// a million records in minutes instead of a million HTTP PUTs. Records are stored as <c>PUT /records/{id}</c> stores
 /// them, so the next start of the service indexes them; a snapshot left by an earlier run is caught up by content
 /// hash as after any other write.</summary>
-/// <remarks>The store is opened in SQLite's exclusive locking mode, so a write fails
+/// <remarks>A SQLite store is opened in SQLite's exclusive locking mode, so a write fails
 /// (<see cref="PatientStoreImportException.StoreInUse"/>) while a running service has the file open: the service's
 /// index would not see rows written under it. A service idle long enough for its connection pool to close every
-/// connection is not detected: stop the service before importing.</remarks>
-public sealed class PatientStoreImporter
+/// connection is not detected: stop the service before importing. A PostgreSQL store cannot tell: a service running
+/// on it sees the imported rows only after its next start, so stop it first there too.</remarks>
+public sealed class PatientStoreImporter : IAsyncDisposable
 {
-    private readonly SqlitePatientStore _store;
+    private readonly IPatientStore _store;
 
-    private PatientStoreImporter(SqlitePatientStore store) => _store = store;
+    /// <summary>The schema the service keeps its tables in on PostgreSQL unless configured otherwise.</summary>
+    public const string DefaultPostgresSchema = PostgresPatientStore.DefaultSchema;
+
+    private PatientStoreImporter(IPatientStore store) => _store = store;
 
     /// <summary>Opens (and creates when absent) the SQLite store at <paramref name="dataPath"/>.</summary>
     /// <param name="dataPath">The service's <c>--data</c> file.</param>
@@ -28,6 +32,48 @@ public sealed class PatientStoreImporter
         await GuardAsync(() => store.InitializeAsync(cancellationToken)).ConfigureAwait(false);
         return new PatientStoreImporter(store);
     }
+
+    /// <summary>Opens (and creates when absent) the service's tables in a PostgreSQL database, as <c>nhsid serve</c> with
+    /// <c>NhsIdentity:PostgresConnectionString</c> uses them.</summary>
+    /// <param name="connectionString">An Npgsql connection string (<c>Host=...;Database=...;Username=...</c>).</param>
+    /// <param name="schema">The schema holding the tables (the service's default is <c>nhsidentity</c>).</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>An importer writing to that store; dispose it to close its connections.</returns>
+    /// <exception cref="ArgumentException">The schema is not a plain lower-case SQL name.</exception>
+    /// <exception cref="PatientStoreImportException">The database cannot be reached or its tables made; the message
+    /// names the failure's type and SQLSTATE, never the connection string.</exception>
+    public static async Task<PatientStoreImporter> OpenPostgresAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        PostgresPatientStore store;
+        try
+        {
+            store = new PostgresPatientStore(connectionString, schema, TimeProvider.System);
+        }
+        catch (ArgumentException exception) when (exception.ParamName != nameof(schema))
+        {
+            // Npgsql's message about a malformed connection string can quote it (a password included): type only.
+            throw new PatientStoreImportException("The PostgreSQL connection string cannot be read (" + exception.GetType().Name + ").", storeInUse: false);
+        }
+
+        var importer = new PatientStoreImporter(store);
+        try
+        {
+            await GuardAsync(() => store.InitializeAsync(cancellationToken)).ConfigureAwait(false);
+        }
+        catch
+        {
+            await importer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return importer;
+    }
+
+    /// <summary>Closes the store's connections.</summary>
+    /// <returns>When they are closed.</returns>
+    public ValueTask DisposeAsync() => _store is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <summary>Adds or replaces these records, committed together before it returns. Each record's
     /// <see cref="PatientRecord.Id"/> is its id in the store; ids must be present and distinct.</summary>
@@ -76,6 +122,11 @@ public sealed class PatientStoreImporter
         {
             // The code only: SQLite's message can quote a constraint's value.
             throw new PatientStoreImportException($"The store could not be written (SQLite error {exception.SqliteErrorCode}).", storeInUse: false);
+        }
+        catch (PatientStoreException exception)
+        {
+            // The PostgreSQL store's own message: the operation, the exception type and SQLSTATE only.
+            throw new PatientStoreImportException(exception.Message, storeInUse: false);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NhsIdentity.Cli.Commands;
 using NhsIdentity.Tests.Cli.Ingestion;
 using NhsIdentity.Tests.Reliability;
 using NhsIdentity.Tests.TestHelpers;
@@ -86,6 +87,19 @@ public sealed class ImportCommandTests : IDisposable
         }
     }
 
+    [WithoutPostgresSettingFact]
+    public void Postgres_without_its_connection_string_in_the_environment_is_a_usage_error_and_reads_nothing()
+    {
+        var extract = _temp.Write("pas.csv", Csv(Row("RX1001", Nhs(1), "Ardith", "QUELLWATER", "17/04/1961", "F", "LS1 4AP")));
+
+        var result = CliRunner.Run("import", extract, "--postgres", "--quiet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(ImportCommand.PostgresVariable, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows", result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.PathOf("pas.records.no-id.csv")));
+    }
+
     [Fact]
     public void Importing_again_replaces_by_id_instead_of_adding()
     {
@@ -166,5 +180,19 @@ public sealed class ImportCommandTests : IDisposable
         }
 
         return ids;
+    }
+}
+
+/// <summary>A fact that runs only where <c>NhsIdentity__PostgresConnectionString</c> is unset: where it is set (a
+/// developer's own database), <c>nhsid import --postgres</c> would write to it.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class WithoutPostgresSettingFactAttribute : FactAttribute
+{
+    public WithoutPostgresSettingFactAttribute()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ImportCommand.PostgresVariable)))
+        {
+            Skip = ImportCommand.PostgresVariable + " is set in this environment: the test would import into that database";
+        }
     }
 }
