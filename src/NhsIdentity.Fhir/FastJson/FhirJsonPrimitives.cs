@@ -22,8 +22,9 @@ internal static class FhirJsonPrimitives
         return value.Length > 0;
     }
 
-    /// <summary>A FHIR <c>uri</c>, narrowed to text without white space (the SDK accepts some with it; those go the
-    /// slow way).</summary>
+    /// <summary>A FHIR <c>uri</c>, narrowed to ASCII letters, digits and the URI punctuation outside brackets, that
+    /// <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> takes (the SDK refuses some text a URI may not hold, such
+    /// as a bracket in the host, and accepts some with spaces; anything unusual goes the slow way).</summary>
     public static bool TryReadUri(ref Utf8JsonReader reader, out string value)
     {
         if (!TryReadString(ref reader, out value))
@@ -33,13 +34,13 @@ internal static class FhirJsonPrimitives
 
         foreach (var c in value)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (!char.IsAsciiLetterOrDigit(c) && "-._~:/?#@!$&'()*+,;=%".IndexOf(c, StringComparison.Ordinal) < 0)
             {
                 return false;
             }
         }
 
-        return true;
+        return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
     }
 
     /// <summary>A FHIR <c>id</c>: 1 to 64 ASCII letters, digits, <c>-</c> and <c>.</c>.</summary>

@@ -52,6 +52,7 @@ public sealed class MatchRequestReaderTests
     [InlineData(",\"telecom\":[{\"system\":\"Phone\",\"value\":\"1\"}]")]
     [InlineData(",\"identifier\":[{\"system\":\"\",\"value\":\"1\"}]")]
     [InlineData(",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"\"}]")]
+    [InlineData(",\"identifier\":[{\"system\":\"https://fhir.nhs.u[k/Id/nhs-number\",\"value\":\"1\"}]")]
     [InlineData(",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"1\",\"use\":\"bogus\"}]")]
     [InlineData(",\"id\":\"a b\"")]
     [InlineData(",\"id\":\"\"")]

@@ -19,7 +19,7 @@ internal static class MatchBodies
     [
         "\"\"", "\" \"", "\"x\"", "\"male\"", "\"Male\"", "\"home\"", "\"1984-02-30\"", "\"2000-02-29\"", "\"1985\"",
         "\"1985-13\"", "\"0000\"", "\"2020-01-01T10:00:00Z\"", "\"a b\"", "\"p-1\"", "\"resource\"", "\"count\"",
-        "\"Patient\"", "\"Parameters\"", "\"https://fhir.nhs.uk/Id/nhs-number\"", "\"\\ud800\"", "\"\\u0000\"",
+        "\"Patient\"", "\"Parameters\"", "\"https://fhir.nhs.u[k/Id/nhs-number\"", "\"http://[::1]/x\"", "\"urn:oid:1.2.3\"", "\"http://a/%zz\"", "\"https://fhir.nhs.uk/Id/nhs-number\"", "\"\\ud800\"", "\"\\u0000\"",
         "0", "-1", "1", "5", "101", "-0", "1.5", "1.0", "1e2", "2147483648", "true", "false", "null", "[]", "{}",
         "[\"a\"]", "[null]", "{\"a\":1}", "{\"resourceType\":\"Patient\"}", "{\"resourceType\":\"Patient\",\"gender\":\"male\"}",
     ];
