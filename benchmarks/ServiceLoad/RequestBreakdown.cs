@@ -29,7 +29,7 @@ internal static class RequestBreakdown
             ("$match: parse the Parameters body (Hl7.Fhir, strict)", i => Strict.Deserialize<Parameters>(Encoding.UTF8.GetString(queries.FhirBodies[i]))),
             ("$match: Patient to PatientRecord (FhirPatientMapper)", i => FhirPatientMapper.ToPatientRecord(FhirPatientMapper.ToPatient(queries.Records[i]))),
             ("$match: parse the Parameters body (fast reader, System.Text.Json), Patient included", i => FhirMatchRequestReader.TryRead(queries.FhirBodies[i], out var request) ? request : throw new InvalidOperationException("A query body left the fast reader's subset.")),
-            ("$match: fast reader's Patient to PatientRecord (FhirPatientMapper)", i => FhirMatchRequestReader.TryRead(queries.FhirBodies[i], out var request) ? FhirPatientMapper.ToPatientRecord(request.Patient) : null),
+            ("$match: fast reader, then its Patient to PatientRecord (FhirPatientMapper)", i => FhirMatchRequestReader.TryRead(queries.FhirBodies[i], out var request) ? FhirPatientMapper.ToPatientRecord(request.Patient) : null),
             ("both: PatientIndex.FindMatches (count 10)", i => index.FindMatches(queries.Records[i], 10)),
             ("$match: searchset Bundle built and serialised (Hl7.Fhir), including its lookup", i => FhirMatchBundle.Create(index.FindMatches(queries.Records[i], 10), id => FhirPatientMapper.ToPatient(new PatientRecord { Id = id, FamilyName = "Quellwater" })).ToJson()),
             ("$match: searchset Bundle written (Utf8JsonWriter), including its lookup", i => WriteFast(index.FindMatches(queries.Records[i], 10))),
