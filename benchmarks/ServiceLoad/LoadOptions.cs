@@ -46,7 +46,9 @@ internal sealed class LoadOptions
           --startup    first time start-up both ways: the snapshot (<data>.index) removed (rebuilt from the store),
                        a clean stop (writes the snapshot), then started from the snapshot; the load runs on that one
           --index      the extract the store was loaded from: the in-process PatientIndex baseline is built from it
-          --endpoint   fhir = POST /fhir/Patient/$match, json = POST /match
+          --endpoint   fhir = POST /fhir/Patient/$match, json = POST /match, fhir-sdk = $match with the service
+                       restarted with NhsIdentity:FhirFastPath=false (every body parsed and every bundle written by the
+                       Firely SDK, as before the fast path), for a before/after in one run; not with --url
           --audit-log  leave the service's per-request audit log on (console); default: warnings only
           --rate       also run rows paced at these requests a second (latency at a given load, timed from when
                        each request was due), for client counts above 1; without it, only as fast as the clients go
@@ -80,6 +82,7 @@ internal sealed class LoadOptions
         }
 
         var oneServer = (options.Nhsid is not null && options.DataPath is not null) ^ (options.Url is not null && options.ApiKeyFile is not null);
-        return oneServer && options.QueriesCsv.Length > 0 && options.Endpoints.All(e => e is "fhir" or "json") ? options : null;
+        return oneServer && options.QueriesCsv.Length > 0 && options.Endpoints.All(e => e is "fhir" or "fhir-sdk" or "json")
+            && (options.Url is null || !options.Endpoints.Contains("fhir-sdk")) ? options : null;
     }
 }

@@ -93,16 +93,30 @@ try
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
     };
-    using var http = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
     var fhirType = new MediaTypeHeaderValue("application/fhir+json");
     var jsonType = new MediaTypeHeaderValue("application/json");
 
-    Func<TimeSpan>? serviceCpu = server is null ? null : server.CpuTime;
+    Func<TimeSpan>? serviceCpu = server is null ? null : () => server.CpuTime();
     foreach (var endpoint in options.Endpoints)
     {
-        var (path, bodies, type) = endpoint == "fhir" ? ("/fhir/Patient/$match", queries.FhirBodies, fhirType) : ("/match", queries.JsonBodies, jsonType);
-        var uri = new Uri(path, UriKind.Relative);
+        var fastPath = endpoint != "fhir-sdk";
+        if (server is not null && server.FhirFastPath != fastPath)
+        {
+            // The same store, the same queries, the service restarted with the other $match path.
+            Say(Invariant($"service stopped in {server.Stop():F2} s, to start it with NhsIdentity:FhirFastPath={fastPath}"));
+            server.Dispose();
+            server = null;
+            server = await StartAsync(options, keyFile!, fastPath).ConfigureAwait(false);
+            await Task.Delay(500).ConfigureAwait(false);
+            Say(Invariant($"start, {(fastPath ? "fast path" : "SDK path")}: ready in {server.ReadySeconds:F2} s"));
+            address = server.Address;
+        }
+
+        var (path, bodies, type) = endpoint == "json" ? ("/match", queries.JsonBodies, jsonType) : ("/fhir/Patient/$match", queries.FhirBodies, fhirType);
+        var target = "service " + path + (fastPath ? "" : " (SDK path)");
+        var uri = new Uri(address, path);
         async ValueTask<bool> LookupAsync(int client, int query)
         {
             using var content = new ByteArrayContent(bodies[query]);
@@ -115,11 +129,11 @@ try
         var offset = 0;
         foreach (var clients in options.Clients)
         {
-            results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, serviceCpu: serviceCpu).ConfigureAwait(false));
+            results.Add(await MeasureAsync(target, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, serviceCpu: serviceCpu).ConfigureAwait(false));
             offset += options.MaxRequests; // each run starts on queries the last one did not send
             foreach (var rate in clients > 1 ? options.Rates : [])
             {
-                results.Add(await MeasureAsync("service " + path, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, rate, serviceCpu).ConfigureAwait(false));
+                results.Add(await MeasureAsync(target, clients, LookupAsync, dedicatedThreads: false, options, queries.Count, offset, rate, serviceCpu).ConfigureAwait(false));
                 offset += options.MaxRequests;
             }
         }
@@ -206,8 +220,8 @@ static async Task<LoadResult> MeasureAsync(string target, int clients, LoadDrive
     return result;
 }
 
-static async Task<ServerProcess> StartAsync(LoadOptions options, string keyFile) =>
-    await ServerProcess.StartAsync(options.Nhsid!, options.DataPath!, keyFile, TimeSpan.FromMinutes(10), options.AuditLog).ConfigureAwait(false);
+static async Task<ServerProcess> StartAsync(LoadOptions options, string keyFile, bool fhirFastPath = true) =>
+    await ServerProcess.StartAsync(options.Nhsid!, options.DataPath!, keyFile, TimeSpan.FromMinutes(10), options.AuditLog, fhirFastPath).ConfigureAwait(false);
 
 static void Report(ServerProcess server, List<string> lines)
 {

@@ -12,7 +12,14 @@ internal sealed class ServerProcess : IDisposable
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _log = [];
 
-    private ServerProcess(Process process) => _process = process;
+    private ServerProcess(Process process, bool fhirFastPath)
+    {
+        _process = process;
+        FhirFastPath = fhirFastPath;
+    }
+
+    /// <summary>Whether the service was started with its fast <c>$match</c> path on (its default).</summary>
+    public bool FhirFastPath { get; }
 
     public Uri Address => _address.Task.Result;
 
@@ -42,7 +49,7 @@ internal sealed class ServerProcess : IDisposable
 
     /// <summary>Starts <paramref name="nhsid"/> (the tool's executable, or its .dll run with dotnet) and waits until
     /// the index is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string nhsid, string dataPath, string apiKeyFile, TimeSpan timeout, bool auditLog)
+    public static async Task<ServerProcess> StartAsync(string nhsid, string dataPath, string apiKeyFile, TimeSpan timeout, bool auditLog, bool fhirFastPath = true)
     {
         var info = nhsid.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo("dotnet") { ArgumentList = { nhsid } }
@@ -63,10 +70,12 @@ internal sealed class ServerProcess : IDisposable
         }
 
         info.Environment["Logging__LogLevel__NhsIdentity.Server.Hosting.IndexLoader"] = "Information";
+        // Off: every $match through the Firely SDK, as before the fast path (the "fhir-sdk" endpoint's rows).
+        info.Environment["NhsIdentity__FhirFastPath"] = fhirFastPath ? "true" : "false";
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("nhsid did not start.");
-        var server = new ServerProcess(process);
+        var server = new ServerProcess(process, fhirFastPath);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
         process.BeginErrorReadLine();
@@ -104,11 +113,12 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>Stops the service as Ctrl+C would (SIGINT), so it saves its index snapshot; seconds to exit.</summary>
+    /// <summary>Stops the service with SIGTERM (as a container runtime would; a background job ignores SIGINT), so it
+    /// saves its index snapshot; seconds to exit.</summary>
     public double Stop()
     {
         var clock = Stopwatch.StartNew();
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }

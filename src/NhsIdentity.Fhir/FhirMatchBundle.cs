@@ -77,13 +77,7 @@ public static class FhirMatchBundle
         ArgumentNullException.ThrowIfNull(resolvePatient);
         options ??= FhirMatchBundleOptions.Default;
 
-        var ordered = new List<IndexMatch>(matches);
-        ordered.Sort(static (a, b) =>
-        {
-            var byWeight = b.Score.Weight.CompareTo(a.Score.Weight);
-            return byWeight != 0 ? byWeight : string.CompareOrdinal(a.Id, b.Id);
-        });
-
+        var ordered = InBundleOrder(matches);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
         foreach (var match in ordered)
         {
@@ -99,10 +93,36 @@ public static class FhirMatchBundle
         return bundle;
     }
 
+    /// <summary>The matches in the bundle's order: by descending weight, then ordinal id. Shared with the
+    /// <c>Utf8JsonWriter</c> form (<see cref="FastJson.FhirMatchBundleWriter"/>), which must write the same bundle.</summary>
+    internal static List<IndexMatch> InBundleOrder(IEnumerable<IndexMatch> matches)
+    {
+        var ordered = new List<IndexMatch>(matches);
+        ordered.Sort(static (a, b) =>
+        {
+            var byWeight = b.Score.Weight.CompareTo(a.Score.Weight);
+            return byWeight != 0 ? byWeight : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return ordered;
+    }
+
+    /// <summary>An entry's <c>fullUrl</c>, <c>{base}Patient/{id}</c>, or <see langword="null"/> when there is no
+    /// base or no id.</summary>
+    internal static string? FullUrl(FhirMatchBundleOptions options, string? patientId)
+    {
+        if (options.ServiceBase is not { } serviceBase || string.IsNullOrEmpty(patientId))
+        {
+            return null;
+        }
+
+        var root = serviceBase.OriginalString.EndsWith('/') ? serviceBase.OriginalString : serviceBase.OriginalString + "/";
+        return string.Create(CultureInfo.InvariantCulture, $"{root}Patient/{patientId}");
+    }
+
     /// <summary>The probability cut (not rounded) to four decimals, so a score never overstates it: 0.99999 is
     /// 0.9999, not 1. A score is 1 only when the probability is 1 in double precision (a match weight above about 53
     /// bits, such as full agreement including the NHS number). Cutting keeps the order of scores.</summary>
-    private static decimal ToScore(double probability) =>
+    internal static decimal ToScore(double probability) =>
         double.IsNaN(probability) ? 0m : (decimal)(Math.Floor(Math.Clamp(probability, 0, 1) * 10_000) / 10_000);
 
     private static Bundle.EntryComponent CreateEntry(Patient patient, MatchScore score, FhirMatchBundleOptions options)
@@ -114,13 +134,6 @@ public static class FhirMatchBundle
         };
         search.Extension.Add(new Extension(UkCoreSystems.MatchGradeExtension, new Code(GradeOf(score, options).ToCode())));
 
-        var entry = new Bundle.EntryComponent { Resource = patient, Search = search };
-        if (options.ServiceBase is { } serviceBase && !string.IsNullOrEmpty(patient.Id))
-        {
-            var root = serviceBase.OriginalString.EndsWith('/') ? serviceBase.OriginalString : serviceBase.OriginalString + "/";
-            entry.FullUrl = string.Create(CultureInfo.InvariantCulture, $"{root}Patient/{patient.Id}");
-        }
-
-        return entry;
+        return new Bundle.EntryComponent { Resource = patient, Search = search, FullUrl = FullUrl(options, patient.Id) };
     }
 }

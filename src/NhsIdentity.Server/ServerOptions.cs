@@ -59,6 +59,12 @@ internal sealed class ServerOptions
     /// <summary>Allows requests without credentials (development only); default off.</summary>
     public bool AllowAnonymous { get; set; }
 
+    /// <summary>Whether <c>Patient/$match</c> reads its Parameters body and writes its searchset bundle with
+    /// System.Text.Json where the request fits the subset it knows (the Firely SDK reads anything else, so answers and
+    /// errors are the same either way; only the time differs); default on. Off sends every request through the SDK,
+    /// as before the fast path existed: a switch for an operator who suspects it, and for measuring it.</summary>
+    public bool FhirFastPath { get; set; } = true;
+
     /// <summary>The largest request body accepted; larger bodies get 413. Default <see cref="DefaultMaxRequestBodyBytes"/>.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }

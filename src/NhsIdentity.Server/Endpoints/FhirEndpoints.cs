@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Diagnostics;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.Extensions.Options;
 using NhsIdentity.Fhir;
 using NhsIdentity.Matching;
 using NhsIdentity.Server.Hosting;
@@ -13,11 +15,6 @@ namespace NhsIdentity.Server.Endpoints;
 /// <c>application/fhir+json</c>. Mapping and bundles come from the NhsIdentity.Fhir package.</summary>
 internal static class FhirEndpoints
 {
-    private const int DefaultCount = 10;
-    private const int MaxCount = 100;
-
-    private static readonly FhirJsonDeserializer Strict = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir/Patient");
@@ -27,7 +24,7 @@ internal static class FhirEndpoints
         fhir.MapDelete("/{id}", DeleteAsync);
     }
 
-    private static async Task<IResult> MatchAsync(HttpContext context, IdentityIndex index, ServerMetrics metrics)
+    private static async Task<IResult> MatchAsync(HttpContext context, IdentityIndex index, ServerMetrics metrics, IOptions<ServerOptions> options)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.match";
@@ -36,30 +33,20 @@ internal static class FhirEndpoints
             return OperationOutcomes.Error(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.NotReady);
         }
 
-        if (!TryDeserialize<Parameters>(await RequestText.ReadBodyAsync(context.Request).ConfigureAwait(false), out var parameters)
-            || parameters.GetSingle("resource")?.Resource is not Patient patient
-            || !TryMap(patient, out var query))
+        // The fast reader takes the common subset; anything else (and every error) goes through the SDK as before.
+        var fast = options.Value.FhirFastPath;
+        var body = await RequestText.ReadBodyBytesAsync(context.Request).ConfigureAwait(false);
+        if (!(fast && FhirMatchMessages.TryReadFast(body, out var query))
+            && FhirMatchMessages.ReadWithSdk(RequestText.Decode(body), out query) is { } error)
         {
-            return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidParameters);
+            return error;
         }
 
-        var count = DefaultCount;
-        if (parameters.GetSingle("count")?.Value is { } countValue)
-        {
-            if (countValue is not Integer { Value: { } requested } || requested is < 1 or > MaxCount)
-            {
-                return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidCount);
-            }
-
-            count = requested;
-        }
-
-        var onlyCertain = parameters.GetSingle("onlyCertainMatches")?.Value is FhirBoolean { Value: true };
-        audit.MaskedNhsNumber = AuditFeature.Mask(query.NhsNumber);
+        audit.MaskedNhsNumber = AuditFeature.Mask(query.Record.NhsNumber);
 
         var start = Stopwatch.GetTimestamp();
-        IReadOnlyList<IndexMatch> matches = index.Index.FindMatches(query, count);
-        if (onlyCertain)
+        IReadOnlyList<IndexMatch> matches = index.Index.FindMatches(query.Record, query.Count);
+        if (query.OnlyCertainMatches)
         {
             // $match's onlyCertainMatches: only candidates the model calls a match (FHIR: "certain").
             matches = [.. matches.Where(m => m.Score.Decision == MatchDecision.Match)];
@@ -76,15 +63,17 @@ internal static class FhirEndpoints
         }
 
         var storedById = await index.Store.GetManyAsync(ids, context.RequestAborted).ConfigureAwait(false);
-        var resources = new Dictionary<string, Patient>(storedById.Count, StringComparer.Ordinal);
-        foreach (var (id, stored) in storedById)
+        audit.Decision = matches.Count == 0 ? "none" : matches[0].Score.Decision.ToString();
+        if (fast)
         {
-            resources[id] = ToResource(stored);
+            var output = new ArrayBufferWriter<byte>(4096);
+            if (FhirMatchMessages.TryWriteFast(matches, storedById, output))
+            {
+                return new Utf8JsonResult(output.WrittenMemory, FhirMatchMessages.FhirJsonUtf8);
+            }
         }
 
-        audit.Decision = matches.Count == 0 ? "none" : matches[0].Score.Decision.ToString();
-        var bundle = FhirMatchBundle.Create(matches, id => resources.GetValueOrDefault(id));
-        return Results.Text(bundle.ToJson(), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
+        return Results.Text(FhirMatchMessages.WriteWithSdk(matches, storedById), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
     }
 
     private static async Task<IResult> PutAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
@@ -96,7 +85,7 @@ internal static class FhirEndpoints
             return refusal;
         }
 
-        if (!TryDeserialize<Patient>(await RequestText.ReadBodyAsync(context.Request).ConfigureAwait(false), out var patient))
+        if (!FhirMatchMessages.TryDeserialize<Patient>(await RequestText.ReadBodyAsync(context.Request).ConfigureAwait(false), out var patient))
         {
             return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidPatient);
         }
@@ -107,7 +96,7 @@ internal static class FhirEndpoints
         }
 
         patient.Id = id;
-        if (!TryMap(patient, out var record))
+        if (!FhirMatchMessages.TryMap(patient, out var record))
         {
             return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidPatient);
         }
@@ -142,7 +131,7 @@ internal static class FhirEndpoints
         }
 
         audit.Decision = "found";
-        return Results.Text(ToResource(stored).ToJson(), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
+        return Results.Text(FhirMatchMessages.ToResource(stored).ToJson(), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
@@ -150,47 +139,5 @@ internal static class FhirEndpoints
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.delete";
         return await RecordEndpoints.DeleteCoreAsync(id, context, index, metrics, audit).ConfigureAwait(false);
-    }
-
-    internal static Patient ToResource(StoredPatient stored)
-    {
-        if (stored.FhirJson is not null && TryDeserialize<Patient>(stored.FhirJson, out var patient))
-        {
-            return patient;
-        }
-
-        var written = FhirPatientMapper.ToPatient(stored.Record with { Id = stored.Id });
-        written.Id = stored.Id;
-        return written;
-    }
-
-    private static bool TryDeserialize<T>(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? resource)
-        where T : Resource
-    {
-        try
-        {
-            resource = Strict.Deserialize<T>(json);
-            return resource is not null;
-        }
-        catch (Exception exception) when (exception is DeserializationFailedException or FormatException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
-        {
-            // The SDK's message can quote the offending value; it is dropped, the caller gets a fixed text.
-            resource = null;
-            return false;
-        }
-    }
-
-    private static bool TryMap(Patient patient, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PatientRecord? record)
-    {
-        try
-        {
-            record = FhirPatientMapper.ToPatientRecord(patient);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            record = null;
-            return false;
-        }
     }
 }
