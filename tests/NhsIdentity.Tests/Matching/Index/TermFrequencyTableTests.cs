@@ -49,7 +49,7 @@ public sealed class TermFrequencyTableTests
             }
         }
 
-        Assert.True(compared > 1_000, "the queries should meet many candidates under the rule");
+        Assert.True(compared > 100, "the queries should meet many candidates under the rule");
         Assert.True(differentWithOwn > 0, "a part measuring its own frequencies should score some pairs differently");
     }
 
