@@ -12,16 +12,33 @@ public sealed partial class RecordSet
 {
     /// <summary>Measures the frequencies among the set's own records and applies them; NaN (no adjustment) when the
     /// set is smaller than the options' minimum.</summary>
-    internal void ComputeTermFrequencies() => ApplyTermFrequencies(CountTermFrequencies());
+    /// <remarks>Each feature's counts are applied and dropped before the next is counted, so a large set holds one
+    /// feature's table at a time, not all of them.</remarks>
+    internal void ComputeTermFrequencies()
+    {
+        if (_count < _options.MinimumRecordsForTermFrequencies)
+        {
+            ApplyTermFrequencies(new TermFrequencyTable(PreparationFingerprint(_options), _count, features: null));
+            return;
+        }
+
+        var visitor = new CountingVisitor(this, kept: null, apply: true);
+        ComparisonCatalog.Visit(ref visitor);
+    }
 
     /// <summary>Counts every term-frequency value among the set's records (nothing when the set is smaller than the
     /// options' minimum).</summary>
     internal TermFrequencyTable CountTermFrequencies()
     {
-        var measured = _count >= _options.MinimumRecordsForTermFrequencies;
-        var visitor = new CountingVisitor(this, measured ? [] : null);
-        ComparisonCatalog.Visit(ref visitor);
-        return new TermFrequencyTable(PreparationFingerprint(_options), _count, visitor.Features);
+        List<TermFrequencyTable.Feature>? features = null;
+        if (_count >= _options.MinimumRecordsForTermFrequencies)
+        {
+            features = [];
+            var visitor = new CountingVisitor(this, features, apply: false);
+            ComparisonCatalog.Visit(ref visitor);
+        }
+
+        return new TermFrequencyTable(PreparationFingerprint(_options), _count, features);
     }
 
     /// <summary>Sets every record's frequencies from a table: log2 of the value's share of its feature's total, or
@@ -41,19 +58,13 @@ public sealed partial class RecordSet
         where T : struct, IComparisonDefinition =>
         (row.Present & (1 << (int)T.Kind)) == 0 ? 0 : T.TermFrequencyKey(feature, in row);
 
-    private readonly struct CountingVisitor(RecordSet set, List<TermFrequencyTable.Feature>? features) : IComparisonVisitor
+    /// <summary>Counts each feature's values; keeps the counts in <paramref name="kept"/> when given, and sets the
+    /// records' frequencies from them at once when <paramref name="apply"/>.</summary>
+    private readonly struct CountingVisitor(RecordSet set, List<TermFrequencyTable.Feature>? kept, bool apply) : IComparisonVisitor
     {
-        /// <summary>The counts, or null when the set was too small to measure.</summary>
-        public List<TermFrequencyTable.Feature>? Features => features;
-
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
-            if (features is null)
-            {
-                return;
-            }
-
             var rows = set._rows.AsSpan(0, set._count);
             for (var feature = 0; feature < T.TermFrequencyFeatures; feature++)
             {
@@ -69,7 +80,14 @@ public sealed partial class RecordSet
                     }
                 }
 
-                features.Add(new TermFrequencyTable.Feature(T.Kind, feature, counts, total));
+                kept?.Add(new TermFrequencyTable.Feature(T.Kind, feature, counts, total));
+                if (apply)
+                {
+                    foreach (ref var row in rows)
+                    {
+                        T.Log2FrequencyOf(feature, ref row) = Log2Frequency(counts, TermFrequencyKey<T>(feature, in row), total);
+                    }
+                }
             }
         }
     }
