@@ -43,6 +43,7 @@ var rows = new List<Latency>
 foreach (var silos in siloCounts)
 {
     var builder = new InProcessTestClusterBuilder((short)silos);
+    builder.Options.ConfigureFileLogging = false; // TestingHost otherwise writes a log file per silo under ./logs
     builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex());
     var cluster = builder.Build();
     await cluster.DeployAsync();

@@ -18,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: Silos);
+        builder.Options.ConfigureFileLogging = false; // TestingHost otherwise writes a log file per silo under ./logs
         builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
