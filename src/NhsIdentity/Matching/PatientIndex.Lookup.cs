@@ -60,7 +60,7 @@ public sealed partial class PatientIndex
         Span<ulong> keys = stackalloc ulong[_rules.Length];
         for (var r = 0; r < keys.Length; r++)
         {
-            keys[r] = _rules[r].GetKey(prepared, 0);
+            keys[r] = _rules[r].GetKeyUnchecked(prepared, 0);
         }
 
         _lock.EnterReadLock();

@@ -105,7 +105,7 @@ public sealed partial class PatientIndex
             var present = 0;
             for (var position = 0; position < count; position++)
             {
-                keys[position] = _rules[r].GetKey(_records, position);
+                keys[position] = _rules[r].GetKeyUnchecked(_records, position);
                 present += keys[position] != 0 ? 1 : 0;
             }
 

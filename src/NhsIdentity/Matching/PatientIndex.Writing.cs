@@ -67,7 +67,7 @@ public sealed partial class PatientIndex
             {
                 for (var r = 0; r < _rules.Length; r++)
                 {
-                    _postings[r].Move(_rules[r].GetKey(_records, last), last, position);
+                    _postings[r].Move(_rules[r].GetKeyUnchecked(_records, last), last, position);
                 }
 
                 _positionById[_records.GetId(last)!] = position;
@@ -101,11 +101,41 @@ public sealed partial class PatientIndex
         }
     }
 
+    /// <summary>Sets every indexed record's term-frequency adjustments from a table measured elsewhere (usually over
+    /// more records than this index holds), instead of from this index's own records.</summary>
+    /// <param name="table">The table, measured from records prepared with this index's
+    /// <see cref="PatientIndexOptions.RecordSetOptions"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is null.</exception>
+    /// <exception cref="ArgumentException">The table was measured from records prepared with other options.</exception>
+    /// <remarks>For an index that is one part of a larger one (a bucket of a partitioned index): with the whole
+    /// index's table every pair scores exactly as it would in one index holding every record. Like
+    /// <see cref="RefreshTermFrequencies"/>, it takes the write lock for one pass over the records, and records added
+    /// or replaced afterwards are scored without adjustments until the next call; values the table never counted get
+    /// no adjustment.</remarks>
+    public void ApplyTermFrequencies(TermFrequencyTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!table.IsFor(_recordSetOptions))
+        {
+            throw new ArgumentException("The table was measured from records prepared with other options.", nameof(table));
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            _records.ApplyTermFrequencies(table);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     private void Post(int position)
     {
         for (var r = 0; r < _rules.Length; r++)
         {
-            _postings[r].Add(_rules[r].GetKey(_records, position), position);
+            _postings[r].Add(_rules[r].GetKeyUnchecked(_records, position), position);
         }
     }
 
@@ -113,7 +143,7 @@ public sealed partial class PatientIndex
     {
         for (var r = 0; r < _rules.Length; r++)
         {
-            _postings[r].Remove(_rules[r].GetKey(_records, position), position);
+            _postings[r].Remove(_rules[r].GetKeyUnchecked(_records, position), position);
         }
     }
 }

@@ -77,8 +77,25 @@ public sealed partial class BlockingRule
     /// <returns>For example <c>postcode-unit (PostcodeUnit)</c>.</returns>
     public override string ToString() => Name + " (" + string.Join(" + ", _parts) + ")";
 
-    /// <summary>The record's key under this rule, or 0 when a part is missing.</summary>
-    internal ulong GetKey(RecordSet set, int index)
+    /// <summary>Gets a record's key under this rule: the XxHash3 of its parts' prepared values, or 0 when a part is
+    /// missing (the record is not blocked by this rule).</summary>
+    /// <param name="set">The records.</param>
+    /// <param name="index">The record's position, 0 to <see cref="RecordSet.Count"/> - 1.</param>
+    /// <returns>The key; two records share it when they share every part (and, rarely, when two values collide).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="set"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    /// <remarks>Stable across processes and machines for one build of this library and one
+    /// <see cref="RecordSetOptions"/>, so it can route a record to the part of a partitioned index that holds its
+    /// block. Allocates nothing.</remarks>
+    public ulong GetKey(RecordSet set, int index)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)set.Count, nameof(index));
+        return GetKeyUnchecked(set, index);
+    }
+
+    /// <summary>The record's key under this rule, or 0 when a part is missing; the position is in range.</summary>
+    internal ulong GetKeyUnchecked(RecordSet set, int index)
     {
         Span<ulong> values = stackalloc ulong[_parts.Length];
         for (var p = 0; p < _parts.Length; p++)

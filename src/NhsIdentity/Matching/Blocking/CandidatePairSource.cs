@@ -269,7 +269,7 @@ internal sealed class CandidatePairSource
         var keys = new ulong[set.Count];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = rule.GetKey(set, i);
+            keys[i] = rule.GetKeyUnchecked(set, i);
         }
 
         return keys;

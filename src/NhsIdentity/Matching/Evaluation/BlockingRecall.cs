@@ -159,7 +159,7 @@ public static class BlockingRecall
 
     private static bool SharesKey(BlockingRule rule, RecordSet left, int a, RecordSet right, int b)
     {
-        var key = rule.GetKey(left, a);
-        return key != 0 && key == rule.GetKey(right, b);
+        var key = rule.GetKeyUnchecked(left, a);
+        return key != 0 && key == rule.GetKeyUnchecked(right, b);
     }
 }

@@ -1,0 +1,64 @@
+using NhsIdentity.Matching;
+
+namespace NhsIdentity.Orleans;
+
+/// <summary>How a <see cref="ClusterPatientIndex"/> is laid out over the cluster. Every option documents its default.</summary>
+/// <remarks>Immutable; change options with a <see langword="with"/> expression on <see cref="Default"/>. The layout is
+/// fixed for a deployment: every client of one index must use the same options (the snapshot it publishes carries
+/// them to the silos), and changing <see cref="Buckets"/> or the blocking rules means loading the index again.</remarks>
+public sealed record ClusterIndexOptions
+{
+    /// <summary>The default <see cref="Buckets"/>: 256.</summary>
+    public const int DefaultBuckets = 256;
+
+    /// <summary>The options used when none are given.</summary>
+    public static ClusterIndexOptions Default { get; } = new();
+
+    /// <summary>Gets the single-node options whose answers the cluster reproduces: blocking rules, preparation,
+    /// <see cref="PatientIndexOptions.MaxCandidates"/> and <see cref="PatientIndexOptions.MinimumDecision"/>. Default
+    /// <see cref="PatientIndexOptions.Default"/>.</summary>
+    public PatientIndexOptions Index { get; init; } = PatientIndexOptions.Default;
+
+    /// <summary>
+    /// Gets the number of buckets per blocking rule, B: a record's key under rule r lives in bucket
+    /// <c>hash(r, key) mod B</c>, one grain per rule and bucket. Default <see cref="DefaultBuckets"/> (256, the figure
+    /// SCALE.md starts from): enough grains to spread over dozens of silos, few enough that each holds thousands of
+    /// records at national scale. Between 1 and 65,536.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 65,536.</exception>
+    public int Buckets
+    {
+        get => _buckets;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxBuckets);
+            _buckets = value;
+        }
+    }
+
+    /// <summary>Gets the index's name, which prefixes its grains' keys so that one cluster can hold several indexes.
+    /// Default <c>patients</c>. Letters, digits, '-' and '_' only (it is part of a grain key).</summary>
+    /// <exception cref="ArgumentException">The value is empty or has another character.</exception>
+    public string Name
+    {
+        get => _name;
+        init
+        {
+            ArgumentException.ThrowIfNullOrEmpty(value);
+            foreach (var c in value)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+                {
+                    throw new ArgumentException("An index name has letters, digits, '-' and '_' only.", nameof(value));
+                }
+            }
+
+            _name = value;
+        }
+    }
+
+    private const int MaxBuckets = 65_536;
+    private readonly int _buckets = DefaultBuckets;
+    private readonly string _name = "patients";
+}

@@ -1,0 +1,80 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using NhsIdentity.Matching;
+using NhsIdentity.Matching.Blocking;
+
+namespace NhsIdentity.Orleans.Grains;
+
+/// <summary>
+/// Everything a bucket needs to score exactly as the single-node index would, as one immutable, versioned artefact:
+/// the model (as its self-describing JSON), the term-frequency table measured over the whole index, the blocking rules
+/// and the lookup limits. Its <see cref="Version"/> is a hash of its content, so two snapshots with one version are
+/// the same snapshot and a silo can cache it by version forever.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("NhsIdentity.IndexSnapshot")]
+internal sealed class IndexSnapshot
+{
+    [Id(0)] public required string Version { get; init; }
+    [Id(1)] public required string ModelJson { get; init; }
+    [Id(2)] public required byte[] TermFrequencies { get; init; }
+    [Id(3)] public required string[] RuleNames { get; init; }
+    [Id(4)] public required int[][] RuleParts { get; init; }
+    [Id(5)] public required int Buckets { get; init; }
+    [Id(6)] public required int MaxCandidates { get; init; }
+    [Id(7)] public required MatchDecision MinimumDecision { get; init; }
+
+    /// <summary>The snapshot of a model, a table and a layout, named by the XxHash128 of all of them.</summary>
+    public static IndexSnapshot Create(MatchModel model, TermFrequencyTable termFrequencies, ClusterIndexOptions options)
+    {
+        var json = model.ToJson();
+        using var tf = new MemoryStream();
+        termFrequencies.WriteTo(tf);
+        var rules = options.Index.BlockingRules;
+        var names = rules.Select(rule => rule.Name).ToArray();
+        var parts = rules.Select(rule => rule.Parts.Select(part => (int)part).ToArray()).ToArray();
+
+        var hash = new XxHash128();
+        hash.Append(Encoding.UTF8.GetBytes(json));
+        hash.Append(tf.GetBuffer().AsSpan(0, (int)tf.Length));
+        for (var r = 0; r < names.Length; r++)
+        {
+            hash.Append(Encoding.UTF8.GetBytes(names[r]));
+            AppendInts(hash, [.. parts[r], -1]);
+        }
+
+        AppendInts(hash, [options.Buckets, options.Index.MaxCandidates, (int)options.Index.MinimumDecision]);
+        return new IndexSnapshot
+        {
+            Version = Convert.ToHexStringLower(hash.GetCurrentHash()),
+            ModelJson = json,
+            TermFrequencies = tf.ToArray(),
+            RuleNames = names,
+            RuleParts = parts,
+            Buckets = options.Buckets,
+            MaxCandidates = options.Index.MaxCandidates,
+            MinimumDecision = options.Index.MinimumDecision,
+        };
+    }
+
+    /// <summary>The single-node options restricted to one rule: what one bucket of that rule indexes with.</summary>
+    public PatientIndexOptions OptionsForRule(int rule, RecordSetOptions preparation) => new()
+    {
+        BlockingRules = [BlockingRule.Create(RuleNames[rule], [.. RuleParts[rule].Select(part => (BlockingKeyPart)part)])],
+        RecordSetOptions = preparation,
+        MaxCandidates = MaxCandidates,
+        MinimumDecision = MinimumDecision,
+    };
+
+    private static void AppendInts(XxHash128 hash, ReadOnlySpan<int> values)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(int)];
+        foreach (var value in values)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
+            hash.Append(bytes);
+        }
+    }
+}
