@@ -42,4 +42,30 @@ public sealed class ErrorOutcomeTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(OperationOutcome.IssueType.Invalid, Assert.Single((await Synthetic.ReadAsync<OperationOutcome>(response)).Issue).Code);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async System.Threading.Tasks.Task A_patient_posted_where_parameters_belong_or_a_repeated_parameter_is_a_400_not_a_500(bool fastPath)
+    {
+        using var factory = new ServerFactory(_data.DbPath, settings: new Dictionary<string, string?>(StringComparer.Ordinal) { ["NhsIdentity:FhirFastPath"] = fastPath ? "true" : "false" });
+        using var client = await factory.ReadyClientAsync();
+        var patient = new Patient { Name = [new HumanName { Family = "Venterly", Given = ["Ardith"] }], BirthDate = "1961-04-17" };
+        var repeated = new Parameters();
+        repeated.Add("resource", patient);
+        repeated.Add("resource", patient);
+        var twoCounts = new Parameters();
+        twoCounts.Add("resource", patient);
+        twoCounts.Add("count", new Integer(5));
+        twoCounts.Add("count", new Integer(6));
+
+        foreach (var body in new[] { Synthetic.Fhir(patient), Synthetic.Fhir(repeated), Synthetic.Fhir(twoCounts) })
+        {
+            var response = await client.PostAsync(new Uri("/fhir/Patient/$match", UriKind.Relative), body);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(OperationOutcome.IssueType.Invalid, Assert.Single((await Synthetic.ReadAsync<OperationOutcome>(response)).Issue).Code);
+            Assert.DoesNotContain("Venterly", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
 }

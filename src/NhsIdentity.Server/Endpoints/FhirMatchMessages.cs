@@ -55,14 +55,17 @@ internal static class FhirMatchMessages
     {
         query = default;
         if (!TryDeserialize<Parameters>(body, out var parameters)
-            || parameters.GetSingle("resource")?.Resource is not Patient patient
-            || !TryMap(patient, out var record))
+            || !TryGetSingle(parameters, "resource", out var resource)
+            || resource?.Resource is not Patient patient
+            || !TryMap(patient, out var record)
+            || !TryGetSingle(parameters, "count", out var countParameter)
+            || !TryGetSingle(parameters, "onlyCertainMatches", out var onlyCertainParameter))
         {
             return OperationOutcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, OperationOutcomes.InvalidParameters);
         }
 
         var count = DefaultCount;
-        if (parameters.GetSingle("count")?.Value is { } countValue)
+        if (countParameter?.Value is { } countValue)
         {
             if (countValue is not Integer { Value: { } requested } || requested is < 1 or > MaxCount)
             {
@@ -72,7 +75,7 @@ internal static class FhirMatchMessages
             count = requested;
         }
 
-        var onlyCertain = parameters.GetSingle("onlyCertainMatches")?.Value is FhirBoolean { Value: true };
+        var onlyCertain = onlyCertainParameter?.Value is FhirBoolean { Value: true };
         query = new FhirMatchQuery(record, count, onlyCertain);
         return null;
     }
@@ -123,6 +126,27 @@ internal static class FhirMatchMessages
         return written;
     }
 
+    /// <summary>The one parameter of this name, or null when there is none; false when it is repeated (the SDK's
+    /// <c>GetSingle</c> throws then, which must be a 400, not a 500).</summary>
+    private static bool TryGetSingle(Parameters parameters, string name, out Parameters.ParameterComponent? parameter)
+    {
+        parameter = null;
+        foreach (var candidate in parameters.Parameter)
+        {
+            if (candidate.Name == name)
+            {
+                if (parameter is not null)
+                {
+                    return false;
+                }
+
+                parameter = candidate;
+            }
+        }
+
+        return true;
+    }
+
     public static bool TryDeserialize<T>(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? resource)
         where T : Resource
     {
@@ -131,9 +155,11 @@ internal static class FhirMatchMessages
             resource = Strict.Deserialize<T>(json);
             return resource is not null;
         }
-        catch (Exception exception) when (exception is DeserializationFailedException or FormatException or InvalidOperationException or JsonException or ArgumentException)
+        catch (Exception exception) when (exception is DeserializationFailedException or FormatException or InvalidOperationException
+            or InvalidCastException or JsonException or ArgumentException)
         {
-            // The SDK's message can quote the offending value; it is dropped, the caller gets a fixed text.
+            // The SDK's message can quote the offending value; it is dropped, the caller gets a fixed text. A resource of
+            // another type than asked for (a Patient posted where Parameters belong) is an InvalidCastException.
             resource = null;
             return false;
         }
