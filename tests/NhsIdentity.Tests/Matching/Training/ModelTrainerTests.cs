@@ -285,21 +285,39 @@ public sealed class ModelTrainerTests(ITestOutputHelper output)
         Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.TrainLinkage(Population.Value.Set, Population.Value.Set, Sampled, cancellationToken: cancellation.Token));
     }
 
-    [Fact]
-    public void Cancelling_during_training_stops_it()
+    [Theory]
+    [InlineData(TrainingStage.SamplingRandomPairs)]
+    [InlineData(TrainingStage.CountingDeterministicPairs)]
+    [InlineData(TrainingStage.CollectingTrainingPairs)]
+    [InlineData(TrainingStage.ExpectationMaximisation)]
+    public void Cancelling_during_training_stops_it(TrainingStage stage)
     {
-        // Trains again until the timer's cancellation lands mid-run: on a busy machine the 1 ms timer can fire after
-        // a whole (bounded) training run has finished, which made a single run flaky.
+        // Cancelled from inside the run when it reports the stage (synchronously), so the cancellation lands mid-run
+        // on any machine. A timer did this before: on a loaded machine its callback could wait behind training's own
+        // work on the thread pool for whole runs, and a loop of runs waiting for it once spun for 19 minutes.
         using var cancellation = new CancellationTokenSource();
-        cancellation.CancelAfter(TimeSpan.FromMilliseconds(1));
         var options = Sampled with { MaxRandomPairs = long.MaxValue, MinimumRandomPairs = long.MaxValue };
-        Assert.ThrowsAny<OperationCanceledException>(TrainUntilCancelled);
-
-        void TrainUntilCancelled()
+        var reached = false;
+        var progress = new CancelOnStage(stage, () =>
         {
-            while (true)
+            reached = true;
+            cancellation.Cancel();
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ModelTrainer.Train(Population.Value.Set, options, progress, cancellation.Token));
+        Assert.True(reached, "training never reported the stage");
+    }
+
+    /// <summary>Runs an action the first time training reports a stage, on the reporting thread.</summary>
+    private sealed class CancelOnStage(TrainingStage stage, Action action) : IProgress<TrainingProgress>
+    {
+        private int _done;
+
+        public void Report(TrainingProgress value)
+        {
+            if (value.Stage == stage && Interlocked.Exchange(ref _done, 1) == 0)
             {
-                ModelTrainer.Train(Population.Value.Set, options, cancellationToken: cancellation.Token);
+                action();
             }
         }
     }
