@@ -109,10 +109,9 @@ internal static class ImportCommand
             try
             {
                 // Open (and probe) the store before reading: a store in use fails in a second, not after the read.
-                var importer = (postgres
+                using var importer = (postgres
                     ? PatientStoreImporter.OpenPostgresAsync(connectionString!, schema, cancellationToken)
                     : OpenAsync(dataPath, cancellationToken)).GetAwaiter().GetResult();
-                using var closing = new StoreClosing(importer);
                 PatientReadResult read;
                 using (var stage = progress.Begin("reading " + Path.GetFileName(path)))
                 {
@@ -209,11 +208,5 @@ internal static class ImportCommand
 
         stage.Complete(records.Count);
         return (new BatchWriteCounts(added, replaced), null);
-    }
-
-    /// <summary>Closes the importer's store when the import ends (the command's body is synchronous).</summary>
-    private sealed class StoreClosing(PatientStoreImporter importer) : IDisposable
-    {
-        public void Dispose() => importer.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

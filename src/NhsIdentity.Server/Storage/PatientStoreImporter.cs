@@ -12,7 +12,7 @@ namespace NhsIdentity.Server.Storage;
 /// index would not see rows written under it. A service idle long enough for its connection pool to close every
 /// connection is not detected: stop the service before importing. A PostgreSQL store cannot tell: a service running
 /// on it sees the imported rows only after its next start, so stop it first there too.</remarks>
-public sealed class PatientStoreImporter : IAsyncDisposable
+public sealed class PatientStoreImporter : IAsyncDisposable, IDisposable
 {
     private readonly IPatientStore _store;
 
@@ -74,6 +74,9 @@ public sealed class PatientStoreImporter : IAsyncDisposable
     /// <summary>Closes the store's connections.</summary>
     /// <returns>When they are closed.</returns>
     public ValueTask DisposeAsync() => _store is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Closes the store's connections (for callers that are not async).</summary>
+    public void Dispose() => (_store as IDisposable)?.Dispose();
 
     /// <summary>Adds or replaces these records, committed together before it returns. Each record's
     /// <see cref="PatientRecord.Id"/> is its id in the store; ids must be present and distinct.</summary>

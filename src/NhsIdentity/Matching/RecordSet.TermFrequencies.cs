@@ -18,7 +18,9 @@ public sealed partial class RecordSet
     {
         if (_count < _options.MinimumRecordsForTermFrequencies)
         {
-            ApplyTermFrequencies(new TermFrequencyTable(PreparationFingerprint(_options), _count, features: null));
+            // Too few records to measure anything: no adjustment (rows copied by Combine may hold another set's).
+            var unmeasured = new ApplyingVisitor(this, table: null);
+            ComparisonCatalog.Visit(ref unmeasured);
             return;
         }
 
@@ -92,7 +94,8 @@ public sealed partial class RecordSet
         }
     }
 
-    private readonly struct ApplyingVisitor(RecordSet set, TermFrequencyTable table) : IComparisonVisitor
+    /// <summary>Sets the records' frequencies from a table; NaN (no adjustment) for every feature when there is none.</summary>
+    private readonly struct ApplyingVisitor(RecordSet set, TermFrequencyTable? table) : IComparisonVisitor
     {
         public void Visit<T>()
             where T : struct, IComparisonDefinition
@@ -100,7 +103,7 @@ public sealed partial class RecordSet
             var rows = set._rows.AsSpan(0, set._count);
             for (var feature = 0; feature < T.TermFrequencyFeatures; feature++)
             {
-                if (!table.TryGetFeature(T.Kind, feature, out var counts, out var total))
+                if (table is null || !table.TryGetFeature(T.Kind, feature, out var counts, out var total))
                 {
                     foreach (ref var row in rows)
                     {

@@ -89,20 +89,8 @@ internal readonly struct AddressComparison : IComparisonDefinition
 
         // Without a house or flat number the words name a street, a town or a house name at best: a town alone (the
         // address column of some extracts, Splink's fake_1000 "city") would put a whole town in one block.
-        return HasNumber(tokens) ? RecordSet.Hash(tokens) : 0;
-    }
-
-    private static bool HasNumber(ReadOnlySpan<char> tokens)
-    {
-        foreach (var c in tokens)
-        {
-            if (char.IsDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Prepared tokens are ASCII letters and digits only.
+        return tokens.ContainsAnyInRange('0', '9') ? RecordSet.Hash(tokens) : 0;
     }
 
     /// <summary>One slice: the address tokens.</summary>

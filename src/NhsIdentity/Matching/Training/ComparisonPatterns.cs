@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace NhsIdentity.Matching.Training;
 
 /// <summary>
-/// The distinct comparison vectors among a rule's pairs, each with how many pairs share it. A model has at most nine
-/// comparisons of 16 codes each, so a vector packs into 36 bits of a <see cref="ulong"/>. EM then runs over a few
+/// The distinct comparison vectors among a rule's pairs, each with how many pairs share it. A model has at most
+/// <see cref="Comparisons.ComparisonCatalog.MaxComparisons"/> comparisons of 16 codes each (four bits a code), so a
+/// vector packs into one <see cref="ulong"/>. EM then runs over a few
 /// thousand patterns however many million pairs there are.
 /// </summary>
 internal sealed class ComparisonPatterns
