@@ -3,7 +3,9 @@ namespace NhsIdentity.Matching;
 /// <summary>
 /// How a linked pair stands among the other candidates of its two records: the evidence that each record of one
 /// extract is one person, so a record that has one good candidate in the other extract is more likely to have found
-/// its partner than one whose candidates compete (see <see cref="CompetitionModel"/>).
+/// its partner than one whose candidates compete (see <see cref="CompetitionModel"/>). A candidate whose record is a
+/// duplicate of the pair's own record in one extract (<see cref="CompetitionModel.DuplicateProbability"/>) is the same
+/// person, not a rival.
 /// </summary>
 public enum CandidateCompetition
 {

@@ -27,6 +27,12 @@ public sealed class CompetitionModel
     /// <summary>The default competitor probability: a candidate the pairwise model would at least send to review.</summary>
     public const double DefaultCompetitorProbability = 0.5;
 
+    /// <summary>The pairwise match probability at or above which two records of one extract count as one person
+    /// (0.99, the default match threshold): a candidate pair whose record is such a duplicate of this pair's record is
+    /// not its rival, so one person's two records in one extract do not outrank each other's link. Twins and other
+    /// members of one household score below it and stay rivals.</summary>
+    public const double DuplicateProbability = 0.99;
+
     /// <summary>Initializes the comparison.</summary>
     /// <param name="competitorProbability">The pairwise match probability from which another candidate counts as a
     /// rival (greater than 0 and less than 1).</param>

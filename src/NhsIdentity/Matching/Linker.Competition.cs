@@ -20,25 +20,50 @@ public sealed partial class Linker
     }
 
     /// <summary>The competition level of each pair (sorted by left, right; pairwise weights): a rival of a record is
-    /// another of its pairs at or above <paramref name="competitorWeight"/>.</summary>
-    internal static CandidateCompetition[] CompetitionLevels(MatchPair[] pairs, int leftCount, int rightCount, double competitorWeight)
+    /// another of its pairs at or above <paramref name="competitorWeight"/>, unless the rival's other record is the same
+    /// person as this pair's record on that side (a duplicate within one extract: see <see cref="RivalTable"/>).</summary>
+    internal static CandidateCompetition[] CompetitionLevels(MatchModel model, MatchPair[] pairs, RecordSet left, RecordSet right,
+        double competitorWeight)
     {
-        var leftRivals = new Rivals(leftCount);
-        var rightRivals = new Rivals(rightCount);
-        for (var k = 0; k < pairs.Length; k++)
-        {
-            if (pairs[k].Weight >= competitorWeight)
-            {
-                leftRivals.Add(pairs[k].LeftIndex, pairs[k].Weight, k);
-                rightRivals.Add(pairs[k].RightIndex, pairs[k].Weight, k);
-            }
-        }
+        var coReferents = new CoReferents(model);
+        return CompetitionLevels(pairs, left.Count, right.Count, competitorWeight,
+            (a, b) => coReferents.Same(left, a, b), (a, b) => coReferents.Same(right, a, b));
+    }
 
+    /// <summary>The competition levels with the duplicates within each extract given: <paramref name="sameLeft"/>
+    /// (<paramref name="sameRight"/>) says whether two left (right) records are one person.</summary>
+    internal static CandidateCompetition[] CompetitionLevels(MatchPair[] pairs, int leftCount, int rightCount, double competitorWeight,
+        Func<int, int, bool> sameLeft, Func<int, int, bool> sameRight)
+    {
+        var leftRivals = new RivalTable(pairs, leftCount, competitorWeight, byLeft: true);
+        var rightRivals = new RivalTable(pairs, rightCount, competitorWeight, byLeft: false);
         var levels = new CandidateCompetition[pairs.Length];
         for (var k = 0; k < pairs.Length; k++)
         {
             var pair = pairs[k];
-            var strongestOther = Math.Max(leftRivals.StrongestOther(pair.LeftIndex, k), rightRivals.StrongestOther(pair.RightIndex, k));
+
+            // The left record's rivals are its pairs with other right records, and the other way about.
+            var leftOther = double.NegativeInfinity;
+            foreach (var rival in leftRivals.Of(pair.LeftIndex))
+            {
+                if (rival != k && !sameRight(pair.RightIndex, pairs[rival].RightIndex))
+                {
+                    leftOther = pairs[rival].Weight;
+                    break;
+                }
+            }
+
+            var rightOther = double.NegativeInfinity;
+            foreach (var rival in rightRivals.Of(pair.RightIndex))
+            {
+                if (rival != k && !sameLeft(pair.LeftIndex, pairs[rival].LeftIndex))
+                {
+                    rightOther = pairs[rival].Weight;
+                    break;
+                }
+            }
+
+            var strongestOther = Math.Max(leftOther, rightOther);
             levels[k] = double.IsNegativeInfinity(strongestOther) ? CandidateCompetition.Unrivalled
                 : pair.Weight > strongestOther ? CandidateCompetition.BestOfRivals
                 : CandidateCompetition.Outranked;
@@ -53,7 +78,7 @@ public sealed partial class Linker
     internal static MatchPair[] WeighCompetition(MatchModel model, MatchPair[] pairs, RecordSet left, RecordSet right, MatchDecision minimum)
     {
         var competition = model.Competition ?? throw new InvalidOperationException("The model does not weigh competition.");
-        var levels = CompetitionLevels(pairs, left.Count, right.Count, competition.CompetitorWeight);
+        var levels = CompetitionLevels(model, pairs, left, right, competition.CompetitorWeight);
         var kept = new List<MatchPair>(pairs.Length);
         for (var k = 0; k < pairs.Length; k++)
         {
@@ -89,40 +114,84 @@ public sealed partial class Linker
         return cap;
     }
 
-    /// <summary>Per record, the two heaviest weights among its rival pairs and which pair holds the heaviest: enough to
-    /// tell any pair the heaviest of the record's other rivals.</summary>
-    private readonly struct Rivals
+    /// <summary>Per record of one side, its rival pairs (at or above the competitor weight), heaviest first.</summary>
+    /// <remarks>A rival is an alternative explanation of a record: another person it could be. When an extract holds
+    /// one person twice, both of that person's records are candidates of the other extract's record, and the weaker
+    /// would be outranked by its own duplicate; so a rival whose record is, by the same model, the same person as this
+    /// pair's record on that side (<see cref="CompetitionModel.DuplicateProbability"/>) does not count. Twins and other
+    /// different people of one household score below it and stay rivals.</remarks>
+    private readonly struct RivalTable
     {
-        private readonly double[] _first;
-        private readonly double[] _second;
-        private readonly int[] _firstPair;
+        private readonly int[] _start;
+        private readonly int[] _pairs;
 
-        public Rivals(int records)
+        public RivalTable(MatchPair[] pairs, int records, double competitorWeight, bool byLeft)
         {
-            _first = new double[records];
-            _second = new double[records];
-            _firstPair = new int[records];
-            Array.Fill(_first, double.NegativeInfinity);
-            Array.Fill(_second, double.NegativeInfinity);
-            Array.Fill(_firstPair, -1);
+            _start = new int[records + 1];
+            var count = 0;
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                if (pairs[k].Weight >= competitorWeight)
+                {
+                    _start[(byLeft ? pairs[k].LeftIndex : pairs[k].RightIndex) + 1]++;
+                    count++;
+                }
+            }
+
+            for (var r = 0; r < records; r++)
+            {
+                _start[r + 1] += _start[r];
+            }
+
+            _pairs = new int[count];
+            var next = (int[])_start.Clone();
+            for (var k = 0; k < pairs.Length; k++)
+            {
+                if (pairs[k].Weight >= competitorWeight)
+                {
+                    _pairs[next[byLeft ? pairs[k].LeftIndex : pairs[k].RightIndex]++] = k;
+                }
+            }
+
+            // Heaviest first; ties by pair order, so the same pairs always give the same levels.
+            for (var r = 0; r < records; r++)
+            {
+                _pairs.AsSpan(_start[r], _start[r + 1] - _start[r]).Sort((x, y) =>
+                {
+                    var byWeight = pairs[y].Weight.CompareTo(pairs[x].Weight);
+                    return byWeight != 0 ? byWeight : x.CompareTo(y);
+                });
+            }
         }
 
-        public void Add(int record, double weight, int pair)
-        {
-            if (weight >= _first[record])
-            {
-                _second[record] = _first[record];
-                _first[record] = weight;
-                _firstPair[record] = pair;
-            }
-            else if (weight > _second[record])
-            {
-                _second[record] = weight;
-            }
-        }
+        /// <summary>The rival pairs of <paramref name="record"/>, heaviest first.</summary>
+        public ReadOnlySpan<int> Of(int record) => _pairs.AsSpan(_start[record], _start[record + 1] - _start[record]);
+    }
 
-        /// <summary>The heaviest rival of <paramref name="record"/> other than <paramref name="pair"/>; negative
-        /// infinity when there is none.</summary>
-        public double StrongestOther(int record, int pair) => _firstPair[record] == pair ? _second[record] : _first[record];
+    /// <summary>Whether two records of one extract are the same person by the model (a pairwise probability at or
+    /// above <see cref="CompetitionModel.DuplicateProbability"/>), each pair of records scored once.</summary>
+    private sealed class CoReferents(MatchModel model)
+    {
+        private static readonly double DuplicateWeight =
+            Math.Log2(CompetitionModel.DuplicateProbability / (1 - CompetitionModel.DuplicateProbability));
+
+        private readonly Dictionary<(RecordSet Set, int First, int Second), bool> _known = [];
+
+        public bool Same(RecordSet set, int a, int b)
+        {
+            if (a == b)
+            {
+                return true;
+            }
+
+            var key = (set, Math.Min(a, b), Math.Max(a, b));
+            if (!_known.TryGetValue(key, out var same))
+            {
+                same = model.ScoreUnchecked(set, key.Item2, set, key.Item3, out _) >= DuplicateWeight;
+                _known.Add(key, same);
+            }
+
+            return same;
+        }
     }
 }

@@ -36,6 +36,9 @@ public sealed class ComparisonLevelTests
     [InlineData("Philip", "Filip", GivenNameLevel.Phonetic)]
     [InlineData("Brian", "Alice", GivenNameLevel.Else)]
     [InlineData("Christopher", "D", GivenNameLevel.Else)]
+    [InlineData("C", "C.", GivenNameLevel.Initial)]                               // two equal initials: no more than one
+    [InlineData("E", "E. E.", GivenNameLevel.Initial)]
+    [InlineData("C", "D", GivenNameLevel.Else)]
     public void Given_names(string givenA, string givenB, GivenNameLevel expected)
     {
         var (a, b) = Sets(new PatientRecord { GivenNames = givenA, FamilyName = "Pemberton" }, new PatientRecord { GivenNames = givenB, FamilyName = "Okafor" });

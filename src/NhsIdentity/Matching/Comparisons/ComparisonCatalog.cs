@@ -58,6 +58,10 @@ internal static class ComparisonCatalog
     /// (<see cref="IComparisonDefinition.WeightChains"/>; index = <see cref="ComparisonKind"/> value).</summary>
     public static int[][][] WeightChains { get; } = ChainsOfWeights();
 
+    /// <summary>The levels the first level need not outweigh, by comparison
+    /// (<see cref="IComparisonDefinition.LevelsBeyondFirst"/>; index = <see cref="ComparisonKind"/> value).</summary>
+    public static int[][] LevelsBeyondFirst { get; } = LevelsNotBelowFirst();
+
     /// <summary>The number of comparisons.</summary>
     public static int Count => Definitions.Length;
 
@@ -147,6 +151,24 @@ internal static class ComparisonCatalog
         return [.. visitor.Chains];
     }
 
+    private static int[][] LevelsNotBelowFirst()
+    {
+        var visitor = new LevelsBeyondFirstVisitor([]);
+        Visit(ref visitor);
+        for (var i = 0; i < visitor.Levels.Count; i++)
+        {
+            foreach (var level in visitor.Levels[i])
+            {
+                if (level <= 0 || level >= Definitions[i].Levels.Count - 1)
+                {
+                    throw new InvalidOperationException($"The {Definitions[i].Kind} definition frees a level it cannot free from the first level's order.");
+                }
+            }
+        }
+
+        return [.. visitor.Levels];
+    }
+
     private static ComparisonKind[] OwnersOfParts()
     {
         var owners = new ComparisonKind[Enum.GetValues<BlockingKeyPart>().Length];
@@ -182,6 +204,14 @@ internal static class ComparisonCatalog
 
         public void Visit<T>()
             where T : struct, IComparisonDefinition => Chains.Add(T.WeightChains);
+    }
+
+    private readonly struct LevelsBeyondFirstVisitor(List<int[]> levels) : IComparisonVisitor
+    {
+        public List<int[]> Levels { get; } = levels;
+
+        public void Visit<T>()
+            where T : struct, IComparisonDefinition => Levels.Add(T.LevelsBeyondFirst);
     }
 
     private ref struct BlockingKeyVisitor(ComparisonKind owner, BlockingKeyPart part, RecordSet set, in PreparedRow row) : IComparisonVisitor

@@ -26,7 +26,8 @@ public enum GivenNameLevel
     /// <summary>Jaro-Winkler similarity at least 0.88.</summary>
     JaroWinkler88 = 4,
 
-    /// <summary>One side is an initial and it is the other's first letter (C and CHRISTOPHER).</summary>
+    /// <summary>One side is an initial and it is the other's first letter (C and CHRISTOPHER), or both sides are the same
+    /// initial (an initial says no more about a person when the other side is one too).</summary>
     Initial = 5,
 
     /// <summary>A given-name token shared, such as a middle name used as the first (JOHN PAUL and PAUL).</summary>

@@ -34,6 +34,13 @@ internal interface IComparisonDefinition
     /// least 0, so a comparison declares only the bands beyond that.</remarks>
     static virtual int[][] WeightChains => [];
 
+    /// <summary>
+    /// Gets the levels the first level need not outweigh (level numbers): levels that carry evidence beyond this
+    /// comparison's own field, such as the given-name comparison's <c>Swapped</c>, which stands for the family names
+    /// too (the family-name comparison is not made then), so two names transposed weigh what two names agreeing weigh.
+    /// </summary>
+    static virtual int[] LevelsBeyondFirst => [];
+
     /// <summary>Gets how costly comparing two values is: 0 for a few integer tests, higher for string work (1 for
     /// names, 2 for address token sets). When a weight floor applies, comparisons are made cheapest first and a pair is
     /// dropped as soon as an upper bound on its weight falls below the floor, so the costliest comparisons are made

@@ -58,7 +58,7 @@ internal static class CompetitionEstimation
         }
 
         var competitorWeight = Math.Log2(CompetitionModel.DefaultCompetitorProbability / (1 - CompetitionModel.DefaultCompetitorProbability));
-        var levels = Linker.CompetitionLevels(pairs, left.Count, right.Count, competitorWeight);
+        var levels = Linker.CompetitionLevels(pairwise, pairs, left, right, competitorWeight);
         var observations = new (double Weight, int Level)[pairs.Length];
         for (var k = 0; k < pairs.Length; k++)
         {

@@ -4,7 +4,8 @@ namespace NhsIdentity.Matching.Training;
 /// Puts a comparison's trained weights back in the order its definition declares, when the data (usually too little
 /// of it) contradicts that order: the first level at least as heavy as every other, each declared chain
 /// (<see cref="Comparisons.IComparisonDefinition.WeightChains"/>) not rising, and every level that says the values
-/// agree (<see cref="LevelEvidence.Agrees"/>) at a weight of at least 0 (m ≥ u).
+/// agree (<see cref="LevelEvidence.Agrees"/>) at a weight of at least 0 (m ≥ u). A level declared beyond the first
+/// (<see cref="Comparisons.IComparisonDefinition.LevelsBeyondFirst"/>) is not held below it.
 /// </summary>
 /// <remarks>
 /// <para><b>Ordering: pool-adjacent-violators.</b> Two levels in the wrong order are pooled: the block's weight is
@@ -65,6 +66,7 @@ internal static class WeightOrdering
         var levels = comparison.Levels.Count;
         var constraints = new List<(int, int)>();
         var first = -1;
+        var beyondFirst = Comparisons.ComparisonCatalog.LevelsBeyondFirst[(int)comparison.Comparison];
         for (var level = 0; level < levels; level++)
         {
             if (comparison.IsLevelUsed(level))
@@ -73,7 +75,7 @@ internal static class WeightOrdering
                 {
                     first = level;
                 }
-                else
+                else if (Array.IndexOf(beyondFirst, level) < 0)
                 {
                     constraints.Add((first, level));
                 }

@@ -35,8 +35,14 @@ public sealed class CompetitionLevelsProperties
             }
 
             var competitorWeight = Weights[random.Next(Weights.Length)] + (random.Next(3) == 0 ? 0.25 : 0);
-            var actual = Linker.CompetitionLevels([.. pairs], leftCount, rightCount, competitorWeight);
-            var expected = CompetitionOracle.Levels(pairs, competitorWeight);
+            // Some records of each extract are one person (a random grouping); with no grouping, every rival counts.
+            var grouped = random.Next(2) == 0;
+            var leftPerson = Enumerable.Range(0, leftCount).Select(_ => grouped ? random.Next(3) : random.Next()).ToArray();
+            var rightPerson = Enumerable.Range(0, rightCount).Select(_ => grouped ? random.Next(3) : random.Next()).ToArray();
+            bool SameLeft(int a, int b) => leftPerson[a] == leftPerson[b];
+            bool SameRight(int a, int b) => rightPerson[a] == rightPerson[b];
+            var actual = Linker.CompetitionLevels([.. pairs], leftCount, rightCount, competitorWeight, SameLeft, SameRight);
+            var expected = CompetitionOracle.Levels(pairs, competitorWeight, SameLeft, SameRight);
             return actual.SequenceEqual(expected).Label(
                 $"competitor weight {competitorWeight}; pairs {string.Join(", ", pairs.Select(p => $"({p.LeftIndex},{p.RightIndex}) {p.Weight}"))}; " +
                 $"expected {string.Join(",", expected)}; actual {string.Join(",", actual)}");
@@ -56,7 +62,7 @@ public sealed class CompetitionLevelsProperties
             Pair(3, 3, 1), Pair(3, 5, 0.5),
         ];
 
-        var levels = Linker.CompetitionLevels(pairs, 4, 6, competitorWeight: 1);
+        var levels = Linker.CompetitionLevels(pairs, 4, 6, competitorWeight: 1, (_, _) => false, (_, _) => false);
 
         Assert.Equal(
             [
@@ -68,5 +74,32 @@ public sealed class CompetitionLevelsProperties
             ],
             levels);
         Assert.Equal(CompetitionOracle.Levels(pairs, 1), levels);
+    }
+
+    [Fact]
+    public void A_duplicate_within_one_extract_is_no_rival()
+    {
+        // Left 0 and left 1 are one person twice (a duplicate in the left extract); both are candidates of right 0.
+        // Left 2 is someone else, a weaker candidate of right 1, whose other candidate is left 1.
+        MatchPair Pair(int l, int r, double w) => new(l, r, w, MatchModel.ToProbability(w), MatchDecision.NonMatch);
+        MatchPair[] pairs = [Pair(0, 0, 9), Pair(1, 0, 7), Pair(1, 1, 4), Pair(2, 1, 3)];
+        bool SameLeft(int a, int b) => a + b == 1;
+
+        var levels = Linker.CompetitionLevels(pairs, 3, 2, competitorWeight: 1, SameLeft, (_, _) => false);
+
+        Assert.Equal(
+            [
+                CandidateCompetition.Unrivalled, // right 0's other candidate, left 1, is left 0 again
+                CandidateCompetition.BestOfRivals, // left 0 is no rival; left 1's other candidate, right 1 (4), is
+                CandidateCompetition.Outranked, // left 1's candidate right 0 (7) outranks it
+                CandidateCompetition.Outranked, // right 1's other candidate, left 1 (4), outranks it
+            ],
+            levels);
+
+        // Without the duplicate known, one person's two records outrank each other's link.
+        var unaware = Linker.CompetitionLevels(pairs, 3, 2, competitorWeight: 1, (_, _) => false, (_, _) => false);
+        Assert.Equal(CandidateCompetition.BestOfRivals, unaware[0]);
+        Assert.Equal(CandidateCompetition.Outranked, unaware[1]);
+        Assert.Equal(CompetitionOracle.Levels(pairs, 1, SameLeft, (_, _) => false), levels);
     }
 }

@@ -46,9 +46,10 @@ public sealed class CompetitionLinkingTests
     }
 
     [Fact]
-    public void Two_equal_candidates_of_one_record_are_both_outranked_and_pushed_from_match_to_review()
+    public void The_same_record_keyed_twice_by_one_supplier_does_not_outrank_its_own_link()
     {
-        // The same record keyed twice by the right supplier: a tie, which counts against both.
+        // One person twice in the right extract: the two records are each other's duplicate, not rivals, so each link
+        // is unrivalled (without the duplicate rule they would tie, and a tie counts against both).
         var model = MatchModel.Default.WithCompetition(Example);
         var (left, right) = (new RecordSet([Alice]), new RecordSet([AliceTypo, AliceTypo with { Id = "R3" }]));
         var pairwise = model.WithCompetition(null).Score(left, 0, right, 0);
@@ -59,17 +60,22 @@ public sealed class CompetitionLinkingTests
         Assert.Equal(2, pairs.Count);
         Assert.All(pairs, pair =>
         {
-            Assert.Equal(CandidateCompetition.Outranked, pair.Competition);
-            Assert.Equal(pairwise.Weight - 4, pair.Weight, 12);
-            Assert.Equal(MatchDecision.Review, pair.Decision);
+            Assert.Equal(CandidateCompetition.Unrivalled, pair.Competition);
+            Assert.Equal(pairwise.Weight + 3, pair.Weight, 12);
+            Assert.Equal(MatchDecision.Match, pair.Decision);
         });
     }
 
     [Fact]
     public void The_best_of_two_rivals_gains_and_the_other_loses()
     {
+        // Two candidates of Alice that are not one person twice (a year out at another postcode; a family-name typo
+        // at Alice's own postcode): rivals. Ties between rivals are in CompetitionLevelsProperties.
         var model = MatchModel.Default.WithCompetition(Example);
-        var (left, right) = (new RecordSet([Alice]), new RecordSet([AliceYearOut, AliceTypo]));
+        var atHome = AliceTypo.With(id: "R4", postcode: Alice.Postcode);
+        var (left, right) = (new RecordSet([Alice]), new RecordSet([AliceYearOut, atHome]));
+        Assert.True(model.Score(right, 0, right, 1).Probability < CompetitionModel.DuplicateProbability, "not one person twice");
+
         var pairs = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
 
         Assert.Equal([CandidateCompetition.Outranked, CandidateCompetition.BestOfRivals], pairs.Select(p => p.Competition));
@@ -170,7 +176,8 @@ public sealed class CompetitionLinkingTests
 
             // Every candidate pair, weighed alone; the oracle's levels over all of them.
             var all = new Linker(pairwiseModel, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
-            var levels = CompetitionOracle.Levels(all, competition.CompetitorWeight);
+            var levels = CompetitionOracle.Levels(all, competition.CompetitorWeight,
+                (a, b) => IsDuplicate(pairwiseModel, left, a, b), (a, b) => IsDuplicate(pairwiseModel, right, a, b));
             var weighed = all.Select((pair, k) =>
             {
                 var weight = pair.Weight + competition.WeightOf(levels[k]);
@@ -192,6 +199,11 @@ public sealed class CompetitionLinkingTests
 
             return result;
         });
+
+    /// <summary>Two records of one extract are one person at a pairwise probability of
+    /// <see cref="CompetitionModel.DuplicateProbability"/> or more.</summary>
+    private static bool IsDuplicate(MatchModel pairwise, RecordSet set, int a, int b) =>
+        a == b || pairwise.Score(set, a, set, b).Weight >= Math.Log2(CompetitionModel.DuplicateProbability / (1 - CompetitionModel.DuplicateProbability));
 
     /// <summary>Left: invented people; right: noisy copies of most of them and a few strangers; dates drawn from a
     /// few days, so most records have several candidates.</summary>

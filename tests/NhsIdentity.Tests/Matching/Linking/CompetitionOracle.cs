@@ -9,7 +9,13 @@ namespace NhsIdentity.Tests.Matching.Linking;
 /// </summary>
 internal static class CompetitionOracle
 {
-    public static CandidateCompetition[] Levels(IReadOnlyList<MatchPair> pairs, double competitorWeight)
+    public static CandidateCompetition[] Levels(IReadOnlyList<MatchPair> pairs, double competitorWeight) =>
+        Levels(pairs, competitorWeight, (_, _) => false, (_, _) => false);
+
+    /// <summary>The levels when some records of one extract are one person: a rival whose other record is the same
+    /// person as the pair's record on that side (<paramref name="sameLeft"/>, <paramref name="sameRight"/>) is none.</summary>
+    public static CandidateCompetition[] Levels(IReadOnlyList<MatchPair> pairs, double competitorWeight,
+        Func<int, int, bool> sameLeft, Func<int, int, bool> sameRight)
     {
         var levels = new CandidateCompetition[pairs.Count];
         for (var k = 0; k < pairs.Count; k++)
@@ -17,8 +23,10 @@ internal static class CompetitionOracle
             var rivals = new List<double>();
             for (var j = 0; j < pairs.Count; j++)
             {
-                var sharesARecord = pairs[j].LeftIndex == pairs[k].LeftIndex || pairs[j].RightIndex == pairs[k].RightIndex;
-                if (j != k && sharesARecord && pairs[j].Weight >= competitorWeight)
+                // Sharing the left record, the rival is another right record: no rival if that is this pair's person.
+                var rivalsOnLeft = pairs[j].LeftIndex == pairs[k].LeftIndex && !sameRight(pairs[k].RightIndex, pairs[j].RightIndex);
+                var rivalsOnRight = pairs[j].RightIndex == pairs[k].RightIndex && !sameLeft(pairs[k].LeftIndex, pairs[j].LeftIndex);
+                if (j != k && (rivalsOnLeft || rivalsOnRight) && pairs[j].Weight >= competitorWeight)
                 {
                     rivals.Add(pairs[j].Weight);
                 }
