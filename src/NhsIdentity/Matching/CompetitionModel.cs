@@ -28,10 +28,11 @@ public sealed class CompetitionModel
     public const double DefaultCompetitorProbability = 0.5;
 
     /// <summary>The pairwise match probability at or above which two records of one extract count as one person
-    /// (0.99, the default match threshold): a candidate pair whose record is such a duplicate of this pair's record is
-    /// not its rival, so one person's two records in one extract do not outrank each other's link. Twins and other
-    /// members of one household score below it and stay rivals.</summary>
-    public const double DuplicateProbability = 0.99;
+    /// (0.999): a candidate pair whose record is such a duplicate of this pair's record is not its rival, so one
+    /// person's two records in one extract do not outrank each other's link. Ten times stricter than the default
+    /// match threshold (0.99), because taking two people for one here silences the very rivalry that keeps twins and
+    /// other look-alike members of one household apart; they score below it and stay rivals.</summary>
+    public const double DuplicateProbability = 0.999;
 
     /// <summary>Initializes the comparison.</summary>
     /// <param name="competitorProbability">The pairwise match probability from which another candidate counts as a
