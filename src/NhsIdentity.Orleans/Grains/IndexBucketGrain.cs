@@ -114,7 +114,8 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
 
         var clock = Stopwatch.StartNew();
         var snapshot = await snapshots.GetAsync(snapshotVersion);
-        var (name, bucket) = BucketLayout.Parse(this.GetPrimaryKeyString());
+        var grainKey = this.GetPrimaryKeyString();
+        var (name, bucket) = BucketLayout.Parse(grainKey);
         var index = new PatientIndex(snapshot.Model, snapshot.Snapshot.OptionsForRule(bucket.Rule, snapshots.Preparation));
         try
         {
@@ -134,10 +135,7 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
 
         _index = index;
         _snapshot = snapshot;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            ClusterLog.BucketLoaded(logger, this.GetPrimaryKeyString(), index.Count, _versions.Count - index.Count, clock.ElapsedMilliseconds);
-        }
+        ClusterLog.BucketLoaded(logger, grainKey, index.Count, _versions.Count - index.Count, clock.ElapsedMilliseconds);
         return index;
     }
 
