@@ -133,7 +133,7 @@ public sealed class ClusterPatientIndex
                 buckets[i] = BucketsOf(prepared, i);
             }
 
-            applied += await Retrying(() => writer.WriteBatchAsync(SnapshotVersion, chunk, buckets), cancellationToken);
+            applied += await Retrying(() => writer.WriteBatchAsync(SnapshotVersion, chunk, buckets, _options.RecoveryWait), WriteWait, cancellationToken);
         }
 
         return applied;
@@ -159,7 +159,7 @@ public sealed class ClusterPatientIndex
 
         var buckets = BucketsOf(new RecordSet([record], _options.Index.RecordSetOptions), 0);
         var owner = _grains.GetGrain<IRecordOwnerGrain>(BucketLayout.OwnerKey(_options.Name, record.Id));
-        return Retrying(() => owner.WriteAsync(SnapshotVersion, record, buckets), cancellationToken);
+        return Retrying(() => owner.WriteAsync(SnapshotVersion, record, buckets, _options.RecoveryWait), WriteWait, cancellationToken);
     }
 
     /// <summary>Removes the record with this id: committed to the store (its version goes up, leaving a tombstone),
@@ -174,7 +174,7 @@ public sealed class ClusterPatientIndex
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         var owner = _grains.GetGrain<IRecordOwnerGrain>(BucketLayout.OwnerKey(_options.Name, id));
-        return Retrying(() => owner.WriteAsync(SnapshotVersion, null, []), cancellationToken);
+        return Retrying(() => owner.WriteAsync(SnapshotVersion, null, [], _options.RecoveryWait), WriteWait, cancellationToken);
     }
 
     /// <summary>Applies every committed write that some bucket has not acknowledged (a write whose bucket calls
@@ -190,7 +190,7 @@ public sealed class ClusterPatientIndex
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (found, applied) = await Retrying(() => writer.RepairAsync(SnapshotVersion, RepairBatchSize), cancellationToken);
+            var (found, applied) = await Retrying(() => writer.RepairAsync(SnapshotVersion, RepairBatchSize, _options.RecoveryWait), WriteWait, cancellationToken);
             total += applied;
             if (found < RepairBatchSize || applied < found)
             {
@@ -306,7 +306,7 @@ public sealed class ClusterPatientIndex
     {
         try
         {
-            return await Retrying(call, CancellationToken.None);
+            return await Retrying(call, _options.RecoveryWait, CancellationToken.None);
         }
         catch (Exception exception) when (Transient.Is(exception))
         {
@@ -314,21 +314,31 @@ public sealed class ClusterPatientIndex
         }
     }
 
+    /// <summary>How long a write waits: <see cref="ClusterIndexOptions.RecoveryWait"/> for its owner and the store,
+    /// and as long again for the owner's calls to the buckets.</summary>
+    private TimeSpan WriteWait => _options.RecoveryWait * 2;
+
     /// <summary>Runs a call, retrying transient failures (a lost silo's grains reactivating elsewhere) with a growing
-    /// backoff until <see cref="ClusterIndexOptions.RecoveryWait"/> has passed; a call still running then is
-    /// abandoned with a <see cref="TimeoutException"/>.</summary>
-    private async Task<T> Retrying<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// backoff until <paramref name="wait"/> has passed; a call still running then is abandoned with a
+    /// <see cref="TimeoutException"/>. A zero wait makes one plain try.</summary>
+    private async Task<T> Retrying<T>(Func<Task<T>> call, TimeSpan wait, CancellationToken cancellationToken)
     {
+        if (wait == TimeSpan.Zero)
+        {
+            return await call().WaitAsync(cancellationToken);
+        }
+
         var start = _time.GetTimestamp();
         var backoff = FirstBackoff;
         while (true)
         {
-            var left = _options.RecoveryWait - _time.GetElapsedTime(start);
+            var left = wait - _time.GetElapsedTime(start);
             try
             {
-                return await call().WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, cancellationToken);
+                // left > 0: the first time it is the whole wait, and a retry happens only with time left after its backoff.
+                return await call().WaitAsync(left, _time, cancellationToken);
             }
-            catch (Exception exception) when (Transient.Is(exception) && _time.GetElapsedTime(start) + backoff < _options.RecoveryWait)
+            catch (Exception exception) when (Transient.Is(exception) && _time.GetElapsedTime(start) + backoff < wait)
             {
                 await Task.Delay(backoff, _time, cancellationToken);
                 backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;

@@ -17,7 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IClusterClient Client => Cluster.Client;
 
     /// <summary>The store every silo shares (one instance: the silos live in this process).</summary>
-    public InMemoryClusterRecordStore Store { get; } = new();
+    public TestStore Store { get; } = new(new InMemoryClusterRecordStore());
 
     public async Task InitializeAsync()
     {

@@ -28,7 +28,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
     [Fact]
     public async Task A_silo_killed_during_writes_and_lookups_loses_no_acknowledged_write_and_the_oracle_holds_after_recovery()
     {
-        var store = new CountingStore(new InMemoryClusterRecordStore());
+        var store = new TestStore(new InMemoryClusterRecordStore());
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 3);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex(store));

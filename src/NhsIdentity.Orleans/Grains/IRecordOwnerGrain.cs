@@ -10,7 +10,8 @@ namespace NhsIdentity.Orleans.Grains;
 internal interface IRecordOwnerGrain : IGrainWithStringKey
 {
     /// <summary>Commits the record's new content (or, with <see langword="null"/>, its removal) to the store, then
-    /// applies it to the buckets its new keys fall in and removes it from those it left.</summary>
+    /// applies it to the buckets its new keys fall in and removes it from those it left, retrying a bucket for up to
+    /// <paramref name="applyWait"/>.</summary>
     [Alias("Write")]
-    Task<ClusterWriteResult> WriteAsync(string snapshotVersion, PatientRecord? record, BucketAddress[] buckets);
+    Task<ClusterWriteResult> WriteAsync(string snapshotVersion, PatientRecord? record, BucketAddress[] buckets, TimeSpan applyWait);
 }

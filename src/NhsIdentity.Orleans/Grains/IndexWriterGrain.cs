@@ -12,7 +12,7 @@ namespace NhsIdentity.Orleans.Grains;
 internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider time, ILogger<IndexWriterGrain> logger)
     : Grain, IIndexWriterGrain
 {
-    public async Task<int> WriteBatchAsync(string snapshotVersion, PatientRecord[] records, BucketAddress[][] buckets)
+    public async Task<int> WriteBatchAsync(string snapshotVersion, PatientRecord[] records, BucketAddress[][] buckets, TimeSpan applyWait)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(buckets);
@@ -29,10 +29,10 @@ internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider t
         }
 
         var commits = await store.CommitAsync(index, writes, CancellationToken.None);
-        return await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, commits);
+        return await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, commits, applyWait);
     }
 
-    public async Task<(int Found, int Applied)> RepairAsync(string snapshotVersion, int limit)
+    public async Task<(int Found, int Applied)> RepairAsync(string snapshotVersion, int limit, TimeSpan applyWait)
     {
         var index = this.GetPrimaryKeyString();
         var pending = await store.ReadUnappliedAsync(index, limit, CancellationToken.None);
@@ -41,7 +41,7 @@ internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider t
             return (0, 0);
         }
 
-        var applied = await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, pending);
+        var applied = await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, pending, applyWait);
         ClusterLog.Repaired(logger, index, applied, pending.Count);
         return (pending.Count, applied);
     }

@@ -10,12 +10,12 @@ namespace NhsIdentity.Orleans.Grains;
 internal sealed class RecordOwnerGrain(IClusterRecordStore store, TimeProvider time, ILogger<RecordOwnerGrain> logger)
     : Grain, IRecordOwnerGrain
 {
-    public async Task<ClusterWriteResult> WriteAsync(string snapshotVersion, PatientRecord? record, BucketAddress[] buckets)
+    public async Task<ClusterWriteResult> WriteAsync(string snapshotVersion, PatientRecord? record, BucketAddress[] buckets, TimeSpan applyWait)
     {
         ArgumentNullException.ThrowIfNull(buckets);
         var (index, id) = BucketLayout.ParseOwnerKey(this.GetPrimaryKeyString());
         var commit = (await store.CommitAsync(index, [new ClusterRecordWrite(id, record, buckets)], CancellationToken.None))[0];
-        var applied = await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, [commit]);
+        var applied = await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, [commit], applyWait);
         return new ClusterWriteResult(id, commit.Version, commit.Changed, IsApplied: applied == 1 || !commit.Changed);
     }
 }
