@@ -306,7 +306,9 @@ public sealed class ClusterPatientIndex
     {
         try
         {
-            return await Retrying(call, _options.RecoveryWait, CancellationToken.None);
+            // A call already sent to a silo that was just killed may hang rather than fail: each try gets a quarter of
+            // the wait, so the next one can reach the bucket's new activation (a lookup is safe to repeat).
+            return await Retrying(call, _options.RecoveryWait, CancellationToken.None, attemptWait: _options.RecoveryWait / 4);
         }
         catch (Exception exception) when (Transient.Is(exception))
         {
@@ -320,8 +322,9 @@ public sealed class ClusterPatientIndex
 
     /// <summary>Runs a call, retrying transient failures (a lost silo's grains reactivating elsewhere) with a growing
     /// backoff until <paramref name="wait"/> has passed; a call still running then is abandoned with a
-    /// <see cref="TimeoutException"/>. A zero wait makes one plain try.</summary>
-    private async Task<T> Retrying<T>(Func<Task<T>> call, TimeSpan wait, CancellationToken cancellationToken)
+    /// <see cref="TimeoutException"/>. A zero wait makes one plain try. With <paramref name="attemptWait"/>, a try
+    /// that has not answered within it is abandoned and retried too.</summary>
+    private async Task<T> Retrying<T>(Func<Task<T>> call, TimeSpan wait, CancellationToken cancellationToken, TimeSpan? attemptWait = null)
     {
         if (wait == TimeSpan.Zero)
         {
@@ -336,7 +339,7 @@ public sealed class ClusterPatientIndex
             try
             {
                 // left > 0: the first time it is the whole wait, and a retry happens only with time left after its backoff.
-                return await call().WaitAsync(left, _time, cancellationToken);
+                return await call().WaitAsync(attemptWait is { } most && most < left ? most : left, _time, cancellationToken);
             }
             catch (Exception exception) when (Transient.Is(exception) && _time.GetElapsedTime(start) + backoff < wait)
             {

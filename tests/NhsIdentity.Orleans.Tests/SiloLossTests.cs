@@ -18,7 +18,6 @@ public sealed class SiloLossTests(ITestOutputHelper output)
 {
     private const int Initial = 2_000;
     private const int Operations = 400;
-    private const int KillAfter = 100;
 
     /// <summary>Bounds on every loop (a count, never a clock): a write is tried this many times at most (each try
     /// waits up to the recovery wait), and recovery is polled this many times at most.</summary>
@@ -26,9 +25,32 @@ public sealed class SiloLossTests(ITestOutputHelper output)
     private const int MaxPolls = 600;
 
     [Fact]
-    public async Task A_silo_killed_during_writes_and_lookups_loses_no_acknowledged_write_and_the_oracle_holds_after_recovery()
+    public Task A_silo_killed_during_writes_and_lookups_loses_no_acknowledged_write_and_the_oracle_holds_after_recovery() =>
+        RunAsync(new InMemoryClusterRecordStore(), Operations);
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_a_silo_killed_during_writes_and_lookups_loses_no_acknowledged_write()
     {
-        var store = new TestStore(new InMemoryClusterRecordStore());
+        var schema = "nhsid_cluster_test_" + Guid.NewGuid().ToString("N");
+        await using var postgres = new PostgresClusterRecordStore(TestPostgres.ConnectionString, schema);
+        try
+        {
+            await postgres.InitializeAsync(default);
+            await RunAsync(postgres, operations: 120); // each write is a PostgreSQL transaction: fewer, to keep CI short
+        }
+        finally
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(TestPostgres.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE;", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private async Task RunAsync(IClusterRecordStore inner, int operations)
+    {
+        var killAfter = operations / 4;
+        var store = new TestStore(inner);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 3);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex(store));
@@ -39,7 +61,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
         var index = await ClusterPatientIndex.CreateAsync(cluster.Client, MatchModel.Default, OracleData.TermFrequencies, options);
         var initial = OracleData.Records.Take(Initial).ToArray();
         await index.AddRangeAsync(initial);
-        var ops = WriteScript.Generate(initial, Operations, seed: 43);
+        var ops = WriteScript.Generate(initial, operations, seed: 43);
         var touched = ops.Select(op => op.Id).ToHashSet(StringComparer.Ordinal);
         var stable = initial.Where(record => !touched.Contains(record.Id!)).Take(300).ToArray();
 
@@ -52,7 +74,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
         {
             for (var i = 0; i < ops.Length; i++)
             {
-                if (i == KillAfter)
+                if (i == killAfter)
                 {
                     reachedKill.SetResult(); // and carry on writing while the silo is killed
                 }
@@ -137,7 +159,7 @@ public sealed class SiloLossTests(ITestOutputHelper output)
         Assert.Equal(0, partialWithoutFlag);
         Assert.True(complete > 0, "some lookups completed during the stream");
         output.WriteLine(
-            $"silo killed after {KillAfter} of {ops.Length} writes; {reloaded} buckets reloaded from the store elsewhere; every bucket answered again {recovered.TotalSeconds:F2} s after the kill"
+            $"{inner.GetType().Name}: silo killed after {killAfter} of {ops.Length} writes; {reloaded} buckets reloaded from the store elsewhere; every bucket answered again {recovered.TotalSeconds:F2} s after the kill"
             + (firstCompleteAfterKill > 0 ? $" (first complete lookup after a degraded one: {Stopwatch.GetElapsedTime(killedAt, firstCompleteAfterKill).TotalSeconds:F2} s)" : "")
             + $"; {failedTries} write tries timed out or failed and were retried; lookups during the stream: {complete} complete, {degraded} degraded;"
             + $" repair sweep applied {repaired}; oracle: {queries.Length} lookups equal ({withMatches} with matches)");

@@ -12,7 +12,7 @@ public sealed class WriteOracleTests(ClusterFixture fixture, ITestOutputHelper o
 {
     private const int Initial = 3_000;
     private const int Operations = 1_500;
-    private const int Lookups = 2_000;
+    private const int Lookups = 1_000;
 
     [Fact]
     public async Task After_upserts_moves_and_removals_every_lookup_equals_a_single_node_given_the_same_operations()
@@ -73,7 +73,7 @@ public sealed class WriteOracleTests(ClusterFixture fixture, ITestOutputHelper o
 
         // The oracle: the usual queries, every written record's final content, and every record's content before the
         // script (old keys must find nothing the single node does not).
-        var queries = OracleData.Queries(Lookups).Concat(ops.Where(op => op.Record is not null).Select(op => op.Record!)).Concat(initial.Take(500)).ToArray();
+        var queries = OracleData.Queries(Lookups).Concat(ops.Where(op => op.Record is not null).Select(op => op.Record!)).Concat(initial.Take(300)).ToArray();
         var withMatches = await OracleComparison.AssertSameAsync(cluster, single, queries, maxResults: 10);
         output.WriteLine($"{Initial} records loaded, {ops.Length} writes ({string.Join(", ", ops.GroupBy(op => op.Kind).Select(g => $"{g.Count()} {g.Key}"))}), {queries.Length} lookups equal to the single node ({withMatches} with matches)");
         Assert.True(withMatches > queries.Length / 2, "most queries find someone, so the comparison is not of empty answers");
