@@ -3,6 +3,7 @@ using System.Globalization;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Orleans;
+using NhsIdentity.Orleans.Storage;
 using NhsIdentity.OrleansLookup;
 using NhsIdentity.Synthetic;
 using Orleans.TestingHost;
@@ -44,7 +45,8 @@ foreach (var silos in siloCounts)
 {
     var builder = new InProcessTestClusterBuilder((short)silos);
     builder.Options.ConfigureFileLogging = false; // TestingHost otherwise writes a log file per silo under ./logs
-    builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex());
+    var store = new InMemoryClusterRecordStore(); // one store shared by the in-process silos; lookups never touch it
+    builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex(store));
     var cluster = builder.Build();
     await cluster.DeployAsync();
     var load = Stopwatch.StartNew();

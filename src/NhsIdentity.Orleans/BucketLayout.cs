@@ -23,12 +23,30 @@ internal static class BucketLayout
     public static string GrainKey(string index, int rule, int bucket) =>
         string.Create(CultureInfo.InvariantCulture, $"{index}/{rule}/{bucket}");
 
-    /// <summary>The rule position in a grain key made by <see cref="GrainKey"/>.</summary>
-    public static int RuleOf(string grainKey)
+    /// <summary>The index name, rule and bucket in a grain key made by <see cref="GrainKey"/>.</summary>
+    public static (string Index, Storage.BucketAddress Bucket) Parse(string grainKey)
     {
         var parts = grainKey.Split('/');
-        return parts.Length == 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var rule)
-            ? rule
+        return parts.Length == 3
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var rule)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var bucket)
+            ? (parts[0], new Storage.BucketAddress(rule, bucket))
             : throw new ArgumentException("Not a bucket grain key.", nameof(grainKey));
+    }
+
+    /// <summary>The rule position in a grain key made by <see cref="GrainKey"/>.</summary>
+    public static int RuleOf(string grainKey) => Parse(grainKey).Bucket.Rule;
+
+    /// <summary>The key of the grain that owns one record id's writes: <c>name/id</c> (the name has no '/', so the
+    /// first '/' ends it whatever the id holds).</summary>
+    public static string OwnerKey(string index, string id) => index + "/" + id;
+
+    /// <summary>The index name and record id in a key made by <see cref="OwnerKey"/>.</summary>
+    public static (string Index, string Id) ParseOwnerKey(string grainKey)
+    {
+        var slash = grainKey.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && slash < grainKey.Length - 1
+            ? (grainKey[..slash], grainKey[(slash + 1)..])
+            : throw new ArgumentException("Not a record owner grain key.", nameof(grainKey));
     }
 }

@@ -58,7 +58,36 @@ public sealed record ClusterIndexOptions
         }
     }
 
+    /// <summary>The default <see cref="RecoveryWait"/>: 10 seconds.</summary>
+    /// <remarks>A property, not a field: <see cref="Default"/> is built during static initialisation, before a static
+    /// field declared after it would be set.</remarks>
+    public static TimeSpan DefaultRecoveryWait => TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets how long a call waits for buckets (and owners) whose silo was lost to reactivate elsewhere and reload from
+    /// the store, retrying with a growing backoff. When it runs out a lookup returns what the other buckets found,
+    /// flagged <see cref="ClusterMatchResult.IsDegraded"/>. A write waits up to this long to be committed and up to
+    /// this long again for its buckets: committed, it is acknowledged (with <see cref="ClusterWriteResult.IsApplied"/>
+    /// false if some bucket did not answer); not committed in time, it throws (it may still be committed later;
+    /// writing it again is safe). Default <see cref="DefaultRecoveryWait"/> (10 s): longer than a
+    /// lost silo's buckets take to come back once Orleans has declared it dead, short enough for an interactive
+    /// caller. Between 0 (no waiting: one try) and 10 minutes.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above 10 minutes.</exception>
+    public TimeSpan RecoveryWait
+    {
+        get => _recoveryWait;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxRecoveryWait);
+            _recoveryWait = value;
+        }
+    }
+
     private const int MaxBuckets = 65_536;
+    private static readonly TimeSpan MaxRecoveryWait = TimeSpan.FromMinutes(10);
+    private readonly TimeSpan _recoveryWait = DefaultRecoveryWait;
     private readonly int _buckets = DefaultBuckets;
     private readonly string _name = "patients";
 }

@@ -1,5 +1,6 @@
 using NhsIdentity.Matching;
 using NhsIdentity.Orleans.Grains;
+using NhsIdentity.Orleans.Storage;
 
 namespace NhsIdentity.Orleans;
 
@@ -20,22 +21,37 @@ namespace NhsIdentity.Orleans;
 /// gathering at the cap and the cluster does not, so the cluster can find a match the single node missed.</para>
 /// <para><b>Preparation.</b> The query is prepared once here to find its keys, and again by each bucket it is sent to
 /// (a few microseconds each; preparation is deterministic, so every bucket sees the same prepared query).</para>
-/// <para><b>Writes.</b> <see cref="AddRangeAsync"/> loads records; it is for building the index, not for changing a
-/// record whose keys change (the old keys' buckets would keep the old version): durable, serialised writes come
-/// later.</para>
+/// <para><b>Writes.</b> <see cref="UpsertAsync"/> and <see cref="RemoveAsync"/> go through the record id's owner grain,
+/// which commits the write to the store (the record's version becomes its previous version + 1), then applies it to
+/// every bucket the record's new keys fall in and removes it from the buckets of old keys it no longer has. Buckets
+/// apply by version, so a retried or reordered apply changes nothing. A write is acknowledged only after its commit;
+/// <see cref="AddRangeAsync"/> commits whole batches the same way.</para>
+/// <para><b>Failure.</b> A bucket loads its records from the store when it activates, so a bucket whose silo was lost
+/// comes back whole on another silo. Calls wait up to <see cref="ClusterIndexOptions.RecoveryWait"/> for that; a lookup
+/// still missing buckets then returns a result flagged <see cref="ClusterMatchResult.IsDegraded"/>, never a silently
+/// partial one.</para>
 /// <para>Thread-safe: any number of lookups may run at once. Nothing it throws contains patient data.</para>
 /// </remarks>
 public sealed class ClusterPatientIndex
 {
+    /// <summary>Records per store transaction in <see cref="AddRangeAsync"/>: large enough that a bulk load is a few
+    /// hundred transactions per million records, small enough that one batch's bucket calls stay small.</summary>
+    private const int BatchSize = 1_000;
+
+    /// <summary>Unacknowledged writes a repair sweep takes at a time.</summary>
+    private const int RepairBatchSize = 1_000;
+
     private readonly IGrainFactory _grains;
     private readonly ClusterIndexOptions _options;
     private readonly IReadOnlyList<Matching.Blocking.BlockingRule> _rules;
+    private readonly TimeProvider _time;
 
-    private ClusterPatientIndex(IGrainFactory grains, ClusterIndexOptions options, string snapshotVersion)
+    private ClusterPatientIndex(IGrainFactory grains, ClusterIndexOptions options, string snapshotVersion, TimeProvider time)
     {
         _grains = grains;
         _options = options;
         _rules = options.Index.BlockingRules;
+        _time = time;
         SnapshotVersion = snapshotVersion;
     }
 
@@ -52,12 +68,14 @@ public sealed class ClusterPatientIndex
     /// <param name="termFrequencies">The term frequencies measured over the whole index
     /// (<see cref="TermFrequencyTable.Measure"/>), which every bucket applies.</param>
     /// <param name="options">The layout; <see langword="null"/> for <see cref="ClusterIndexOptions.Default"/>.</param>
+    /// <param name="time">The clock for <see cref="ClusterIndexOptions.RecoveryWait"/> and retry backoff;
+    /// <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <returns>The client.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="grains"/>, <paramref name="model"/> or
     /// <paramref name="termFrequencies"/> is null.</exception>
     /// <exception cref="ArgumentException">The options have no blocking rule.</exception>
     public static async Task<ClusterPatientIndex> CreateAsync(
-        IGrainFactory grains, MatchModel model, TermFrequencyTable termFrequencies, ClusterIndexOptions? options = null)
+        IGrainFactory grains, MatchModel model, TermFrequencyTable termFrequencies, ClusterIndexOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(model);
@@ -70,19 +88,25 @@ public sealed class ClusterPatientIndex
 
         var snapshot = IndexSnapshot.Create(model, termFrequencies, options);
         await grains.GetGrain<IIndexSnapshotGrain>(snapshot.Version).PublishAsync(snapshot);
-        return new ClusterPatientIndex(grains, options, snapshot.Version);
+        return new ClusterPatientIndex(grains, options, snapshot.Version, time ?? TimeProvider.System);
     }
 
-    /// <summary>Loads records: each goes to one bucket per blocking rule it has a key for, every bucket in parallel.</summary>
-    /// <param name="records">The records; each needs an id, and a record whose id is already in a bucket replaces it
-    /// there.</param>
-    /// <returns>A task that completes when every bucket has the records.</returns>
+    /// <summary>Loads records: each batch of records is committed to the store in one transaction, then applied to
+    /// one bucket per blocking rule each record has a key for, every bucket in parallel.</summary>
+    /// <param name="records">The records; each needs an id, and ids are distinct within one call. A record whose id
+    /// is already indexed is replaced (a new version), and leaves the buckets of keys it no longer has.</param>
+    /// <param name="cancellationToken">Stops the load between batches (batches already committed stay).</param>
+    /// <returns>How many records every bucket acknowledged (the rest are committed and repair on reload or by
+    /// <see cref="RepairAsync"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> or one of its entries is null.</exception>
-    /// <exception cref="ArgumentException">A record has no id.</exception>
-    public async Task AddRangeAsync(IEnumerable<PatientRecord> records)
+    /// <exception cref="ArgumentException">A record has no id, or two have the same id.</exception>
+    /// <exception cref="TimeoutException">A batch could not be committed within
+    /// <see cref="ClusterIndexOptions.RecoveryWait"/> (it may or may not have been; loading it again is safe).</exception>
+    public async Task<int> AddRangeAsync(IEnumerable<PatientRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         var batch = records.ToArray();
+        var ids = new HashSet<string>(batch.Length, StringComparer.Ordinal);
         foreach (var record in batch)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
@@ -90,37 +114,98 @@ public sealed class ClusterPatientIndex
             {
                 throw new ArgumentException("Every record needs an id.", nameof(records));
             }
-        }
 
-        var routed = new Dictionary<(int Rule, int Bucket), List<PatientRecord>>();
-        var prepared = new RecordSet(batch, _options.Index.RecordSetOptions);
-        Span<int> buckets = stackalloc int[_rules.Count];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            RouteInto(prepared, i, buckets);
-            for (var r = 0; r < buckets.Length; r++)
+            if (!ids.Add(record.Id))
             {
-                if (buckets[r] >= 0)
-                {
-                    var key = (r, buckets[r]);
-                    if (!routed.TryGetValue(key, out var list))
-                    {
-                        routed[key] = list = [];
-                    }
-
-                    list.Add(batch[i]);
-                }
+                throw new ArgumentException("Two records have the same id.", nameof(records));
             }
         }
 
-        await Task.WhenAll(routed.Select(pair => Bucket(pair.Key.Rule, pair.Key.Bucket).AddAsync(SnapshotVersion, [.. pair.Value])));
+        var writer = _grains.GetGrain<IIndexWriterGrain>(_options.Name);
+        var applied = 0;
+        foreach (var chunk in batch.Chunk(BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var prepared = new RecordSet(chunk, _options.Index.RecordSetOptions);
+            var buckets = new BucketAddress[chunk.Length][];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                buckets[i] = BucketsOf(prepared, i);
+            }
+
+            applied += await Retrying(() => writer.WriteBatchAsync(SnapshotVersion, chunk, buckets, _options.RecoveryWait), WriteWait, cancellationToken);
+        }
+
+        return applied;
+    }
+
+    /// <summary>Adds a record, or replaces the record with its id: committed to the store, then applied to the
+    /// buckets its keys fall in and removed from those of keys it no longer has.</summary>
+    /// <param name="record">The record; its id is the key.</param>
+    /// <param name="cancellationToken">Stops waiting (the write may still be committed).</param>
+    /// <returns>The committed version, and whether every bucket acknowledged it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    /// <exception cref="ArgumentException">The record has no id.</exception>
+    /// <exception cref="TimeoutException">The write was not acknowledged within
+    /// <see cref="ClusterIndexOptions.RecoveryWait"/> (it may or may not have been committed; writing it again is
+    /// safe).</exception>
+    public Task<ClusterWriteResult> UpsertAsync(PatientRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            throw new ArgumentException("The record needs an id.", nameof(record));
+        }
+
+        var buckets = BucketsOf(new RecordSet([record], _options.Index.RecordSetOptions), 0);
+        var owner = _grains.GetGrain<IRecordOwnerGrain>(BucketLayout.OwnerKey(_options.Name, record.Id));
+        return Retrying(() => owner.WriteAsync(SnapshotVersion, record, buckets, _options.RecoveryWait), WriteWait, cancellationToken);
+    }
+
+    /// <summary>Removes the record with this id: committed to the store (its version goes up, leaving a tombstone),
+    /// then removed from every bucket it was in.</summary>
+    /// <param name="id">The record id.</param>
+    /// <param name="cancellationToken">Stops waiting (the removal may still be committed).</param>
+    /// <returns>The tombstone's version, or <see cref="ClusterWriteResult.Changed"/> false when there was no record.</returns>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or empty.</exception>
+    /// <exception cref="TimeoutException">The removal was not acknowledged within
+    /// <see cref="ClusterIndexOptions.RecoveryWait"/> (removing again is safe).</exception>
+    public Task<ClusterWriteResult> RemoveAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var owner = _grains.GetGrain<IRecordOwnerGrain>(BucketLayout.OwnerKey(_options.Name, id));
+        return Retrying(() => owner.WriteAsync(SnapshotVersion, null, [], _options.RecoveryWait), WriteWait, cancellationToken);
+    }
+
+    /// <summary>Applies every committed write that some bucket has not acknowledged (a write whose bucket calls
+    /// failed after its commit, or whose writer was lost between the two) to its buckets again; harmless for buckets
+    /// that have it (they apply by version). Run it after a silo is lost, or when a write returned
+    /// <see cref="ClusterWriteResult.IsApplied"/> false.</summary>
+    /// <param name="cancellationToken">Stops the sweep between batches.</param>
+    /// <returns>How many writes it applied; the rest (buckets still unreachable) stay for the next sweep.</returns>
+    public async Task<int> RepairAsync(CancellationToken cancellationToken = default)
+    {
+        var writer = _grains.GetGrain<IIndexWriterGrain>(_options.Name);
+        var total = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (found, applied) = await Retrying(() => writer.RepairAsync(SnapshotVersion, RepairBatchSize, _options.RecoveryWait), WriteWait, cancellationToken);
+            total += applied;
+            if (found < RepairBatchSize || applied < found)
+            {
+                return total; // all done, or some buckets still unreachable: stop rather than read the same ones again
+            }
+        }
     }
 
     /// <summary>Finds the indexed records that match a query, best first: the answer
     /// <see cref="PatientIndex.FindMatches(PatientRecord, int)"/> gives for the same records, model and options.</summary>
     /// <param name="query">The record to look up; its id is ignored.</param>
     /// <param name="maxResults">The most matches to return; 0 returns none.</param>
-    /// <returns>The matches and the snapshot version they were scored with.</returns>
+    /// <returns>The matches and the snapshot version they were scored with; flagged
+    /// <see cref="ClusterMatchResult.IsDegraded"/> when some bucket did not answer within
+    /// <see cref="ClusterIndexOptions.RecoveryWait"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxResults"/> is negative.</exception>
     /// <exception cref="InvalidOperationException">A bucket answered under another snapshot than this client's (its
@@ -131,24 +216,26 @@ public sealed class ClusterPatientIndex
         ArgumentOutOfRangeException.ThrowIfNegative(maxResults);
         if (maxResults == 0)
         {
-            return new ClusterMatchResult([], SnapshotVersion, 0);
+            return new ClusterMatchResult([], SnapshotVersion, 0, 0);
         }
 
         var prepared = new RecordSet([query], _options.Index.RecordSetOptions);
         var buckets = new int[_rules.Count];
         var asked = RouteInto(prepared, 0, buckets);
-        var calls = new Task<BucketAnswer>[asked];
+        var calls = new Task<BucketAnswer?>[asked];
         var c = 0;
         for (var r = 0; r < buckets.Length; r++)
         {
             if (buckets[r] >= 0)
             {
-                calls[c++] = Bucket(r, buckets[r]).FindAsync(SnapshotVersion, query, maxResults);
+                var bucket = Bucket(r, buckets[r]);
+                calls[c++] = AnswerOrNull(() => bucket.FindAsync(SnapshotVersion, query, maxResults));
             }
         }
 
         var answers = await Task.WhenAll(calls);
-        return new ClusterMatchResult(Merge(answers, maxResults, SnapshotVersion), SnapshotVersion, asked);
+        var unanswered = answers.Count(answer => answer is null);
+        return new ClusterMatchResult(Merge([.. answers.OfType<BucketAnswer>()], maxResults, SnapshotVersion), SnapshotVersion, asked, unanswered);
     }
 
     /// <summary>Every rule's best matches merged into the best <paramref name="maxResults"/>, each record once, in the
@@ -195,6 +282,75 @@ public sealed class ClusterPatientIndex
 
         return routed;
     }
+
+    /// <summary>The bucket of each rule the prepared record at <paramref name="index"/> has a key for.</summary>
+    private BucketAddress[] BucketsOf(RecordSet records, int index)
+    {
+        Span<int> buckets = stackalloc int[_rules.Count];
+        var routed = RouteInto(records, index, buckets);
+        var addresses = new BucketAddress[routed];
+        var a = 0;
+        for (var r = 0; r < buckets.Length; r++)
+        {
+            if (buckets[r] >= 0)
+            {
+                addresses[a++] = new BucketAddress(r, buckets[r]);
+            }
+        }
+
+        return addresses;
+    }
+
+    /// <summary>A bucket's answer, or null when it did not answer within the recovery wait.</summary>
+    private async Task<BucketAnswer?> AnswerOrNull(Func<Task<BucketAnswer>> call)
+    {
+        try
+        {
+            // A call already sent to a silo that was just killed may hang rather than fail: each try gets a quarter of
+            // the wait, so the next one can reach the bucket's new activation (a lookup is safe to repeat).
+            return await Retrying(call, _options.RecoveryWait, CancellationToken.None, attemptWait: _options.RecoveryWait / 4);
+        }
+        catch (Exception exception) when (Transient.Is(exception))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How long a write waits: <see cref="ClusterIndexOptions.RecoveryWait"/> for its owner and the store,
+    /// and as long again for the owner's calls to the buckets.</summary>
+    private TimeSpan WriteWait => _options.RecoveryWait * 2;
+
+    /// <summary>Runs a call, retrying transient failures (a lost silo's grains reactivating elsewhere) with a growing
+    /// backoff until <paramref name="wait"/> has passed; a call still running then is abandoned with a
+    /// <see cref="TimeoutException"/>. A zero wait makes one plain try. With <paramref name="attemptWait"/>, a try
+    /// that has not answered within it is abandoned and retried too.</summary>
+    private async Task<T> Retrying<T>(Func<Task<T>> call, TimeSpan wait, CancellationToken cancellationToken, TimeSpan? attemptWait = null)
+    {
+        if (wait == TimeSpan.Zero)
+        {
+            return await call().WaitAsync(cancellationToken);
+        }
+
+        var start = _time.GetTimestamp();
+        var backoff = FirstBackoff;
+        while (true)
+        {
+            var left = wait - _time.GetElapsedTime(start);
+            try
+            {
+                // left > 0: the first time it is the whole wait, and a retry happens only with time left after its backoff.
+                return await call().WaitAsync(attemptWait is { } most && most < left ? most : left, _time, cancellationToken);
+            }
+            catch (Exception exception) when (Transient.Is(exception) && _time.GetElapsedTime(start) + backoff < wait)
+            {
+                await Task.Delay(backoff, _time, cancellationToken);
+                backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+            }
+        }
+    }
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
 
     private IIndexBucketGrain Bucket(int rule, int bucket) =>
         _grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(_options.Name, rule, bucket));

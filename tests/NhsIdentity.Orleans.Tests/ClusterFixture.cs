@@ -1,3 +1,4 @@
+using NhsIdentity.Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace NhsIdentity.Orleans.Tests;
@@ -15,11 +16,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The store every silo shares (one instance: the silos live in this process).</summary>
+    public TestStore Store { get; } = new(new InMemoryClusterRecordStore());
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: Silos);
         builder.Options.ConfigureFileLogging = false; // TestingHost otherwise writes a log file per silo under ./logs
-        builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex());
+        builder.ConfigureSilo((_, silo) => silo.Services.AddClusterPatientIndex(Store));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -21,14 +21,19 @@ internal static class OracleData
     /// <summary>The whole index's term frequencies, as every bucket applies them.</summary>
     public static TermFrequencyTable TermFrequencies { get; } = TermFrequencyTable.Measure(new RecordSet(Records));
 
+    /// <summary>People the indexed extract never saw (another population): new records for write tests, and queries
+    /// whose matches are coincidences.</summary>
+    public static PatientRecord[] Strangers { get; } = [.. SupplierExtract
+        .Generate(SyntheticPopulation.Generate(2_000, 23), SupplierDialect.Pas, 24)
+        .Select(row => row.ToPatientRecord())];
+
     /// <summary><paramref name="count"/> queries: about 70% the same people from a GP extract, 15% indexed rows
     /// themselves, 15% strangers (another population, so their matches are coincidences of name, date or postcode).</summary>
     public static PatientRecord[] Queries(int count)
     {
         var gp = SupplierExtract.Generate(SyntheticPopulation.Generate(People, 17), SupplierDialect.Gp, 19)
             .Select(row => row.ToPatientRecord()).ToArray();
-        var strangers = SupplierExtract.Generate(SyntheticPopulation.Generate(2_000, 23), SupplierDialect.Pas, 24)
-            .Select(row => row.ToPatientRecord()).ToArray();
+        var strangers = Strangers;
         var random = new Random(29);
         var queries = new PatientRecord[count];
         for (var i = 0; i < count; i++)

@@ -1,8 +1,8 @@
 namespace NhsIdentity.Orleans.Grains;
 
 /// <summary>Holds one published <see cref="IndexSnapshot"/>, keyed by its version, for the silos to fetch once each.</summary>
-/// <remarks>In memory only in this version: a snapshot grain that is lost with its silo must be published again (the
-/// durable store becomes its home with the write path).</remarks>
+/// <remarks>Published snapshots are kept in the store too: an activation after its silo was lost reads the snapshot
+/// back from there.</remarks>
 [Alias("NhsIdentity.IIndexSnapshotGrain")]
 internal interface IIndexSnapshotGrain : IGrainWithStringKey
 {

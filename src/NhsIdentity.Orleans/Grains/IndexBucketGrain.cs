@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using NhsIdentity.Matching;
+using NhsIdentity.Orleans.Storage;
 
 namespace NhsIdentity.Orleans.Grains;
 
@@ -7,51 +10,101 @@ namespace NhsIdentity.Orleans.Grains;
 /// frequencies applied: a lookup here gathers exactly the records the single-node index would gather under that rule,
 /// and scores each to the same bits, so the client's merge of every rule's top matches is the single-node answer.
 /// </summary>
-/// <remarks>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap; the
-/// parallelism is across buckets.</remarks>
-internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots) : Grain, IIndexBucketGrain, IDisposable
+/// <remarks>
+/// <para><b>Loading.</b> The first call of an activation (which names the snapshot) loads the bucket's entries from
+/// the store, so a bucket whose silo was lost comes back whole on another silo: its records and its tombstones.
+/// Nothing is answered before the load completes; a failed load leaves the bucket unloaded and the next call tries
+/// again.</para>
+/// <para><b>Versions.</b> The bucket holds each id's version (its record's, or its tombstone's) and applies a change
+/// only when its version is higher, so retried, duplicated and reordered applies are harmless.</para>
+/// <para>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap; the
+/// parallelism is across buckets.</para>
+/// </remarks>
+internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRecordStore store, ILogger<IndexBucketGrain> logger)
+    : Grain, IIndexBucketGrain, IDisposable
 {
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private PatientIndex? _index;
     private LoadedSnapshot? _snapshot;
+    private bool _termFrequenciesStale;
 
-    public async Task AddAsync(string snapshotVersion, PatientRecord[] records)
+    public async Task<int> ApplyAsync(string snapshotVersion, BucketWrite[] writes)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var index = await IndexFor(snapshotVersion);
-        foreach (var record in records)
+        ArgumentNullException.ThrowIfNull(writes);
+        var index = await LoadedIndex(snapshotVersion);
+        var applied = 0;
+        try
         {
-            index.AddOrUpdate(record);
+            foreach (var write in writes)
+            {
+                applied += Apply(index, write) ? 1 : 0;
+            }
+        }
+        catch
+        {
+            // A half-applied batch must not be served: the next activation reloads the bucket from the store.
+            DeactivateOnIdle();
+            throw;
         }
 
-        // Every record scores with the whole index's frequencies, never this bucket's own.
-        index.ApplyTermFrequencies(_snapshot!.TermFrequencies);
+        _termFrequenciesStale |= applied > 0;
+        return applied;
     }
 
-    public Task<BucketAnswer> FindAsync(string snapshotVersion, PatientRecord query, int maxResults)
+    public async Task<BucketAnswer> FindAsync(string snapshotVersion, PatientRecord query, int maxResults)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (_index is null)
+        var index = await LoadedIndex(snapshotVersion);
+        if (_termFrequenciesStale)
         {
-            return Task.FromResult(new BucketAnswer(null, [])); // nothing was ever added here: no candidates
+            // Every record scores with the whole index's frequencies, never this bucket's own; applied once before a
+            // lookup rather than after every write, so a burst of writes costs one pass over the bucket.
+            index.ApplyTermFrequencies(_snapshot!.TermFrequencies);
+            _termFrequenciesStale = false;
         }
 
-        CheckVersion(snapshotVersion);
-        var found = _index.FindMatches(query, maxResults);
+        var found = index.FindMatches(query, maxResults);
         var matches = new BucketMatch[found.Count];
         for (var i = 0; i < matches.Length; i++)
         {
             matches[i] = BucketMatch.From(found[i]);
         }
 
-        return Task.FromResult(new BucketAnswer(_snapshot!.Version, matches));
+        return new BucketAnswer(_snapshot!.Version, matches);
     }
 
-    public Task<int> CountAsync() => Task.FromResult(_index?.Count ?? 0);
+    public async Task<int> CountAsync(string snapshotVersion) => (await LoadedIndex(snapshotVersion)).Count;
+
+    public async Task<long> VersionOfAsync(string snapshotVersion, string id)
+    {
+        await LoadedIndex(snapshotVersion);
+        return _versions.GetValueOrDefault(id);
+    }
 
     /// <summary>Releases the index's lock handles when Orleans disposes the deactivated grain.</summary>
     public void Dispose() => _index?.Dispose();
 
-    private async Task<PatientIndex> IndexFor(string snapshotVersion)
+    private bool Apply(PatientIndex index, BucketWrite write)
+    {
+        if (write.Version <= _versions.GetValueOrDefault(write.Id))
+        {
+            return false; // this version, or a newer one, is already here
+        }
+
+        _versions[write.Id] = write.Version;
+        if (write.Record is { } record)
+        {
+            index.AddOrUpdate(record);
+        }
+        else
+        {
+            index.Remove(write.Id);
+        }
+
+        return true;
+    }
+
+    private async Task<PatientIndex> LoadedIndex(string snapshotVersion)
     {
         if (_index is not null)
         {
@@ -59,10 +112,31 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots) : Grain, II
             return _index;
         }
 
-        _snapshot = await snapshots.GetAsync(snapshotVersion);
-        var rule = BucketLayout.RuleOf(this.GetPrimaryKeyString());
-        _index = new PatientIndex(_snapshot.Model, _snapshot.Snapshot.OptionsForRule(rule, snapshots.Preparation));
-        return _index;
+        var clock = Stopwatch.StartNew();
+        var snapshot = await snapshots.GetAsync(snapshotVersion);
+        var grainKey = this.GetPrimaryKeyString();
+        var (name, bucket) = BucketLayout.Parse(grainKey);
+        var index = new PatientIndex(snapshot.Model, snapshot.Snapshot.OptionsForRule(bucket.Rule, snapshots.Preparation));
+        try
+        {
+            await foreach (var entry in store.ReadBucketAsync(name, bucket, CancellationToken.None))
+            {
+                Apply(index, new BucketWrite(entry.Id, entry.Version, entry.Record));
+            }
+
+            index.ApplyTermFrequencies(snapshot.TermFrequencies);
+        }
+        catch
+        {
+            _versions.Clear();
+            index.Dispose();
+            throw;
+        }
+
+        _index = index;
+        _snapshot = snapshot;
+        ClusterLog.BucketLoaded(logger, grainKey, index.Count, _versions.Count - index.Count, clock.ElapsedMilliseconds);
+        return index;
     }
 
     /// <summary>Refuses a call under another snapshot than the bucket's: answers scored with two models or two

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using System.Text.Json;
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Blocking;
 
@@ -57,6 +58,23 @@ internal sealed class IndexSnapshot
             MaxCandidates = options.Index.MaxCandidates,
             MinimumDecision = options.Index.MinimumDecision,
         };
+    }
+
+    /// <summary>The snapshot as the store keeps it: UTF-8 JSON of every field (the table as base64).</summary>
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
+
+    /// <summary>A snapshot read back from <see cref="ToBytes"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a snapshot.</exception>
+    public static IndexSnapshot FromBytes(byte[] content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<IndexSnapshot>(content) ?? throw new InvalidDataException("A stored index snapshot is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException("A stored index snapshot is not valid JSON of a snapshot.", exception);
+        }
     }
 
     /// <summary>The single-node options restricted to one rule: what one bucket of that rule indexes with.</summary>

@@ -1,11 +1,13 @@
+using NhsIdentity.Orleans.Storage;
+
 namespace NhsIdentity.Orleans.Grains;
 
 /// <inheritdoc cref="IIndexSnapshotGrain"/>
-internal sealed class IndexSnapshotGrain : Grain, IIndexSnapshotGrain
+internal sealed class IndexSnapshotGrain(IClusterRecordStore store) : Grain, IIndexSnapshotGrain
 {
     private IndexSnapshot? _snapshot;
 
-    public Task PublishAsync(IndexSnapshot snapshot)
+    public async Task PublishAsync(IndexSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.Version != this.GetPrimaryKeyString())
@@ -13,9 +15,18 @@ internal sealed class IndexSnapshotGrain : Grain, IIndexSnapshotGrain
             throw new ArgumentException("A snapshot is published under its own version.", nameof(snapshot));
         }
 
+        // Stored before it is served: a snapshot grain lost with its silo reads it back on its next activation.
+        await store.SaveSnapshotAsync(snapshot.Version, snapshot.ToBytes(), CancellationToken.None);
         _snapshot ??= snapshot; // content-addressed: a second publication of this version is the same snapshot
-        return Task.CompletedTask;
     }
 
-    public Task<IndexSnapshot?> GetAsync() => Task.FromResult(_snapshot);
+    public async Task<IndexSnapshot?> GetAsync()
+    {
+        if (_snapshot is null && await store.ReadSnapshotAsync(this.GetPrimaryKeyString(), CancellationToken.None) is { } content)
+        {
+            _snapshot = IndexSnapshot.FromBytes(content);
+        }
+
+        return _snapshot;
+    }
 }

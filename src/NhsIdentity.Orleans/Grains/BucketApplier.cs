@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using NhsIdentity.Orleans.Storage;
+
+namespace NhsIdentity.Orleans.Grains;
+
+/// <summary>Applies committed writes to their buckets, every bucket in parallel, and records in the store the writes
+/// every bucket acknowledged (so a repair sweep skips them).</summary>
+/// <remarks>Each bucket call is retried with a growing backoff for up to the caller's apply wait (a bucket whose silo
+/// was just lost answers once it has reactivated elsewhere); a bucket that still fails is left to repair itself: if it was lost it reloads
+/// every committed write from the store when it reactivates, and if it was only unreachable the repair sweep
+/// (<see cref="ClusterPatientIndex.RepairAsync"/>) applies the writes it missed.</remarks>
+internal sealed class BucketApplier(IGrainFactory grains, IClusterRecordStore store, TimeProvider time, ILogger logger)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>Applies the commits' changes; returns how many commits every bucket acknowledged.</summary>
+    public async Task<int> ApplyAsync(string index, string snapshotVersion, IReadOnlyList<ClusterRecordCommit> commits, TimeSpan applyWait)
+    {
+        var byBucket = new Dictionary<BucketAddress, List<BucketWrite>>();
+        foreach (var commit in commits)
+        {
+            foreach (var change in commit.Changes)
+            {
+                if (!byBucket.TryGetValue(change.Bucket, out var writes))
+                {
+                    byBucket[change.Bucket] = writes = [];
+                }
+
+                writes.Add(new BucketWrite(commit.Id, change.Version, change.Present ? commit.Record : null));
+            }
+        }
+
+        var buckets = byBucket.ToArray();
+        var results = await Task.WhenAll(buckets.Select(pair => TryApplyAsync(index, snapshotVersion, pair.Key, [.. pair.Value], applyWait)));
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            if (!results[i])
+            {
+                failed.UnionWith(buckets[i].Value.Select(write => write.Id));
+            }
+        }
+
+        var applied = commits
+            .Where(commit => commit.Changed && !failed.Contains(commit.Id))
+            .Select(commit => KeyValuePair.Create(commit.Id, commit.Version))
+            .ToArray();
+        try
+        {
+            await store.MarkAppliedAsync(index, applied, CancellationToken.None);
+        }
+        catch (ClusterRecordStoreException exception)
+        {
+            // The buckets have the writes; a sweep will apply them again, harmlessly (by version).
+            ClusterLog.MarkAppliedFailed(logger, applied.Length, exception.Message);
+        }
+
+        return applied.Length;
+    }
+
+    private async Task<bool> TryApplyAsync(string index, string snapshotVersion, BucketAddress bucket, BucketWrite[] writes, TimeSpan applyWait)
+    {
+        var grain = grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(index, bucket.Rule, bucket.Bucket));
+        var start = time.GetTimestamp();
+        var backoff = FirstBackoff;
+        while (true)
+        {
+            var left = applyWait - time.GetElapsedTime(start);
+            try
+            {
+                var call = grain.ApplyAsync(snapshotVersion, writes);
+                await (applyWait > TimeSpan.Zero ? call.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time) : call);
+                return true;
+            }
+            catch (Exception exception) when (Transient.Is(exception))
+            {
+                if (time.GetElapsedTime(start) + backoff >= applyWait)
+                {
+                    ClusterLog.BucketMissedWrites(logger, bucket.ToString(), index, writes.Length, exception.GetType().Name);
+                    return false;
+                }
+
+                await Task.Delay(backoff, time);
+                backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+            }
+        }
+    }
+}
