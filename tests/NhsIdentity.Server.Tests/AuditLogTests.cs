@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using NhsIdentity.Server.Hosting;
 using NhsIdentity.Server.Tests.TestHelpers;
 
@@ -30,12 +31,20 @@ public sealed class AuditLogTests : IDisposable
         Assert.Contains(audit, l => l.Contains("operation=fhir.match", StringComparison.Ordinal) && l.Contains("caller=api-key", StringComparison.Ordinal) && l.Contains("decision=Match", StringComparison.Ordinal));
         Assert.Contains(audit, l => l.Contains("nhsNumber=*** *** " + nhs[6..], StringComparison.Ordinal));
         var formatted = NhsNumber.Parse(nhs, CultureInfo.InvariantCulture).ToString("S", CultureInfo.InvariantCulture);
-        string[] secrets = ["Ysolde", "Thornquill", "1958", "11-02", "YO1", "7HH", "Imaginary", nhs, formatted, nhs[..6]];
+        string[] secrets = ["Ysolde", "Thornquill", "1958-11-02", "02/11/1958", "19581102", "1958-11", "YO1", "7HH", "Imaginary"];
+
+        // Numbers are looked for as whole numbers: a timing such as 32.1958ms holds digits of anything by chance.
+        string[] numbers = [nhs, formatted, nhs[..6], "1958"];
         foreach (var line in factory.Logs.Lines.Select(l => l.Message))
         {
             foreach (var secret in secrets)
             {
                 Assert.DoesNotContain(secret, line, StringComparison.OrdinalIgnoreCase);
+            }
+
+            foreach (var number in numbers)
+            {
+                Assert.DoesNotMatch(@"(?<![0-9.])" + Regex.Escape(number) + "(?![0-9])", line);
             }
         }
     }
