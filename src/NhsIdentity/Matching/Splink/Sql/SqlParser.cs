@@ -250,6 +250,8 @@ internal sealed class SqlParser
                 return ParseIdentifierTail(token.Text, quoted: true);
             case SqlTokenKind.Identifier:
                 return ParseWord();
+            case SqlTokenKind.Symbol when token.Text == "[":
+                throw Error(SplinkSqlError.UnsupportedConstruct, "List literals are not supported.");
             case SqlTokenKind.Symbol when token.Text == "(":
                 _position++;
                 if (Current.IsKeyword("SELECT"))
@@ -279,6 +281,11 @@ internal sealed class SqlParser
         if (token.IsKeyword("TRUE") || token.IsKeyword("FALSE"))
         {
             return new SqlLiteral(SqlValue.FromBoolean(token.IsKeyword("TRUE")));
+        }
+
+        if (Current.IsSymbol("->"))
+        {
+            throw Error(SplinkSqlError.UnsupportedConstruct, "Lambda functions are not supported.");
         }
 
         if (token.IsKeyword("CASE"))
