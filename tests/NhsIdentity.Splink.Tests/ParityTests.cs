@@ -14,11 +14,11 @@ public sealed class ParityTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-9;
 
-    [DuckDbProperty(MaxTest = 12)]
+    [DuckDbProperty(MaxTest = 25)]
     public Property Every_template_matches_DuckDB_on_every_pair() =>
         Prop.ForAll(SyntheticRows.Rows(8, 24).ToArbitrary(), rows => AssertParity(TemplateSettings.Templates, rows));
 
-    [DuckDbProperty(MaxTest = 12)]
+    [DuckDbProperty(MaxTest = 25)]
     public Property Jaccard_matches_DuckDB_on_every_pair() =>
         Prop.ForAll(SyntheticRows.Rows(8, 24, noEmptyCity: true).ToArbitrary(), rows => AssertParity(TemplateSettings.Jaccard, rows));
 

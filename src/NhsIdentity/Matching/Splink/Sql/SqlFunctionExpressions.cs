@@ -195,8 +195,7 @@ internal sealed class LeftRightExpression(SqlExpression text, SqlExpression coun
     }
 }
 
-/// <summary><c>lower</c> / <c>upper</c>: Unicode simple case mapping, as DuckDB's (utf8proc), which also maps
-/// <c>ß</c> to <c>ẞ</c> in upper case where .NET leaves it.</summary>
+/// <summary><c>lower</c> / <c>upper</c> as DuckDB maps case (<see cref="DuckDbCaseMapping"/>).</summary>
 internal sealed class CaseMapExpression(SqlExpression operand, bool upper) : SqlExpression
 {
     public override SqlValue Evaluate(in SqlRows rows)
@@ -208,7 +207,7 @@ internal sealed class CaseMapExpression(SqlExpression operand, bool upper) : Sql
         }
 
         var value = SqlComparison.ToText(a);
-        return SqlValue.FromText(upper ? value.ToUpperInvariant().Replace('ß', 'ẞ') : value.ToLowerInvariant());
+        return SqlValue.FromText(upper ? DuckDbCaseMapping.ToUpper(value) : DuckDbCaseMapping.ToLower(value));
     }
 }
 
