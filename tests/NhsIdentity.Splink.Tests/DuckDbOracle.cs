@@ -12,8 +12,8 @@ namespace NhsIdentity.Splink.Tests;
 /// </summary>
 internal sealed class DuckDbOracle : IDisposable
 {
-    private static readonly string[] Columns = ["unique_id", "nhs_number", "first_name", "surname", "dob", "dob_date", "postcode", "email", "city", "tokens"];
     private readonly DuckDBConnection _connection;
+    private string[] _columns = [];
 
     public DuckDbOracle(IReadOnlyList<SyntheticRow> rows)
     {
@@ -25,6 +25,61 @@ internal sealed class DuckDbOracle : IDisposable
         {
             Execute("INSERT INTO df VALUES " + string.Join(", ", rows.Select(RowLiteral)));
         }
+
+        ReadColumns();
+    }
+
+    /// <summary>Loads a CSV file as table <c>df</c>, every column text but <c>unique_id</c> (empty cells are NULL).</summary>
+    public DuckDbOracle(string csvPath)
+    {
+        _connection = new DuckDBConnection("DataSource=:memory:");
+        _connection.Open();
+        Execute($"CREATE TABLE df AS SELECT * REPLACE (CAST(unique_id AS BIGINT) AS unique_id) FROM read_csv('{csvPath.Replace("'", "''", StringComparison.Ordinal)}', all_varchar = true) ORDER BY unique_id");
+        ReadColumns();
+    }
+
+    /// <summary>The table's rows as records, in unique_id order.</summary>
+    public List<SplinkRecord> Records()
+    {
+        var records = new List<SplinkRecord>();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT * FROM df ORDER BY unique_id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var values = new Dictionary<string, object?>();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                values[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            records.Add(new SplinkRecord(values));
+        }
+
+        return records;
+    }
+
+    /// <summary>The pairs Splink's blocking generates from equi-join rules: each rule's pairs less those an earlier rule
+    /// generated, l.unique_id &lt; r.unique_id.</summary>
+    public static string BlockingFilter(SplinkModel model)
+    {
+        var rules = model.BlockingRules.Where(r => r.IsSupported).Select(r => "(" + r.Rule + ")").ToList();
+        var clauses = rules.Select((rule, k) => rule + string.Concat(rules.Take(k).Select(earlier => $" AND NOT coalesce({earlier}, false)")));
+        return "l.unique_id < r.unique_id AND (" + string.Join(" OR ", clauses.Select(c => "(" + c + ")")) + ")";
+    }
+
+    private void ReadColumns()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT column_name FROM (DESCRIBE df)";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        _columns = [.. columns];
     }
 
     public void Dispose() => _connection.Dispose();
@@ -37,10 +92,11 @@ internal sealed class DuckDbOracle : IDisposable
     }
 
     /// <summary>Each ordered pair's levels (index in the comparison's levels, null where no level matched) and weight.</summary>
-    public Dictionary<(long Left, long Right), (int?[] Levels, double? Weight)> Predict(SplinkModel model, string settingsJson)
+    public Dictionary<(long Left, long Right), (int?[] Levels, double? Weight)> Predict(
+        SplinkModel model, string settingsJson, string pairFilter = "l.unique_id <> r.unique_id")
     {
         var levelsJson = System.Text.Json.JsonDocument.Parse(settingsJson).RootElement.GetProperty("comparisons");
-        var sql = PredictSql(model, levelsJson);
+        var sql = PredictSql(model, levelsJson, _columns, pairFilter);
         var result = new Dictionary<(long, long), (int?[], double?)>();
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
@@ -61,7 +117,7 @@ internal sealed class DuckDbOracle : IDisposable
         return result;
     }
 
-    private static string PredictSql(SplinkModel model, System.Text.Json.JsonElement comparisonsJson)
+    private static string PredictSql(SplinkModel model, System.Text.Json.JsonElement comparisonsJson, string[] columns, string pairFilter)
     {
         var tfColumns = model.TermFrequencyColumns;
         var sql = new StringBuilder("WITH ");
@@ -83,9 +139,9 @@ internal sealed class DuckDbOracle : IDisposable
         }
 
         sql.Append("), pairs AS (SELECT ");
-        sql.Append(string.Join(", ", Columns.Concat(tfColumns.Select(c => "tf_" + c))
+        sql.Append(string.Join(", ", columns.Concat(tfColumns.Select(c => "tf_" + c))
             .SelectMany(c => new[] { $"l.{c} AS {c}_l", $"r.{c} AS {c}_r" })));
-        sql.Append(" FROM df_tf AS l CROSS JOIN df_tf AS r WHERE l.unique_id <> r.unique_id), gammas AS (SELECT *");
+        sql.Append(CultureInfo.InvariantCulture, $" FROM df_tf AS l CROSS JOIN df_tf AS r WHERE {pairFilter}), gammas AS (SELECT *");
         for (var c = 0; c < model.Comparisons.Count; c++)
         {
             sql.Append(", CASE");
@@ -147,7 +203,7 @@ internal sealed class DuckDbOracle : IDisposable
             return "CAST(1 AS DOUBLE)";
         }
 
-        var c = columnJson.GetString()!;
+        var c = columnJson.GetString()!.Trim('"');
         var exact = levels.First(l => l.Condition.Replace("\"", string.Empty, StringComparison.Ordinal) == $"{c}_l = {c}_r");
         var l = $"coalesce(tf_{c}_l, tf_{c}_r)";
         var r = $"coalesce(tf_{c}_r, tf_{c}_l)";

@@ -42,10 +42,8 @@ public sealed class SqlSubsetTests
     }
 
     [Fact]
-    public void An_untrained_level_and_a_tf_level_without_an_exact_level_are_refused()
+    public void A_tf_level_without_an_exact_level_is_refused_and_settings_that_are_not_a_model_too()
     {
-        var untrained = Settings("\"name_l\" = \"name_r\"").Replace("\"m_probability\": 0.9, ", string.Empty, StringComparison.Ordinal);
-        Assert.Equal(SplinkSqlError.MissingProbability, Assert.Throws<SplinkSqlException>(() => SplinkModel.Parse(untrained)).Error);
         var tf = Settings("levenshtein(\"name_l\", \"name_r\") <= 1").Replace("\"u_probability\": 0.1", "\"u_probability\": 0.1, \"tf_adjustment_column\": \"name\"", StringComparison.Ordinal);
         Assert.Equal(SplinkSqlError.MissingExactMatchLevel, Assert.Throws<SplinkSqlException>(() => SplinkModel.Parse(tf)).Error);
         Assert.Equal(SplinkSqlError.InvalidSettings, Assert.Throws<SplinkSqlException>(() => SplinkModel.Parse("[1]")).Error);
@@ -85,6 +83,30 @@ public sealed class SqlSubsetTests
 
         Assert.Equal(pairs.Count, pairs.Distinct().Count());
         Assert.Equal(expected.Order(), pairs.Order());
+    }
+
+    [Fact]
+    public void Absent_probabilities_take_Splinks_defaults_and_are_reported()
+    {
+        // Two non-null levels: the first gets m 0.95 and weight 10, ELSE m 0.05 and weight -5 (Splink's defaults).
+        var untrained = Settings("\"name_l\" = \"name_r\"")
+            .Replace("\"m_probability\": 0.9, \"u_probability\": 0.1", "\"u_probability\": \"level not observed in training dataset\"", StringComparison.Ordinal)
+            .Replace("\"m_probability\": 0.1, \"u_probability\": 0.9", "\"m_probability\": 0.1", StringComparison.Ordinal);
+        var model = SplinkModel.Parse(untrained);
+        var exact = model.Comparisons[0].Levels[1];
+        Assert.Equal(0.95, exact.MProbability);
+        Assert.Equal(1e-6, exact.UProbability);
+        var other = model.Comparisons[0].Levels[2];
+        Assert.Equal(0.1, other.MProbability);
+        Assert.Equal(0.05 * 32, other.UProbability!.Value, 12);
+        Assert.Equal(2, model.Warnings.Count);
+    }
+
+    [Fact]
+    public void A_quoted_tf_column_is_the_column()
+    {
+        var settings = Settings("\"name_l\" = \"name_r\"").Replace("\"u_probability\": 0.1", "\"u_probability\": 0.1, \"tf_adjustment_column\": \"\\\"name\\\"\"", StringComparison.Ordinal);
+        Assert.Equal(["name"], SplinkModel.Parse(settings).TermFrequencyColumns);
     }
 
     private static SplinkRecord Record(long id, string? name) =>

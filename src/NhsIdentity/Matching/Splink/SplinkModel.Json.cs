@@ -59,10 +59,11 @@ public sealed partial class SplinkModel
         }
 
         var tfColumns = new List<string>();
+        var warnings = new List<string>();
         var comparisons = new List<SplinkComparison>();
         foreach (var comparisonJson in comparisonsJson.EnumerateArray())
         {
-            comparisons.Add(ReadComparison(comparisonJson, comparisons.Count, compiler, tfColumns));
+            comparisons.Add(ReadComparison(comparisonJson, comparisons.Count, compiler, tfColumns, warnings));
         }
 
         foreach (var column in tfColumns)
@@ -80,10 +81,14 @@ public sealed partial class SplinkModel
         }
 
         compiler.AddColumn(uniqueId);
-        return new SplinkModel(comparisons, prior, rules, uniqueId.ToLowerInvariant(), linkType, compiler, [.. tfColumns]);
+        return new SplinkModel(comparisons, prior, rules, uniqueId.ToLowerInvariant(), linkType, compiler, [.. tfColumns], warnings);
     }
 
-    private static SplinkComparison ReadComparison(JsonElement json, int position, SqlCompiler compiler, List<string> tfColumns)
+    private static bool IsNullLevel(JsonElement level) =>
+        level.ValueKind == JsonValueKind.Object && level.TryGetProperty("is_null_level", out var isNull) && isNull.ValueKind == JsonValueKind.True;
+
+    private static SplinkComparison ReadComparison(
+        JsonElement json, int position, SqlCompiler compiler, List<string> tfColumns, List<string> warnings)
     {
         if (json.ValueKind != JsonValueKind.Object
             || !json.TryGetProperty("comparison_levels", out var levelsJson) || levelsJson.ValueKind != JsonValueKind.Array)
@@ -91,10 +96,15 @@ public sealed partial class SplinkModel
             throw Invalid($"Comparison {position} has no comparison_levels array.");
         }
 
+        var levelJsons = levelsJson.EnumerateArray().ToList();
+        var nonNullLevels = levelJsons.Count(l => !IsNullLevel(l));
         var levels = new List<SplinkComparisonLevel>();
-        foreach (var levelJson in levelsJson.EnumerateArray())
+        var vectorValue = nonNullLevels;
+        foreach (var levelJson in levelJsons)
         {
-            levels.Add(ReadLevel(levelJson, position, compiler));
+            // Splink's comparison vector value: -1 for null levels, then n-1 down to 0 for the others in order.
+            vectorValue -= IsNullLevel(levelJson) ? 0 : 1;
+            levels.Add(ReadLevel(levelJson, position, IsNullLevel(levelJson) ? -1 : vectorValue, nonNullLevels, compiler, warnings));
         }
 
         foreach (var level in levels)
@@ -110,8 +120,8 @@ public sealed partial class SplinkModel
                     ?? throw new SplinkSqlException(SplinkSqlError.MissingExactMatchLevel,
                         $"Comparison {position} adjusts for term frequency on {level.TfAdjustmentColumn} but has no exact-match level on it.",
                         level.Condition);
-            level.TfExactMatchU = exact.UProbability ?? throw new SplinkSqlException(SplinkSqlError.MissingProbability,
-                "The exact-match level a term-frequency adjustment uses has no u_probability.", exact.Condition);
+            level.TfExactMatchU = exact.UProbability ?? throw new SplinkSqlException(SplinkSqlError.InvalidSettings,
+                "The exact-match level a term-frequency adjustment uses is a null level.", exact.Condition);
             var slot = tfColumns.IndexOf(level.TfAdjustmentColumn);
             if (slot < 0)
             {
@@ -126,7 +136,8 @@ public sealed partial class SplinkModel
         return new SplinkComparison(name, OptionalString(json, "comparison_description"), levels);
     }
 
-    private static SplinkComparisonLevel ReadLevel(JsonElement json, int comparison, SqlCompiler compiler)
+    private static SplinkComparisonLevel ReadLevel(
+        JsonElement json, int comparison, int vectorValue, int nonNullLevels, SqlCompiler compiler, List<string> warnings)
     {
         var condition = json.ValueKind == JsonValueKind.Object ? OptionalString(json, "sql_condition") : null;
         if (condition is null)
@@ -134,14 +145,19 @@ public sealed partial class SplinkModel
             throw Invalid($"A level of comparison {comparison} has no sql_condition.");
         }
 
-        var isNull = json.TryGetProperty("is_null_level", out var isNullJson) && isNullJson.ValueKind == JsonValueKind.True;
+        var isNull = vectorValue < 0;
         var isElse = string.Equals(condition.Trim(), "ELSE", StringComparison.OrdinalIgnoreCase);
         var m = Probability(json, "m_probability");
         var u = Probability(json, "u_probability");
         if (!isNull && (m is null || u is null))
         {
-            throw new SplinkSqlException(SplinkSqlError.MissingProbability,
-                $"A level of comparison {comparison} has no {(m is null ? "m_probability" : "u_probability")}; train the model first.", condition);
+            // Splink fills a missing m or u (an untrained level, or a 0 that its JSON writer drops) with its defaults
+            // for the level's comparison vector value, so a model it saved scores the same here.
+            var (defaultM, defaultU) = SplinkDefaults.Probabilities(nonNullLevels, vectorValue);
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Comparison {comparison}, level '{condition}': {(m is null ? "m_probability" : string.Empty)}{(m is null && u is null ? " and " : string.Empty)}{(u is null ? "u_probability" : string.Empty)} absent; Splink's default used."));
+            m ??= defaultM;
+            u ??= defaultU;
         }
 
         SqlExpression? compiled = null;
@@ -161,7 +177,7 @@ public sealed partial class SplinkModel
             isNull,
             m,
             u,
-            OptionalString(json, "tf_adjustment_column"),
+            Unquote(OptionalString(json, "tf_adjustment_column")),
             OptionalNumber(json, "tf_adjustment_weight") ?? 1.0,
             OptionalNumber(json, "tf_minimum_u_value") ?? 0.0,
             json.TryGetProperty("disable_tf_exact_match_detection", out var disable) && disable.ValueKind == JsonValueKind.True,
@@ -230,10 +246,19 @@ public sealed partial class SplinkModel
 
     private static double? Probability(JsonElement json, string name)
     {
-        // Splink writes "level not observed in training dataset" for a level EM never saw: no probability.
+        // Splink writes "level not observed in training dataset" for a level EM never saw, and reads it as 1e-6.
+        if (OptionalString(json, name) == SplinkDefaults.LevelNotObserved)
+        {
+            return SplinkDefaults.LevelNotObservedProbability;
+        }
+
         var value = OptionalNumber(json, name);
         return value is >= 0 and <= 1 ? value : null;
     }
+
+    /// <summary>A column name as Splink writes it in a tf_adjustment_column: bare or in double quotes.</summary>
+    private static string? Unquote(string? name) =>
+        name is { Length: >= 2 } && name[0] == '"' && name[^1] == '"' ? name[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : name;
 
     private static string? OptionalString(JsonElement json, string name) =>
         json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -39,8 +39,9 @@ public sealed partial class SplinkModel
     private SplinkModel(
         IReadOnlyList<SplinkComparison> comparisons, double probabilityTwoRandomRecordsMatch,
         IReadOnlyList<SplinkBlockingRule> blockingRules, string uniqueIdColumnName, string? linkType, SqlCompiler compiler,
-        string[] tfColumns)
+        string[] tfColumns, IReadOnlyList<string> warnings)
     {
+        Warnings = warnings;
         Comparisons = comparisons;
         ProbabilityTwoRandomRecordsMatch = probabilityTwoRandomRecordsMatch;
         BlockingRules = blockingRules;
@@ -72,6 +73,10 @@ public sealed partial class SplinkModel
     /// <summary>Gets the input columns the model reads (lower case): those its conditions, tf adjustments and
     /// blocking rules name.</summary>
     public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Gets what the loader had to assume, one line each: levels whose m or u probability was absent and took
+    /// Splink's default (model text only).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Gets the columns that have term-frequency adjustments (lower case).</summary>
     public IReadOnlyList<string> TermFrequencyColumns => _tfColumns;

@@ -27,16 +27,12 @@ public enum SplinkSqlError
     /// <summary>The settings JSON is not a Splink model: a required member is missing or of the wrong type.</summary>
     InvalidSettings = 6,
 
-    /// <summary>A level that is neither a null level nor <c>ELSE</c> lacks an <c>m_probability</c> or
-    /// <c>u_probability</c> (an untrained model), which Splink cannot score either.</summary>
-    MissingProbability = 7,
-
     /// <summary>A level has a term-frequency adjustment but its comparison has no exact-match level on that column whose
     /// u probability the adjustment needs (Splink refuses the same model).</summary>
-    MissingExactMatchLevel = 8,
+    MissingExactMatchLevel = 7,
 
     /// <summary>At scoring time, a value could not be used the way the condition uses it, where DuckDB fails the query
     /// too: <c>jaccard</c> of an empty string, <c>strptime</c> of text that is not a date, text compared with a number
     /// that it does not spell.</summary>
-    InvalidValue = 9,
+    InvalidValue = 8,
 }
