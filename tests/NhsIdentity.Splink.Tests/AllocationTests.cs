@@ -1,9 +1,11 @@
 using NhsIdentity.Matching.Splink;
+using NhsIdentity.Splink.Tests.TestHelpers;
 using Xunit;
 
 namespace NhsIdentity.Splink.Tests;
 
 /// <summary>Scoring a prepared pair allocates nothing on the paths the comparison libraries generate.</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     [Fact]
@@ -33,13 +35,20 @@ public sealed class AllocationTests
             total += model.MatchWeight(set, i, set, j);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var (i, j) in pairs)
+        // The fewest bytes over up to five rounds, as NhsIdentity.Tests' Allocations.Measure takes them.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 5 && fewest != 0; round++)
         {
-            total += model.MatchWeight(set, i, set, j);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var (i, j) in pairs)
+            {
+                total += model.MatchWeight(set, i, set, j);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
         Assert.False(double.IsNaN(total));
     }
 }

@@ -31,19 +31,32 @@ internal sealed class DuckDbOracle : IDisposable
 
     /// <summary>Loads a CSV file as table <c>df</c>, every column text but <c>unique_id</c> (empty cells are NULL).</summary>
     public DuckDbOracle(string csvPath)
+        : this([$"CREATE TABLE df AS SELECT * REPLACE (CAST(unique_id AS BIGINT) AS unique_id) FROM {ReadCsv(csvPath)} ORDER BY unique_id"])
+    {
+    }
+
+    /// <summary>Makes table <c>df</c> (with a BIGINT <c>unique_id</c>) with the given statements.</summary>
+    public DuckDbOracle(string[] statements)
     {
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
-        Execute($"CREATE TABLE df AS SELECT * REPLACE (CAST(unique_id AS BIGINT) AS unique_id) FROM read_csv('{csvPath.Replace("'", "''", StringComparison.Ordinal)}', all_varchar = true) ORDER BY unique_id");
+        foreach (var statement in statements)
+        {
+            Execute(statement);
+        }
+
         ReadColumns();
     }
 
+    /// <summary><c>read_csv</c> of a file, every column text, empty cells NULL.</summary>
+    public static string ReadCsv(string path) => $"read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', all_varchar = true, normalize_names = true)";
+
     /// <summary>The table's rows as records, in unique_id order.</summary>
-    public List<SplinkRecord> Records()
+    public List<SplinkRecord> Records(string where = "true")
     {
         var records = new List<SplinkRecord>();
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT * FROM df ORDER BY unique_id";
+        command.CommandText = $"SELECT * FROM df WHERE {where} ORDER BY unique_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -61,11 +74,11 @@ internal sealed class DuckDbOracle : IDisposable
 
     /// <summary>The pairs Splink's blocking generates from equi-join rules: each rule's pairs less those an earlier rule
     /// generated, l.unique_id &lt; r.unique_id.</summary>
-    public static string BlockingFilter(SplinkModel model)
+    public static string BlockingFilter(SplinkModel model, string sides = "l.unique_id < r.unique_id")
     {
         var rules = model.BlockingRules.Where(r => r.IsSupported).Select(r => "(" + r.Rule + ")").ToList();
         var clauses = rules.Select((rule, k) => rule + string.Concat(rules.Take(k).Select(earlier => $" AND NOT coalesce({earlier}, false)")));
-        return "l.unique_id < r.unique_id AND (" + string.Join(" OR ", clauses.Select(c => "(" + c + ")")) + ")";
+        return sides + " AND (" + string.Join(" OR ", clauses.Select(c => "(" + c + ")")) + ")";
     }
 
     private void ReadColumns()
