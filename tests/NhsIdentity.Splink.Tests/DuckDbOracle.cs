@@ -20,7 +20,7 @@ internal sealed class DuckDbOracle : IDisposable
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
         Execute("CREATE TABLE df (unique_id BIGINT, nhs_number VARCHAR, first_name VARCHAR, surname VARCHAR, dob VARCHAR, "
-            + "dob_date DATE, postcode VARCHAR, email VARCHAR, city VARCHAR, tokens VARCHAR[])");
+            + "dob_date DATE, postcode VARCHAR, email VARCHAR, city VARCHAR, tokens VARCHAR[], height DOUBLE)");
         if (rows.Count > 0)
         {
             Execute("INSERT INTO df VALUES " + string.Join(", ", rows.Select(RowLiteral)));
@@ -244,7 +244,8 @@ internal sealed class DuckDbOracle : IDisposable
             Text(row.NhsNumber), Text(row.FirstName), Text(row.Surname), Text(row.Dob),
             row.DobDate is { } d ? $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'" : "NULL",
             Text(row.Postcode), Text(row.Email), Text(row.City),
-            row.Tokens is null ? "NULL" : "[" + string.Join(", ", row.Tokens.Select(Text)) + "]::VARCHAR[]") + ")";
+            row.Tokens is null ? "NULL" : "[" + string.Join(", ", row.Tokens.Select(Text)) + "]::VARCHAR[]",
+            row.Height is { } h ? "CAST(" + h.ToString("R", CultureInfo.InvariantCulture) + " AS DOUBLE)" : "NULL") + ")";
 
     private static string Text(string? value) => value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

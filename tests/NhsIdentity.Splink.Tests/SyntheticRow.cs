@@ -9,7 +9,7 @@ namespace NhsIdentity.Splink.Tests;
 /// a DATE column and a LIST column.</summary>
 internal sealed record SyntheticRow(
     long UniqueId, string? NhsNumber, string? FirstName, string? Surname, string? Dob, DateOnly? DobDate, string? Postcode,
-    string? Email, string? City, string?[]? Tokens)
+    string? Email, string? City, string?[]? Tokens, double? Height = null)
 {
     public static readonly string[] TextColumns = ["nhs_number", "first_name", "surname", "dob", "postcode", "email", "city"];
 
@@ -25,13 +25,15 @@ internal sealed record SyntheticRow(
         ["email"] = Email,
         ["city"] = City,
         ["tokens"] = Tokens,
+        ["height"] = Height,
     });
 
     public string?[] TextValues => [NhsNumber, FirstName, Surname, Dob, Postcode, Email, City];
 }
 
 /// <summary>FsCheck generators of rows that exercise every level: values drawn from small pools (so that exact, fuzzy
-/// and partial matches happen), edited pool values, arbitrary Unicode strings, empty strings and NULLs.</summary>
+/// and partial matches happen), edited pool values, arbitrary Unicode strings, empty strings and NULLs; names that are
+/// both a forename and a surname are drawn often enough for swapped names to meet.</summary>
 internal static class SyntheticRows
 {
     private static readonly string[] Forenames = ["john", "jon", "joan", "johnny", "sarah", "sara", "zoë", "zoe", "émile", "EMILE", "straße", "strasse", "ann", "anne", "mohammed", "muhammad", "o'neil", "li", "x"];
@@ -50,16 +52,17 @@ internal static class SyntheticRows
 
     private static Gen<SyntheticRow> Row(bool noEmptyCity) =>
         from nhs in Text(NhsNumbers)
-        from first in Text(Forenames)
-        from surname in Text(Surnames)
+        from first in Gen.Frequency((1, Gen.Elements<string?>("li", "john")), (2, Text(Forenames)))
+        from surname in Gen.Frequency((1, Gen.Elements<string?>("li", "john")), (2, Text(Surnames)))
         from dob in DateText()
         from dobDate in Date()
         from postcode in Text(Postcodes)
         from email in Text(Emails)
         from city in Text(Cities)
         from tokens in TokenList()
+        from height in Height()
         select new SyntheticRow(0, nhs, first, surname, dob, dobDate, postcode, email,
-            noEmptyCity && city?.Length == 0 ? null : city, tokens);
+            noEmptyCity && city?.Length == 0 ? null : city, tokens, height);
 
     private static Gen<string?> Text(string[] pool) => Gen.Frequency(
         (8, Gen.Elements(pool).Select(s => (string?)s)),
@@ -91,7 +94,8 @@ internal static class SyntheticRows
     private static Gen<string?> DateText() =>
         from date in Date()
         from form in Gen.Frequency(
-            (10, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)), (1, Gen.Constant(5)))
+            (10, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)), (1, Gen.Constant(4)), (1, Gen.Constant(5)),
+            (3, Gen.Constant(6)))
         from junk in ArbitraryText()
         select date is null ? null : form switch
         {
@@ -100,6 +104,7 @@ internal static class SyntheticRows
             2 => " " + date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " ",
             3 => $"{date.Value.Year:D4}-02-30",
             4 => string.Empty,
+            6 => $"{date.Value.Year:D4}-01-01",
             _ => junk,
         };
 
@@ -107,6 +112,11 @@ internal static class SyntheticRows
         (10, Gen.Choose(0, 900).Select(d => (DateOnly?)new DateOnly(1980, 1, 1).AddDays(d * 17 % 9000))),
         (4, Gen.Choose(0, 60).Select(d => (DateOnly?)new DateOnly(1990, 6, 15).AddDays(d - 30))),
         (1, Gen.Constant((DateOnly?)null)));
+
+    private static Gen<double?> Height() => Gen.Frequency(
+        (6, Gen.Elements(150.0, 152.5, 155.0, 160.0, 160.1, 175.0, 181.25, 0.0, -3.0).Select(h => (double?)h)),
+        (2, Gen.Choose(1400, 2000).Select(h => (double?)(h / 10.0))),
+        (1, Gen.Constant((double?)null)));
 
     private static Gen<string?[]?> TokenList() => Gen.Frequency(
         (6, Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(Gen.Elements(Tokens), n)).Select(a => (string?[]?)a)),

@@ -162,6 +162,19 @@ internal static class TemplateSettings
           ]
         },
         {
+          "output_column_name": "more_levels",
+          "comparison_description": "AbsoluteDifference, PercentageDifference, ArraySubset, LiteralMatch and DateOfBirth's separate_1st_january levels",
+          "comparison_levels": [
+            {"sql_condition": "\"height_l\" IS NULL OR \"height_r\" IS NULL", "is_null_level": true},
+            {"sql_condition": "(SUBSTRING(CAST(try_strptime(\"dob_l\", '%Y-%m-%d') AS TEXT), 6, 5) = '01-01' OR SUBSTRING(CAST(try_strptime(\"dob_r\", '%Y-%m-%d') AS TEXT), 6, 5) = '01-01') AND SUBSTRING(CAST(try_strptime(\"dob_l\", '%Y-%m-%d') AS TEXT), 0, 4) = SUBSTRING(CAST(try_strptime(\"dob_r\", '%Y-%m-%d') AS TEXT), 0, 4)", "m_probability": 0.1, "u_probability": 0.001},
+            {"sql_condition": "\"city_l\" = 'leeds' AND \"city_r\" = 'leeds'", "m_probability": 0.1, "u_probability": 0.002},
+            {"sql_condition": "LEAST(ARRAY_LENGTH(\"tokens_l\"), ARRAY_LENGTH(\"tokens_r\")) <> 0 AND ARRAY_LENGTH(LIST_INTERSECT(\"tokens_l\", \"tokens_r\")) = LEAST(ARRAY_LENGTH(\"tokens_l\"), ARRAY_LENGTH(\"tokens_r\"))", "m_probability": 0.1, "u_probability": 0.01},
+            {"sql_condition": "ABS(\"height_l\" - \"height_r\") <= 2.5", "m_probability": 0.3, "u_probability": 0.1},
+            {"sql_condition": "(ABS(\"height_l\" - \"height_r\") / (CASE WHEN \"height_r\" > \"height_l\" THEN \"height_r\" ELSE \"height_l\" END)) < 0.05", "m_probability": 0.2, "u_probability": 0.2},
+            {"sql_condition": "ELSE", "m_probability": 0.2, "u_probability": 0.687}
+          ]
+        },
+        {
           "output_column_name": "transforms",
           "comparison_description": "ColumnExpression transforms: lower, upper, substr, left, concatenation, IN, CASE",
           "comparison_levels": [
