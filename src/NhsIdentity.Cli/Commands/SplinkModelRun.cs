@@ -12,7 +12,8 @@ namespace NhsIdentity.Cli.Commands;
 /// as DuckDB's <c>read_csv</c> reads it); term frequencies come from the inputs (both, for a link); the model's
 /// equi-join blocking rules give the pairs (other rules are named on standard error and skipped). Writes
 /// <c>left_id,right_id,match_weight,match_probability</c>, and with <c>--explain</c> one column per comparison holding
-/// the label of the level each pair took.
+/// the label of the level each pair took. <c>--splink-tf FILE</c> supplies a column's term frequencies instead, as
+/// Splink's <c>__splink__df_tf_NAME</c> tables hold them: a header <c>NAME,tf_NAME</c> and one row per value.
 /// </summary>
 internal static class SplinkModelRun
 {
@@ -20,7 +21,17 @@ internal static class SplinkModelRun
     {
         var option = new Option<FileInfo>("--splink-model")
         {
-            Description = "Score with a Splink model (saved settings JSON) instead: CSV inputs whose columns are the model's, its equi-join blocking rules, term frequencies from the inputs. Takes --out, --threshold, --explain and --raw-cells only.",
+            Description = "Score with a Splink model (saved settings JSON) instead: CSV inputs whose columns are the model's, its equi-join blocking rules, term frequencies from the inputs. Takes --splink-tf, --out, --threshold, --explain and --raw-cells only.",
+        };
+        option.AcceptExistingOnly();
+        return option;
+    }
+
+    public static Option<FileInfo[]> CreateTermFrequencyOption()
+    {
+        var option = new Option<FileInfo[]>("--splink-tf")
+        {
+            Description = "With --splink-model: a term-frequency table to use instead of computing one from the inputs (CSV with header NAME,tf_NAME, a row per value, as Splink's __splink__df_tf_NAME). Repeat for more columns.",
         };
         option.AcceptExistingOnly();
         return option;
@@ -28,7 +39,7 @@ internal static class SplinkModelRun
 
     public static int Execute(
         string modelPath, string leftPath, string? rightPath, string? outputPath, double? threshold, bool explain, bool rawCells,
-        TextWriter output, TextWriter error)
+        IReadOnlyList<string> termFrequencyPaths, TextWriter output, TextWriter error)
     {
         if (threshold is { } p && !(p > 0 && p <= 1))
         {
@@ -37,7 +48,8 @@ internal static class SplinkModelRun
         }
 
         if (!OutputGuard.Allows([("--out", outputPath)],
-                [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--splink-model", modelPath)], error))
+                [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--splink-model", modelPath),
+                    .. termFrequencyPaths.Select(path => ("--splink-tf", (string?)path))], error))
         {
             return ExitCodes.Usage;
         }
@@ -72,10 +84,18 @@ internal static class SplinkModelRun
 
         List<SplinkRecord> left;
         List<SplinkRecord>? right;
+        SplinkTermFrequencies frequencies;
         try
         {
             left = Read(leftPath, model);
             right = rightPath is null ? null : Read(rightPath, model);
+            var supplied = termFrequencyPaths.Select(path => (Path: path, Column: TermFrequencyColumnOf(path, model))).ToList();
+            var computed = model.TermFrequencyColumns.Where(c => !supplied.Any(s => s.Column == c));
+            frequencies = SplinkTermFrequencies.Compute(right is null ? left : left.Concat(right), computed);
+            foreach (var (path, column) in supplied)
+            {
+                ReadTermFrequencies(path, column, frequencies);
+            }
         }
         catch (IngestionException exception)
         {
@@ -83,7 +103,6 @@ internal static class SplinkModelRun
             return ExitCodes.Invalid;
         }
 
-        var frequencies = model.ComputeTermFrequencies(right is null ? left : left.Concat(right));
         var leftSet = model.Prepare(left, frequencies);
         var rightSet = right is null ? null : model.Prepare(right, frequencies);
         long compared = 0;
@@ -139,6 +158,57 @@ internal static class SplinkModelRun
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"splink model: {model.Comparisons.Count} comparisons; records: {left.Count}{(right is null ? string.Empty : $" + {right.Count}")}; pairs compared: {compared}; written: {written}"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The tf column a supplied table is for: its header's first name, which must be one of the model's.</summary>
+    private static string TermFrequencyColumnOf(string path, SplinkModel model)
+    {
+        try
+        {
+            using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
+            var names = reader.Header.ColNames;
+            var column = names.Count == 2 ? names[0].Trim().ToLowerInvariant() : null;
+            if (column is null || !string.Equals(names[1].Trim(), "tf_" + column, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new IngestionException($"{Path.GetFileName(path)}: a term-frequency table has the header NAME,tf_NAME.");
+            }
+
+            return model.TermFrequencyColumns.Contains(column)
+                ? column
+                : throw new IngestionException($"{Path.GetFileName(path)}: the Splink model makes no term-frequency adjustment on '{column}'.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new IngestionException($"{Path.GetFileName(path)} could not be read as CSV: {exception.GetType().Name}.", exception);
+        }
+    }
+
+    private static void ReadTermFrequencies(string path, string column, SplinkTermFrequencies frequencies)
+    {
+        try
+        {
+            using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
+            foreach (var row in reader)
+            {
+                var value = row[0].ToString();
+                if (value.Length == 0)
+                {
+                    continue; // NULL has no frequency.
+                }
+
+                if (!double.TryParse(row[1].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out var frequency) || !(frequency is > 0 and <= 1))
+                {
+                    throw new IngestionException(string.Create(CultureInfo.InvariantCulture,
+                        $"{Path.GetFileName(path)}, line {row.RowIndex + 1}: a frequency must be a number above 0 and at most 1."));
+                }
+
+                frequencies.Set(column, value, frequency);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new IngestionException($"{Path.GetFileName(path)} could not be read as CSV: {exception.GetType().Name}.", exception);
+        }
     }
 
     private static string? Cell(string? value, bool rawCells) => rawCells ? value : CsvInjection.Neutralise(value);

@@ -107,4 +107,24 @@ public sealed class SplinkModelCommandTests
         var expected = Math.Log2(0.01 / 0.99) + exactFirstName + Math.Log2(0.9 / 0.01);
         Assert.Equal(expected, double.Parse(lines[1].Split(',')[2], CultureInfo.InvariantCulture), 9);
     }
+
+    [Fact]
+    public void A_supplied_term_frequency_table_replaces_the_computed_one()
+    {
+        using var temp = new TempCsv();
+        var model = temp.Write("model.json", Settings);
+        var left = temp.Write("left.csv", "unique_id,first_name,surname,dob\na1,anna,smith,1990-01-02\n");
+        var right = temp.Write("right.csv", "unique_id,first_name,surname,dob\nb1,anna,smith,1990-01-02\n");
+        var tf = temp.Write("tf_first_name.csv", "first_name,tf_first_name\nanna,0.002\nbob,0.01\n");
+        var result = CliRunner.Run("link", left, right, "--splink-model", model, "--splink-tf", tf);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var expected = Math.Log2(0.01 / 0.99) + Math.Log2(0.8 / 0.05) + Math.Log2(0.05 / 0.002) + Math.Log2(0.9 / 0.01);
+        Assert.Equal(expected, double.Parse(result.OutputLines[1].Split(',')[2], CultureInfo.InvariantCulture), 9);
+
+        var wrong = temp.Write("tf_dob.csv", "dob,tf_dob\n1990-01-02,0.5\n");
+        var refused = CliRunner.Run("link", left, right, "--splink-model", model, "--splink-tf", wrong);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("no term-frequency adjustment on 'dob'", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("link", left, right, "--splink-tf", tf).ExitCode);
+    }
 }
