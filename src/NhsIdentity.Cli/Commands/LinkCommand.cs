@@ -103,8 +103,20 @@ internal static class LinkCommand
         command.Options.Add(quiet);
         var rawCells = RawCellsOption.Create();
         command.Options.Add(rawCells);
+        var splinkModel = SplinkModelRun.CreateOption();
+        command.Options.Add(splinkModel);
+        var splinkTf = SplinkModelRun.CreateTermFrequencyOption();
+        command.Options.Add(splinkTf);
+        Option[] splinkOptions = [splinkModel, splinkTf, output, threshold, explain, rawCells, quiet];
 
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(new Request(
+        command.SetAction((parseResult, cancellationToken) => parseResult.GetValue(splinkModel) is null && parseResult.GetResult(splinkTf) is { Implicit: false }
+            ? Task.FromResult(UsageError(parseResult, "error: --splink-tf applies to a Splink model: give --splink-model too."))
+            : parseResult.GetValue(splinkModel) is { } splink
+            ? Task.FromResult(RunSplink(parseResult, splinkOptions, splink.FullName, parseResult.GetValue(left)!.FullName,
+                deduplicating ? null : parseResult.GetValue(right)!.FullName, parseResult.GetValue(output)?.FullName,
+                parseResult.GetValue(threshold), parseResult.GetValue(explain), parseResult.GetValue(rawCells),
+                [.. (parseResult.GetValue(splinkTf) ?? []).Select(f => f.FullName)]))
+            : Task.FromResult(Execute(new Request(
             parseResult.GetValue(left)!.FullName,
             deduplicating ? null : parseResult.GetValue(right)!.FullName,
             parseResult.GetValue(output)?.FullName,
@@ -136,6 +148,30 @@ internal static class LinkCommand
             parseResult.InvocationConfiguration.Error,
             cancellationToken)));
         return command;
+    }
+
+    private static int UsageError(ParseResult parseResult, string message)
+    {
+        parseResult.InvocationConfiguration.Error.WriteLine(message);
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>The <c>--splink-model</c> run, refusing the options it does not take (they belong to NhsIdentity models).</summary>
+    private static int RunSplink(ParseResult parseResult, Option[] allowed, string model, string left, string? right, string? output,
+        double? threshold, bool explain, bool rawCells, string[] termFrequencies)
+    {
+        var error = parseResult.InvocationConfiguration.Error;
+        var refused = parseResult.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
+            .Where(o => !o.Implicit && !allowed.Contains(o.Option))
+            .Select(o => o.Option.Name)
+            .ToList();
+        if (refused.Count > 0)
+        {
+            error.WriteLine($"error: --splink-model takes --splink-tf, --out, --threshold, --explain and --raw-cells only, not {string.Join(", ", refused)}.");
+            return ExitCodes.Usage;
+        }
+
+        return SplinkModelRun.Execute(model, left, right, output, threshold, explain, rawCells, termFrequencies, parseResult.InvocationConfiguration.Output, error);
     }
 
     private sealed record Request(string Left, string? Right, string? Output, string? Clusters, string[] Map, string[] MapLeft, string[] MapRight, string? Sheet, bool NoHeader, bool RawCells, string? Format, string? RightFormat, string? DateOrder,
