@@ -50,6 +50,7 @@ double F1(long tp, long fp) => tp == 0 ? 0 : 2.0 * tp / ((2.0 * tp) + fp + (true
 
 var comparedTrue = candidates.Count(IsTrue);
 Console.WriteLine($"records: {left.Count} left, {right.Count} right; true pairs {truePairs.Count}; candidate pairs {candidates.Count}");
+Console.WriteLine($"trained: {model.Competition?.ToString() ?? "no competition"}");
 Console.WriteLine($"1. blocking recall: {F(comparedTrue / (double)truePairs.Count)} ({comparedTrue} of {truePairs.Count} true pairs compared)");
 
 var matches = candidates.Where(p => p.Decision == MatchDecision.Match).ToList();

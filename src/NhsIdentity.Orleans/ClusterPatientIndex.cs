@@ -253,13 +253,16 @@ public sealed class ClusterPatientIndex
             all.AddRange(answer.Matches);
         }
 
-        // One record found under several rules has the same score under each (same rows, model and frequencies), so
-        // after sorting its copies are neighbours.
+        // One record found under several rules has the same score under each (same rows, model and frequencies). But
+        // while a write is being applied (or after one whose apply failed, until repair) one bucket can still hold
+        // the record's old content and another its new: then its copies differ and are not neighbours, so ids
+        // already taken are remembered; the heavier copy is kept.
         all.Sort(static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Id, b.Id));
         var merged = new List<IndexMatch>(Math.Min(maxResults, all.Count));
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < all.Count && merged.Count < maxResults; i++)
         {
-            if (i == 0 || !string.Equals(all[i].Id, all[i - 1].Id, StringComparison.Ordinal))
+            if (taken.Add(all[i].Id))
             {
                 merged.Add(all[i].ToIndexMatch());
             }

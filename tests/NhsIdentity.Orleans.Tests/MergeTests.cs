@@ -24,6 +24,18 @@ public sealed class MergeTests
     }
 
     [Fact]
+    public void A_record_held_in_two_versions_while_a_write_is_applied_comes_back_once_at_its_heavier_score()
+    {
+        // One bucket still holds x's old content (12 bits), another its new (5 bits): not neighbours once sorted.
+        BucketAnswer[] answers = [new("v1", [Match("x", 12), Match("y", 8)]), new("v1", [Match("x", 5)])];
+
+        var merged = ClusterPatientIndex.Merge(answers, 10, "v1");
+
+        Assert.Equal(["x", "y"], merged.Select(m => m.Id));
+        Assert.Equal(12, merged[0].Score.Weight);
+    }
+
+    [Fact]
     public void An_answer_under_another_snapshot_is_refused_not_merged()
     {
         BucketAnswer[] answers = [new("v1", [Match("a", 3)]), new("v2", [Match("b", 4)])];

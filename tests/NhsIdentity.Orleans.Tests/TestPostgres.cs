@@ -34,7 +34,9 @@ internal static class TestPostgres
         catch (Exception exception) when (exception is NpgsqlException or ArgumentException or TimeoutException)
         {
             // The connection string itself is not repeated: it may hold a password.
-            return $"PostgreSQL not reachable with {Variable} ({exception.GetType().Name}: {exception.Message})";
+            // Nor the driver's message: an ArgumentException about the string can quote it.
+            var code = exception is PostgresException postgres ? $", SQLSTATE {postgres.SqlState}" : "";
+            return $"PostgreSQL not reachable with {Variable} ({exception.GetType().Name}{code})";
         }
     }
 }

@@ -31,8 +31,10 @@ public sealed class CompetitionModel
     /// (0.999): a candidate pair whose record is such a duplicate of this pair's record is not its rival, so one
     /// person's two records in one extract do not outrank each other's link. Ten times stricter than the default
     /// match threshold (0.99), because taking two people for one here silences the very rivalry that keeps twins and
-    /// other look-alike members of one household apart; they score below it and stay rivals.</summary>
-    public const double DuplicateProbability = 0.999;
+    /// other look-alike members of one household apart; they score below it and stay rivals. Two records with
+    /// different valid NHS numbers are never duplicates (the decision policy's cap). Past
+    /// sixteen such duplicates of one record, the next candidate counts as a rival whatever it is.</summary>
+    public static double DuplicateProbability { get; } = 0.999;
 
     /// <summary>Initializes the comparison.</summary>
     /// <param name="competitorProbability">The pairwise match probability from which another candidate counts as a

@@ -43,25 +43,8 @@ public sealed partial class Linker
             var pair = pairs[k];
 
             // The left record's rivals are its pairs with other right records, and the other way about.
-            var leftOther = double.NegativeInfinity;
-            foreach (var rival in leftRivals.Of(pair.LeftIndex))
-            {
-                if (rival != k && !sameRight(pair.RightIndex, pairs[rival].RightIndex))
-                {
-                    leftOther = pairs[rival].Weight;
-                    break;
-                }
-            }
-
-            var rightOther = double.NegativeInfinity;
-            foreach (var rival in rightRivals.Of(pair.RightIndex))
-            {
-                if (rival != k && !sameLeft(pair.LeftIndex, pairs[rival].LeftIndex))
-                {
-                    rightOther = pairs[rival].Weight;
-                    break;
-                }
-            }
+            var leftOther = StrongestRival(leftRivals.Of(pair.LeftIndex), k, pairs, pair.RightIndex, sameRight, byLeft: true);
+            var rightOther = StrongestRival(rightRivals.Of(pair.RightIndex), k, pairs, pair.LeftIndex, sameLeft, byLeft: false);
 
             var strongestOther = Math.Max(leftOther, rightOther);
             levels[k] = double.IsNegativeInfinity(strongestOther) ? CandidateCompetition.Unrivalled
@@ -70,6 +53,38 @@ public sealed partial class Linker
         }
 
         return levels;
+    }
+
+    /// <summary>How many of a record's heavier rivals may be skipped as duplicates of a pair's own record before the
+    /// next one counts whatever it is: bounds the work on a block of one person (or one placeholder, TEST PATIENT)
+    /// many times over, which would otherwise grow with the cube of its size; past it, rivalry is kept, the side that
+    /// never lets a false match through.</summary>
+    internal const int MaxDuplicatesSkipped = 16;
+
+    /// <summary>The weight of the heaviest of <paramref name="rivals"/> (one record's rival pairs, heaviest first)
+    /// other than <paramref name="pair"/> whose record on the other side is not a duplicate of
+    /// <paramref name="partner"/>, the pair's record there; negative infinity when there is none.</summary>
+    private static double StrongestRival(ReadOnlySpan<int> rivals, int pair, MatchPair[] pairs, int partner, Func<int, int, bool> same, bool byLeft)
+    {
+        var skipped = 0;
+        foreach (var rival in rivals)
+        {
+            if (rival == pair)
+            {
+                continue;
+            }
+
+            var other = byLeft ? pairs[rival].RightIndex : pairs[rival].LeftIndex;
+            if (skipped < MaxDuplicatesSkipped && same(partner, other))
+            {
+                skipped++;
+                continue;
+            }
+
+            return pairs[rival].Weight;
+        }
+
+        return double.NegativeInfinity;
     }
 
     /// <summary>Gives each pair (sorted by left, right; pairwise weights) its competition level and adds the level's
@@ -154,13 +169,17 @@ public sealed partial class Linker
             }
 
             // Heaviest first; ties by pair order, so the same pairs always give the same levels.
+            Comparison<int> heaviestFirst = (x, y) =>
+            {
+                var byWeight = pairs[y].Weight.CompareTo(pairs[x].Weight);
+                return byWeight != 0 ? byWeight : x.CompareTo(y);
+            };
             for (var r = 0; r < records; r++)
             {
-                _pairs.AsSpan(_start[r], _start[r + 1] - _start[r]).Sort((x, y) =>
+                if (_start[r + 1] - _start[r] > 1)
                 {
-                    var byWeight = pairs[y].Weight.CompareTo(pairs[x].Weight);
-                    return byWeight != 0 ? byWeight : x.CompareTo(y);
-                });
+                    _pairs.AsSpan(_start[r], _start[r + 1] - _start[r]).Sort(heaviestFirst);
+                }
             }
         }
 
@@ -169,7 +188,8 @@ public sealed partial class Linker
     }
 
     /// <summary>Whether two records of one extract are the same person by the model (a pairwise probability at or
-    /// above <see cref="CompetitionModel.DuplicateProbability"/>), each pair of records scored once.</summary>
+    /// above <see cref="CompetitionModel.DuplicateProbability"/>, and no cap from the decision policy), each pair of
+    /// records scored once.</summary>
     private sealed class CoReferents(MatchModel model)
     {
         private static readonly double DuplicateWeight =
@@ -187,7 +207,8 @@ public sealed partial class Linker
             var key = (set, Math.Min(a, b), Math.Max(a, b));
             if (!_known.TryGetValue(key, out var same))
             {
-                same = model.ScoreUnchecked(set, key.Item2, set, key.Item3, out _) >= DuplicateWeight;
+                // Two different valid NHS numbers are two people however alike the rest is (the policy's cap).
+                same = model.ScoreUnchecked(set, key.Item2, set, key.Item3, out var cap) >= DuplicateWeight && cap == MatchDecision.Match;
                 _known.Add(key, same);
             }
 

@@ -48,8 +48,10 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
 
     public static ComparisonKind Kind => ComparisonKind.GivenName;
 
+    // Version 2: two equal initials are Initial, not Exact. A version 1 model reads as version 2 (its levels and
+    // m and u are the same; only which pairs reach Exact or Initial changed).
     public static ComparisonDefinition Describe() => new(
-        Kind, version: 1, "given_name", "Given name", [nameof(PatientRecord.GivenNames)], Levels,
+        Kind, version: 2, "given_name", "Given name", [nameof(PatientRecord.GivenNames)], Levels,
 
         // m: typical of what Splink's example models and NHS England's model learn on supplier data for a first-name
         // comparison (82% exact, a few percent each for nicknames, typing errors and initials; wholly different given

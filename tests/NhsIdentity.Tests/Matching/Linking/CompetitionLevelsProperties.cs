@@ -102,4 +102,27 @@ public sealed class CompetitionLevelsProperties
         Assert.Equal(CandidateCompetition.Outranked, unaware[1]);
         Assert.Equal(CompetitionOracle.Levels(pairs, 1, SameLeft, (_, _) => false), levels);
     }
+
+    [Fact]
+    public void One_person_many_times_costs_a_bounded_number_of_duplicate_checks_and_keeps_rivalry_past_the_bound()
+    {
+        // Forty records of one person (or one placeholder) on each side, every pair alike: without a bound each
+        // pair would check every rival of its records against its own, 40 x 40 x 80 times.
+        const int Copies = 40;
+        MatchPair Pair(int l, int r) => new(l, r, 9, MatchModel.ToProbability(9), MatchDecision.NonMatch);
+        var pairs = (from l in Enumerable.Range(0, Copies) from r in Enumerable.Range(0, Copies) select Pair(l, r)).ToArray();
+        var checks = 0;
+        bool Same(int a, int b)
+        {
+            checks++;
+            return true;
+        }
+
+        var levels = Linker.CompetitionLevels(pairs, Copies, Copies, competitorWeight: 1, Same, Same);
+
+        Assert.True(checks <= pairs.Length * 2 * Linker.MaxDuplicatesSkipped, $"{checks} duplicate checks for {pairs.Length} pairs");
+
+        // Past the bound the next candidate counts as a rival: an equal weight, so every pair is outranked.
+        Assert.All(levels, level => Assert.Equal(CandidateCompetition.Outranked, level));
+    }
 }

@@ -67,6 +67,40 @@ public sealed class CompetitionLinkingTests
     }
 
     [Fact]
+    public void Two_records_with_different_valid_NHS_numbers_are_rivals_however_alike()
+    {
+        // The right extract holds Alice and a record like her in every field but a different valid NHS number: the
+        // model scores the two alike far past the duplicate bar, but the policy's cap says two people, so they compete.
+        var model = MatchModel.Default.WithCompetition(Example);
+        var other = Alice.With(id: "R9", nhs: "999 000 0042");
+        var (left, right) = (new RecordSet([Alice]), new RecordSet([Alice.With(id: "R1"), other]));
+        var alike = model.Score(right, 0, right, 1);
+        Assert.True(alike.Probability >= CompetitionModel.DuplicateProbability, $"alike: p = {alike.Probability}");
+        Assert.Equal(MatchDecision.Review, alike.Decision);
+
+        var pairs = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+
+        Assert.Equal([CandidateCompetition.BestOfRivals, CandidateCompetition.Outranked], pairs.Select(p => p.Competition));
+    }
+
+    [Fact]
+    public void Twins_in_one_extract_stay_rivals()
+    {
+        // Twins at one address, one born a minute after the other: alike enough to be candidates of one record,
+        // but below the duplicate bar, so neither link is unrivalled.
+        var model = MatchModel.Default.WithCompetition(Example);
+        var twin = Alice.With(id: "R2", nhs: "", local: "", given: "Amelia");
+        var (left, right) = (new RecordSet([Alice.With(id: "L1", nhs: "", local: "")]), new RecordSet([Alice.With(id: "R1", nhs: "", local: ""), twin]));
+        var twins = model.Score(right, 0, right, 1);
+        Assert.True(twins.Probability < CompetitionModel.DuplicateProbability, $"twins: p = {twins.Probability}");
+        Assert.True(model.Score(left, 0, right, 1).Weight >= Example.CompetitorWeight, "the twin is a candidate of Alice's record");
+
+        var pairs = new Linker(model, LinkOptions.Default with { MinimumDecision = MatchDecision.NonMatch }).Link(left, right).Pairs;
+
+        Assert.Equal([CandidateCompetition.BestOfRivals, CandidateCompetition.Outranked], pairs.Select(p => p.Competition));
+    }
+
+    [Fact]
     public void The_best_of_two_rivals_gains_and_the_other_loses()
     {
         // Two candidates of Alice that are not one person twice (a year out at another postcode; a family-name typo
@@ -201,9 +235,10 @@ public sealed class CompetitionLinkingTests
         });
 
     /// <summary>Two records of one extract are one person at a pairwise probability of
-    /// <see cref="CompetitionModel.DuplicateProbability"/> or more.</summary>
+    /// <see cref="CompetitionModel.DuplicateProbability"/> or more, unless the policy caps the pair (two NHS numbers).</summary>
     private static bool IsDuplicate(MatchModel pairwise, RecordSet set, int a, int b) =>
-        a == b || pairwise.Score(set, a, set, b).Weight >= Math.Log2(CompetitionModel.DuplicateProbability / (1 - CompetitionModel.DuplicateProbability));
+        a == b || (pairwise.ScoreUnchecked(set, a, set, b, out var cap) >= Math.Log2(CompetitionModel.DuplicateProbability / (1 - CompetitionModel.DuplicateProbability))
+            && cap == MatchDecision.Match);
 
     /// <summary>Left: invented people; right: noisy copies of most of them and a few strangers; dates drawn from a
     /// few days, so most records have several candidates.</summary>

@@ -20,14 +20,26 @@ internal static class CompetitionOracle
         var levels = new CandidateCompetition[pairs.Count];
         for (var k = 0; k < pairs.Count; k++)
         {
+            // Per side, the record's other candidates at or above the competitor weight, heaviest first (ties by pair
+            // order); those whose record is this pair's person are no rivals, up to Linker.MaxDuplicatesSkipped of
+            // them: past that the next counts whatever it is.
             var rivals = new List<double>();
-            for (var j = 0; j < pairs.Count; j++)
+            foreach (var onLeft in new[] { true, false })
             {
-                // Sharing the left record, the rival is another right record: no rival if that is this pair's person.
-                var rivalsOnLeft = pairs[j].LeftIndex == pairs[k].LeftIndex && !sameRight(pairs[k].RightIndex, pairs[j].RightIndex);
-                var rivalsOnRight = pairs[j].RightIndex == pairs[k].RightIndex && !sameLeft(pairs[k].LeftIndex, pairs[j].LeftIndex);
-                if (j != k && (rivalsOnLeft || rivalsOnRight) && pairs[j].Weight >= competitorWeight)
+                var candidates = Enumerable.Range(0, pairs.Count)
+                    .Where(j => j != k && pairs[j].Weight >= competitorWeight
+                        && (onLeft ? pairs[j].LeftIndex == pairs[k].LeftIndex : pairs[j].RightIndex == pairs[k].RightIndex))
+                    .OrderByDescending(j => pairs[j].Weight).ThenBy(j => j);
+                var skipped = 0;
+                foreach (var j in candidates)
                 {
+                    var duplicate = onLeft ? sameRight(pairs[k].RightIndex, pairs[j].RightIndex) : sameLeft(pairs[k].LeftIndex, pairs[j].LeftIndex);
+                    if (duplicate && skipped < Linker.MaxDuplicatesSkipped)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
                     rivals.Add(pairs[j].Weight);
                 }
             }
