@@ -43,7 +43,7 @@ public sealed class ModelJsonVersionTests
         var document = JsonNode.Parse(MatchModel.Default.ToJson())!;
         Assert.Equal(2, (int)document["version"]!);
         var name = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "GivenName")!;
-        Assert.Equal(1, (int)name["definitionVersion"]!);
+        Assert.Equal(2, (int)name["definitionVersion"]!); // 2: two equal initials are Initial, not Exact
         Assert.Equal(0.92, (double)name["parameters"]!["jaroWinklerHigh"]!);
         Assert.Equal(0.88, (double)name["parameters"]!["jaroWinklerMedium"]!);
         Assert.Equal(0.70, (double)name["parameters"]!["jaroWinklerLow"]!);
@@ -57,6 +57,18 @@ public sealed class ModelJsonVersionTests
         var address = document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "Address")!;
         Assert.Equal(0.9, (double)address["parameters"]!["similarHigh"]!);
         Assert.Equal(0.7, (double)address["parameters"]!["similarLow"]!);
+    }
+
+    [Fact]
+    public void A_model_saved_with_given_name_definition_version_1_loads_and_scores_as_version_2()
+    {
+        // Version 2 changed which pairs reach Exact or Initial, not the levels: an earlier file keeps its m and u.
+        var document = JsonNode.Parse(MatchModel.Default.ToJson())!;
+        document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "GivenName")!["definitionVersion"] = 1;
+
+        var loaded = MatchModel.FromJson(document.ToJsonString());
+
+        Assert.Equal(MatchModel.Default.ToJson(), loaded.ToJson());
     }
 
     [Fact]
