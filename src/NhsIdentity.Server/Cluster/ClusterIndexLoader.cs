@@ -123,7 +123,7 @@ internal sealed partial class ClusterIndexLoader(
         return started.Task.WaitAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster index ready: {Count} records in the service's store, snapshot {Snapshot} (published and loaded by this node: {Published}), in {Seconds:F2} s.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: {Count} records in the service's store, served from the cluster with snapshot {Snapshot} (published and loaded by this node: {Published}), in {Seconds:F2} s.")]
     private static partial void LogReady(ILogger logger, int count, string snapshot, bool published, double seconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Opening the cluster index failed ({ExceptionType}); the service stays not ready.")]
