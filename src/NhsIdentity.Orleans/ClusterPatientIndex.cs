@@ -116,7 +116,6 @@ public sealed class ClusterPatientIndex
         ArgumentNullException.ThrowIfNull(measureTermFrequencies);
         options ??= ClusterIndexOptions.Default;
         var catalog = grains.GetGrain<IIndexCatalogGrain>(options.Name);
-        var published = false;
         if (await catalog.CurrentAsync() is not { } current)
         {
             var created = await CreateAsync(grains, model, await measureTermFrequencies(cancellationToken), options, time);
@@ -140,7 +139,7 @@ public sealed class ClusterPatientIndex
                 + mine.Version + ").");
         }
 
-        return new ClusterPatientIndex(grains, options, current, time ?? TimeProvider.System) { PublishedSnapshot = published };
+        return new ClusterPatientIndex(grains, options, current, time ?? TimeProvider.System);
     }
 
     /// <summary>Gets a value indicating whether this client published the snapshot the index uses
