@@ -7,6 +7,8 @@
 #     bit, decisions) before the kill, through the survivors after it, and through all three after the restart;
 #   - every acknowledged write is present (a lookup of its content finds its id; a removed id is found by nothing);
 #   - a lookup during recovery answers 503 or the whole answer, never a partial one;
+#   - whether the cap binds: one silo alone under the same cap is asked every lookup (failures or an ended process
+#     mean the whole cluster index does not fit under it);
 # and printed: the recovery time (kill to every probe lookup answered and equal again), memory per process, load.
 #
 #   benchmarks/reliability/orleans-processes.sh --people 20000 --lookups 1000 --writes 600

@@ -18,7 +18,8 @@ namespace NhsIdentity.Server.Tests.Cluster;
 /// <remarks>
 /// <para>Steps: a single-node service loads the synthetic records into the store (PUT) and stops; one uncapped cluster
 /// node publishes the snapshot, loads the cluster and answers every lookup (its memory is the whole index on one
-/// silo); it stops, and three capped nodes join. Then: every lookup through the three equals the single-node answer
+/// silo); it stops; one node capped as the three will be is asked every lookup alone (does the cap bind?); it stops,
+/// and three capped nodes join. Then: every lookup through the three equals the single-node answer
 /// (<see cref="ClusterHttp.Reference"/>); a writer sends upserts, replacements and removals round-robin, retrying a
 /// refused or cut-off write on another node; after a third of them one node is killed, and a prober times how long
 /// until every probe lookup through the survivors answers (not 503) and equals the single node; the node is restarted;
@@ -34,6 +35,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
     private const int Count = 10;
     private const int ProbeLookups = 60;
     private static readonly TimeSpan WriteRetryWindow = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan CappedAloneBudget = TimeSpan.FromMinutes(3);
 
     [ClusterProcessFact]
     public async Task Three_silo_processes_keep_every_acknowledged_write_and_the_single_node_answers_across_a_kill_9()
@@ -88,7 +90,24 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             Assert.Equal(0, alone.Stop());
         }
 
+        // 3. A cap that binds: one silo alone under it, asked every lookup (its buckets load on first use), must fail.
+        // Resident memory is not GC heap (the runtime, JIT code and native buffers are outside the cap), so without an
+        // explicit cap the search starts at 60% of the one-silo node's resident memory and steps down by a quarter.
+        var explicitCap = Environment.GetEnvironmentVariable("NHSID_ORLEANS_HEAP_MB") is { Length: > 0 };
         var heapMb = Setting("NHSID_ORLEANS_HEAP_MB", (int)(oneSiloRss * 0.6));
+        var binds = false;
+        for (var probe = 0; probe < (explicitCap ? 1 : 6) && !binds; probe++)
+        {
+            if (probe > 0)
+            {
+                heapMb = heapMb * 3 / 4;
+            }
+
+            var (answered, failed, ended) = await TryCappedAloneAsync(database, storeSettings, basePort + 40 + probe * 2, buckets, heapMb, queries, token);
+            binds = failed > 0 || ended;
+            Line(report, $"- **One silo capped** at {heapMb} MiB, asked the same {queries.Length:N0} lookups: {answered:N0} answered, {failed:N0} failed{(ended ? ", and the process ended" : string.Empty)} ({(binds ? "the cap binds: the whole cluster index does not fit under it on one silo" : "the cap did not bind")}).");
+        }
+
         var nodes = new ServerProcess?[3];
         try
         {
@@ -101,9 +120,9 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             var before = await CompareAsync(clients, queries, initialReference, token);
             Assert.Equal(0, before);
             var memory = nodes.Select(node => ClusterHttp.Memory(node!).Rss).ToArray();
-            Line(report, $"- **Three silos**, each with `DOTNET_GCHeapHardLimit` = {heapMb} MiB (below the {oneSiloRss:F0} MiB the index took on one silo): joined the published snapshot; {queries.Length:N0} lookups round-robin, 0 different; resident memory {string.Join(", ", memory.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))} MiB.");
+            Line(report, $"- **Three silos**, each with `DOTNET_GCHeapHardLimit` = {heapMb} MiB ({(binds ? "a cap one silo alone could not work under" : "a cap that did not bind on one silo alone: this run does not show partitioning")}): joined the published snapshot; {queries.Length:N0} lookups round-robin, 0 different; resident memory {string.Join(", ", memory.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))} MiB.");
 
-            // 3. Writes round-robin; after a third, node 3 is killed; a prober times recovery through the survivors.
+            // 4. Writes round-robin; after a third, node 3 is killed; a prober times recovery through the survivors.
             var ops = Writes(records, strangers, writeCount);
             var acknowledged = new List<(string Id, PatientRecord? Record)>();
             var live = new bool[] { true, true, true };
@@ -134,7 +153,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             await writer;
             Line(report, $"- **Kill -9** of node 3 after {killAt} of {ops.Count} writes: every probe lookup ({ProbeLookups}, through the two survivors) answered and equalled the single node again {recovery.TotalSeconds:F1} s after the kill ({probeRounds} probe rounds, {refused} lookups answered 503 meanwhile, never a partial answer); the writer re-sent {retried} writes refused or cut off, and all {acknowledged.Count} were acknowledged.");
 
-            // 4. Node 3 restarts (capped) and joins; then the final oracle through all three.
+            // 5. Node 3 restarts (capped) and joins; then the final oracle through all three.
             clock.Restart();
             nodes[2] = await StartNodeAsync(database, storeSettings, basePort + 30, buckets, heapMb, token);
             clients[2].Dispose();
@@ -200,6 +219,66 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
         }
 
         return ServerProcess.StartAsync(settings, cancellationToken, environment);
+    }
+
+    /// <summary>Starts one capped node alone and asks it every lookup; a node that cannot even start counts as ended.</summary>
+    private static async Task<(int Answered, int Failed, bool Ended)> TryCappedAloneAsync(
+        ThrowAwayDatabase database, Dictionary<string, string> storeSettings, int port, int buckets, int heapMb, PatientRecord[] queries, CancellationToken cancellationToken)
+    {
+        ServerProcess node;
+        try
+        {
+            node = await StartNodeAsync(database, storeSettings, port, buckets, heapMb, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            return (0, queries.Length, true);
+        }
+
+        using (node)
+        {
+            var result = await TryAllAsync(node, queries, cancellationToken);
+            if (!node.HasExited)
+            {
+                node.Stop(); // a clean leave, so the three that follow do not wait for its death to be declared
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Every lookup once through one node, counting answers and failures (an out-of-memory bucket answers 500
+    /// or cuts the connection; a process that ends stops the count).</summary>
+    private static async Task<(int Answered, int Failed, bool Ended)> TryAllAsync(ServerProcess node, PatientRecord[] queries, CancellationToken cancellationToken)
+    {
+        using var client = ClusterHttp.Client(node);
+        int answered = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var query in queries)
+        {
+            if (clock.Elapsed > CappedAloneBudget)
+            {
+                failed += queries.Length - answered - failed; // a silo collecting garbage at its cap: not asked, not answered
+                break;
+            }
+
+            try
+            {
+                var (status, _) = await ClusterHttp.MatchAsync(client, query, Count, cancellationToken);
+                answered += status == HttpStatusCode.OK ? 1 : 0;
+                failed += status == HttpStatusCode.OK ? 0 : 1;
+            }
+            catch (Exception cut) when (cut is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                if (node.HasExited)
+                {
+                    return (answered, failed, true);
+                }
+            }
+        }
+
+        return (answered, failed, node.HasExited);
     }
 
     /// <summary>Upserts of new ids, replacements (another record's details under an indexed id) and removals.</summary>

@@ -32,6 +32,9 @@ internal sealed partial class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => _process = process;
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The process id (for its memory in <c>/proc</c>).</summary>
     public int ProcessId => _process.Id;
 
