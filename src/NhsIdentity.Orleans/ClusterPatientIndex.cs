@@ -88,8 +88,64 @@ public sealed class ClusterPatientIndex
 
         var snapshot = IndexSnapshot.Create(model, termFrequencies, options);
         await grains.GetGrain<IIndexSnapshotGrain>(snapshot.Version).PublishAsync(snapshot);
-        return new ClusterPatientIndex(grains, options, snapshot.Version, time ?? TimeProvider.System);
+        return new ClusterPatientIndex(grains, options, snapshot.Version, time ?? TimeProvider.System) { PublishedSnapshot = true };
     }
+
+    /// <summary>Opens the index named by <see cref="ClusterIndexOptions.Name"/> on a cluster that other nodes may share:
+    /// joins the snapshot the index already uses, or, when it has none yet, measures and publishes one and makes it the
+    /// index's snapshot (when two nodes race, both end up with the first one adopted).</summary>
+    /// <param name="grains">The cluster (an <c>IClusterClient</c>, or a silo's grain factory).</param>
+    /// <param name="model">The model that scores candidates; a node joining must use the model the snapshot holds.</param>
+    /// <param name="measureTermFrequencies">Measures the term frequencies over every record (called only when no
+    /// snapshot has been adopted yet, so joining nodes never read the whole index).</param>
+    /// <param name="options">The layout; <see langword="null"/> for <see cref="ClusterIndexOptions.Default"/>. Every
+    /// node of one index must use the same.</param>
+    /// <param name="time">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
+    /// <param name="cancellationToken">Cancels the measurement.</param>
+    /// <returns>The client; <see cref="PublishedSnapshot"/> says whether it published the index's snapshot (then the
+    /// caller is the one to load the records).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The index's snapshot was made with another model, term-frequency
+    /// table or layout than this node's: its version differs from the one this node computes from it.</exception>
+    public static async Task<ClusterPatientIndex> OpenAsync(
+        IGrainFactory grains, MatchModel model, Func<CancellationToken, Task<TermFrequencyTable>> measureTermFrequencies,
+        ClusterIndexOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(measureTermFrequencies);
+        options ??= ClusterIndexOptions.Default;
+        var catalog = grains.GetGrain<IIndexCatalogGrain>(options.Name);
+        if (await catalog.CurrentAsync() is not { } current)
+        {
+            var created = await CreateAsync(grains, model, await measureTermFrequencies(cancellationToken), options, time);
+            current = await catalog.AdoptAsync(created.SnapshotVersion);
+            if (current == created.SnapshotVersion)
+            {
+                created.PublishedSnapshot = true;
+                return created;
+            }
+        }
+
+        // Joining: the snapshot's own table, with this node's model and layout, must give the snapshot's version back,
+        // or this node would prepare queries and route them under another layout than the buckets hold.
+        var snapshot = await grains.GetGrain<IIndexSnapshotGrain>(current).GetAsync()
+            ?? throw new InvalidOperationException("The index's snapshot " + current + " is missing from the store.");
+        using var tf = new MemoryStream(snapshot.TermFrequencies, writable: false);
+        var mine = IndexSnapshot.Create(model, TermFrequencyTable.ReadFrom(tf), options);
+        if (!string.Equals(mine.Version, current, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The index uses snapshot " + current + ", made with another model or layout than this node's ("
+                + mine.Version + ").");
+        }
+
+        return new ClusterPatientIndex(grains, options, current, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Gets a value indicating whether this client published the snapshot the index uses
+    /// (<see cref="OpenAsync"/> found none, or <see cref="CreateAsync"/> made it), as opposed to joining one a peer
+    /// published.</summary>
+    public bool PublishedSnapshot { get; private set; }
 
     /// <summary>Loads records: each batch of records is committed to the store in one transaction, then applied to
     /// one bucket per blocking rule each record has a key for, every bucket in parallel.</summary>

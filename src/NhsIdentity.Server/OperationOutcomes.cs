@@ -18,6 +18,7 @@ internal static class OperationOutcomes
     public const string InvalidParameters = "The body is not a valid FHIR R4 Parameters resource with a Patient in 'resource'.";
     public const string InvalidCount = "'count' must be between 1 and 100.";
     public const string InvalidRecord = "The body is not a valid patient record (JSON object).";
+    public const string Recovering = "Part of the index is recovering after a node was lost; try again shortly (writing again is safe).";
     public const string NotReady = "The index is still loading from the store; try again shortly.";
     public const string BadRequest = "The request is not valid (a parameter or the body could not be read).";
     public const string NoSuchEndpoint = "No endpoint answers this method and path.";

@@ -9,8 +9,10 @@ using NhsIdentity.Server.Hosting;
 namespace NhsIdentity.Cli.Commands;
 
 /// <summary>
-/// <c>nhsid serve [--data ./mpi.db] [--model model.json] [--urls http://127.0.0.1:5080] [--api-key-file FILE]</c>:
-/// hosts the identity service (NhsIdentity.Server) in this process until Ctrl+C or SIGTERM.
+/// <c>nhsid serve [--data ./mpi.db] [--model model.json] [--urls http://127.0.0.1:5080] [--api-key-file FILE]
+/// [--cluster [--silo-port 11111] [--gateway-port 30000]]</c>: hosts the identity service (NhsIdentity.Server) in this
+/// process until Ctrl+C or SIGTERM; with <c>--cluster</c>, also an Orleans silo, and the index is served from the
+/// cluster.
 /// </summary>
 /// <remarks>
 /// Loopback only unless <c>--urls</c> names another address. Credentials come from <c>--api-key-file</c>, the
@@ -39,21 +41,27 @@ internal static class ServeCommand
         var apiKeyFile = new Option<FileInfo>("--api-key-file") { Description = "A file holding the API key callers send in X-Api-Key (its text, surrounding white space ignored). Or set NhsIdentity__ApiKey in the environment; there is deliberately no --api-key, which would land in shell history." };
         apiKeyFile.AcceptExistingOnly();
 
+        var cluster = new Option<bool>("--cluster") { Description = "Host an Orleans silo in this process and serve the index partitioned over the cluster (same HTTP API). Alone: one node, localhost clustering. With NHSID_CLUSTER_POSTGRES set in the environment (an Npgsql connection string; never an argument): joins or forms a cluster whose membership and index live in that database, which is also the service's store unless NhsIdentity__PostgresConnectionString names another." };
+        var siloPort = new Option<int>("--silo-port") { Description = "With --cluster: the port silos talk to each other on (default 11111).", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "With --cluster: the port Orleans clients connect to (default 30000).", DefaultValueFactory = _ => 30000 };
+
         var command = new Command("serve", "Run the identity service (FHIR $match, Patient PUT/GET/DELETE, /match, /records, health, OpenAPI) until Ctrl+C. " + ExitCodeSummary)
         {
-            data, model, urls, apiKeyFile,
+            data, model, urls, apiKeyFile, cluster, siloPort, gatewayPort,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(data)!.FullName,
             parseResult.GetValue(model)?.FullName,
             parseResult.GetValue(urls) ?? DefaultUrls,
             parseResult.GetValue(apiKeyFile)?.FullName,
+            parseResult.GetValue(cluster) ? (parseResult.GetValue(siloPort), parseResult.GetValue(gatewayPort)) : null,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataPath, string? modelPath, string urls, string? apiKeyFile, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string dataPath, string? modelPath, string urls, string? apiKeyFile, (int Silo, int Gateway)? clusterPorts, TextWriter error, CancellationToken cancellationToken)
     {
         if (!ServeUrls.TryCheck(urls, error))
         {
@@ -69,6 +77,13 @@ internal static class ServeCommand
         if (apiKeyFile is not null)
         {
             settings["NhsIdentity:ApiKeyFile"] = apiKeyFile;
+        }
+
+        if (clusterPorts is { } ports)
+        {
+            settings["NhsIdentity:Cluster:Enabled"] = "true";
+            settings["NhsIdentity:Cluster:SiloPort"] = ports.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["NhsIdentity:Cluster:GatewayPort"] = ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         WebApplication app;

@@ -24,7 +24,7 @@ internal static class FhirEndpoints
         fhir.MapDelete("/{id}", DeleteAsync);
     }
 
-    private static async Task<IResult> MatchAsync(HttpContext context, IdentityIndex index, ServerMetrics metrics, IOptions<ServerOptions> options)
+    private static async Task<IResult> MatchAsync(HttpContext context, IServedIndex index, ServerMetrics metrics, IOptions<ServerOptions> options)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.match";
@@ -45,7 +45,7 @@ internal static class FhirEndpoints
         audit.MaskedNhsNumber = AuditFeature.Mask(query.Record.NhsNumber);
 
         var start = Stopwatch.GetTimestamp();
-        IReadOnlyList<IndexMatch> matches = index.Index.FindMatches(query.Record, query.Count);
+        var matches = await index.FindMatchesAsync(query.Record, query.Count, context.RequestAborted).ConfigureAwait(false);
         if (query.OnlyCertainMatches)
         {
             // $match's onlyCertainMatches: only candidates the model calls a match (FHIR: "certain").
@@ -76,7 +76,7 @@ internal static class FhirEndpoints
         return Results.Text(FhirMatchMessages.WriteWithSdk(matches, storedById), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> PutAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
+    private static async Task<IResult> PutAsync(string id, HttpContext context, IServedIndex index, ServerMetrics metrics)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.put";
@@ -108,7 +108,7 @@ internal static class FhirEndpoints
         return Results.Text(json, OperationOutcomes.FhirJson, System.Text.Encoding.UTF8, added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, IdentityIndex index)
+    private static async Task<IResult> GetAsync(string id, HttpContext context, IServedIndex index)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.read";
@@ -134,7 +134,7 @@ internal static class FhirEndpoints
         return Results.Text(FhirMatchMessages.ToResource(stored).ToJson(), OperationOutcomes.FhirJson, System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IServedIndex index, ServerMetrics metrics)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "fhir.delete";

@@ -9,7 +9,7 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Json(new { status = "live" }));
-        app.MapGet("/health/ready", (IdentityIndex index) => index.IsReady
+        app.MapGet("/health/ready", (IServedIndex index) => index.IsReady
             ? Results.Json(new { status = "ready", records = index.Count, modelVersion = index.ModelVersion })
             : Results.Json(new { status = index.Loaded.IsFaulted ? "failed" : "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
     }

@@ -24,7 +24,7 @@ internal static class RecordEndpoints
         app.MapDelete("/records/{id}", DeleteAsync);
     }
 
-    private static async Task<IResult> MatchAsync(HttpContext context, IdentityIndex index, ServerMetrics metrics, bool? explain, int? count)
+    private static async Task<IResult> MatchAsync(HttpContext context, IServedIndex index, ServerMetrics metrics, bool? explain, int? count)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "match";
@@ -45,7 +45,7 @@ internal static class RecordEndpoints
 
         audit.MaskedNhsNumber = AuditFeature.Mask(query.NhsNumber);
         var start = Stopwatch.GetTimestamp();
-        var matches = index.Index.FindMatches(query, count ?? DefaultCount);
+        var matches = await index.FindMatchesAsync(query, count ?? DefaultCount, context.RequestAborted).ConfigureAwait(false);
         metrics.Lookup(Stopwatch.GetElapsedTime(start).TotalMilliseconds, "json");
 
         var candidates = new List<MatchCandidate>(matches.Count);
@@ -55,7 +55,7 @@ internal static class RecordEndpoints
             MatchExplanationBody? explanation = null;
             if (explain == true && await index.Store.GetAsync(match.Id, context.RequestAborted).ConfigureAwait(false) is { } stored)
             {
-                explanation = Explain(index.Index, query, stored.Record);
+                explanation = Explain(index, query, stored.Record);
             }
 
             candidates.Add(new MatchCandidate(match.Id, match.Score.Weight, match.Score.Probability, match.Score.Decision.ToString(), explanation));
@@ -65,7 +65,7 @@ internal static class RecordEndpoints
         return Results.Json(new MatchResponse(candidates), Json);
     }
 
-    private static async Task<IResult> PutAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
+    private static async Task<IResult> PutAsync(string id, HttpContext context, IServedIndex index, ServerMetrics metrics)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "records.put";
@@ -90,14 +90,14 @@ internal static class RecordEndpoints
         return Results.Json(new WriteResponse(id, added), Json, statusCode: added ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static Task<IResult> DeleteAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics)
+    private static Task<IResult> DeleteAsync(string id, HttpContext context, IServedIndex index, ServerMetrics metrics)
     {
         var audit = AuditFeature.Of(context);
         audit.Operation = "records.delete";
         return DeleteCoreAsync(id, context, index, metrics, audit);
     }
 
-    internal static async Task<IResult> DeleteCoreAsync(string id, HttpContext context, IdentityIndex index, ServerMetrics metrics, AuditFeature audit)
+    internal static async Task<IResult> DeleteCoreAsync(string id, HttpContext context, IServedIndex index, ServerMetrics metrics, AuditFeature audit)
     {
         if (WriteChecks.Refusal(id, index, audit) is { } refusal)
         {
@@ -118,9 +118,9 @@ internal static class RecordEndpoints
     /// <summary>The query against one stored record, prepared as a pair. Term-frequency adjustments here come from the
     /// pair, not the whole index, so a weight can differ slightly from the candidate's score; the candidate's
     /// <c>weight</c> is the index's.</summary>
-    private static MatchExplanationBody Explain(PatientIndex index, PatientRecord query, PatientRecord stored)
+    private static MatchExplanationBody Explain(IServedIndex index, PatientRecord query, PatientRecord stored)
     {
-        var pair = new RecordSet([query with { Id = "query" }, stored], index.Options.RecordSetOptions);
+        var pair = new RecordSet([query with { Id = "query" }, stored], index.Preparation);
         var explanation = index.Model.Explain(pair, 0, pair, 1);
         var comparisons = new List<ComparisonBody>(explanation.Outcomes.Count);
         foreach (var outcome in explanation.Outcomes)

@@ -9,7 +9,7 @@ internal static class WriteChecks
 {
     /// <summary>The error to answer with, or <see langword="null"/> when the write may go on; a valid id is added to
     /// the audit line either way.</summary>
-    public static IResult? Refusal(string id, IdentityIndex index, AuditFeature audit)
+    public static IResult? Refusal(string id, IServedIndex index, AuditFeature audit)
     {
         if (!RequestText.IsValidId(id))
         {

@@ -8,7 +8,7 @@ namespace NhsIdentity.Server.Hosting;
 /// store write fails, the index is set to what the store then holds for that id). Beside the
 /// index it keeps each record's content hash (about 40 bytes a record), so a snapshot written on stop can be caught up
 /// with the store on the next start (<see cref="IndexSnapshotFile"/>).</summary>
-internal sealed class IdentityIndex : IDisposable
+internal sealed class IdentityIndex : IServedIndex, IDisposable
 {
     private readonly IPatientStore _store;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -31,6 +31,13 @@ internal sealed class IdentityIndex : IDisposable
     public PatientIndex Index => _index ?? throw new InvalidOperationException("The index is not loaded yet.");
 
     public IPatientStore Store => _store;
+
+    public MatchModel Model => Index.Model;
+
+    public RecordSetOptions Preparation => Index.Options.RecordSetOptions;
+
+    public ValueTask<IReadOnlyList<IndexMatch>> FindMatchesAsync(PatientRecord query, int count, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<IndexMatch>>(Index.FindMatches(query, count));
 
     /// <summary>Creates the schema, records the model, and builds the index: from the snapshot when there is a usable
     /// one, caught up with every stored record, or else from every stored record.</summary>

@@ -57,7 +57,7 @@ internal sealed partial class IndexLoader(IdentityIndex index, IOptions<ServerOp
         }
     }
 
-    private static MatchModel LoadModel(string? path)
+    internal static MatchModel LoadModel(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {

@@ -36,6 +36,9 @@ public static class ServerApp
 
         AddServices(builder.Services, builder.Configuration);
         configure?.Invoke(builder);
+        // After the host's own settings (nhsid serve --cluster adds them in configure): the cluster replaces the
+        // in-process index behind IServedIndex, and nothing else changes.
+        Cluster.ClusterHosting.AddIfEnabled(builder);
 
         var app = builder.Build();
         ValidateSettings(app.Services);
@@ -52,7 +55,7 @@ public static class ServerApp
     public static async Task<int> WhenReadyAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var index = app.Services.GetRequiredService<IdentityIndex>();
+        var index = app.Services.GetRequiredService<IServedIndex>();
         try
         {
             await index.Loaded.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -79,6 +82,8 @@ public static class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPatientStore>(PatientStoreFactory.Create);
         services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<IServedIndex>(provider =>
+            provider.GetService<Cluster.ClusterServedIndex>() ?? (IServedIndex)provider.GetRequiredService<IdentityIndex>());
         services.AddSingleton<ServerMetrics>();
         services.AddHostedService<IndexLoader>();
         services.AddMetrics();
@@ -110,7 +115,9 @@ public static class ServerApp
         app.UseExceptionHandler(errors => errors.Run(context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            return error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            return error is IndexRecoveringException
+                ? OperationOutcomes.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient, OperationOutcomes.Recovering)
+                : error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 ? OperationOutcomes.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, OperationOutcomes.TooLarge)
                 : error is BadHttpRequestException bad
                     ? OperationOutcomes.WriteAsync(context, bad.StatusCode, OperationOutcome.IssueType.Invalid, OperationOutcomes.BadRequest)

@@ -13,7 +13,7 @@ internal sealed class ServerMetrics
     private readonly Counter<long> _writes;
     private readonly Histogram<double> _lookupDuration;
 
-    public ServerMetrics(IMeterFactory meterFactory, IdentityIndex index)
+    public ServerMetrics(IMeterFactory meterFactory, IServedIndex index)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);

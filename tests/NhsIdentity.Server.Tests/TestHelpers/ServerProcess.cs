@@ -32,6 +32,12 @@ internal sealed partial class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => _process = process;
 
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The process id (for its memory in <c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Where the service listens, once <see cref="StartAsync"/> has returned.</summary>
     public Uri Address { get; private set; } = null!;
 
@@ -84,7 +90,11 @@ internal sealed partial class ServerProcess : IDisposable
 
     /// <summary>Starts the service with these <c>NhsIdentity:*</c> settings (as environment variables, so a connection
     /// string or key never appears in the process list) and waits until it listens and its index is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <param name="settings">The <c>NhsIdentity:*</c> settings.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="environment">Other environment variables (a cluster's connection string, a GC heap limit).</param>
+    public static async Task<ServerProcess> StartAsync(
+        IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Locate() ?? throw new InvalidOperationException(SkipReason);
         // Through env --default-signal: a test host started in the background by a non-interactive shell ignores
@@ -107,9 +117,15 @@ internal sealed partial class ServerProcess : IDisposable
         // whatever an appsettings file beside the service says.
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Logging__LogLevel__NhsIdentity.Server.Hosting.IndexLoader"] = "Information";
+        start.Environment["Logging__LogLevel__NhsIdentity.Server.Cluster.ClusterIndexLoader"] = "Information";
         foreach (var (key, value) in settings)
         {
             start.Environment["NhsIdentity__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
