@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using NhsIdentity.Matching;
+using NhsIdentity.Shared;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -394,37 +395,13 @@ public sealed partial class PostgresClusterRecordStore : IClusterRecordStore, IA
             StringComparer.Ordinal);
     }
 
-    /// <summary>Runs one store operation, replacing an Npgsql failure with a <see cref="ClusterRecordStoreException"/>
-    /// that names the operation, the exception type and PostgreSQL's error code (SQLSTATE) only.</summary>
-    private static async Task<T> GuardAsync<T>(string operation, Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(operation, exception);
-        }
-    }
+    /// <summary>Runs one store operation, replacing an Npgsql failure with a <see cref="ClusterRecordStoreException"/> that names the
+    /// operation, the exception type and PostgreSQL's error code (SQLSTATE) only (<see cref="PostgresGuard"/>).</summary>
+    private static Task<T> GuardAsync<T>(string operation, Func<Task<T>> action) => PostgresGuard.RunAsync(action, cause => Failure(operation, cause));
 
-    private static async Task GuardAsync(string operation, Func<Task> action)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(operation, exception);
-        }
-    }
+    private static Task GuardAsync(string operation, Func<Task> action) => PostgresGuard.RunAsync(action, cause => Failure(operation, cause));
 
-    private static ClusterRecordStoreException Failure(string operation, NpgsqlException exception)
-    {
-        var code = exception is PostgresException postgres ? $", SQLSTATE {postgres.SqlState}" : "";
-        return new ClusterRecordStoreException($"The PostgreSQL cluster store could not {operation} ({exception.GetType().Name}{code}).");
-    }
+    private static ClusterRecordStoreException Failure(string operation, string cause) => new($"The PostgreSQL cluster store could not {operation} ({cause}).");
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaName();

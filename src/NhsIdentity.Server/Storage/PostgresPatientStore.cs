@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NhsIdentity.Matching;
+using NhsIdentity.Shared;
 using Npgsql;
 
 namespace NhsIdentity.Server.Storage;
@@ -289,38 +290,13 @@ internal sealed partial class PostgresPatientStore : IPatientStore, IAsyncDispos
     private static StoredPatient Read(NpgsqlDataReader reader) =>
         StoredPatient.FromRow(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
 
-    /// <summary>Runs one store operation, replacing an Npgsql failure with a <see cref="PatientStoreException"/> that
-    /// names the operation, the exception type and PostgreSQL's error code (SQLSTATE) only.</summary>
-    private static async Task<T> GuardAsync<T>(string operation, Func<Task<T>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(operation, exception);
-        }
-    }
+    /// <summary>Runs one store operation, replacing an Npgsql failure with a <see cref="PatientStoreException"/> that names the
+    /// operation, the exception type and PostgreSQL's error code (SQLSTATE) only (<see cref="PostgresGuard"/>).</summary>
+    private static Task<T> GuardAsync<T>(string operation, Func<Task<T>> action) => PostgresGuard.RunAsync(action, cause => Failure(operation, cause));
 
-    private static async Task GuardAsync(string operation, Func<Task> action)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(operation, exception);
-        }
-    }
+    private static Task GuardAsync(string operation, Func<Task> action) => PostgresGuard.RunAsync(action, cause => Failure(operation, cause));
 
-    private static PatientStoreException Failure(string operation, NpgsqlException exception)
-    {
-        var code = exception is PostgresException postgres ? $", SQLSTATE {postgres.SqlState}" : "";
-        var cause = exception.InnerException is { } inner ? $", caused by {inner.GetType().Name}" : "";
-        return new PatientStoreException($"The PostgreSQL store could not {operation} ({exception.GetType().Name}{code}{cause}).");
-    }
+    private static PatientStoreException Failure(string operation, string cause) => new($"The PostgreSQL store could not {operation} ({cause}).");
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaName();

@@ -58,11 +58,8 @@ public sealed class CompetitionTrainingTests(ITestOutputHelper output)
     {
         // Census-style extracts (no NHS numbers; households with twins and namesakes), where the pairwise model alone
         // matches a few members of one family with each other: with competition weighed, fewer (18 to 2 when written).
-        var population = SyntheticPopulation.Generate(2_000, 42, ErrorProfile.CensusNoisy.Households);
-        var pas = SupplierExtract.Generate(population, SupplierDialect.Pas, ErrorProfile.CensusNoisy, 43).ToList();
-        var gp = SupplierExtract.Generate(population, SupplierDialect.Gp, ErrorProfile.CensusNoisy, 44).ToList();
-        var (left, right) = (new RecordSet(pas.Select(r => r.ToPatientRecord())), new RecordSet(gp.Select(r => r.ToPatientRecord())));
-        var model = ModelTrainer.TrainLinkage(left, right).Model;
+        var (pas, gp, left, right) = (CensusStyleExtracts.Pas, CensusStyleExtracts.Gp, CensusStyleExtracts.Left, CensusStyleExtracts.Right);
+        var model = CensusStyleExtracts.Trained.Model;
         Assert.NotNull(model.Competition);
 
         (int True, int False) Matches(MatchModel m)

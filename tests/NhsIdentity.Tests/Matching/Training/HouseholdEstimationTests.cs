@@ -10,16 +10,9 @@ namespace NhsIdentity.Tests.Matching.Training;
 /// without any NHS number at all.</summary>
 public sealed class HouseholdEstimationTests
 {
+    // Census-style extracts have no NHS numbers: everything household-specific must come from EM in the context.
     private static readonly Lazy<(MatchModel Model, RecordSet Left, RecordSet Right, List<SupplierRow> Pas, List<SupplierRow> Gp)> CensusStyle = new(() =>
-    {
-        // Census-style extracts have no NHS numbers: everything household-specific must come from EM in the context.
-        var population = SyntheticPopulation.Generate(2_000, 42, ErrorProfile.CensusNoisy.Households);
-        var pas = SupplierExtract.Generate(population, SupplierDialect.Pas, ErrorProfile.CensusNoisy, 43).ToList();
-        var gp = SupplierExtract.Generate(population, SupplierDialect.Gp, ErrorProfile.CensusNoisy, 44).ToList();
-        var left = new RecordSet(pas.Select(r => r.ToPatientRecord()));
-        var right = new RecordSet(gp.Select(r => r.ToPatientRecord()));
-        return (ModelTrainer.TrainLinkage(left, right).Model, left, right, pas, gp);
-    });
+        (CensusStyleExtracts.Trained.Model, CensusStyleExtracts.Left, CensusStyleExtracts.Right, CensusStyleExtracts.Pas, CensusStyleExtracts.Gp));
 
     [Fact]
     public void Without_NHS_numbers_household_members_are_learned_to_share_a_birthday_or_a_name_more_than_strangers()

@@ -1,7 +1,5 @@
 using NhsIdentity.Matching;
 using NhsIdentity.Matching.Comparisons;
-using NhsIdentity.Matching.Training;
-using NhsIdentity.Synthetic;
 using Xunit.Abstractions;
 
 namespace NhsIdentity.Tests.Matching.Training;
@@ -16,12 +14,7 @@ public sealed class SwappedNamesTrainingTests(ITestOutputHelper output)
     [Fact]
     public void A_swap_learned_from_the_data_outweighs_an_exact_given_name_and_is_not_cut_to_it()
     {
-        var population = SyntheticPopulation.Generate(2_000, 42, ErrorProfile.CensusNoisy.Households);
-        var pas = SupplierExtract.Generate(population, SupplierDialect.Pas, ErrorProfile.CensusNoisy, 43).ToList();
-        var gp = SupplierExtract.Generate(population, SupplierDialect.Gp, ErrorProfile.CensusNoisy, 44).ToList();
-        var (left, right) = (new RecordSet(pas.Select(r => r.ToPatientRecord())), new RecordSet(gp.Select(r => r.ToPatientRecord())));
-
-        var trained = ModelTrainer.TrainLinkage(left, right);
+        var trained = CensusStyleExtracts.Trained;
 
         var given = trained.Model.Comparisons.Single(c => c.Comparison == ComparisonKind.GivenName);
         var (swapped, exact) = (given.Levels[(int)GivenNameLevel.Swapped].Weight, given.Levels[(int)GivenNameLevel.Exact].Weight);
