@@ -3,8 +3,8 @@ namespace NhsIdentity.Matching;
 /// <summary>What reaching a comparison level says about identity, beyond its weight.</summary>
 /// <remarks>Declared by each comparison's definition (<see cref="ComparisonLevelDefinition.Evidence"/>). The
 /// <see cref="DecisionPolicy"/> reads only <see cref="Contradicts"/>; the household context reads
-/// <see cref="SameHome"/>, <see cref="SameFamily"/>, <see cref="SharesIdentifier"/>, <see cref="SameGivenName"/> and
-/// <see cref="SameBirthDate"/>. So neither names a comparison itself.</remarks>
+/// <see cref="SameHome"/>, <see cref="SameAddress"/>, <see cref="SameFamily"/>, <see cref="SharesIdentifier"/>,
+/// <see cref="SameGivenName"/> and <see cref="SameBirthDate"/>. So neither names a comparison itself.</remarks>
 [Flags]
 public enum LevelEvidence
 {
@@ -24,10 +24,10 @@ public enum LevelEvidence
     /// The decision policy does not read it; a pair with it is never weighed as two members of one household.</summary>
     SharesIdentifier = 4,
 
-    /// <summary>The records give the same home: the full postcode (a near-identical address alone does not count: a
-    /// postcode typed wrong between two records of one person is far commoner than a household with one). With
-    /// <see cref="SameFamily"/> the pair is weighed as two records of one household would be
-    /// (<see cref="MatchExplanation.InHouseholdContext"/>).</summary>
+    /// <summary>The records give the same home: the full postcode. With <see cref="SameFamily"/> the pair is weighed as
+    /// two records of one household would be (<see cref="MatchExplanation.InHouseholdContext"/>). Agreeing addresses
+    /// with different postcodes do not count: a postcode typed wrong between two records of one person is far
+    /// commoner than a household with one (see <see cref="SameAddress"/> for records with no postcode to compare).</summary>
     SameHome = 8,
 
     /// <summary>The family names agree or are alike (any level but a wholly different name). With
@@ -42,4 +42,10 @@ public enum LevelEvidence
 
     /// <summary>The full dates of birth are equal (see <see cref="SameGivenName"/>).</summary>
     SameBirthDate = 64,
+
+    /// <summary>The addresses agree. When no postcode is compared (one record or both have none, or the model makes
+    /// no postcode comparison) this stands for <see cref="SameHome"/>: twins recorded once without a postcode are
+    /// still two members of one household. In that household context the level weighs what a shared home weighs
+    /// there, with the full postcode's household u.</summary>
+    SameAddress = 128,
 }

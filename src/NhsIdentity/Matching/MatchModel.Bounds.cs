@@ -48,6 +48,11 @@ public sealed partial class MatchModel
                 household += largest;
             }
 
+            if (!float.IsNaN(_homeWeights[slot]))
+            {
+                household = Math.Max(household, _homeWeights[slot]);
+            }
+
             byLevel[slot] = Math.Max(_weights[slot], household);
             var unused = code < ComparisonCatalog.MaxLevels && code >= levelCounts[kind];
             var termFrequency = code < ComparisonCatalog.MaxLevels && (_settings[kind].TermFrequencyLevels & (1u << code)) != 0;

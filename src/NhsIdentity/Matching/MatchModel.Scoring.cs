@@ -100,7 +100,7 @@ public sealed partial class MatchModel
         Span<double> householdWeights = stackalloc double[ComparisonCatalog.MaxComparisons];
         var visitor = new ExplainVisitor(this, left, in left.Row(leftIndex), right, in right.Row(rightIndex), destination, householdWeights);
         ComparisonCatalog.Visit(ref visitor);
-        if (!_householdAware || !IsHousehold(visitor.Evidence))
+        if (!_householdAware || !IsHousehold(visitor.Evidence, visitor.Codes))
         {
             return false;
         }
@@ -147,7 +147,7 @@ public sealed partial class MatchModel
         out MatchDecision cap)
     {
         cap = Cap(evidence);
-        return _householdAware && IsHousehold(evidence) ? HouseholdWeight(a, in ra, b, in rb, codes) : weight;
+        return _householdAware && IsHousehold(evidence, codes) ? HouseholdWeight(a, in ra, b, in rb, codes) : weight;
     }
 
     /// <summary>The household sum of a pair from its level codes (see <see cref="Finish"/>).</summary>
@@ -274,17 +274,28 @@ public sealed partial class MatchModel
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)rightIndex, (uint)right.Count, nameof(rightIndex));
     }
 
-    /// <summary>Alike family names and one postcode: a pair that could be two members of one household, unless
+    /// <summary>Alike family names and one home: a pair that could be two members of one household, unless
     /// something a household does not share says one person — a valid NHS number or hospital number in common, or
     /// both the given name and the date of birth equal (twins share the date, a son named after his father the
     /// name; the two together are a stranger's coincidence). A missing given name or date of birth does not say one
     /// person: a father and son of one name with no date on one record are exactly such a pair.</summary>
-    private static bool IsHousehold(LevelEvidence evidence)
+    /// <remarks>The home is the full postcode (<see cref="LevelEvidence.SameHome"/>), or, when the pair has no postcode
+    /// to compare, agreeing addresses (<see cref="LevelEvidence.SameAddress"/>) in a model that knows what a shared
+    /// home weighs among one family's members (<see cref="_homeByAddress"/>).</remarks>
+    private bool IsHousehold(LevelEvidence evidence, ulong codes)
     {
-        const LevelEvidence Context = LevelEvidence.SameFamily | LevelEvidence.SameHome;
         const LevelEvidence Alike = LevelEvidence.SameGivenName | LevelEvidence.SameBirthDate;
-        return (evidence & Context) == Context && (evidence & Alike) != Alike && (evidence & LevelEvidence.SharesIdentifier) == 0;
+        var home = (evidence & LevelEvidence.SameHome) != 0
+            || (_homeByAddress && (evidence & LevelEvidence.SameAddress) != 0 && !ComparesPostcode(codes));
+        return home && (evidence & LevelEvidence.SameFamily) != 0 && (evidence & Alike) != Alike
+            && (evidence & LevelEvidence.SharesIdentifier) == 0;
     }
+
+    /// <summary>Whether a pair's postcodes were compared: the model makes the comparison and both records have one
+    /// (<paramref name="codes"/> holds four bits per comparison, as <see cref="Finish"/> keeps them).</summary>
+    private bool ComparesPostcode(ulong codes) =>
+        (_activeMask & (1 << (int)ComparisonKind.Postcode)) != 0
+        && ((codes >> ((int)ComparisonKind.Postcode * 4)) & 0xF) < ComparisonCatalog.MissingRight;
 
     /// <summary>The household weights by reference (see <see cref="Tables"/>). A household-aware level takes no
     /// term-frequency adjustment in a household context: a rare given name shared in one family (a son named after his
@@ -294,18 +305,25 @@ public sealed partial class MatchModel
         private readonly ref float _weights = ref MemoryMarshal.GetArrayDataReference(model._householdWeights);
         private readonly ref bool _awareLevels = ref MemoryMarshal.GetArrayDataReference(model._householdAwareLevels);
         private readonly ref float _jointCorrections = ref MemoryMarshal.GetArrayDataReference(model._jointCorrections);
+        private readonly ref float _homeWeights = ref MemoryMarshal.GetArrayDataReference(model._homeWeights);
         private readonly int _jointFirst = model._jointFirst;
         private readonly int _jointSecond = model._jointSecond;
 
         /// <summary>A level's household weight plus the term-frequency adjustment the ordinary weight took, where it
         /// keeps it; on the joint table's second comparison, plus the table's correction for the first comparison's
         /// level, which <paramref name="firstCode"/> remembers (comparisons come in <see cref="ComparisonKind"/> order,
-        /// so the first is always weighed before the second).</summary>
+        /// so the first is always weighed before the second). A level that tells the home when no postcode was
+        /// compared (<paramref name="homeByAddress"/>) weighs as the home does (<see cref="_homeWeights"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Weigh(ComparisonKind kind, int code, double adjustment, ref int firstCode)
+        public double Weigh(ComparisonKind kind, int code, double adjustment, ref int firstCode, bool homeByAddress)
         {
             var slot = ((int)kind * ComparisonCatalog.CodesPerComparison) + code;
             double weight = Unsafe.Add(ref _weights, slot);
+            if (homeByAddress && !float.IsNaN(Unsafe.Add(ref _homeWeights, slot)))
+            {
+                weight = Unsafe.Add(ref _homeWeights, slot);
+            }
+
             if (!Unsafe.Add(ref _awareLevels, slot))
             {
                 weight += adjustment;
@@ -335,6 +353,7 @@ public sealed partial class MatchModel
         private readonly HouseholdTables _household = new(model);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
+        private readonly bool _homeByAddress = !model.ComparesPostcode(codes);
         private int _jointFirstCode = ComparisonCatalog.MissingBoth;
 
         public double Weight = model._priorWeight;
@@ -353,7 +372,7 @@ public sealed partial class MatchModel
                 && (Unsafe.Add(ref _tables.Settings, kind).TermFrequencyLevels & (1u << code)) != 0
                 ? Adjustment<T>(in _tables, kind * ComparisonCatalog.CodesPerComparison, code, in _ra, in _rb)
                 : 0;
-            Weight += _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
+            Weight += _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode, _homeByAddress);
         }
     }
 
@@ -406,6 +425,10 @@ public sealed partial class MatchModel
 
         public LevelEvidence Evidence;
 
+        /// <summary>Each comparison's level code so far, four bits at <c>4 × kind</c> (as <see cref="Finish"/> keeps
+        /// them): the postcode is compared before the address, so an address's household weight can depend on it.</summary>
+        public ulong Codes;
+
         public void Visit<T>()
             where T : struct, IComparisonDefinition
         {
@@ -415,7 +438,8 @@ public sealed partial class MatchModel
             }
 
             var weight = Term<T>(in _tables, a, in _ra, b, in _rb, out var code, out var adjustment, ref Evidence);
-            _householdWeights[_written] = _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode);
+            Codes |= (ulong)code << ((int)T.Kind * 4);
+            _householdWeights[_written] = _household.Weigh(T.Kind, code, adjustment, ref _jointFirstCode, !model.ComparesPostcode(Codes));
             var missing = code switch
             {
                 ComparisonCatalog.MissingBoth => MissingSide.Both,

@@ -42,6 +42,17 @@ public sealed partial class MatchModel
     /// 0 where there is no table or a side is missing.</summary>
     private readonly float[] _jointCorrections;
 
+    /// <summary>By comparison and level code: what a level that tells the home (<see cref="LevelEvidence.SameAddress"/>)
+    /// weighs in a household context when no postcode was compared, <c>log2(m / hu)</c> with hu the household u of
+    /// the full postcode (how often two different people of one family name share a home, as training measured it);
+    /// NaN for every other level, and for all when the model has no household-aware postcode.</summary>
+    private readonly float[] _homeWeights;
+
+    /// <summary>Whether agreeing addresses can tell a pair's home (<see cref="LevelEvidence.SameAddress"/>): only in a
+    /// model that compares postcodes and has learned their household u. Without a postcode comparison the address
+    /// column may hold no more than a town (Splink's <c>fake_1000</c> has a city), and a town is not a home.</summary>
+    private readonly bool _homeByAddress;
+
     /// <summary>The joint table's comparisons as <see cref="ComparisonKind"/> numbers, or -1 without a table.</summary>
     private readonly int _jointFirst;
     private readonly int _jointSecond;
@@ -143,6 +154,7 @@ public sealed partial class MatchModel
             }
         }
 
+        _homeWeights = HomeWeights(out _homeByAddress);
         JointHouseholdU = jointHouseholdU;
         Competition = competition;
         _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
@@ -267,6 +279,39 @@ public sealed partial class MatchModel
     /// <returns>A one-line summary.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"MatchModel(λ = {PriorMatchProbability:G4}, {_comparisons.Length} comparisons)");
+
+    /// <summary>Fills <see cref="_homeWeights"/>. A shared home among one family name's members is what the full
+    /// postcode's household u measures; when the records give no postcode to compare, agreeing addresses are that
+    /// evidence, and weigh the same m against the same household u (not the address's own household u, which is the
+    /// chance that two members of one household with one postcode also write the address alike).</summary>
+    private float[] HomeWeights(out bool homeByAddress)
+    {
+        var weights = new float[_weights.Length];
+        weights.AsSpan().Fill(float.NaN);
+        var postcode = Array.Find(_comparisons, c => c.Comparison == ComparisonKind.Postcode);
+        if (postcode is null || postcode.Levels[(int)PostcodeLevel.Full] is var full && full.HouseholdU == full.U)
+        {
+            homeByAddress = false;
+            return weights;
+        }
+
+        homeByAddress = true;
+        var homeU = postcode.Levels[(int)PostcodeLevel.Full].HouseholdU;
+
+        foreach (var comparison in _comparisons)
+        {
+            for (var level = 0; level < comparison.Levels.Count; level++)
+            {
+                if ((comparison.Definition.Levels[level].Evidence & LevelEvidence.SameAddress) != 0)
+                {
+                    weights[((int)comparison.Comparison * ComparisonCatalog.CodesPerComparison) + level] =
+                        (float)Math.Log2(comparison.Levels[level].M / homeU);
+                }
+            }
+        }
+
+        return weights;
+    }
 
     private float[] JointCorrections(JointHouseholdU? jointHouseholdU, out int first, out int second)
     {

@@ -72,6 +72,18 @@ public sealed class ModelJsonVersionTests
     }
 
     [Fact]
+    public void A_model_saved_with_address_definition_version_1_loads_and_scores_as_version_2()
+    {
+        // Version 2 made agreeing addresses tell the home when no postcode is compared; the levels did not change.
+        var document = JsonNode.Parse(MatchModel.Default.ToJson())!;
+        document["comparisons"]!.AsArray().Single(c => (string?)c!["comparison"] == "Address")!["definitionVersion"] = 1;
+
+        var loaded = MatchModel.FromJson(document.ToJsonString());
+
+        Assert.Equal(MatchModel.Default.ToJson(), loaded.ToJson());
+    }
+
+    [Fact]
     public void The_same_model_scores_identically_after_a_round_trip()
     {
         var model = Customised();

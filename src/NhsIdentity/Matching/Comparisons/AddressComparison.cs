@@ -13,7 +13,7 @@ internal readonly struct AddressComparison : IComparisonDefinition
     private static readonly ComparisonLevelDefinition[] Levels =
     [
         new(nameof(AddressLevel.Similar90), "Token-set similarity at least similarHigh (0.9 by default).",
-            LevelEvidence.Agrees),
+            LevelEvidence.Agrees | LevelEvidence.SameAddress),
         new(nameof(AddressLevel.Similar70), "Token-set similarity at least similarLow (0.7 by default)."),
         new(nameof(AddressLevel.Else), "Below similarLow."),
     ];
@@ -32,7 +32,7 @@ internal readonly struct AddressComparison : IComparisonDefinition
     public static ComparisonKind Kind => ComparisonKind.Address;
 
     public static ComparisonDefinition Describe() => new(
-        Kind, version: 1, "address", "Address", [nameof(PatientRecord.Address)], Levels,
+        Kind, version: 2, "address", "Address", [nameof(PatientRecord.Address)], Levels,
 
         // Addresses are written many ways and people move: 70% of true matches reach Similar90; random pairs in one
         // extract almost never do (u 1e-4) and share a street about 1 time in 500.
