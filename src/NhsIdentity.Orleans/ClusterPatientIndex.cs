@@ -275,23 +275,84 @@ public sealed class ClusterPatientIndex
             return new ClusterMatchResult([], SnapshotVersion, 0, 0);
         }
 
+        // Phase 1: each rule's key bucket names its candidates, in the single node's posting order.
         var prepared = new RecordSet([query], _options.Index.RecordSetOptions);
-        var buckets = new int[_rules.Count];
-        var asked = RouteInto(prepared, 0, buckets);
-        var calls = new Task<BucketAnswer?>[asked];
-        var c = 0;
-        for (var r = 0; r < buckets.Length; r++)
+        var cap = _options.Index.MaxCandidates;
+        var keyCalls = new List<Task<CandidateAnswer?>>(_rules.Count);
+        for (var r = 0; r < _rules.Count; r++)
         {
-            if (buckets[r] >= 0)
+            var key = _rules[r].GetKey(prepared, 0);
+            if (key != 0)
             {
-                var bucket = Bucket(r, buckets[r]);
-                calls[c++] = AnswerOrNull(() => bucket.FindAsync(SnapshotVersion, query, maxResults));
+                var bucket = Bucket(r, BucketLayout.BucketOf(r, key, _options.Buckets));
+                keyCalls.Add(AnswerOrNull(() => bucket.CandidatesAsync(SnapshotVersion, key, cap)));
             }
         }
 
-        var answers = await Task.WhenAll(calls);
-        var unanswered = answers.Count(answer => answer is null);
-        return new ClusterMatchResult(Merge([.. answers.OfType<BucketAnswer>()], maxResults, SnapshotVersion), SnapshotVersion, asked, unanswered);
+        var named = await Task.WhenAll(keyCalls);
+        var candidates = Gather(named, cap, SnapshotVersion);
+
+        // Phase 2: the row shards holding the candidates score them; every shard's best N merge into the answer.
+        var byShard = new Dictionary<int, List<string>>();
+        foreach (var id in candidates)
+        {
+            var shard = BucketLayout.RowShardOf(id, _options.Buckets);
+            if (!byShard.TryGetValue(shard, out var ids))
+            {
+                byShard[shard] = ids = [];
+            }
+
+            ids.Add(id);
+        }
+
+        var scoreCalls = new List<Task<BucketAnswer?>>(byShard.Count);
+        foreach (var (shard, ids) in byShard)
+        {
+            var rows = RowShard(shard);
+            var asked = ids.ToArray();
+            scoreCalls.Add(AnswerOrNull(() => rows.ScoreAsync(SnapshotVersion, query, asked, maxResults)));
+        }
+
+        var scored = await Task.WhenAll(scoreCalls);
+        var unanswered = named.Count(answer => answer is null) + scored.Count(answer => answer is null);
+        return new ClusterMatchResult(Merge([.. scored.OfType<BucketAnswer>()], maxResults, SnapshotVersion), SnapshotVersion,
+            keyCalls.Count + scoreCalls.Count, unanswered);
+    }
+
+    /// <summary>The candidates the single node gathers from the same posting lists: rule by rule in rule order, each
+    /// list in its order, each id once, stopping at <paramref name="cap"/> (<see cref="PatientIndexOptions.MaxCandidates"/>).
+    /// Every bucket sends at most <paramref name="cap"/> ids, which is all the single node could take from one list.</summary>
+    internal static List<string> Gather(IReadOnlyList<CandidateAnswer?> answers, int cap, string snapshotVersion)
+    {
+        var candidates = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            if (answer is null)
+            {
+                continue; // counted as unanswered: the result says it is degraded
+            }
+
+            if (answer.SnapshotVersion is { } version && !string.Equals(version, snapshotVersion, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("A bucket answered under snapshot " + version + ", not " + snapshotVersion + ".");
+            }
+
+            foreach (var id in answer.Ids)
+            {
+                if (candidates.Count == cap)
+                {
+                    return candidates;
+                }
+
+                if (seen.Add(id))
+                {
+                    candidates.Add(id);
+                }
+            }
+        }
+
+        return candidates;
     }
 
     /// <summary>Every rule's best matches merged into the best <paramref name="maxResults"/>, each record once, in the
@@ -347,7 +408,8 @@ public sealed class ClusterPatientIndex
     {
         Span<int> buckets = stackalloc int[_rules.Count];
         var routed = RouteInto(records, index, buckets);
-        var addresses = new BucketAddress[routed];
+        // Every key bucket of a rule the record has a key for, and its row shard (where its prepared row lives).
+        var addresses = new BucketAddress[routed + 1];
         var a = 0;
         for (var r = 0; r < buckets.Length; r++)
         {
@@ -357,11 +419,13 @@ public sealed class ClusterPatientIndex
             }
         }
 
+        addresses[a] = BucketLayout.RowAddress(records.GetId(index)!, _options.Buckets);
         return addresses;
     }
 
     /// <summary>A bucket's answer, or null when it did not answer within the recovery wait.</summary>
-    private async Task<BucketAnswer?> AnswerOrNull(Func<Task<BucketAnswer>> call)
+    private async Task<T?> AnswerOrNull<T>(Func<Task<T>> call)
+        where T : class
     {
         try
         {
@@ -410,6 +474,9 @@ public sealed class ClusterPatientIndex
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+
+    private IRowShardGrain RowShard(int shard) =>
+        _grains.GetGrain<IRowShardGrain>(BucketLayout.RowShardKey(_options.Name, shard));
 
     private IIndexBucketGrain Bucket(int rule, int bucket) =>
         _grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(_options.Name, rule, bucket));

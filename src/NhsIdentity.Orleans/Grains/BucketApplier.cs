@@ -61,7 +61,10 @@ internal sealed class BucketApplier(IGrainFactory grains, IClusterRecordStore st
 
     private async Task<bool> TryApplyAsync(string index, string snapshotVersion, BucketAddress bucket, BucketWrite[] writes, TimeSpan applyWait)
     {
-        var grain = grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(index, bucket.Rule, bucket.Bucket));
+        // A row shard takes the record's content, a key bucket its key under the bucket's rule: the same writes.
+        Func<Task<int>> apply = bucket.Rule == BucketLayout.Rows
+            ? () => grains.GetGrain<IRowShardGrain>(BucketLayout.RowShardKey(index, bucket.Bucket)).ApplyAsync(snapshotVersion, writes)
+            : () => grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(index, bucket.Rule, bucket.Bucket)).ApplyAsync(snapshotVersion, writes);
         var start = time.GetTimestamp();
         var backoff = FirstBackoff;
         while (true)
@@ -69,7 +72,7 @@ internal sealed class BucketApplier(IGrainFactory grains, IClusterRecordStore st
             var left = applyWait - time.GetElapsedTime(start);
             try
             {
-                var call = grain.ApplyAsync(snapshotVersion, writes);
+                var call = apply();
                 await (applyWait > TimeSpan.Zero ? call.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time) : call);
                 return true;
             }
