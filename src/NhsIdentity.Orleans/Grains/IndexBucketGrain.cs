@@ -17,8 +17,11 @@ namespace NhsIdentity.Orleans.Grains;
 /// completes; a failed load leaves the bucket unloaded and the next call tries again.</para>
 /// <para><b>Versions.</b> The bucket holds each id's version and applies a change only when its version is higher,
 /// so retried, duplicated and reordered applies are harmless.</para>
-/// <para>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap.</para>
+/// <para>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap. Placed on
+/// a silo chosen by a hash of its key, so the buckets spread evenly over the silos whatever order they are first
+/// called in (a bulk load activates them all at once, faster than activation counts are published).</para>
 /// </remarks>
+[global::Orleans.Placement.HashBasedPlacement]
 internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRecordStore store, ILogger<IndexBucketGrain> logger)
     : Grain, IIndexBucketGrain
 {
@@ -56,7 +59,8 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
     public async Task<long> VersionOfAsync(string snapshotVersion, string id) =>
         (await LoadedPostings(snapshotVersion)).VersionOf(id);
 
-    /// <summary>Prepares the batch's records once, reads each one's key under the rule and applies it by version.</summary>
+    /// <summary>Applies each write by version: its key as sent, or, when it carries the record (a reload from the
+    /// store), the record's key under the rule, the batch's records prepared together.</summary>
     private int Apply(KeyPostings postings, IReadOnlyList<BucketWrite> writes)
     {
         var present = new List<PatientRecord>(writes.Count);
@@ -73,8 +77,8 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
         var p = 0;
         foreach (var write in writes)
         {
-            var key = write.Record is null ? 0UL : _rule!.GetKey(prepared, p++);
-            applied += postings.Apply(write.Id, write.Version, write.Record is not null, key) ? 1 : 0;
+            var key = write.Record is null ? write.Key : _rule!.GetKey(prepared, p++);
+            applied += postings.Apply(write.Id, write.Version, write.Present, key) ? 1 : 0;
         }
 
         return applied;

@@ -85,11 +85,15 @@ internal sealed class IndexSnapshot
     /// <summary>The single-node options restricted to one rule: what one bucket of that rule indexes with.</summary>
     public PatientIndexOptions OptionsForRule(int rule, RecordSetOptions preparation) => new()
     {
-        BlockingRules = [BlockingRule.Create(RuleNames[rule], [.. RuleParts[rule].Select(part => (BlockingKeyPart)part)])],
+        BlockingRules = [Rule(rule)],
         RecordSetOptions = preparation,
         MaxCandidates = MaxCandidates,
         MinimumDecision = MinimumDecision,
     };
+
+    /// <summary>The blocking rule at a position, rebuilt from its name and parts.</summary>
+    public BlockingRule Rule(int rule) =>
+        BlockingRule.Create(RuleNames[rule], [.. RuleParts[rule].Select(part => (BlockingKeyPart)part)]);
 
     private static void AppendInts(XxHash128 hash, ReadOnlySpan<int> values)
     {

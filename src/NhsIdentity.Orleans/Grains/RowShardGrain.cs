@@ -21,8 +21,10 @@ namespace NhsIdentity.Orleans.Grains;
 /// (NHS number by default: one posting of about 20 bytes a record), which no lookup uses here: candidates come from the
 /// key buckets (<see cref="PatientIndex.FindMatchesAmong"/>).</para>
 /// <para>Orleans runs one call at a time per activation, so writes and lookups of one shard never overlap; the
-/// parallelism is across shards.</para>
+/// parallelism is across shards. Placed on a silo chosen by a hash of its key, so the rows spread evenly over the
+/// silos.</para>
 /// </remarks>
+[global::Orleans.Placement.HashBasedPlacement]
 internal sealed class RowShardGrain(IndexSnapshotCache snapshots, IClusterRecordStore store, ILogger<RowShardGrain> logger)
     : Grain, IRowShardGrain, IDisposable
 {
