@@ -87,6 +87,22 @@ internal static class ClusterRun
             }
 
             var lookupSeconds = lookupClock.Elapsed.TotalSeconds;
+
+            // Throughput: the same lookups again, 16 in flight, cluster only; the processor time every process of the
+            // cluster (silos and this client) spent, per lookup, is what sizing for a lookup rate needs.
+            var calls = new long[2];
+            var cpuBefore = silos.Sum(silo => silo.ProcessorTime.TotalSeconds) + Environment.CpuUsage.TotalTime.TotalSeconds;
+            var burst = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(Enumerable.Range(0, queries.Length * 2), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                var answer = await index.FindMatchesAsync(queries[i % queries.Length], 10);
+                Interlocked.Add(ref calls[0], answer.BucketsAsked);
+                Interlocked.Increment(ref calls[1]);
+            });
+            var burstSeconds = burst.Elapsed.TotalSeconds;
+            var cpuPerLookup = (silos.Sum(silo => silo.ProcessorTime.TotalSeconds) + Environment.CpuUsage.TotalTime.TotalSeconds - cpuBefore) / calls[1];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Throughput: {calls[1]:N0} lookups, 16 in flight, in {burstSeconds:N1} s ({calls[1] / burstSeconds:N0} a second on this machine); {calls[0] / (double)calls[1]:N1} grain calls a lookup (key buckets + row shards); processor time of every process of the cluster (silos and client) {cpuPerLookup * 1000:N2} ms a lookup."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{all.Length:N0} records over {siloCount} silo process(es), {buckets} buckets per rule and {buckets} row shards, {options.Index.BlockingRules.Count} rules; loaded in {loaded.TotalSeconds:N0} s ({all.Length / loaded.TotalSeconds:N0} records/s, {applied:N0} acknowledged by every grain); {lookups:N0} lookups (top 10) compared with a single node: {different} different, {withMatches:N0} with a match ({lookupSeconds:N1} s with the single node's, one at a time)."));
             Console.WriteLine();
@@ -158,6 +174,16 @@ internal static class ClusterRun
 
         public int GatewayPort { get; }
 
+        /// <summary>The processor time the silo process has used so far.</summary>
+        public TimeSpan ProcessorTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
+
         public static async Task<Silo> StartAsync(int siloPort, int gatewayPort, int primaryPort)
         {
             var self = Environment.ProcessPath!;
@@ -184,7 +210,15 @@ internal static class ClusterRun
         {
             await _process.StandardInput.WriteLineAsync("measure");
             await _process.StandardInput.FlushAsync();
-            return Memory.Parse((await _process.StandardOutput.ReadLineAsync())!);
+            while (await _process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("memory ", StringComparison.Ordinal))
+                {
+                    return Memory.Parse(line["memory ".Length..]);
+                }
+            }
+
+            throw new InvalidOperationException("The silo process ended before it measured its memory.");
         }
 
         public void Dispose()

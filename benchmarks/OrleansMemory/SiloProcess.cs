@@ -16,6 +16,9 @@ internal static class SiloProcess
     public static async Task<int> RunAsync(int siloPort, int gatewayPort, int primarySiloPort)
     {
         var builder = Host.CreateApplicationBuilder();
+        // Standard output is the conversation with the client: every log line goes to standard error.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
@@ -35,7 +38,7 @@ internal static class SiloProcess
         {
             if (line == "measure")
             {
-                Console.WriteLine(Memory.Measure().ToLine());
+                Console.WriteLine("memory " + Memory.Measure().ToLine());
             }
         }
 

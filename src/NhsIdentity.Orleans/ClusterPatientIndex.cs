@@ -5,31 +5,34 @@ using NhsIdentity.Orleans.Storage;
 namespace NhsIdentity.Orleans;
 
 /// <summary>
-/// A <see cref="PatientIndex"/> partitioned over an Orleans cluster: the client side. Each record lives in one bucket
-/// grain per blocking rule it has a key for (bucket <c>hash(rule, key) mod B</c>); a lookup asks only the buckets its
-/// own keys fall in, in parallel, and merges their best matches into the answer one <see cref="PatientIndex"/> holding
-/// every record would give.
+/// A <see cref="PatientIndex"/> partitioned over an Orleans cluster: the client side. Each record's prepared row lives
+/// once in the cluster, in its row shard (<c>hash(id) mod B</c>); for each blocking rule it has a key for, its id is
+/// listed under that key in one key bucket (<c>hash(rule, key) mod B</c>). A lookup asks the key buckets its own keys
+/// fall in for candidate ids, then the row shards holding those candidates to score them, and merges their best
+/// matches into the answer one <see cref="PatientIndex"/> holding every record would give.
 /// </summary>
 /// <remarks>
-/// <para><b>Why the answers are the same.</b> A bucket is a single-node index restricted to its rule, scoring with
-/// the whole index's model and term frequencies (one immutable, versioned snapshot, published once and read once per
-/// silo), so it gathers exactly the candidates the single-node index gathers under that rule and scores each to the
-/// same bits. The single-node answer is the best N of the union of every rule's candidates; each of those is among the
-/// best N of its own rule's candidates, so merging every rule's best N (each record once, ordered by descending weight
-/// then ordinal id) gives it. One limit: when a query's candidates under all rules together exceed
-/// <see cref="PatientIndexOptions.MaxCandidates"/> while each rule's alone do not, the single-node index stops
-/// gathering at the cap and the cluster does not, so the cluster can find a match the single node missed.</para>
-/// <para><b>Preparation.</b> The query is prepared once here to find its keys, and again by each bucket it is sent to
-/// (a few microseconds each; preparation is deterministic, so every bucket sees the same prepared query).</para>
+/// <para><b>Why the answers are the same.</b> A key bucket keeps each key's ids in the order the single-node index
+/// keeps the same records' positions (appended when added; on removal the last moves into the gap; a replaced record
+/// is removed and appended), so the client gathers exactly the candidates the single node gathers: rule by rule, each
+/// list in order, each record once, stopping at <see cref="PatientIndexOptions.MaxCandidates"/>. A row shard scores
+/// its share of them with the whole index's model and term frequencies (one immutable, versioned snapshot, published
+/// once and read once per silo) to the same bits, keeping its best N as the single node keeps its best N; the single
+/// node's best N of all the candidates are among the best N of the shard each lives in, so merging every shard's best
+/// N (each record once, by descending weight then ordinal id) gives it.</para>
+/// <para><b>Cost of a lookup.</b> Two rounds of calls: one per rule the query has a key for (12 at most with the
+/// default rules), then one per row shard holding a candidate (at most the number of distinct candidates, and at most
+/// <see cref="ClusterIndexOptions.Buckets"/>). The query is prepared once here to find its keys, and again by each row
+/// shard it is sent to (a few microseconds; preparation is deterministic).</para>
 /// <para><b>Writes.</b> <see cref="UpsertAsync"/> and <see cref="RemoveAsync"/> go through the record id's owner grain,
 /// which commits the write to the store (the record's version becomes its previous version + 1), then applies it to
-/// every bucket the record's new keys fall in and removes it from the buckets of old keys it no longer has. Buckets
-/// apply by version, so a retried or reordered apply changes nothing. A write is acknowledged only after its commit;
-/// <see cref="AddRangeAsync"/> commits whole batches the same way.</para>
-/// <para><b>Failure.</b> A bucket loads its records from the store when it activates, so a bucket whose silo was lost
-/// comes back whole on another silo. Calls wait up to <see cref="ClusterIndexOptions.RecoveryWait"/> for that; a lookup
-/// still missing buckets then returns a result flagged <see cref="ClusterMatchResult.IsDegraded"/>, never a silently
-/// partial one.</para>
+/// its row shard and to every key bucket the record's new keys fall in, and removes it from the buckets of old keys it
+/// no longer has. Grains apply by version, so a retried or reordered apply changes nothing. A write is acknowledged
+/// only after its commit; <see cref="AddRangeAsync"/> commits whole batches the same way.</para>
+/// <para><b>Failure.</b> A grain loads its entries from the store when it activates, so a key bucket or row shard
+/// whose silo was lost comes back whole on another silo. Calls wait up to <see cref="ClusterIndexOptions.RecoveryWait"/>
+/// for that; a lookup still missing some then returns a result flagged <see cref="ClusterMatchResult.IsDegraded"/>,
+/// never a silently partial one.</para>
 /// <para>Thread-safe: any number of lookups may run at once. Nothing it throws contains patient data.</para>
 /// </remarks>
 public sealed class ClusterPatientIndex
@@ -148,7 +151,7 @@ public sealed class ClusterPatientIndex
     public bool PublishedSnapshot { get; private set; }
 
     /// <summary>Loads records: each batch of records is committed to the store in one transaction, then applied to
-    /// one bucket per blocking rule each record has a key for, every bucket in parallel.</summary>
+    /// each record's row shard and to one key bucket per blocking rule it has a key for, every grain in parallel.</summary>
     /// <param name="records">The records; each needs an id, and ids are distinct within one call. A record whose id
     /// is already indexed is replaced (a new version), and leaves the buckets of keys it no longer has.</param>
     /// <param name="cancellationToken">Stops the load between batches (batches already committed stay).</param>
