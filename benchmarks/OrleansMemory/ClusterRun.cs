@@ -123,9 +123,10 @@ internal static class ClusterRun
         }
         finally
         {
-            foreach (var silo in silos)
+            // The primary (development clustering's membership) last, so the others leave a cluster that still has it.
+            for (var i = silos.Count - 1; i >= 0; i--)
             {
-                silo.Dispose();
+                silos[i].Dispose();
             }
         }
     }
