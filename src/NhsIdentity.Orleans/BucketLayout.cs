@@ -19,6 +19,35 @@ internal static class BucketLayout
         return (int)(XxHash64.HashToUInt64(bytes, seed: rule) % (ulong)buckets);
     }
 
+    /// <summary>The rule number the store files row shards under (<see cref="Storage.BucketAddress.Rule"/>): no blocking
+    /// rule has it, so a row shard's memberships never mix with a key bucket's.</summary>
+    public const int Rows = -1;
+
+    /// <summary>The row shard holding a record's prepared row: <c>XxHash64(id) mod <paramref name="shards"/></c>, over
+    /// the id's UTF-16 code units (the same on every process and machine).</summary>
+    public static int RowShardOf(string id, int shards) =>
+        (int)(XxHash64.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(id.AsSpan()), seed: RowSeed) % (ulong)shards);
+
+    /// <summary>The store address of a record's row shard.</summary>
+    public static Storage.BucketAddress RowAddress(string id, int shards) => new(Rows, RowShardOf(id, shards));
+
+    /// <summary>The key of the grain holding one row shard of a named index: <c>name/rows/shard</c>.</summary>
+    public static string RowShardKey(string index, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{index}/rows/{shard}");
+
+    /// <summary>The index name and store address in a key made by <see cref="RowShardKey"/>.</summary>
+    public static (string Index, Storage.BucketAddress Bucket) ParseRowShardKey(string grainKey)
+    {
+        var parts = grainKey.Split('/');
+        return parts.Length == 3 && parts[1] == "rows"
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
+            ? (parts[0], new Storage.BucketAddress(Rows, shard))
+            : throw new ArgumentException("Not a row shard grain key.", nameof(grainKey));
+    }
+
+    /// <summary>Seeds the row hash apart from every rule's key hash (rules are seeded 0, 1, 2, ...).</summary>
+    private const long RowSeed = 0x726F7773; // "rows"
+
     /// <summary>The key of the grain holding one bucket of one rule of a named index: <c>name/rule/bucket</c>.</summary>
     public static string GrainKey(string index, int rule, int bucket) =>
         string.Create(CultureInfo.InvariantCulture, $"{index}/{rule}/{bucket}");

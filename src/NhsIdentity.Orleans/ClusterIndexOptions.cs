@@ -20,10 +20,11 @@ public sealed record ClusterIndexOptions
     public PatientIndexOptions Index { get; init; } = PatientIndexOptions.Default;
 
     /// <summary>
-    /// Gets the number of buckets per blocking rule, B: a record's key under rule r lives in bucket
-    /// <c>hash(r, key) mod B</c>, one grain per rule and bucket. Default <see cref="DefaultBuckets"/> (256, the figure
-    /// SCALE.md starts from): enough grains to spread over dozens of silos, few enough that each holds thousands of
-    /// records at national scale. Between 1 and 65,536.
+    /// Gets the number of buckets per blocking rule, B, which is also the number of row shards: a record's key under
+    /// rule r lives in key bucket <c>hash(r, key) mod B</c> and its prepared row in row shard <c>hash(id) mod B</c>,
+    /// one grain each. Default <see cref="DefaultBuckets"/> (256, the figure SCALE.md starts from): enough grains to
+    /// spread over dozens of silos, few enough that each holds thousands of records at national scale. Between 1 and
+    /// 65,536.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 65,536.</exception>
     public int Buckets

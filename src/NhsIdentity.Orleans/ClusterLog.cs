@@ -6,7 +6,7 @@ namespace NhsIdentity.Orleans;
 /// names, milliseconds and failure types only, never a record's content.</summary>
 internal static partial class ClusterLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Bucket {Grain} loaded {Records} records and {Tombstones} tombstones from the store in {Milliseconds} ms")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Grain {Grain} loaded {Records} records and {Tombstones} tombstones from the store in {Milliseconds} ms")]
     public static partial void BucketLoaded(ILogger logger, string grain, int records, int tombstones, long milliseconds);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Bucket {Bucket} of index {Index} did not acknowledge {Count} committed writes ({Reason}); it repairs on reload or by a repair sweep")]

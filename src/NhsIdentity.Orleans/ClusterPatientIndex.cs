@@ -5,31 +5,34 @@ using NhsIdentity.Orleans.Storage;
 namespace NhsIdentity.Orleans;
 
 /// <summary>
-/// A <see cref="PatientIndex"/> partitioned over an Orleans cluster: the client side. Each record lives in one bucket
-/// grain per blocking rule it has a key for (bucket <c>hash(rule, key) mod B</c>); a lookup asks only the buckets its
-/// own keys fall in, in parallel, and merges their best matches into the answer one <see cref="PatientIndex"/> holding
-/// every record would give.
+/// A <see cref="PatientIndex"/> partitioned over an Orleans cluster: the client side. Each record's prepared row lives
+/// once in the cluster, in its row shard (<c>hash(id) mod B</c>); for each blocking rule it has a key for, its id is
+/// listed under that key in one key bucket (<c>hash(rule, key) mod B</c>). A lookup asks the key buckets its own keys
+/// fall in for candidate ids, then the row shards holding those candidates to score them, and merges their best
+/// matches into the answer one <see cref="PatientIndex"/> holding every record would give.
 /// </summary>
 /// <remarks>
-/// <para><b>Why the answers are the same.</b> A bucket is a single-node index restricted to its rule, scoring with
-/// the whole index's model and term frequencies (one immutable, versioned snapshot, published once and read once per
-/// silo), so it gathers exactly the candidates the single-node index gathers under that rule and scores each to the
-/// same bits. The single-node answer is the best N of the union of every rule's candidates; each of those is among the
-/// best N of its own rule's candidates, so merging every rule's best N (each record once, ordered by descending weight
-/// then ordinal id) gives it. One limit: when a query's candidates under all rules together exceed
-/// <see cref="PatientIndexOptions.MaxCandidates"/> while each rule's alone do not, the single-node index stops
-/// gathering at the cap and the cluster does not, so the cluster can find a match the single node missed.</para>
-/// <para><b>Preparation.</b> The query is prepared once here to find its keys, and again by each bucket it is sent to
-/// (a few microseconds each; preparation is deterministic, so every bucket sees the same prepared query).</para>
+/// <para><b>Why the answers are the same.</b> A key bucket keeps each key's ids in the order the single-node index
+/// keeps the same records' positions (appended when added; on removal the last moves into the gap; a replaced record
+/// is removed and appended), so the client gathers exactly the candidates the single node gathers: rule by rule, each
+/// list in order, each record once, stopping at <see cref="PatientIndexOptions.MaxCandidates"/>. A row shard scores
+/// its share of them with the whole index's model and term frequencies (one immutable, versioned snapshot, published
+/// once and read once per silo) to the same bits, keeping its best N as the single node keeps its best N; the single
+/// node's best N of all the candidates are among the best N of the shard each lives in, so merging every shard's best
+/// N (each record once, by descending weight then ordinal id) gives it.</para>
+/// <para><b>Cost of a lookup.</b> Two rounds of calls: one per rule the query has a key for (12 at most with the
+/// default rules), then one per row shard holding a candidate (at most the number of distinct candidates, and at most
+/// <see cref="ClusterIndexOptions.Buckets"/>). The query is prepared once here to find its keys, and again by each row
+/// shard it is sent to (a few microseconds; preparation is deterministic).</para>
 /// <para><b>Writes.</b> <see cref="UpsertAsync"/> and <see cref="RemoveAsync"/> go through the record id's owner grain,
 /// which commits the write to the store (the record's version becomes its previous version + 1), then applies it to
-/// every bucket the record's new keys fall in and removes it from the buckets of old keys it no longer has. Buckets
-/// apply by version, so a retried or reordered apply changes nothing. A write is acknowledged only after its commit;
-/// <see cref="AddRangeAsync"/> commits whole batches the same way.</para>
-/// <para><b>Failure.</b> A bucket loads its records from the store when it activates, so a bucket whose silo was lost
-/// comes back whole on another silo. Calls wait up to <see cref="ClusterIndexOptions.RecoveryWait"/> for that; a lookup
-/// still missing buckets then returns a result flagged <see cref="ClusterMatchResult.IsDegraded"/>, never a silently
-/// partial one.</para>
+/// its row shard and to every key bucket the record's new keys fall in, and removes it from the buckets of old keys it
+/// no longer has. Grains apply by version, so a retried or reordered apply changes nothing. A write is acknowledged
+/// only after its commit; <see cref="AddRangeAsync"/> commits whole batches the same way.</para>
+/// <para><b>Failure.</b> A grain loads its entries from the store when it activates, so a key bucket or row shard
+/// whose silo was lost comes back whole on another silo. Calls wait up to <see cref="ClusterIndexOptions.RecoveryWait"/>
+/// for that; a lookup still missing some then returns a result flagged <see cref="ClusterMatchResult.IsDegraded"/>,
+/// never a silently partial one.</para>
 /// <para>Thread-safe: any number of lookups may run at once. Nothing it throws contains patient data.</para>
 /// </remarks>
 public sealed class ClusterPatientIndex
@@ -148,7 +151,7 @@ public sealed class ClusterPatientIndex
     public bool PublishedSnapshot { get; private set; }
 
     /// <summary>Loads records: each batch of records is committed to the store in one transaction, then applied to
-    /// one bucket per blocking rule each record has a key for, every bucket in parallel.</summary>
+    /// each record's row shard and to one key bucket per blocking rule it has a key for, every grain in parallel.</summary>
     /// <param name="records">The records; each needs an id, and ids are distinct within one call. A record whose id
     /// is already indexed is replaced (a new version), and leaves the buckets of keys it no longer has.</param>
     /// <param name="cancellationToken">Stops the load between batches (batches already committed stay).</param>
@@ -275,23 +278,84 @@ public sealed class ClusterPatientIndex
             return new ClusterMatchResult([], SnapshotVersion, 0, 0);
         }
 
+        // Phase 1: each rule's key bucket names its candidates, in the single node's posting order.
         var prepared = new RecordSet([query], _options.Index.RecordSetOptions);
-        var buckets = new int[_rules.Count];
-        var asked = RouteInto(prepared, 0, buckets);
-        var calls = new Task<BucketAnswer?>[asked];
-        var c = 0;
-        for (var r = 0; r < buckets.Length; r++)
+        var cap = _options.Index.MaxCandidates;
+        var keyCalls = new List<Task<CandidateAnswer?>>(_rules.Count);
+        for (var r = 0; r < _rules.Count; r++)
         {
-            if (buckets[r] >= 0)
+            var key = _rules[r].GetKey(prepared, 0);
+            if (key != 0)
             {
-                var bucket = Bucket(r, buckets[r]);
-                calls[c++] = AnswerOrNull(() => bucket.FindAsync(SnapshotVersion, query, maxResults));
+                var bucket = Bucket(r, BucketLayout.BucketOf(r, key, _options.Buckets));
+                keyCalls.Add(AnswerOrNull(() => bucket.CandidatesAsync(SnapshotVersion, key, cap)));
             }
         }
 
-        var answers = await Task.WhenAll(calls);
-        var unanswered = answers.Count(answer => answer is null);
-        return new ClusterMatchResult(Merge([.. answers.OfType<BucketAnswer>()], maxResults, SnapshotVersion), SnapshotVersion, asked, unanswered);
+        var named = await Task.WhenAll(keyCalls);
+        var candidates = Gather(named, cap, SnapshotVersion);
+
+        // Phase 2: the row shards holding the candidates score them; every shard's best N merge into the answer.
+        var byShard = new Dictionary<int, List<string>>();
+        foreach (var id in candidates)
+        {
+            var shard = BucketLayout.RowShardOf(id, _options.Buckets);
+            if (!byShard.TryGetValue(shard, out var ids))
+            {
+                byShard[shard] = ids = [];
+            }
+
+            ids.Add(id);
+        }
+
+        var scoreCalls = new List<Task<BucketAnswer?>>(byShard.Count);
+        foreach (var (shard, ids) in byShard)
+        {
+            var rows = RowShard(shard);
+            var asked = ids.ToArray();
+            scoreCalls.Add(AnswerOrNull(() => rows.ScoreAsync(SnapshotVersion, query, asked, maxResults)));
+        }
+
+        var scored = await Task.WhenAll(scoreCalls);
+        var unanswered = named.Count(answer => answer is null) + scored.Count(answer => answer is null);
+        return new ClusterMatchResult(Merge([.. scored.OfType<BucketAnswer>()], maxResults, SnapshotVersion), SnapshotVersion,
+            keyCalls.Count + scoreCalls.Count, unanswered);
+    }
+
+    /// <summary>The candidates the single node gathers from the same posting lists: rule by rule in rule order, each
+    /// list in its order, each id once, stopping at <paramref name="cap"/> (<see cref="PatientIndexOptions.MaxCandidates"/>).
+    /// Every bucket sends at most <paramref name="cap"/> ids, which is all the single node could take from one list.</summary>
+    internal static List<string> Gather(IReadOnlyList<CandidateAnswer?> answers, int cap, string snapshotVersion)
+    {
+        var candidates = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            if (answer is null)
+            {
+                continue; // counted as unanswered: the result says it is degraded
+            }
+
+            if (answer.SnapshotVersion is { } version && !string.Equals(version, snapshotVersion, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("A bucket answered under snapshot " + version + ", not " + snapshotVersion + ".");
+            }
+
+            foreach (var id in answer.Ids)
+            {
+                if (candidates.Count == cap)
+                {
+                    return candidates;
+                }
+
+                if (seen.Add(id))
+                {
+                    candidates.Add(id);
+                }
+            }
+        }
+
+        return candidates;
     }
 
     /// <summary>Every rule's best matches merged into the best <paramref name="maxResults"/>, each record once, in the
@@ -347,7 +411,8 @@ public sealed class ClusterPatientIndex
     {
         Span<int> buckets = stackalloc int[_rules.Count];
         var routed = RouteInto(records, index, buckets);
-        var addresses = new BucketAddress[routed];
+        // Every key bucket of a rule the record has a key for, and its row shard (where its prepared row lives).
+        var addresses = new BucketAddress[routed + 1];
         var a = 0;
         for (var r = 0; r < buckets.Length; r++)
         {
@@ -357,11 +422,13 @@ public sealed class ClusterPatientIndex
             }
         }
 
+        addresses[a] = BucketLayout.RowAddress(records.GetId(index)!, _options.Buckets);
         return addresses;
     }
 
     /// <summary>A bucket's answer, or null when it did not answer within the recovery wait.</summary>
-    private async Task<BucketAnswer?> AnswerOrNull(Func<Task<BucketAnswer>> call)
+    private async Task<T?> AnswerOrNull<T>(Func<Task<T>> call)
+        where T : class
     {
         try
         {
@@ -410,6 +477,9 @@ public sealed class ClusterPatientIndex
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(1);
+
+    private IRowShardGrain RowShard(int shard) =>
+        _grains.GetGrain<IRowShardGrain>(BucketLayout.RowShardKey(_options.Name, shard));
 
     private IIndexBucketGrain Bucket(int rule, int bucket) =>
         _grains.GetGrain<IIndexBucketGrain>(BucketLayout.GrainKey(_options.Name, rule, bucket));

@@ -42,5 +42,11 @@ internal sealed class IndexSnapshotCache(IGrainFactory grains, RecordSetOptions 
 /// <summary>A snapshot with its model and table parsed.</summary>
 internal sealed record LoadedSnapshot(IndexSnapshot Snapshot, MatchModel Model, TermFrequencyTable TermFrequencies)
 {
+    private Matching.Blocking.BlockingRule[]? _rules;
+
     public string Version => Snapshot.Version;
+
+    /// <summary>The snapshot's blocking rules, in order (built once).</summary>
+    public IReadOnlyList<Matching.Blocking.BlockingRule> Rules =>
+        _rules ??= [.. Enumerable.Range(0, Snapshot.RuleNames.Length).Select(Snapshot.Rule)];
 }

@@ -3,8 +3,9 @@ using NhsIdentity.Orleans.Grains;
 
 namespace NhsIdentity.Orleans.Tests;
 
-/// <summary>Records loaded into the cluster are where the routing says: each bucket grain holds exactly the records
-/// whose key under its rule hashes to it, so a record is held once per rule it has a key for.</summary>
+/// <summary>Records loaded into the cluster are where the routing says: each key bucket holds exactly the ids of the
+/// records whose key under its rule hashes to it (an id once per rule the record has a key for), and each row shard
+/// exactly the rows of the records whose id hashes to it (every row once in the cluster).</summary>
 [Collection(SharedCluster.Name)]
 public sealed class BucketPlacementTests(ClusterFixture fixture)
 {
@@ -48,6 +49,20 @@ public sealed class BucketPlacementTests(ClusterFixture fixture)
                 Assert.Equal(expected[r, b], held);
             }
         }
+
+        var rows = new int[Buckets];
+        foreach (var record in records)
+        {
+            rows[BucketLayout.RowShardOf(record.Id!, Buckets)]++;
+        }
+
+        for (var s = 0; s < Buckets; s++)
+        {
+            Assert.Equal(rows[s], await fixture.Client.GetGrain<IRowShardGrain>(BucketLayout.RowShardKey(options.Name, s)).CountAsync(index.SnapshotVersion));
+        }
+
+        Assert.Equal(records.Length, rows.Sum());
+        Assert.True(rows.Count(count => count > 0) > Buckets / 2, "the rows spread over the shards");
     }
 
     [Fact]

@@ -9,9 +9,9 @@ namespace NhsIdentity.Orleans.Tests;
 /// <see cref="ClusterPatientIndex"/> over three silos, and every lookup's answer compared whole — the same ids in the
 /// same order, the same weights and probabilities to the bit, the same decisions.
 /// </summary>
-/// <remarks>The records are fewer than <see cref="PatientIndexOptions.MaxCandidates"/>, so the one case in which the
-/// cluster may legitimately differ (the single node's candidate cap cutting a lookup's union of blocks short) cannot
-/// arise; the test checks that premise.</remarks>
+/// <remarks>The first two tests hold fewer records than <see cref="PatientIndexOptions.MaxCandidates"/>, so the cap
+/// cannot bite; the third sets a cap that bites across rules in many lookups (the single node stops gathering part-way
+/// through a later rule's list), which the cluster reproduces by gathering the key buckets' ids in the same order.</remarks>
 [Collection(SharedCluster.Name)]
 public sealed class DifferentialOracleTests(ClusterFixture fixture, ITestOutputHelper output)
 {
@@ -49,9 +49,29 @@ public sealed class DifferentialOracleTests(ClusterFixture fixture, ITestOutputH
         Assert.True(result.Ties > 0, "some lookups should hold equal weights, ordered by id");
     }
 
-    private async Task<OracleResult> CompareAsync(string name, PatientIndexOptions options, int lookups, Func<int, int> maxResultsOf)
+    [Theory]
+    [InlineData(3, 4)] // bites in most lookups (measured: 888 of 1,000)
+    [InlineData(12, 100)] // bites in a few, deeper into later rules' lists (measured: 21 of 1,000)
+    public async Task A_candidate_cap_that_bites_across_rules_gives_the_capped_single_node_answer(int cap, int bitesInAtLeastOneIn)
     {
-        Assert.True(OracleData.Records.Length < options.MaxCandidates, "the premise: the candidate cap cannot bite");
+        // Every candidate kept, and a small cap: a lookup whose rules together select more stops part-way, in posting
+        // order, so which candidates are scored at all depends on the order of every rule's list.
+        var options = PatientIndexOptions.Default with { MinimumDecision = MatchDecision.NonMatch, MaxCandidates = cap };
+        var lookups = Math.Max(500, Lookups / 10);
+        using var uncapped = OracleData.SingleNode(options with { MaxCandidates = PatientIndexOptions.DefaultMaxCandidates });
+        using var capped = OracleData.SingleNode(options);
+        var queries = OracleData.Queries(lookups);
+        var bitten = queries.Count(query => !uncapped.FindMatches(query, 50).SequenceEqual(capped.FindMatches(query, 50)));
+        Assert.True(bitten >= lookups / bitesInAtLeastOneIn, $"the premise: the cap changes answers ({bitten} of {lookups})");
+
+        var result = await CompareAsync("capped" + cap, options, lookups, maxResultsOf: i => 1 + (i % 20), capMayBite: true);
+        Assert.True(result.WithSeveral > lookups / 2, "with non-matches kept most lookups return several candidates");
+        output.WriteLine($"capped{cap}: the cap changed {bitten} of {lookups} single-node answers");
+    }
+
+    private async Task<OracleResult> CompareAsync(string name, PatientIndexOptions options, int lookups, Func<int, int> maxResultsOf, bool capMayBite = false)
+    {
+        Assert.True(capMayBite || OracleData.Records.Length < options.MaxCandidates, "the premise: the candidate cap cannot bite");
         using var single = OracleData.SingleNode(options);
         var cluster = await ClusterPatientIndex.CreateAsync(
             fixture.Client, MatchModel.Default, OracleData.TermFrequencies,

@@ -70,8 +70,9 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
         Assert.Equal(newest.Record is null ? 0 : 1, await bucket.CountAsync(cluster.SnapshotVersion));
         if (newest.Record is { } record)
         {
-            var found = await bucket.FindAsync(cluster.SnapshotVersion, record, 1);
-            Assert.Equal(id, Assert.Single(found.Matches).Id);
+            var key = options.Index.BlockingRules[0].GetKey(new RecordSet([record]), 0);
+            var found = await bucket.CandidatesAsync(cluster.SnapshotVersion, key, 1);
+            Assert.Equal(key == 0 ? [] : [id], found.Ids);
         }
     }
 

@@ -15,9 +15,10 @@ namespace NhsIdentity.Orleans.Tests;
 /// <para>Issue 17 asks for 200,000 records in the block; this test uses <see cref="BlockSize"/> (30,000, three times
 /// the default cap of 10,000) so that it loads and answers in seconds on the shared 2-core machine: what it proves is
 /// that the cap bites, which needs a block larger than the cap, not a block of any particular size. The index has
-/// one blocking rule (date of birth and family-name Soundex), so every record lands in one bucket and the cluster's
-/// answer must equal the single node's capped answer (with several rules the single node spends its cap across rules
-/// and the cluster per rule: the README's one exception).</para>
+/// one blocking rule (date of birth and family-name Soundex), so every record's id lands in one key bucket and the
+/// cluster's answer must equal the single node's capped answer.</para>
+/// <para>(Since key buckets hold ids in the single node's posting order, the cluster also reproduces a cap that bites
+/// across several rules: DifferentialOracleTests.)</para>
 /// <para>The record looked up is a copy of the block's last record. Candidates are gathered in the order they were
 /// indexed, so an uncapped index finds it and a capped one cannot: the capped single node and the bucket both miss
 /// it, which is how the test knows the bucket gathered no more than its cap.</para>
@@ -65,7 +66,7 @@ public sealed class SkewTests(ClusterFixture fixture, ITestOutputHelper output)
         var mib = (after - before) / 1024.0 / 1024.0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{BlockSize:N0} records in one block (one family name and date of birth), one bucket, cap {options.Index.MaxCandidates:N0}: loaded in {loaded.TotalSeconds:F1} s; "
-            + $"managed memory grew {mib:F0} MiB ({(after - before) / (double)BlockSize:F0} bytes a record: the bucket's index, the in-memory store's copy and its membership rows, all in this process); "
+            + $"managed memory grew {mib:F0} MiB ({(after - before) / (double)BlockSize:F0} bytes a record: the key bucket's ids, the row shards' rows, the in-memory store's copy and its membership rows, all in this process); "
             + $"a lookup of the block answered {answer.Matches.Count} matches in {lookup.TotalMilliseconds:F0} ms, equal to the capped single node"));
     }
 

@@ -1,10 +1,9 @@
-using NhsIdentity.Matching;
-
 namespace NhsIdentity.Orleans.Grains;
 
-/// <summary>One bucket of one blocking rule: the records whose key under that rule hashes to the bucket, indexed and
-/// scored where they live. Keyed <c>index/rule/bucket</c> (<see cref="BucketLayout.GrainKey"/>). A new activation
-/// (first use, or after its silo was lost) loads its records from the store before it answers anything.</summary>
+/// <summary>One bucket of one blocking rule: for the records whose key under that rule hashes to the bucket, each key's
+/// record ids in the single node's posting order (<see cref="KeyPostings"/>); the rows themselves live in the row
+/// shards (<see cref="IRowShardGrain"/>). Keyed <c>index/rule/bucket</c> (<see cref="BucketLayout.GrainKey"/>). A new
+/// activation (first use, or after its silo was lost) loads its entries from the store before it answers anything.</summary>
 [Alias("NhsIdentity.IIndexBucketGrain")]
 internal interface IIndexBucketGrain : IGrainWithStringKey
 {
@@ -13,9 +12,9 @@ internal interface IIndexBucketGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task<int> ApplyAsync(string snapshotVersion, BucketWrite[] writes);
 
-    /// <summary>The bucket's best matches for a query, scored with the named snapshot.</summary>
-    [Alias("Find")]
-    Task<BucketAnswer> FindAsync(string snapshotVersion, PatientRecord query, int maxResults);
+    /// <summary>The first <paramref name="most"/> ids with a key, in the single node's posting order.</summary>
+    [Alias("Candidates")]
+    Task<CandidateAnswer> CandidatesAsync(string snapshotVersion, ulong key, int most);
 
     /// <summary>How many records the bucket holds (tombstones not counted).</summary>
     [Alias("Count")]
@@ -25,3 +24,11 @@ internal interface IIndexBucketGrain : IGrainWithStringKey
     [Alias("VersionOf")]
     Task<long> VersionOfAsync(string snapshotVersion, string id);
 }
+
+/// <summary>A key bucket's answer: the candidate ids under one key, and the snapshot the bucket holds.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("NhsIdentity.CandidateAnswer")]
+internal sealed record CandidateAnswer(
+    [property: Id(0)] string? SnapshotVersion,
+    [property: Id(1)] string[] Ids);

@@ -1,44 +1,44 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NhsIdentity.Matching;
+using NhsIdentity.Matching.Blocking;
 using NhsIdentity.Orleans.Storage;
 
 namespace NhsIdentity.Orleans.Grains;
 
 /// <summary>
-/// A bucket as a single-node <see cref="PatientIndex"/> restricted to the bucket's rule, with the whole index's term
-/// frequencies applied: a lookup here gathers exactly the records the single-node index would gather under that rule,
-/// and scores each to the same bits, so the client's merge of every rule's top matches is the single-node answer.
+/// A key bucket: for its blocking rule, each key's record ids in the order the single-node <see cref="PatientIndex"/>
+/// gathers them (<see cref="KeyPostings"/>), and nothing else: the prepared rows live once in the row shards, so adding
+/// a rule costs ids, not rows.
 /// </summary>
 /// <remarks>
 /// <para><b>Loading.</b> The first call of an activation (which names the snapshot) loads the bucket's entries from
-/// the store, so a bucket whose silo was lost comes back whole on another silo: its records and its tombstones.
-/// Nothing is answered before the load completes; a failed load leaves the bucket unloaded and the next call tries
-/// again.</para>
-/// <para><b>Versions.</b> The bucket holds each id's version (its record's, or its tombstone's) and applies a change
-/// only when its version is higher, so retried, duplicated and reordered applies are harmless.</para>
-/// <para>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap; the
-/// parallelism is across buckets.</para>
+/// the store (records and tombstones), preparing each record to find its key. Nothing is answered before the load
+/// completes; a failed load leaves the bucket unloaded and the next call tries again.</para>
+/// <para><b>Versions.</b> The bucket holds each id's version and applies a change only when its version is higher,
+/// so retried, duplicated and reordered applies are harmless.</para>
+/// <para>Orleans runs one call at a time per activation, so writes and lookups of one bucket never overlap. Placed on
+/// a silo chosen by a hash of its key, so the buckets spread evenly over the silos whatever order they are first
+/// called in (a bulk load activates them all at once, faster than activation counts are published).</para>
 /// </remarks>
+[global::Orleans.Placement.HashBasedPlacement]
 internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRecordStore store, ILogger<IndexBucketGrain> logger)
-    : Grain, IIndexBucketGrain, IDisposable
+    : Grain, IIndexBucketGrain
 {
-    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
-    private PatientIndex? _index;
+    /// <summary>Records prepared at a time while loading from the store.</summary>
+    private const int LoadBatch = 4_096;
+
+    private KeyPostings? _postings;
+    private BlockingRule? _rule;
     private LoadedSnapshot? _snapshot;
-    private bool _termFrequenciesStale;
 
     public async Task<int> ApplyAsync(string snapshotVersion, BucketWrite[] writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        var index = await LoadedIndex(snapshotVersion);
-        var applied = 0;
+        var postings = await LoadedPostings(snapshotVersion);
         try
         {
-            foreach (var write in writes)
-            {
-                applied += Apply(index, write) ? 1 : 0;
-            }
+            return Apply(postings, writes);
         }
         catch
         {
@@ -46,101 +46,80 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
             DeactivateOnIdle();
             throw;
         }
+    }
 
-        _termFrequenciesStale |= applied > 0;
+    public async Task<CandidateAnswer> CandidatesAsync(string snapshotVersion, ulong key, int most)
+    {
+        var postings = await LoadedPostings(snapshotVersion);
+        return new CandidateAnswer(_snapshot!.Version, postings.Find(key, most));
+    }
+
+    public async Task<int> CountAsync(string snapshotVersion) => (await LoadedPostings(snapshotVersion)).Count;
+
+    public async Task<long> VersionOfAsync(string snapshotVersion, string id) =>
+        (await LoadedPostings(snapshotVersion)).VersionOf(id);
+
+    /// <summary>Applies each write by version: its key as sent, or, when it carries the record (a reload from the
+    /// store), the record's key under the rule, the batch's records prepared together.</summary>
+    private int Apply(KeyPostings postings, IReadOnlyList<BucketWrite> writes)
+    {
+        var present = new List<PatientRecord>(writes.Count);
+        foreach (var write in writes)
+        {
+            if (write.Record is { } record)
+            {
+                present.Add(record);
+            }
+        }
+
+        var prepared = new RecordSet(present, snapshots.Preparation);
+        var applied = 0;
+        var p = 0;
+        foreach (var write in writes)
+        {
+            var key = write.Record is null ? write.Key : _rule!.GetKey(prepared, p++);
+            applied += postings.Apply(write.Id, write.Version, write.Present, key) ? 1 : 0;
+        }
+
         return applied;
     }
 
-    public async Task<BucketAnswer> FindAsync(string snapshotVersion, PatientRecord query, int maxResults)
+    private async Task<KeyPostings> LoadedPostings(string snapshotVersion)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var index = await LoadedIndex(snapshotVersion);
-        if (_termFrequenciesStale)
-        {
-            // Every record scores with the whole index's frequencies, never this bucket's own; applied once before a
-            // lookup rather than after every write, so a burst of writes costs one pass over the bucket.
-            index.ApplyTermFrequencies(_snapshot!.TermFrequencies);
-            _termFrequenciesStale = false;
-        }
-
-        var found = index.FindMatches(query, maxResults);
-        var matches = new BucketMatch[found.Count];
-        for (var i = 0; i < matches.Length; i++)
-        {
-            matches[i] = BucketMatch.From(found[i]);
-        }
-
-        return new BucketAnswer(_snapshot!.Version, matches);
-    }
-
-    public async Task<int> CountAsync(string snapshotVersion) => (await LoadedIndex(snapshotVersion)).Count;
-
-    public async Task<long> VersionOfAsync(string snapshotVersion, string id)
-    {
-        await LoadedIndex(snapshotVersion);
-        return _versions.GetValueOrDefault(id);
-    }
-
-    /// <summary>Releases the index's lock handles when Orleans disposes the deactivated grain.</summary>
-    public void Dispose() => _index?.Dispose();
-
-    private bool Apply(PatientIndex index, BucketWrite write)
-    {
-        if (write.Version <= _versions.GetValueOrDefault(write.Id))
-        {
-            return false; // this version, or a newer one, is already here
-        }
-
-        _versions[write.Id] = write.Version;
-        if (write.Record is { } record)
-        {
-            index.AddOrUpdate(record);
-        }
-        else
-        {
-            index.Remove(write.Id);
-        }
-
-        return true;
-    }
-
-    private async Task<PatientIndex> LoadedIndex(string snapshotVersion)
-    {
-        if (_index is not null)
+        if (_postings is not null)
         {
             CheckVersion(snapshotVersion);
-            return _index;
+            return _postings;
         }
 
         var clock = Stopwatch.StartNew();
         var snapshot = await snapshots.GetAsync(snapshotVersion);
         var grainKey = this.GetPrimaryKeyString();
         var (name, bucket) = BucketLayout.Parse(grainKey);
-        var index = new PatientIndex(snapshot.Model, snapshot.Snapshot.OptionsForRule(bucket.Rule, snapshots.Preparation));
-        try
+        _rule = snapshot.Snapshot.OptionsForRule(bucket.Rule, snapshots.Preparation).BlockingRules[0];
+        var postings = new KeyPostings();
+        var batch = new List<BucketWrite>(LoadBatch);
+        var tombstones = 0;
+        await foreach (var entry in store.ReadBucketAsync(name, bucket, CancellationToken.None))
         {
-            await foreach (var entry in store.ReadBucketAsync(name, bucket, CancellationToken.None))
+            batch.Add(new BucketWrite(entry.Id, entry.Version, entry.Record));
+            tombstones += entry.Record is null ? 1 : 0;
+            if (batch.Count == LoadBatch)
             {
-                Apply(index, new BucketWrite(entry.Id, entry.Version, entry.Record));
+                Apply(postings, batch);
+                batch.Clear();
             }
-
-            index.ApplyTermFrequencies(snapshot.TermFrequencies);
-        }
-        catch
-        {
-            _versions.Clear();
-            index.Dispose();
-            throw;
         }
 
-        _index = index;
+        Apply(postings, batch);
+        _postings = postings;
         _snapshot = snapshot;
-        ClusterLog.BucketLoaded(logger, grainKey, index.Count, _versions.Count - index.Count, clock.ElapsedMilliseconds);
-        return index;
+        ClusterLog.BucketLoaded(logger, grainKey, postings.Count, tombstones, clock.ElapsedMilliseconds);
+        return postings;
     }
 
-    /// <summary>Refuses a call under another snapshot than the bucket's: answers scored with two models or two
-    /// frequency tables must never be merged. (Moving a loaded bucket to a new snapshot is a later step.)</summary>
+    /// <summary>Refuses a call under another snapshot than the bucket's: answers from two layouts or models must never
+    /// be merged. (Moving a loaded bucket to a new snapshot is a later step.)</summary>
     private void CheckVersion(string snapshotVersion)
     {
         if (!string.Equals(snapshotVersion, _snapshot!.Version, StringComparison.Ordinal))

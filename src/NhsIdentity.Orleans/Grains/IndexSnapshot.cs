@@ -27,6 +27,11 @@ internal sealed class IndexSnapshot
     [Id(6)] public required int MaxCandidates { get; init; }
     [Id(7)] public required MatchDecision MinimumDecision { get; init; }
 
+    /// <summary>The layout's generation, hashed into every version: 2 = key buckets hold ids and row shards hold the
+    /// rows (1 held a row per rule). A store loaded under another layout has another snapshot, so a node of one
+    /// layout refuses to join an index of the other instead of reading its buckets wrongly.</summary>
+    private const int Layout = 2;
+
     /// <summary>The snapshot of a model, a table and a layout, named by the XxHash128 of all of them.</summary>
     public static IndexSnapshot Create(MatchModel model, TermFrequencyTable termFrequencies, ClusterIndexOptions options)
     {
@@ -46,7 +51,7 @@ internal sealed class IndexSnapshot
             AppendInts(hash, [.. parts[r], -1]);
         }
 
-        AppendInts(hash, [options.Buckets, options.Index.MaxCandidates, (int)options.Index.MinimumDecision]);
+        AppendInts(hash, [options.Buckets, options.Index.MaxCandidates, (int)options.Index.MinimumDecision, Layout]);
         return new IndexSnapshot
         {
             Version = Convert.ToHexStringLower(hash.GetCurrentHash()),
@@ -80,11 +85,15 @@ internal sealed class IndexSnapshot
     /// <summary>The single-node options restricted to one rule: what one bucket of that rule indexes with.</summary>
     public PatientIndexOptions OptionsForRule(int rule, RecordSetOptions preparation) => new()
     {
-        BlockingRules = [BlockingRule.Create(RuleNames[rule], [.. RuleParts[rule].Select(part => (BlockingKeyPart)part)])],
+        BlockingRules = [Rule(rule)],
         RecordSetOptions = preparation,
         MaxCandidates = MaxCandidates,
         MinimumDecision = MinimumDecision,
     };
+
+    /// <summary>The blocking rule at a position, rebuilt from its name and parts.</summary>
+    public BlockingRule Rule(int rule) =>
+        BlockingRule.Create(RuleNames[rule], [.. RuleParts[rule].Select(part => (BlockingKeyPart)part)]);
 
     private static void AppendInts(XxHash128 hash, ReadOnlySpan<int> values)
     {

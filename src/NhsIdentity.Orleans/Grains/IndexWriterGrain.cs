@@ -9,7 +9,7 @@ namespace NhsIdentity.Orleans.Grains;
 /// record); it is still safe beside them, because the store serialises every write to one id and the buckets apply
 /// by version, so whichever commit is newer wins in every bucket whatever order the applies arrive in.</remarks>
 [global::Orleans.Concurrency.StatelessWorker]
-internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider time, ILogger<IndexWriterGrain> logger)
+internal sealed class IndexWriterGrain(IClusterRecordStore store, IndexSnapshotCache snapshots, TimeProvider time, ILogger<IndexWriterGrain> logger)
     : Grain, IIndexWriterGrain
 {
     public async Task<int> WriteBatchAsync(string snapshotVersion, PatientRecord[] records, BucketAddress[][] buckets, TimeSpan applyWait)
@@ -29,7 +29,7 @@ internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider t
         }
 
         var commits = await store.CommitAsync(index, writes, CancellationToken.None);
-        return await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, commits, applyWait);
+        return await new BucketApplier(GrainFactory, store, snapshots, time, logger).ApplyAsync(index, snapshotVersion, commits, applyWait);
     }
 
     public async Task<(int Found, int Applied)> RepairAsync(string snapshotVersion, int limit, TimeSpan applyWait)
@@ -41,7 +41,7 @@ internal sealed class IndexWriterGrain(IClusterRecordStore store, TimeProvider t
             return (0, 0);
         }
 
-        var applied = await new BucketApplier(GrainFactory, store, time, logger).ApplyAsync(index, snapshotVersion, pending, applyWait);
+        var applied = await new BucketApplier(GrainFactory, store, snapshots, time, logger).ApplyAsync(index, snapshotVersion, pending, applyWait);
         ClusterLog.Repaired(logger, index, applied, pending.Count);
         return (pending.Count, applied);
     }
