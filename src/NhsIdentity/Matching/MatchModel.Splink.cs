@@ -1,0 +1,142 @@
+using System.Text.Json;
+using NhsIdentity.Matching.Blocking;
+using NhsIdentity.Matching.Splink;
+
+namespace NhsIdentity.Matching;
+
+// Export to Splink: the model as Splink 4 settings over the columns SplinkPreparedTable writes.
+public sealed partial class MatchModel
+{
+    /// <summary>
+    /// Writes the model as Splink 4 settings (<c>dedupe_only</c>) whose levels reproduce this model's comparisons over
+    /// the columns of a <see cref="SplinkPreparedTable"/> (<c>nhsid prepare</c>), with the levels SQL cannot express
+    /// exactly listed in <see cref="SplinkExport.InexactLevels"/>.
+    /// </summary>
+    /// <param name="blockingRules">The rules to write as <c>blocking_rules_to_generate_predictions</c>, each an
+    /// equality of its <c>block_</c> key column (prepare the table with the same rules); null writes
+    /// <see cref="BlockingRule.Defaults"/>.</param>
+    /// <returns>The settings and the report.</returns>
+    /// <remarks>
+    /// <para>Each comparison's first level is a null level on its column (NhsIdentity does not compare a field a record
+    /// lacks); term-frequency adjusted levels name the prepared column, NhsIdentity's
+    /// <see cref="TermFrequencyFloor"/> as <c>tf_minimum_u_value</c> and <c>disable_tf_exact_match_detection</c> (the
+    /// level's own u is the one adjusted, as NhsIdentity does).</para>
+    /// <para>Not expressible as levels, so listed in the report: the household weights of a household-aware model
+    /// (<see cref="ComparisonLevelModel.HouseholdU"/>, <see cref="JointHouseholdU"/>), the address token-set
+    /// similarity, and a <see cref="ComparisonKind.Name"/> comparison (not exported). The decision policy and
+    /// <see cref="Competition"/> decide on weights and are not part of them, so they are not exported.</para>
+    /// </remarks>
+    public SplinkExport ToSplink(IEnumerable<BlockingRule>? blockingRules = null)
+    {
+        var rules = blockingRules is null ? BlockingRule.Defaults : [.. blockingRules];
+        var notes = new List<SplinkExportNote>();
+        var columns = new List<string> { SplinkPreparedColumns.UniqueId };
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("link_type", "dedupe_only");
+            json.WriteString("unique_id_column_name", SplinkPreparedColumns.UniqueId);
+            json.WriteNumber("probability_two_random_records_match", PriorMatchProbability);
+            json.WriteString("sql_dialect", "duckdb");
+            json.WriteStartArray("blocking_rules_to_generate_predictions");
+            foreach (var rule in rules)
+            {
+                ArgumentNullException.ThrowIfNull(rule, nameof(blockingRules));
+                var column = SplinkPreparedColumns.BlockingColumn(rule);
+                columns.Add(column);
+                json.WriteStartObject();
+                json.WriteString("blocking_rule", $"l.{column} = r.{column}");
+                json.WriteString("sql_dialect", "duckdb");
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("comparisons");
+            foreach (var comparison in _comparisons)
+            {
+                WriteComparison(json, comparison, notes, columns);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        if (JointHouseholdU is not null)
+        {
+            notes.Add(new SplinkExportNote(JointHouseholdU.First + " × " + JointHouseholdU.Second, "*",
+                "In a household context the joint household table corrects the two comparisons' weights together; a Splink level "
+                + "weighs one comparison, so the correction is not exported."));
+        }
+
+        return new SplinkExport(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), notes.AsReadOnly(), columns.Distinct().ToList().AsReadOnly());
+    }
+
+    private void WriteComparison(Utf8JsonWriter json, ComparisonModel comparison, List<SplinkExportNote> notes, List<string> columns)
+    {
+        var definition = comparison.Definition;
+        var exported = Splink.SplinkExportLevels.Levels(comparison);
+        if (exported is null)
+        {
+            notes.Add(new SplinkExportNote(definition.Name, "*",
+                "Not exported: the comparison of given and family names together (models saved before version 2) has no SQL form; "
+                + "its weights are missing from every pair."));
+            return;
+        }
+
+        columns.AddRange(Splink.SplinkExportLevels.ColumnsOf(comparison.Comparison));
+        var (nullCondition, levels) = exported.Value;
+        json.WriteStartObject();
+        json.WriteString("output_column_name", definition.ColumnName);
+        json.WriteString("comparison_description", definition.DisplayName);
+        json.WriteStartArray("comparison_levels");
+        json.WriteStartObject();
+        json.WriteString("sql_condition", nullCondition);
+        json.WriteString("label_for_charts", "Missing");
+        json.WriteBoolean("is_null_level", true);
+        json.WriteEndObject();
+        foreach (var level in levels)
+        {
+            json.WriteStartObject();
+            json.WriteString("sql_condition", level.Sql);
+            json.WriteString("label_for_charts", level.Label);
+            if (level.Level < 0)
+            {
+                json.WriteBoolean("is_null_level", true);
+                json.WriteEndObject();
+                continue;
+            }
+
+            var model = comparison.Levels[level.Level];
+            var slot = ((int)comparison.Comparison * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + level.Level;
+
+            // m = u · 2^w with w the single-precision weight the scorer adds, so Splink's log2(m / u) is that weight.
+            json.WriteNumber("m_probability", model.U * Math.Pow(2, _weights[slot]));
+            json.WriteNumber("u_probability", model.U);
+            if (comparison.IsTermFrequencyAdjusted(level.Level) && Splink.SplinkExportLevels.TermFrequencyColumn(comparison.Comparison) is { } tf)
+            {
+                json.WriteString("tf_adjustment_column", tf);
+                json.WriteNumber("tf_adjustment_weight", 1.0);
+                json.WriteNumber("tf_minimum_u_value", TermFrequencyFloor);
+                json.WriteBoolean("disable_tf_exact_match_detection", true);
+            }
+
+            json.WriteEndObject();
+            if (level.Inexact is not null)
+            {
+                notes.Add(new SplinkExportNote(definition.Name, level.Label, level.Inexact));
+            }
+
+            if (model.HouseholdU != model.U)
+            {
+                notes.Add(new SplinkExportNote(definition.Name, level.Label,
+                    "In a household context (alike family names and one postcode, with no shared identifier and not both the given "
+                    + "name and the date of birth equal) NhsIdentity weighs this level with its household u; the export writes the "
+                    + "ordinary u, so such pairs differ."));
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
