@@ -32,7 +32,10 @@ internal static class SplinkParquet
             var row = new Dictionary<string, object?>(table.Columns.Count, StringComparer.Ordinal);
             foreach (var column in table.Columns)
             {
-                row[column.Name] = column.Values[i];
+                // Parquet.Net's untyped serializer takes list elements as it stripes them: text as ReadOnlyMemory<char>.
+                row[column.Name] = column.Values[i] is string[] texts
+                    ? Array.ConvertAll(texts, static t => (ReadOnlyMemory<char>?)t.AsMemory())
+                    : column.Values[i];
             }
 
             rows.Add(row);
