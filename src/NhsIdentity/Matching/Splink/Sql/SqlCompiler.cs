@@ -16,6 +16,7 @@ internal sealed class SqlCompiler
     private readonly List<string> _columnNames = [];
     private readonly Dictionary<string, int> _featureIndex = new(StringComparer.Ordinal);
     private readonly List<SqlExpression> _features = [];
+    private readonly Dictionary<string, SqlExpression> _shared = new(StringComparer.Ordinal);
 
     /// <summary>The input columns the conditions read, lower case, in the order first seen.</summary>
     public IReadOnlyList<string> Columns => _columnNames;
@@ -65,6 +66,20 @@ internal sealed class SqlCompiler
             case SqlSide.Left or SqlSide.Right:
                 return new SlotExpression(node.Sides, AddFeature(node, condition)) { Condition = condition };
             default:
+                if (node is SqlCall { Name: "levenshtein" or "editdist3" or "damerau_levenshtein" or "jaro_similarity" or "jaro_winkler_similarity" or "jaccard" })
+                {
+                    // A string distance of both records: the costly part of a pair, often repeated by the levels of one
+                    // comparison; evaluated once per pair (MemoExpression).
+                    var key = node.Render(withSides: true);
+                    if (!_shared.TryGetValue(key, out var shared))
+                    {
+                        shared = new MemoExpression(Compile(node, condition, pair: true), this, _shared.Count) { Condition = condition };
+                        _shared.Add(key, shared);
+                    }
+
+                    return shared;
+                }
+
                 return Compile(node, condition, pair: true);
         }
     }
