@@ -53,9 +53,21 @@ public sealed partial class MatchModel
 
             json.WriteEndArray();
             json.WriteStartArray("comparisons");
+            var exported = new List<(ComparisonModel, string, List<Splink.ExportedLevel>)>();
             foreach (var comparison in _comparisons)
             {
-                WriteComparison(json, comparison, notes, columns);
+                if (Splink.SplinkExportLevels.Levels(comparison) is { } levels)
+                {
+                    exported.Add((comparison, levels.NullCondition, levels.Levels));
+                    columns.AddRange(Splink.SplinkExportLevels.ColumnsOf(comparison.Comparison));
+                }
+            }
+
+            // Only a household-aware model weighs a household context; its condition reads the other comparisons' levels.
+            var household = _householdAware ? Splink.SplinkExportHousehold.Condition(exported) : null;
+            foreach (var comparison in _comparisons)
+            {
+                WriteComparison(json, comparison, household, notes);
             }
 
             json.WriteEndArray();
@@ -72,7 +84,7 @@ public sealed partial class MatchModel
         return new SplinkExport(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), notes.AsReadOnly(), columns.Distinct().ToList().AsReadOnly());
     }
 
-    private void WriteComparison(Utf8JsonWriter json, ComparisonModel comparison, List<SplinkExportNote> notes, List<string> columns)
+    private void WriteComparison(Utf8JsonWriter json, ComparisonModel comparison, string? household, List<SplinkExportNote> notes)
     {
         var definition = comparison.Definition;
         var exported = Splink.SplinkExportLevels.Levels(comparison);
@@ -84,7 +96,6 @@ public sealed partial class MatchModel
             return;
         }
 
-        columns.AddRange(Splink.SplinkExportLevels.ColumnsOf(comparison.Comparison));
         var (nullCondition, levels) = exported.Value;
         json.WriteStartObject();
         json.WriteString("output_column_name", definition.ColumnName);
@@ -97,11 +108,11 @@ public sealed partial class MatchModel
         json.WriteEndObject();
         foreach (var level in levels)
         {
-            json.WriteStartObject();
-            json.WriteString("sql_condition", level.Sql);
-            json.WriteString("label_for_charts", level.Label);
             if (level.Level < 0)
             {
+                json.WriteStartObject();
+                json.WriteString("sql_condition", level.Sql);
+                json.WriteString("label_for_charts", level.Label);
                 json.WriteBoolean("is_null_level", true);
                 json.WriteEndObject();
                 continue;
@@ -109,34 +120,42 @@ public sealed partial class MatchModel
 
             var model = comparison.Levels[level.Level];
             var slot = ((int)comparison.Comparison * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + level.Level;
-
-            // m = u · 2^w with w the single-precision weight the scorer adds, so Splink's log2(m / u) is that weight.
-            json.WriteNumber("m_probability", model.U * Math.Pow(2, _weights[slot]));
-            json.WriteNumber("u_probability", model.U);
-            if (comparison.IsTermFrequencyAdjusted(level.Level) && Splink.SplinkExportLevels.TermFrequencyColumn(comparison.Comparison) is { } tf)
+            if (model.HouseholdU != model.U && household is not null)
             {
-                json.WriteString("tf_adjustment_column", tf);
-                json.WriteNumber("tf_adjustment_weight", 1.0);
-                json.WriteNumber("tf_minimum_u_value", TermFrequencyFloor);
-                json.WriteBoolean("disable_tf_exact_match_detection", true);
+                // The level in a household context: its household u, and no term-frequency adjustment (the scorer drops it).
+                var condition = level.Sql == "ELSE" ? household : $"({level.Sql}) AND ({household})";
+                WriteLevel(json, condition, level.Label + " (household)", model.HouseholdU, _householdWeights[slot], termFrequency: null);
             }
 
-            json.WriteEndObject();
+            var tf = comparison.IsTermFrequencyAdjusted(level.Level) ? Splink.SplinkExportLevels.TermFrequencyColumn(comparison.Comparison) : null;
+            WriteLevel(json, level.Sql, level.Label, model.U, _weights[slot], tf);
             if (level.Inexact is not null)
             {
                 notes.Add(new SplinkExportNote(definition.Name, level.Label, level.Inexact));
             }
-
-            if (model.HouseholdU != model.U)
-            {
-                notes.Add(new SplinkExportNote(definition.Name, level.Label,
-                    "In a household context (alike family names and one postcode, with no shared identifier and not both the given "
-                    + "name and the date of birth equal) NhsIdentity weighs this level with its household u; the export writes the "
-                    + "ordinary u, so such pairs differ."));
-            }
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes one level: m = u · 2^w with w the single-precision weight the scorer adds, so Splink's
+    /// log2(m / u) is that weight.</summary>
+    private void WriteLevel(Utf8JsonWriter json, string condition, string label, double u, float weight, string? termFrequency)
+    {
+        json.WriteStartObject();
+        json.WriteString("sql_condition", condition);
+        json.WriteString("label_for_charts", label);
+        json.WriteNumber("m_probability", u * Math.Pow(2, weight));
+        json.WriteNumber("u_probability", u);
+        if (termFrequency is not null)
+        {
+            json.WriteString("tf_adjustment_column", termFrequency);
+            json.WriteNumber("tf_adjustment_weight", 1.0);
+            json.WriteNumber("tf_minimum_u_value", TermFrequencyFloor);
+            json.WriteBoolean("disable_tf_exact_match_detection", true);
+        }
+
         json.WriteEndObject();
     }
 }

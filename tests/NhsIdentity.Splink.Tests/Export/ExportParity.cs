@@ -75,7 +75,7 @@ internal static class ExportParity
 
                     var name = model.Comparisons[c].Definition.Name;
                     var nativeLevel = outcomes[c].Level < 0 ? "Missing" : model.Comparisons[c].Definition.Levels[outcomes[c].Level].Name;
-                    var exportedLevel = part.Level?.Label ?? "none";
+                    var exportedLevel = (part.Level?.Label ?? "none").Replace(" (household)", string.Empty, StringComparison.Ordinal);
                     var listed = notes.Contains((name, nativeLevel)) || notes.Contains((name, exportedLevel)) || notes.Contains((name, "*"));
                     explained |= listed;
                     var key = $"{name} {nativeLevel} -> {exportedLevel}{(listed ? string.Empty : " (NOT LISTED)")}";

@@ -25,6 +25,7 @@ public sealed class ExportParityTests(ITestOutputHelper output)
         Assert.True(result.Pairs > 1_000, result.ToString());
         Assert.Equal(0, result.Unexplained);
         Assert.True(result.IdenticalFraction >= SamplesIdenticalAtLeast, result.ToString());
+        Assert.True(result.LargestDifference <= LargestDifferenceAtMost, result.ToString());
     }
 
     [DuckDbFact]
@@ -45,10 +46,15 @@ public sealed class ExportParityTests(ITestOutputHelper output)
         Assert.True(result.Pairs > 10_000, result.ToString());
         Assert.Equal(0, result.Unexplained);
         Assert.True(result.IdenticalFraction >= Febrl4IdenticalAtLeast, result.ToString());
+        Assert.True(result.LargestDifference <= LargestDifferenceAtMost, result.ToString());
     }
 
-    private const double SamplesIdenticalAtLeast = 0.0;
-    private const double Febrl4IdenticalAtLeast = 0.0;
+    // Measured when the export was written (default model, default blocking rules): samples 6,623 of 6,933 pairs
+    // identical (95.53 %), largest difference 15.51 bits; FEBRL4 8,778 of 10,361 (84.72 %), largest 15.51 bits. The
+    // differences are the inexact levels' (address approximations, Jaro-Winkler bands), every one explained above.
+    private const double SamplesIdenticalAtLeast = 0.95;
+    private const double Febrl4IdenticalAtLeast = 0.84;
+    private const double LargestDifferenceAtMost = 16;
 
     /// <summary>FEBRL's columns as <c>PatientRecord</c> fields (as the accuracy tests read them).</summary>
     private static IEnumerable<PatientRecord> ReadFebrl(string path)
