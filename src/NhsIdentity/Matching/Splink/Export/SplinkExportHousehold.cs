@@ -25,7 +25,8 @@ internal static class SplinkExportHousehold
         var given = Reached(comparisons, LevelEvidence.SameGivenName) ?? "FALSE";
         var birth = Reached(comparisons, LevelEvidence.SameBirthDate) ?? "FALSE";
         var identifier = Reached(comparisons, LevelEvidence.SharesIdentifier) ?? "FALSE";
-        return $"({family}) AND ({home}) AND NOT (({given}) AND ({birth})) AND NOT ({identifier})";
+        // One home first: a single equality that most pairs fail, so AND stops there before the family-name bands.
+        return $"({home}) AND ({family}) AND NOT (({given}) AND ({birth})) AND NOT ({identifier})";
     }
 
     /// <summary>Whether some comparison's reached level says <paramref name="evidence"/>: for each such level, its
