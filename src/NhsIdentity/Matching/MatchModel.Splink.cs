@@ -21,9 +21,11 @@ public sealed partial class MatchModel
     /// lacks); term-frequency adjusted levels name the prepared column, NhsIdentity's
     /// <see cref="TermFrequencyFloor"/> as <c>tf_minimum_u_value</c> and <c>disable_tf_exact_match_detection</c> (the
     /// level's own u is the one adjusted, as NhsIdentity does).</para>
-    /// <para>Not expressible as levels, so listed in the report: the household weights of a household-aware model
-    /// (<see cref="ComparisonLevelModel.HouseholdU"/>, <see cref="JointHouseholdU"/>), the address token-set
-    /// similarity, and a <see cref="ComparisonKind.Name"/> comparison (not exported). The decision policy and
+    /// <para>A household-aware level (<see cref="ComparisonLevelModel.HouseholdU"/>) is written twice: first within the
+    /// household context, as SQL over the levels the pair reaches, with its household u and no term-frequency
+    /// adjustment, then on its own. Listed in the report as inexact: the address token-set similarity (approximated),
+    /// the name comparisons' Jaro-Winkler bands (DuckDB's Jaro differs), a <see cref="JointHouseholdU"/> table and a
+    /// <see cref="ComparisonKind.Name"/> comparison (neither exported). The decision policy and
     /// <see cref="Competition"/> decide on weights and are not part of them, so they are not exported.</para>
     /// </remarks>
     public SplinkExport ToSplink(IEnumerable<BlockingRule>? blockingRules = null)
