@@ -12,8 +12,9 @@ namespace NhsIdentity.Matching.Splink;
 /// NhsIdentity's comparisons are not made.
 /// </summary>
 /// <remarks>
-/// <para>Column names are lower-case snake case (<see cref="SplinkPreparedColumns"/> lists them). Identifiers that the
-/// set keeps only hashed (email, GP practice, a non-UK postal code) are written as their 64-bit XxHash3, so equal
+/// <para>Column names are lower-case snake case (each column's <see cref="SplinkPreparedColumn.Description"/> says what it
+/// holds; <see cref="SplinkPreparedColumns"/> names those callers refer to). Identifiers that the
+/// set keeps only hashed (email, GP practice, a non-UK postal code) are written as those hashes (XxHash3), so equal
 /// values still compare equal and the text is not written. <c>tf_given_name</c>, <c>tf_family_name</c> and
 /// <c>tf_postcode</c> are the frequencies the set measured (null when it measured none: fewer records than
 /// <see cref="RecordSetOptions.MinimumRecordsForTermFrequencies"/>); give them to Splink as its term-frequency lookup
