@@ -122,6 +122,7 @@ internal static class CliApp
             PseudonymiseCommand.Create(),
             FilterOptOutsCommand.Create(),
             ProfileCommand.Create(),
+            PrepareCommand.Create(),
             ServeCommand.Create(),
             ImportCommand.Create(),
         };

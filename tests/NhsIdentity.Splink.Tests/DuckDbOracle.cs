@@ -132,27 +132,30 @@ internal sealed class DuckDbOracle : IDisposable
 
     private static string PredictSql(SplinkModel model, System.Text.Json.JsonElement comparisonsJson, string[] columns, string pairFilter)
     {
+        // A tf column the table already has (tf_given_name) is a registered lookup, as Splink's
+        // register_term_frequency_lookup gives it; the others are measured from the column as Splink does.
         var tfColumns = model.TermFrequencyColumns;
+        var measured = tfColumns.Where(c => !columns.Contains("tf_" + c, StringComparer.OrdinalIgnoreCase)).ToList();
         var sql = new StringBuilder("WITH ");
-        foreach (var c in tfColumns)
+        foreach (var c in measured)
         {
             sql.Append(CultureInfo.InvariantCulture, $"__tf_{c} AS (SELECT {c}, CAST(count(*) AS DOUBLE) / (SELECT count({c}) FROM df) AS tf_{c} FROM df WHERE {c} IS NOT NULL GROUP BY {c}), ");
         }
 
         sql.Append("df_tf AS (SELECT df.*");
-        foreach (var c in tfColumns)
+        foreach (var c in measured)
         {
             sql.Append(CultureInfo.InvariantCulture, $", __tf_{c}.tf_{c}");
         }
 
         sql.Append(" FROM df");
-        foreach (var c in tfColumns)
+        foreach (var c in measured)
         {
             sql.Append(CultureInfo.InvariantCulture, $" LEFT JOIN __tf_{c} ON df.{c} = __tf_{c}.{c}");
         }
 
         sql.Append("), pairs AS (SELECT ");
-        sql.Append(string.Join(", ", columns.Concat(tfColumns.Select(c => "tf_" + c))
+        sql.Append(string.Join(", ", columns.Concat(measured.Select(c => "tf_" + c))
             .SelectMany(c => new[] { $"l.{c} AS {c}_l", $"r.{c} AS {c}_r" })));
         sql.Append(CultureInfo.InvariantCulture, $" FROM df_tf AS l CROSS JOIN df_tf AS r WHERE {pairFilter}), gammas AS (SELECT *");
         for (var c = 0; c < model.Comparisons.Count; c++)
@@ -217,7 +220,9 @@ internal sealed class DuckDbOracle : IDisposable
         }
 
         var c = columnJson.GetString()!.Trim('"');
-        var exact = levels.First(l => l.Condition.Replace("\"", string.Empty, StringComparison.Ordinal) == $"{c}_l = {c}_r");
+        var exact = level.DisableTfExactMatchDetection
+            ? level
+            : levels.First(l => l.Condition.Replace("\"", string.Empty, StringComparison.Ordinal) == $"{c}_l = {c}_r");
         var l = $"coalesce(tf_{c}_l, tf_{c}_r)";
         var r = $"coalesce(tf_{c}_r, tf_{c}_l)";
         var minimum = Double(level.TfMinimumUValue);

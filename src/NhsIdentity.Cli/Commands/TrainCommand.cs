@@ -39,10 +39,15 @@ internal static class TrainCommand
             Description = "Reviewers' decisions (left_id,right_id,decision; a filled-in --review-out file will do): labelled matches refine the m-probabilities (a posterior on top of the unsupervised estimate, strength 50), and the match-probability threshold that best separates the labelled matches from the non-matches (highest F1) is reported.",
         };
         labels.AcceptExistingOnly();
+        var splinkOut = new Option<FileInfo?>("--splink-model-out")
+        {
+            Description = "Also write the trained model as Splink 4 settings (JSON) over the columns nhsid prepare writes; the levels SQL cannot reproduce exactly are listed on standard error.",
+        };
         var json = new Option<FileInfo?>("--json") { Description = "Also write a JSON summary to FILE (schema nhsid-train/1, see docs/json-schemas.md): inputs, prior, each level's m, u and weight, warnings. Counts and names only." };
         var command = new Command("train", "Train a match model on the data (unsupervised) and save it as JSON.") { left, right, modelOut, startModel };
         command.Options.Add(labels);
         command.Options.Add(json);
+        command.Options.Add(splinkOut);
         inputs.AddTo(command, withModel: false);
         var quiet = LinkCommand.QuietOption();
         command.Options.Add(quiet);
@@ -53,6 +58,7 @@ internal static class TrainCommand
             parseResult.GetValue(startModel)?.FullName,
             parseResult.GetValue(labels)?.FullName,
             parseResult.GetValue(json)?.FullName,
+            parseResult.GetValue(splinkOut)?.FullName,
             [parseResult.GetValue(inputs.Map) ?? [], parseResult.GetValue(inputs.MapLeft) ?? [], parseResult.GetValue(inputs.MapRight) ?? []],
             parseResult.GetValue(inputs.Sheet),
             parseResult.GetValue(inputs.NoHeader),
@@ -67,7 +73,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string? jsonPath, string[][] maps, string? sheet, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
+    private static int Execute(string leftPath, string? rightPath, string modelOut, string? startModelPath, string? labelsPath, string? jsonPath, string? splinkPath, string[][] maps, string? sheet, bool noHeader, string? formatName, string? rightFormatName, string? dateOrder, int seed, bool quiet,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDateOrder(dateOrder, error, out var order) || !TryParseFormats(formatName, rightFormatName, error, out var leftFormat, out var rightFormat))
@@ -81,7 +87,7 @@ internal static class TrainCommand
             return ExitCodes.Usage;
         }
 
-        if (!OutputGuard.Allows([("--model-out", modelOut), ("--json", jsonPath)],
+        if (!OutputGuard.Allows([("--model-out", modelOut), ("--json", jsonPath), ("--splink-model-out", splinkPath)],
             [(rightPath is null ? "the input" : "the left input", leftPath), ("the right input", rightPath), ("--start-model", startModelPath), ("--labels", labelsPath)], error))
         {
             return ExitCodes.Usage;
@@ -114,6 +120,11 @@ internal static class TrainCommand
                     file.Commit();
                 }
 
+                if (splinkPath is not null)
+                {
+                    WriteSplink(model, splinkPath, error);
+                }
+
                 WriteWeights(model, output);
                 if (summary is not null)
                 {
@@ -140,6 +151,23 @@ internal static class TrainCommand
                 return exception.IsUsageError ? ExitCodes.Usage : ExitCodes.Invalid;
             }
         });
+    }
+
+    /// <summary>Writes the model's Splink settings and prints the export report (model text only).</summary>
+    internal static void WriteSplink(MatchModel model, string path, TextWriter error)
+    {
+        var export = model.ToSplink();
+        using (var file = new AtomicFileWriter(path))
+        {
+            file.Writer.Write(export.Json);
+            file.Commit();
+        }
+
+        error.WriteLine(Invariant($"splink settings written to {Path.GetFileName(path)} (input: nhsid prepare's Parquet; {export.InexactLevels.Count} level notes)"));
+        foreach (var note in export.InexactLevels)
+        {
+            error.WriteLine("  inexact: " + note);
+        }
     }
 
     private static void WriteWeights(MatchModel model, TextWriter output)

@@ -80,6 +80,10 @@ internal sealed class AtomicFileWriter : IDisposable
     /// <summary>Gets the writer for the temporary file.</summary>
     public TextWriter Writer => writer;
 
+    /// <summary>Gets the stream under <see cref="Writer"/>, for a binary output (Parquet); flush <see cref="Writer"/>
+    /// first if both are used.</summary>
+    public Stream BaseStream => stream;
+
     /// <summary>Flushes and closes the output; then the temporary file is renamed over the target, with the run's
     /// other outputs when the run commits (<see cref="OutputSet"/>), or now outside a run.</summary>
     /// <exception cref="OutputWriteException">The last writes failed, or (outside a run) the rename did.</exception>

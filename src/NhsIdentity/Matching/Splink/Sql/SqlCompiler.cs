@@ -16,6 +16,10 @@ internal sealed class SqlCompiler
     private readonly List<string> _columnNames = [];
     private readonly Dictionary<string, int> _featureIndex = new(StringComparer.Ordinal);
     private readonly List<SqlExpression> _features = [];
+    private readonly Dictionary<string, SqlExpression> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>How long a two-record subexpression's text must be for it to be evaluated once per pair and shared.</summary>
+    private const int SharedLength = 200;
 
     /// <summary>The input columns the conditions read, lower case, in the order first seen.</summary>
     public IReadOnlyList<string> Columns => _columnNames;
@@ -65,6 +69,22 @@ internal sealed class SqlCompiler
             case SqlSide.Left or SqlSide.Right:
                 return new SlotExpression(node.Sides, AddFeature(node, condition)) { Condition = condition };
             default:
+                var key = node.Render(withSides: true);
+                if (node is SqlCall { Name: "levenshtein" or "editdist3" or "damerau_levenshtein" or "jaro_similarity" or "jaro_winkler_similarity" or "jaccard" }
+                    || key.Length >= SharedLength)
+                {
+                    // A string distance of both records, or a long condition: the costly parts of a pair, often repeated
+                    // by the levels of a comparison (three Jaro-Winkler bands) or of several (an exported household
+                    // context); evaluated once per pair (MemoExpression).
+                    if (!_shared.TryGetValue(key, out var shared))
+                    {
+                        shared = new MemoExpression(Compile(node, condition, pair: true), this, _shared.Count) { Condition = condition };
+                        _shared.Add(key, shared);
+                    }
+
+                    return shared;
+                }
+
                 return Compile(node, condition, pair: true);
         }
     }

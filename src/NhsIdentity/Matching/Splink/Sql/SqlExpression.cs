@@ -217,3 +217,58 @@ internal sealed class NegateExpression(SqlExpression operand) : SqlExpression
         return a.IsNull ? SqlValue.Null : SqlValue.FromNumber(-SqlComparison.ToNumber(a, this));
     }
 }
+
+/// <summary>
+/// A costly two-record expression that several levels of a model repeat (<c>jaro_winkler_similarity(name_l, name_r)</c>
+/// in each of three bands): evaluated once per pair and reused by the later levels, as a query engine evaluates a common
+/// subexpression once per row. The value is kept per thread, keyed by the pair's two feature rows (an evaluation of
+/// another pair, or by another model, replaces it), so the model stays immutable and thread-safe and a pair allocates
+/// nothing once the thread's table has grown to the model's size.
+/// </summary>
+internal sealed class MemoExpression(SqlExpression inner, object owner, int slot) : SqlExpression
+{
+    [ThreadStatic]
+    private static MemoTable? t_table;
+
+    public override SqlValue Evaluate(in SqlRows rows)
+    {
+        var table = t_table ??= new MemoTable();
+        if (!ReferenceEquals(table.Owner, owner) || table.Entries.Length <= slot)
+        {
+            table.Reset(owner, slot + 1);
+        }
+
+        ref var entry = ref table.Entries[slot];
+        if (!ReferenceEquals(entry.Left, rows.Left) || !ReferenceEquals(entry.Right, rows.Right))
+        {
+            entry.Value = inner.Evaluate(rows);
+            entry.Left = rows.Left;
+            entry.Right = rows.Right;
+        }
+
+        return entry.Value;
+    }
+
+    private sealed class MemoTable
+    {
+        public object? Owner;
+        public Entry[] Entries = [];
+
+        public void Reset(object owner, int size)
+        {
+            if (!ReferenceEquals(Owner, owner) || Entries.Length < size)
+            {
+                Entries = new Entry[Math.Max(size, Entries.Length)];
+            }
+
+            Owner = owner;
+        }
+    }
+
+    private struct Entry
+    {
+        public SqlValue[]? Left;
+        public SqlValue[]? Right;
+        public SqlValue Value;
+    }
+}
