@@ -66,10 +66,13 @@ public sealed partial class MatchModel
             }
 
             // Only a household-aware model weighs a household context; its condition reads the other comparisons' levels.
-            var household = _householdAware ? Splink.SplinkExportHousehold.Condition(exported) : null;
+            // Agreeing addresses tell the home when the pair has no postcode to compare (LevelEvidence.SameAddress), in a
+            // model that learned what a shared home weighs: then the postcode comparison's null condition says so.
+            var noPostcode = _homeByAddress ? exported.Find(e => e.Item1.Comparison == ComparisonKind.Postcode).Item2 : null;
+            var household = _householdAware ? Splink.SplinkExportHousehold.Condition(exported, noPostcode) : null;
             foreach (var comparison in _comparisons)
             {
-                WriteComparison(json, comparison, household, notes);
+                WriteComparison(json, comparison, household, noPostcode, notes);
             }
 
             json.WriteEndArray();
@@ -86,7 +89,7 @@ public sealed partial class MatchModel
         return new SplinkExport(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), notes.AsReadOnly(), columns.Distinct().ToList().AsReadOnly());
     }
 
-    private void WriteComparison(Utf8JsonWriter json, ComparisonModel comparison, string? household, List<SplinkExportNote> notes)
+    private void WriteComparison(Utf8JsonWriter json, ComparisonModel comparison, string? household, string? noPostcode, List<SplinkExportNote> notes)
     {
         var definition = comparison.Definition;
         var exported = Splink.SplinkExportLevels.Levels(comparison);
@@ -122,6 +125,14 @@ public sealed partial class MatchModel
 
             var model = comparison.Levels[level.Level];
             var slot = ((int)comparison.Comparison * NhsIdentity.Matching.Comparisons.ComparisonCatalog.CodesPerComparison) + level.Level;
+            if (household is not null && noPostcode is not null && !float.IsNaN(_homeWeights[slot]))
+            {
+                // The level as the home itself (no postcode compared): the full postcode's household u.
+                var asHome = $"({level.Sql}) AND ({household}) AND ({noPostcode})";
+                var homeU = comparison.Levels[level.Level].M / Math.Pow(2, _homeWeights[slot]);
+                WriteLevel(json, asHome, level.Label + " (household, the home)", homeU, _homeWeights[slot], termFrequency: null);
+            }
+
             if (model.HouseholdU != model.U && household is not null)
             {
                 // The level in a household context: its household u, and no term-frequency adjustment (the scorer drops it).

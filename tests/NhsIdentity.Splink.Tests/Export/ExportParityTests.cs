@@ -29,6 +29,33 @@ public sealed class ExportParityTests(ITestOutputHelper output)
     }
 
     [DuckDbFact]
+    public void Samples_exported_model_whose_addresses_can_tell_the_home_gives_NhsIdentitys_weights_in_DuckDB()
+    {
+        // A model that has learned the full postcode's household u (as training does) lets agreeing addresses tell the
+        // home of a pair with no postcode to compare; the export writes that context and the address's weight there.
+        // Some samples records lose their postcode so the case occurs.
+        var root = RepositoryRoot();
+        var records = PatientCsvReader.ReadFile(Path.Combine(root, "samples", "data", "pas.csv")).Records
+            .Concat(PatientCsvReader.ReadFile(Path.Combine(root, "samples", "data", "gp.csv")).Records)
+            .Select((r, i) => i % 5 == 0 ? r with { Postcode = null } : r).ToList();
+        var postcode = MatchModel.Default.GetComparison(ComparisonKind.Postcode)!;
+        var levels = postcode.Levels.ToArray();
+        levels[0] = levels[0] with { HouseholdU = 0.03 };
+        var model = MatchModel.Default.WithComparison(postcode.WithLevels(levels));
+
+        var export = model.ToSplink();
+        Assert.Contains("(household, the home)", export.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("(household, the home)", MatchModel.Default.ToSplink().Json, StringComparison.Ordinal);
+
+        var result = ExportParity.Run(model, new RecordSet(records));
+        output.WriteLine("samples, a fifth without a postcode, postcode household u 0.03: " + result);
+        output.WriteLine(result.Breakdown);
+        Assert.Equal(0, result.Unexplained);
+        Assert.True(result.IdenticalFraction >= SamplesIdenticalAtLeast, result.ToString());
+        Assert.True(result.LargestDifference <= LargestDifferenceAtMost, result.ToString());
+    }
+
+    [DuckDbFact]
     public void Febrl4_exported_default_model_in_DuckDB_gives_NhsIdentitys_weights()
     {
         var a = EvalData.Find("febrl/febrl4a.csv");

@@ -5,7 +5,8 @@ namespace NhsIdentity.Matching.Splink;
 
 /// <summary>
 /// The household context of a pair as SQL over the exported levels: alike family names (a family-name level that says
-/// <see cref="LevelEvidence.SameFamily"/>) and one home (<see cref="LevelEvidence.SameHome"/>), with no shared identifier
+/// <see cref="LevelEvidence.SameFamily"/>) and one home (<see cref="LevelEvidence.SameHome"/>, or agreeing addresses
+/// when no postcode is compared and the model says so), with no shared identifier
 /// and not both the given name and the date of birth equal, exactly as the scorer decides it from the levels the pair
 /// reaches. A household-aware level is exported twice: first with this context and its household u (and no
 /// term-frequency adjustment, as the scorer drops it there), then as itself.
@@ -13,10 +14,19 @@ namespace NhsIdentity.Matching.Splink;
 internal static class SplinkExportHousehold
 {
     /// <summary>The condition, or null when the model can never put a pair in a household context.</summary>
-    public static string? Condition(IReadOnlyList<(ComparisonModel Model, string NullCondition, List<ExportedLevel> Levels)> comparisons)
+    /// <param name="comparisons">The exported comparisons.</param>
+    /// <param name="noPostcode">The postcode comparison's null condition when agreeing addresses tell the home of a pair
+    /// with no postcode to compare (<see cref="LevelEvidence.SameAddress"/>), else null.</param>
+    public static string? Condition(IReadOnlyList<(ComparisonModel Model, string NullCondition, List<ExportedLevel> Levels)> comparisons,
+        string? noPostcode)
     {
         var family = Reached(comparisons, LevelEvidence.SameFamily);
         var home = Reached(comparisons, LevelEvidence.SameHome);
+        if (home is not null && noPostcode is not null && Reached(comparisons, LevelEvidence.SameAddress) is { } address)
+        {
+            home = $"({home}) OR (({noPostcode}) AND ({address}))";
+        }
+
         if (family is null || home is null)
         {
             return null;
