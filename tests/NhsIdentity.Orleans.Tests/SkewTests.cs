@@ -12,9 +12,8 @@ namespace NhsIdentity.Orleans.Tests;
 /// single-node answer.
 /// </summary>
 /// <remarks>
-/// <para>Issue 17 asks for 200,000 records in the block; this test uses <see cref="BlockSize"/> (30,000, three times
-/// the default cap of 10,000) so that it loads and answers in seconds on the shared 2-core machine: what it proves is
-/// that the cap bites, which needs a block larger than the cap, not a block of any particular size. The index has
+/// <para>The block holds <see cref="BlockSize"/> records (200,000, as issue 17 asks; twenty times the default cap of
+/// 10,000), which loads and answers in seconds. The index has
 /// one blocking rule (date of birth and family-name Soundex), so every record's id lands in one key bucket and the
 /// cluster's answer must equal the single node's capped answer.</para>
 /// <para>(Since key buckets hold ids in the single node's posting order, the cluster also reproduces a cap that bites
@@ -26,7 +25,7 @@ namespace NhsIdentity.Orleans.Tests;
 [Collection(SharedCluster.Name)]
 public sealed class SkewTests(ClusterFixture fixture, ITestOutputHelper output)
 {
-    private const int BlockSize = 30_000;
+    private const int BlockSize = 200_000;
 
     [Fact]
     public async Task A_bucket_fed_one_huge_block_stays_within_its_candidate_cap_and_answers()
@@ -62,6 +61,11 @@ public sealed class SkewTests(ClusterFixture fixture, ITestOutputHelper output)
         // The cap bit: the copy's twin, indexed last, is found only without it.
         Assert.Contains(uncapped.FindMatches(query, 10), m => m.Id == block[^1].Id);
         Assert.DoesNotContain(answer.Matches, m => m.Id == block[^1].Id);
+
+        // The memory budget: a record in the block costs its row once and one id in the bucket (about 900 bytes here,
+        // with the in-memory store's copy); 4 KiB is far above that and far below a layout that held a row per rule or
+        // a candidate list per lookup. Generous because other test collections allocate in this process meanwhile.
+        Assert.True(after - before < 4096L * BlockSize, $"managed memory grew {after - before:N0} bytes for {BlockSize:N0} records");
 
         var mib = (after - before) / 1024.0 / 1024.0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
