@@ -20,6 +20,58 @@ public sealed partial class MatchModel
     /// <see cref="BoundVisitor{TRank}"/> adds the term-frequency levels pair by pair.</summary>
     private readonly double[] _upperAnyLevel;
 
+    /// <summary>By comparison, <see cref="ComparisonCatalog.CodesPerComparison"/> entries each: the codes that count in
+    /// <see cref="_upperAnyLevel"/>, by descending upper bound, then <see cref="NoCode"/>; so the most a comparison's
+    /// reachable codes can add (<see cref="IComparisonDefinition.UnreachableCodes"/>) is that of the first reachable
+    /// code in the list, usually the first or second.</summary>
+    private readonly byte[] _codesByUpper;
+
+    /// <summary>Ends a comparison's list in <see cref="_codesByUpper"/>.</summary>
+    private const byte NoCode = byte.MaxValue;
+
+    /// <summary>Fills <see cref="_codesByUpper"/> from <see cref="_upperWeights"/>.</summary>
+    private byte[] CodesByUpper()
+    {
+        var lists = new byte[_upperWeights.Length];
+        lists.AsSpan().Fill(NoCode);
+        var levelCounts = new int[ComparisonCatalog.Count];
+        foreach (var comparison in _comparisons)
+        {
+            levelCounts[(int)comparison.Comparison] = comparison.Levels.Count;
+        }
+
+        var codes = new List<byte>(ComparisonCatalog.CodesPerComparison);
+        for (var kind = 0; kind < ComparisonCatalog.Count; kind++)
+        {
+            codes.Clear();
+            for (var code = 0; code < ComparisonCatalog.CodesPerComparison; code++)
+            {
+                if (CountsInAnyLevel(kind, code, levelCounts))
+                {
+                    codes.Add((byte)code);
+                }
+            }
+
+            // Ties in code order, so the list is the same on every machine.
+            var slot = kind * ComparisonCatalog.CodesPerComparison;
+            codes.Sort((x, y) => _upperWeights[slot + y] != _upperWeights[slot + x]
+                ? _upperWeights[slot + y].CompareTo(_upperWeights[slot + x])
+                : x.CompareTo(y));
+            codes.CopyTo(lists, slot);
+        }
+
+        return lists;
+    }
+
+    /// <summary>Whether a code counts in <see cref="_upperAnyLevel"/>: a level the comparison has without a
+    /// term-frequency adjustment, or a missing code.</summary>
+    private bool CountsInAnyLevel(int kind, int code, int[] levelCounts)
+    {
+        var unused = code < ComparisonCatalog.MaxLevels && code >= levelCounts[kind];
+        var termFrequency = code < ComparisonCatalog.MaxLevels && (_settings[kind].TermFrequencyLevels & (1u << code)) != 0;
+        return !unused && !termFrequency;
+    }
+
     /// <summary>Fills <see cref="_upperWeights"/> and <see cref="_upperAnyLevel"/> from the weight tables.</summary>
     private (double[] ByLevel, double[] ByComparison) UpperBounds()
     {
@@ -49,9 +101,7 @@ public sealed partial class MatchModel
             }
 
             byLevel[slot] = Math.Max(_weights[slot], household);
-            var unused = code < ComparisonCatalog.MaxLevels && code >= levelCounts[kind];
-            var termFrequency = code < ComparisonCatalog.MaxLevels && (_settings[kind].TermFrequencyLevels & (1u << code)) != 0;
-            if (!unused && !termFrequency)
+            if (CountsInAnyLevel(kind, code, levelCounts))
             {
                 byComparison[kind] = Math.Max(byComparison[kind], byLevel[slot]);
             }
@@ -221,6 +271,7 @@ public sealed partial class MatchModel
         private readonly Tables _tables = new(model);
         private readonly ref double _upperWeights = ref MemoryMarshal.GetArrayDataReference(model._upperWeights);
         private readonly ref double _upperAnyLevel = ref MemoryMarshal.GetArrayDataReference(model._upperAnyLevel);
+        private readonly ref byte _codesByUpper = ref MemoryMarshal.GetArrayDataReference(model._codesByUpper);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly ref BoundState _state = ref state;
@@ -275,19 +326,21 @@ public sealed partial class MatchModel
             _state.Upper += upper - _state.PendingOf(kind);
         }
 
-        /// <summary>The most a costly comparison's levels could add to this pair: the largest bound over its levels,
-        /// with each term-frequency level's adjustment for these two records.</summary>
+        /// <summary>The most a costly comparison's levels could add to this pair: the largest bound over the levels it
+        /// can reach (<see cref="IComparisonDefinition.UnreachableCodes"/>), with each term-frequency level's adjustment
+        /// for these two records.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private readonly double MostOf<T>(int slot)
             where T : struct, IComparisonDefinition
         {
-            var most = Unsafe.Add(ref _upperAnyLevel, (int)T.Kind);
+            var unreachable = T.UnreachableCodes(in _ra, in _rb);
+            var most = unreachable == 0 ? Unsafe.Add(ref _upperAnyLevel, (int)T.Kind) : MostReachable(slot, unreachable);
             if (T.TermFrequencyFeatures == 0)
             {
                 return most;
             }
 
-            var levels = Unsafe.Add(ref _tables.Settings, (int)T.Kind).TermFrequencyLevels;
+            var levels = Unsafe.Add(ref _tables.Settings, (int)T.Kind).TermFrequencyLevels & ~unreachable;
             for (; levels != 0; levels &= levels - 1)
             {
                 var code = System.Numerics.BitOperations.TrailingZeroCount(levels);
@@ -295,6 +348,28 @@ public sealed partial class MatchModel
             }
 
             return most;
+        }
+
+        /// <summary>The most the reachable codes without a term-frequency adjustment could add: the first reachable in
+        /// the comparison's list by descending bound; negative infinity when none is (the term-frequency levels may be).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly double MostReachable(int slot, uint unreachable)
+        {
+            for (var k = 0; k < ComparisonCatalog.CodesPerComparison; k++)
+            {
+                int code = Unsafe.Add(ref _codesByUpper, slot + k);
+                if (code == NoCode)
+                {
+                    break;
+                }
+
+                if ((unreachable & (1u << code)) == 0)
+                {
+                    return Unsafe.Add(ref _upperWeights, slot + code);
+                }
+            }
+
+            return double.NegativeInfinity;
         }
     }
 }
