@@ -132,12 +132,7 @@ public sealed partial class MatchModel
         ref readonly var ra = ref a.Row(i);
         ref readonly var rb = ref b.Row(j);
         var state = new BoundState(floor - BoundMargin, _priorWeight);
-
-        // One method per pass: the JIT's inlining budget is per method, and one method holding all four passes ran out
-        // of it (property getters became calls).
-        if (Bound<CheapComparisons>(a, in ra, b, in rb, ref state)
-            || Bound<NameComparisons>(a, in ra, b, in rb, ref state)
-            || Bound<CostliestComparisons>(a, in ra, b, in rb, ref state))
+        if (RulesOut(a, in ra, b, in rb, ref state))
         {
             cap = MatchDecision.Match;
             return double.NegativeInfinity;
@@ -145,6 +140,27 @@ public sealed partial class MatchModel
 
         return WeighKeptCodes(a, in ra, b, in rb, state.Codes, out cap);
     }
+
+    /// <summary>The comparisons <see cref="ScoreUncheckedAtLeast"/> makes for a pair under a finite floor, as a mask
+    /// (bit <c>k</c> for <see cref="ComparisonKind"/> <c>k</c>), and whether it rules the pair out: for tests that show
+    /// what the bound saves.</summary>
+    internal int ComparisonsMade(RecordSet a, int i, RecordSet b, int j, double floor, out bool ruledOut)
+    {
+        var state = new BoundState(floor - BoundMargin, _priorWeight);
+        ruledOut = RulesOut(a, in a.Row(i), b, in b.Row(j), ref state);
+        return state.Made;
+    }
+
+    /// <summary>The passes of <see cref="ScoreUncheckedAtLeast"/>, cheapest first; returns whether the bound ruled the
+    /// pair out (and then the rest were not made).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RulesOut(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, ref BoundState state) =>
+
+        // One method per pass: the JIT's inlining budget is per method, and one method holding all four passes ran out
+        // of it (property getters became calls).
+        Bound<CheapComparisons>(a, in ra, b, in rb, ref state)
+        || Bound<NameComparisons>(a, in ra, b, in rb, ref state)
+        || Bound<CostliestComparisons>(a, in ra, b, in rb, ref state);
 
     /// <summary>One pass of <see cref="ScoreUncheckedAtLeast"/>; returns whether the bound now rules the pair out.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -246,6 +262,9 @@ public sealed partial class MatchModel
         public readonly double Floor = floor;
         public double Upper = prior;
         public ulong Codes;
+
+        /// <summary>The comparisons made (bit <c>k</c> for kind <c>k</c>), for <see cref="ComparisonsMade"/>.</summary>
+        public int Made;
         public PendingBuffer Pending;
 
         /// <summary>Where the most a costly comparison not yet made was counted as is kept (no bounds check: the buffer
@@ -311,6 +330,7 @@ public sealed partial class MatchModel
             }
 
             _state.Codes |= (ulong)code << (kind * 4);
+            _state.Made |= 1 << kind;
             var upper = Unsafe.Add(ref _upperWeights, slot + code);
             if (T.TermFrequencyFeatures > 0 && (Unsafe.Add(ref _tables.Settings, kind).TermFrequencyLevels & (1u << code)) != 0)
             {
