@@ -118,7 +118,8 @@ public sealed record LinkOptions
     /// dropped without the rest. A pair that is kept is weighed from all its comparisons, in the usual order, so its
     /// weight is exactly what it would be without the bound. Most candidate pairs are strangers that the cheap
     /// comparisons and the given name rule out, so most never reach the address, the costliest comparison. The bound
-    /// does nothing when <see cref="MinimumDecision"/> is <see cref="MatchDecision.NonMatch"/> (every pair is kept).
+    /// does nothing when <see cref="MinimumDecision"/> is <see cref="MatchDecision.NonMatch"/> (every pair is kept), so a
+    /// run whose outputs need every pair's weight (a histogram of weights, the closest non-matches) weighs each in full.
     /// </remarks>
     public bool BoundedScoring { get; init; } = true;
 
