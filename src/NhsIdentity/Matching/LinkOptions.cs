@@ -105,6 +105,25 @@ public sealed record LinkOptions
     public int MaxKeptPairsPerRecord { get; init; } = DefaultMaxKeptPairsPerRecord;
 
     /// <summary>
+    /// Gets whether a candidate pair is dropped as soon as an upper bound on its weight shows it cannot reach the
+    /// lowest weight the run keeps. Default <see langword="true"/>. The result is the same either way, to the bit:
+    /// <see langword="false"/> makes every comparison of every candidate pair, for measuring what the bound saves and
+    /// for checking it.
+    /// </summary>
+    /// <remarks>
+    /// Comparisons are made cheapest first (NHS number, date of birth, sex, postcode and the other codes, then the names,
+    /// then the address). After the cheap ones, and before each costly one, the weight so far plus the most each
+    /// comparison not yet made could add (its best level, with the largest term-frequency adjustment these two records
+    /// could take, ordinary or household) is compared with the lowest weight the run keeps; below it, the pair is
+    /// dropped without the rest. A pair that is kept is weighed from all its comparisons, in the usual order, so its
+    /// weight is exactly what it would be without the bound. Most candidate pairs are strangers that the cheap
+    /// comparisons and the given name rule out, so most never reach the address, the costliest comparison. The bound
+    /// does nothing when <see cref="MinimumDecision"/> is <see cref="MatchDecision.NonMatch"/> (every pair is kept), so a
+    /// run whose outputs need every pair's weight (a histogram of weights, the closest non-matches) weighs each in full.
+    /// </remarks>
+    public bool BoundedScoring { get; init; } = true;
+
+    /// <summary>
     /// Gets what a run does when a blocking rule would take the candidate pairs past <see cref="PairBudget"/>.
     /// Default <see cref="PairBudgetPolicy.Stop"/>: throw <see cref="PairBudgetExceededException"/> before any pair is
     /// scored. <see cref="PairBudgetPolicy.SkipRule"/> leaves that rule out, reports it in

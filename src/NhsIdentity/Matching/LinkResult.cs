@@ -38,6 +38,11 @@ public sealed class LinkResult
     /// <summary>Gets the number of records on the right (the set's size for a deduplication).</summary>
     public int RightCount { get; }
 
+    /// <summary>Gets the candidate pairs that scoring dropped before making all their comparisons, because an upper
+    /// bound on their weight was below the lowest weight kept (<see cref="LinkOptions.BoundedScoring"/>); for tests and
+    /// measurements, not part of the result.</summary>
+    internal long PairsRuledOutEarly { get; init; }
+
     /// <summary>Gets whether the result is of <see cref="Linker.Deduplicate"/> (one set) rather than
     /// <see cref="Linker.Link"/> (two).</summary>
     public bool IsDeduplication { get; }

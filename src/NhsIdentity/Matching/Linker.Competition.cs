@@ -21,11 +21,13 @@ public sealed partial class Linker
 
     /// <summary>The competition level of each pair (sorted by left, right; pairwise weights): a rival of a record is
     /// another of its pairs at or above <paramref name="competitorWeight"/>, unless the rival's other record is the same
-    /// person as this pair's record on that side (a duplicate within one extract: see <see cref="RivalTable"/>).</summary>
+    /// person as this pair's record on that side (a duplicate within one extract: see <see cref="RivalTable"/>). With
+    /// <paramref name="bounded"/>, two records of one extract are scored only as far as it takes to know whether they
+    /// reach the duplicate weight (<see cref="LinkOptions.BoundedScoring"/>): the same answer, with fewer comparisons.</summary>
     internal static CandidateCompetition[] CompetitionLevels(MatchModel model, MatchPair[] pairs, RecordSet left, RecordSet right,
-        double competitorWeight)
+        double competitorWeight, bool bounded = true)
     {
-        var coReferents = new CoReferents(model);
+        var coReferents = new CoReferents(model, bounded);
         return CompetitionLevels(pairs, left.Count, right.Count, competitorWeight,
             (a, b) => coReferents.Same(left, a, b), (a, b) => coReferents.Same(right, a, b));
     }
@@ -90,10 +92,11 @@ public sealed partial class Linker
     /// <summary>Gives each pair (sorted by left, right; pairwise weights) its competition level and adds the level's
     /// weight, decides it again under the policy and keeps those at or above <paramref name="minimum"/>; the order is
     /// kept.</summary>
-    internal static MatchPair[] WeighCompetition(MatchModel model, MatchPair[] pairs, RecordSet left, RecordSet right, MatchDecision minimum)
+    internal static MatchPair[] WeighCompetition(MatchModel model, MatchPair[] pairs, RecordSet left, RecordSet right, MatchDecision minimum,
+        bool bounded = true)
     {
         var competition = model.Competition ?? throw new InvalidOperationException("The model does not weigh competition.");
-        var levels = CompetitionLevels(model, pairs, left, right, competition.CompetitorWeight);
+        var levels = CompetitionLevels(model, pairs, left, right, competition.CompetitorWeight, bounded);
         var kept = new List<MatchPair>(pairs.Length);
         for (var k = 0; k < pairs.Length; k++)
         {
@@ -189,8 +192,9 @@ public sealed partial class Linker
 
     /// <summary>Whether two records of one extract are the same person by the model (a pairwise probability at or
     /// above <see cref="CompetitionModel.DuplicateProbability"/>, and no cap from the decision policy), each pair of
-    /// records scored once.</summary>
-    private sealed class CoReferents(MatchModel model)
+    /// records scored once; with <paramref name="bounded"/>, only until an upper bound on the weight says it cannot reach
+    /// the duplicate weight (exact: a pair the bound does not rule out is weighed in full, with its cap).</summary>
+    private sealed class CoReferents(MatchModel model, bool bounded)
     {
         private static readonly double DuplicateWeight =
             Math.Log2(CompetitionModel.DuplicateProbability / (1 - CompetitionModel.DuplicateProbability));
@@ -208,7 +212,11 @@ public sealed partial class Linker
             if (!_known.TryGetValue(key, out var same))
             {
                 // Two different valid NHS numbers are two people however alike the rest is (the policy's cap).
-                same = model.ScoreUnchecked(set, key.Item2, set, key.Item3, out var cap) >= DuplicateWeight && cap == MatchDecision.Match;
+                MatchDecision cap;
+                var weight = bounded
+                    ? model.ScoreUncheckedAtLeast(set, key.Item2, set, key.Item3, DuplicateWeight, out cap)
+                    : model.ScoreUnchecked(set, key.Item2, set, key.Item3, out cap);
+                same = weight >= DuplicateWeight && cap == MatchDecision.Match;
                 _known.Add(key, same);
             }
 

@@ -77,11 +77,12 @@ public sealed partial class Linker
         }
 
         var produced = new long[source.Rules.Count];
-        long compared = 0, kept = 0;
+        long compared = 0, kept = 0, ruledOut = 0;
         foreach (var worker in workers)
         {
             compared += worker.Compared;
             kept += worker.Pairs.Count;
+            ruledOut += worker.RuledOut;
             for (var r = 0; r < produced.Length; r++)
             {
                 produced[r] += worker.ProducedByRule[r];
@@ -99,7 +100,7 @@ public sealed partial class Linker
         Array.Sort(pairs, PairOrder.Instance);
         if (weighCompetition)
         {
-            pairs = WeighCompetition(Model, pairs, source.Left, source.Right, minimum);
+            pairs = WeighCompetition(Model, pairs, source.Left, source.Right, minimum, Options.BoundedScoring);
         }
 
         if (Options.OneToOne)
@@ -108,7 +109,10 @@ public sealed partial class Linker
         }
 
         var report = BlockingReport.Create(source, produced, Options.MaxBlockSize);
-        return new LinkResult(pairs, compared, report, source.Left.Count, source.Right.Count, source.IsDeduplicating);
+        return new LinkResult(pairs, compared, report, source.Left.Count, source.Right.Count, source.IsDeduplicating)
+        {
+            PairsRuledOutEarly = ruledOut,
+        };
     }
 
     /// <summary>The pairs in all the blocks, for progress reports.</summary>
@@ -184,7 +188,8 @@ public sealed partial class Linker
     /// <summary>One thread's share of a run: its kept pairs and counts.</summary>
     private sealed class ScoringWorker(Linker linker, CandidatePairSource source, MatchDecision minimum, double floor, bool countEveryKept)
     {
-        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, floor, [], countEveryKept);
+        private ScoringVisitor _visitor = new(linker.Model, source.Left, source.Right, minimum, floor, [], countEveryKept,
+            linker.Options.BoundedScoring);
 
         public List<MatchPair> Pairs => _visitor.Pairs;
 
@@ -194,6 +199,9 @@ public sealed partial class Linker
 
         /// <summary>The pairs kept so far whose decision is review or match (what the kept-pair budget counts).</summary>
         public long ReachedReview => _visitor.ReachedReview;
+
+        /// <summary>The pairs the bound dropped before all their comparisons were made.</summary>
+        public long RuledOut => _visitor.RuledOut;
 
         public void Score(WorkItem item)
         {
@@ -224,21 +232,30 @@ public sealed partial class Linker
 /// match apart from the rest, for the kept-pair budget.
 /// </summary>
 internal struct ScoringVisitor(MatchModel model, RecordSet leftSet, RecordSet rightSet, MatchDecision minimum, double skipBelowWeight,
-    List<MatchPair> pairs, bool countEveryKept = false) : IPairVisitor
+    List<MatchPair> pairs, bool countEveryKept = false, bool bounded = true) : IPairVisitor
 {
     private long _reachedReview;
+    private long _ruledOut;
 
     public readonly List<MatchPair> Pairs => pairs;
 
     public readonly long ReachedReview => _reachedReview;
 
+    /// <summary>The pairs the bound dropped before all their comparisons were made (<see cref="LinkOptions.BoundedScoring"/>).</summary>
+    public readonly long RuledOut => _ruledOut;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Visit(int left, int right)
     {
         // Most candidate pairs are strangers that the cheap comparisons rule out: they are not given to the costly ones.
-        var weight = model.ScoreUncheckedAtLeast(leftSet, left, rightSet, right, skipBelowWeight, out var cap);
+        // Without the bound every comparison is made, and the same pairs are dropped here for their weight instead.
+        MatchDecision cap;
+        var weight = bounded
+            ? model.ScoreUncheckedAtLeast(leftSet, left, rightSet, right, skipBelowWeight, out cap)
+            : model.ScoreUnchecked(leftSet, left, rightSet, right, out cap);
         if (weight < skipBelowWeight)
         {
+            _ruledOut += bounded && double.IsNegativeInfinity(weight) ? 1 : 0;
             return;
         }
 

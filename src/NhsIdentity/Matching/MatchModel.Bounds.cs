@@ -20,6 +20,58 @@ public sealed partial class MatchModel
     /// <see cref="BoundVisitor{TRank}"/> adds the term-frequency levels pair by pair.</summary>
     private readonly double[] _upperAnyLevel;
 
+    /// <summary>By comparison, <see cref="ComparisonCatalog.CodesPerComparison"/> entries each: the codes that count in
+    /// <see cref="_upperAnyLevel"/>, by descending upper bound, then <see cref="NoCode"/>; so the most a comparison's
+    /// reachable codes can add (<see cref="IComparisonDefinition.UnreachableCodes"/>) is that of the first reachable
+    /// code in the list, usually the first or second.</summary>
+    private readonly byte[] _codesByUpper;
+
+    /// <summary>Ends a comparison's list in <see cref="_codesByUpper"/>.</summary>
+    private const byte NoCode = byte.MaxValue;
+
+    /// <summary>Fills <see cref="_codesByUpper"/> from <see cref="_upperWeights"/>.</summary>
+    private byte[] CodesByUpper()
+    {
+        var lists = new byte[_upperWeights.Length];
+        lists.AsSpan().Fill(NoCode);
+        var levelCounts = new int[ComparisonCatalog.Count];
+        foreach (var comparison in _comparisons)
+        {
+            levelCounts[(int)comparison.Comparison] = comparison.Levels.Count;
+        }
+
+        var codes = new List<byte>(ComparisonCatalog.CodesPerComparison);
+        for (var kind = 0; kind < ComparisonCatalog.Count; kind++)
+        {
+            codes.Clear();
+            for (var code = 0; code < ComparisonCatalog.CodesPerComparison; code++)
+            {
+                if (CountsInAnyLevel(kind, code, levelCounts))
+                {
+                    codes.Add((byte)code);
+                }
+            }
+
+            // Ties in code order, so the list is the same on every machine.
+            var slot = kind * ComparisonCatalog.CodesPerComparison;
+            codes.Sort((x, y) => _upperWeights[slot + y] != _upperWeights[slot + x]
+                ? _upperWeights[slot + y].CompareTo(_upperWeights[slot + x])
+                : x.CompareTo(y));
+            codes.CopyTo(lists, slot);
+        }
+
+        return lists;
+    }
+
+    /// <summary>Whether a code counts in <see cref="_upperAnyLevel"/>: a level the comparison has without a
+    /// term-frequency adjustment, or a missing code.</summary>
+    private bool CountsInAnyLevel(int kind, int code, int[] levelCounts)
+    {
+        var unused = code < ComparisonCatalog.MaxLevels && code >= levelCounts[kind];
+        var termFrequency = code < ComparisonCatalog.MaxLevels && (_settings[kind].TermFrequencyLevels & (1u << code)) != 0;
+        return !unused && !termFrequency;
+    }
+
     /// <summary>Fills <see cref="_upperWeights"/> and <see cref="_upperAnyLevel"/> from the weight tables.</summary>
     private (double[] ByLevel, double[] ByComparison) UpperBounds()
     {
@@ -54,9 +106,7 @@ public sealed partial class MatchModel
             }
 
             byLevel[slot] = Math.Max(_weights[slot], household);
-            var unused = code < ComparisonCatalog.MaxLevels && code >= levelCounts[kind];
-            var termFrequency = code < ComparisonCatalog.MaxLevels && (_settings[kind].TermFrequencyLevels & (1u << code)) != 0;
-            if (!unused && !termFrequency)
+            if (CountsInAnyLevel(kind, code, levelCounts))
             {
                 byComparison[kind] = Math.Max(byComparison[kind], byLevel[slot]);
             }
@@ -87,12 +137,7 @@ public sealed partial class MatchModel
         ref readonly var ra = ref a.Row(i);
         ref readonly var rb = ref b.Row(j);
         var state = new BoundState(floor - BoundMargin, _priorWeight);
-
-        // One method per pass: the JIT's inlining budget is per method, and one method holding all four passes ran out
-        // of it (property getters became calls).
-        if (Bound<CheapComparisons>(a, in ra, b, in rb, ref state)
-            || Bound<NameComparisons>(a, in ra, b, in rb, ref state)
-            || Bound<CostliestComparisons>(a, in ra, b, in rb, ref state))
+        if (RulesOut(a, in ra, b, in rb, ref state))
         {
             cap = MatchDecision.Match;
             return double.NegativeInfinity;
@@ -100,6 +145,27 @@ public sealed partial class MatchModel
 
         return WeighKeptCodes(a, in ra, b, in rb, state.Codes, out cap);
     }
+
+    /// <summary>The comparisons <see cref="ScoreUncheckedAtLeast"/> makes for a pair under a finite floor, as a mask
+    /// (bit <c>k</c> for <see cref="ComparisonKind"/> <c>k</c>), and whether it rules the pair out: for tests that show
+    /// what the bound saves.</summary>
+    internal int ComparisonsMade(RecordSet a, int i, RecordSet b, int j, double floor, out bool ruledOut)
+    {
+        var state = new BoundState(floor - BoundMargin, _priorWeight);
+        ruledOut = RulesOut(a, in a.Row(i), b, in b.Row(j), ref state);
+        return state.Made;
+    }
+
+    /// <summary>The passes of <see cref="ScoreUncheckedAtLeast"/>, cheapest first; returns whether the bound ruled the
+    /// pair out (and then the rest were not made).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RulesOut(RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb, ref BoundState state) =>
+
+        // One method per pass: the JIT's inlining budget is per method, and one method holding all four passes ran out
+        // of it (property getters became calls).
+        Bound<CheapComparisons>(a, in ra, b, in rb, ref state)
+        || Bound<NameComparisons>(a, in ra, b, in rb, ref state)
+        || Bound<CostliestComparisons>(a, in ra, b, in rb, ref state);
 
     /// <summary>One pass of <see cref="ScoreUncheckedAtLeast"/>; returns whether the bound now rules the pair out.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -201,6 +267,9 @@ public sealed partial class MatchModel
         public readonly double Floor = floor;
         public double Upper = prior;
         public ulong Codes;
+
+        /// <summary>The comparisons made (bit <c>k</c> for kind <c>k</c>), for <see cref="ComparisonsMade"/>.</summary>
+        public int Made;
         public PendingBuffer Pending;
 
         /// <summary>Where the most a costly comparison not yet made was counted as is kept (no bounds check: the buffer
@@ -226,6 +295,7 @@ public sealed partial class MatchModel
         private readonly Tables _tables = new(model);
         private readonly ref double _upperWeights = ref MemoryMarshal.GetArrayDataReference(model._upperWeights);
         private readonly ref double _upperAnyLevel = ref MemoryMarshal.GetArrayDataReference(model._upperAnyLevel);
+        private readonly ref byte _codesByUpper = ref MemoryMarshal.GetArrayDataReference(model._codesByUpper);
         private readonly ref readonly PreparedRow _ra = ref ra;
         private readonly ref readonly PreparedRow _rb = ref rb;
         private readonly ref BoundState _state = ref state;
@@ -265,6 +335,7 @@ public sealed partial class MatchModel
             }
 
             _state.Codes |= (ulong)code << (kind * 4);
+            _state.Made |= 1 << kind;
             var upper = Unsafe.Add(ref _upperWeights, slot + code);
             if (T.TermFrequencyFeatures > 0 && (Unsafe.Add(ref _tables.Settings, kind).TermFrequencyLevels & (1u << code)) != 0)
             {
@@ -280,19 +351,21 @@ public sealed partial class MatchModel
             _state.Upper += upper - _state.PendingOf(kind);
         }
 
-        /// <summary>The most a costly comparison's levels could add to this pair: the largest bound over its levels,
-        /// with each term-frequency level's adjustment for these two records.</summary>
+        /// <summary>The most a costly comparison's levels could add to this pair: the largest bound over the levels it
+        /// can reach (<see cref="IComparisonDefinition.UnreachableCodes"/>), with each term-frequency level's adjustment
+        /// for these two records.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private readonly double MostOf<T>(int slot)
             where T : struct, IComparisonDefinition
         {
-            var most = Unsafe.Add(ref _upperAnyLevel, (int)T.Kind);
+            var unreachable = T.UnreachableCodes(in _ra, in _rb);
+            var most = unreachable == 0 ? Unsafe.Add(ref _upperAnyLevel, (int)T.Kind) : MostReachable(slot, unreachable);
             if (T.TermFrequencyFeatures == 0)
             {
                 return most;
             }
 
-            var levels = Unsafe.Add(ref _tables.Settings, (int)T.Kind).TermFrequencyLevels;
+            var levels = Unsafe.Add(ref _tables.Settings, (int)T.Kind).TermFrequencyLevels & ~unreachable;
             for (; levels != 0; levels &= levels - 1)
             {
                 var code = System.Numerics.BitOperations.TrailingZeroCount(levels);
@@ -300,6 +373,28 @@ public sealed partial class MatchModel
             }
 
             return most;
+        }
+
+        /// <summary>The most the reachable codes without a term-frequency adjustment could add: the first reachable in
+        /// the comparison's list by descending bound; negative infinity when none is (the term-frequency levels may be).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly double MostReachable(int slot, uint unreachable)
+        {
+            for (var k = 0; k < ComparisonCatalog.CodesPerComparison; k++)
+            {
+                int code = Unsafe.Add(ref _codesByUpper, slot + k);
+                if (code == NoCode)
+                {
+                    break;
+                }
+
+                if ((unreachable & (1u << code)) == 0)
+                {
+                    return Unsafe.Add(ref _upperWeights, slot + code);
+                }
+            }
+
+            return double.NegativeInfinity;
         }
     }
 }

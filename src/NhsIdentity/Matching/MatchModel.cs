@@ -160,6 +160,7 @@ public sealed partial class MatchModel
         _jointCorrections = JointCorrections(jointHouseholdU, out _jointFirst, out _jointSecond);
         _householdAware |= jointHouseholdU is not null;
         (_upperWeights, _upperAnyLevel) = UpperBounds();
+        _codesByUpper = CodesByUpper();
         CheckComputedWeights(nameof(priorMatchProbability), nameof(comparisons));
         Warnings = FindWarnings();
     }

@@ -68,6 +68,9 @@ internal readonly struct AddressComparison : IComparisonDefinition
     /// <summary>Token sets over the whole address: the costliest comparison, made last (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
     public static int CostRank => 2;
 
+    /// <summary>A comparison of two present addresses always returns a level.</summary>
+    public static uint UnreachableCodes(in PreparedRow ra, in PreparedRow rb) => ComparisonCatalog.MissingCodes;
+
     // Kept out of line for the same reason as the name comparer: the token-set similarity it calls is out of line anyway.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)

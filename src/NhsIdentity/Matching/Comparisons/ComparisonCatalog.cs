@@ -28,6 +28,10 @@ internal static class ComparisonCatalog
     /// pack two bits per comparison into 32).</summary>
     public const int MaxComparisons = 16;
 
+    /// <summary>The three missing codes as a mask (bit <c>c</c> for code <c>c</c>): codes that come from the records'
+    /// presence, which a comparison of two present values does not return (but see <see cref="FamilyNameComparison"/>).</summary>
+    public const uint MissingCodes = (1u << MissingRight) | (1u << MissingLeft) | (1u << MissingBoth);
+
     public const byte MissingRight = 13;
     public const byte MissingLeft = 14;
     public const byte MissingBoth = 15;

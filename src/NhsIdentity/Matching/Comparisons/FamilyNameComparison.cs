@@ -59,6 +59,13 @@ internal readonly struct FamilyNameComparison : IComparisonDefinition
     /// <summary>Jaro-Winkler and token scans (see <see cref="IComparisonDefinition.CostRank"/>).</summary>
     public static int CostRank => 1;
 
+    /// <summary>Without comparing: two different family names cannot be <c>Exact</c>; the missing code that stands
+    /// for a swap (the given-name comparison's <c>Swapped</c> counts it) is reachable only when the names are swapped.</summary>
+    public static uint UnreachableCodes(in PreparedRow ra, in PreparedRow rb) =>
+        (1u << ComparisonCatalog.MissingRight) | (1u << ComparisonCatalog.MissingLeft)
+        | (ra.FamilyHash != rb.FamilyHash ? 1u << (int)FamilyNameLevel.Exact : 0)
+        | (GivenNameComparison.IsSwap(in ra, in rb) ? 0 : 1u << ComparisonCatalog.MissingBoth);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Compare(in ComparisonSettings settings, RecordSet a, in PreparedRow ra, RecordSet b, in PreparedRow rb)
     {

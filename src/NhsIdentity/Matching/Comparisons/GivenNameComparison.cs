@@ -147,6 +147,13 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
             : (int)GivenNameLevel.Else;
     }
 
+    /// <summary>Without comparing: two different first given names cannot be <c>Exact</c>, and names that are not
+    /// swapped cannot be <c>Swapped</c>, the two levels that weigh most.</summary>
+    public static uint UnreachableCodes(in PreparedRow ra, in PreparedRow rb) =>
+        ComparisonCatalog.MissingCodes
+        | (ra.GivenHash != rb.GivenHash ? 1u << (int)GivenNameLevel.Exact : 0)
+        | (IsSwap(in ra, in rb) ? 0 : 1u << (int)GivenNameLevel.Swapped);
+
     /// <summary>Whether the given and family names are swapped: both records have both, and each one's given name is
     /// the other's family name.</summary>
     internal static bool IsSwap(in PreparedRow ra, in PreparedRow rb) =>

@@ -47,6 +47,14 @@ internal interface IComparisonDefinition
     /// least often. The rank only orders work; it never changes a weight.</summary>
     static virtual int CostRank => 0;
 
+    /// <summary>The level codes (bit <c>c</c> for code <c>c</c>) that <see cref="Compare"/> cannot return for a pair
+    /// whose values are present on both sides, found from a few integer tests on the prepared rows without comparing;
+    /// 0 (any code) by default.</summary>
+    /// <remarks>Bounded scoring counts a costly comparison not yet made at the most its reachable codes could add, so a
+    /// tighter answer here rules more strangers out before their names are compared. It must never name a code
+    /// <see cref="Compare"/> could return: the linker would then drop pairs it should keep.</remarks>
+    static virtual uint UnreachableCodes(in PreparedRow ra, in PreparedRow rb) => 0;
+
     /// <summary>Gets how many slices of the record set's text arena the comparison's prepared values occupy (names,
     /// address tokens, a local identifier); 0 for comparisons that keep only numbers in the row.</summary>
     static virtual int ArenaSlices => 0;

@@ -78,6 +78,36 @@ public sealed class ScoringAllocationTests
         Assert.Equal(visited / (Iterations + 2), kept.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Scoring_blocked_pairs_at_the_review_floor_allocates_nothing_with_the_bound_on_or_off(bool bounded)
+    {
+        // The linker's own visitor at its default floor: names and address compared only for the pairs the bound keeps
+        // (the reachable-level masks, the made mask and the early drop count included), or for every pair.
+        var set = new RecordSet(LinkingPeople.Population(8, 300, 0.5, tight: true));
+        var source = CandidatePairSource.ForDeduplication(set, BlockingRule.Defaults, 5_000);
+        var model = MatchModel.Default;
+        var kept = new List<MatchPair>();
+        var visitor = new ScoringVisitor(model, set, set, MatchDecision.Review, model.WeightFloor(MatchDecision.Review), kept,
+            bounded: bounded);
+        long visited = 0;
+        var allocated = Allocations.Measure(() =>
+        {
+            kept.Clear();
+            var blocks = source.Blocks;
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                visited += source.VisitPairs(blocks[b], ref visitor);
+            }
+        }, Iterations);
+
+        Assert.Equal(0, allocated);
+        Assert.True(visited > 1_000 * (Iterations + 2));
+        Assert.NotEmpty(kept);
+        Assert.Equal(bounded, visitor.RuledOut > 0);
+    }
+
     [Fact]
     public void Explaining_and_training_codes_allocate_nothing_with_a_customised_model_too()
     {
