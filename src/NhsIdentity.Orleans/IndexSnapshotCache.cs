@@ -46,6 +46,19 @@ internal sealed record LoadedSnapshot(IndexSnapshot Snapshot, MatchModel Model, 
 
     public string Version => Snapshot.Version;
 
+    /// <summary>Refuses a call under another snapshot than the one a grain holds its records under: answers scored
+    /// under two layouts or models must never be merged. (Moving a loaded grain to a new snapshot is a later step.)</summary>
+    /// <param name="callVersion">The snapshot the call names.</param>
+    /// <param name="holder">What holds the records, for the message ("bucket", "row shard").</param>
+    public void Require(string callVersion, string holder)
+    {
+        if (!string.Equals(callVersion, Version, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The " + holder + " holds records under snapshot " + Version
+                + ", not the snapshot " + callVersion + " the call names.");
+        }
+    }
+
     /// <summary>The snapshot's blocking rules, in order (built once).</summary>
     public IReadOnlyList<Matching.Blocking.BlockingRule> Rules =>
         _rules ??= [.. Enumerable.Range(0, Snapshot.RuleNames.Length).Select(Snapshot.Rule)];

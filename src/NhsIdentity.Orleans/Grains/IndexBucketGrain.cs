@@ -88,7 +88,7 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
     {
         if (_postings is not null)
         {
-            CheckVersion(snapshotVersion);
+            _snapshot!.Require(snapshotVersion, "bucket");
             return _postings;
         }
 
@@ -116,16 +116,5 @@ internal sealed class IndexBucketGrain(IndexSnapshotCache snapshots, IClusterRec
         _snapshot = snapshot;
         ClusterLog.BucketLoaded(logger, grainKey, postings.Count, tombstones, clock.ElapsedMilliseconds);
         return postings;
-    }
-
-    /// <summary>Refuses a call under another snapshot than the bucket's: answers from two layouts or models must never
-    /// be merged. (Moving a loaded bucket to a new snapshot is a later step.)</summary>
-    private void CheckVersion(string snapshotVersion)
-    {
-        if (!string.Equals(snapshotVersion, _snapshot!.Version, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The bucket holds records under snapshot " + _snapshot.Version
-                + ", not the snapshot " + snapshotVersion + " the call names.");
-        }
     }
 }

@@ -114,7 +114,7 @@ internal sealed class RowShardGrain(IndexSnapshotCache snapshots, IClusterRecord
     {
         if (_index is not null)
         {
-            CheckVersion(snapshotVersion);
+            _snapshot!.Require(snapshotVersion, "row shard");
             return _index;
         }
 
@@ -143,16 +143,5 @@ internal sealed class RowShardGrain(IndexSnapshotCache snapshots, IClusterRecord
         _snapshot = snapshot;
         ClusterLog.BucketLoaded(logger, grainKey, index.Count, _versions.Count - index.Count, clock.ElapsedMilliseconds);
         return index;
-    }
-
-    /// <summary>Refuses a call under another snapshot than the shard's: answers scored with two models or two
-    /// frequency tables must never be merged. (Moving a loaded bucket to a new snapshot is a later step.)</summary>
-    private void CheckVersion(string snapshotVersion)
-    {
-        if (!string.Equals(snapshotVersion, _snapshot!.Version, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The row shard holds records under snapshot " + _snapshot.Version
-                + ", not the snapshot " + snapshotVersion + " the call names.");
-        }
     }
 }

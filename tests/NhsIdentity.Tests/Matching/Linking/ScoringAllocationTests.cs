@@ -66,11 +66,7 @@ public sealed class ScoringAllocationTests
         {
             // The list keeps its capacity after warm-up, so a steady state adds no allocation per pair.
             kept.Clear();
-            var blocks = source.Blocks;
-            for (var b = 0; b < blocks.Count; b++)
-            {
-                visited += source.VisitPairs(blocks[b], ref visitor);
-            }
+            visited += VisitAll(source, ref visitor);
         }, Iterations);
 
         Assert.Equal(0, allocated);
@@ -95,11 +91,7 @@ public sealed class ScoringAllocationTests
         var allocated = Allocations.Measure(() =>
         {
             kept.Clear();
-            var blocks = source.Blocks;
-            for (var b = 0; b < blocks.Count; b++)
-            {
-                visited += source.VisitPairs(blocks[b], ref visitor);
-            }
+            visited += VisitAll(source, ref visitor);
         }, Iterations);
 
         Assert.Equal(0, allocated);
@@ -131,5 +123,18 @@ public sealed class ScoringAllocationTests
 
         Assert.Equal(0, allocated);
         Assert.NotEqual(0, sink);
+    }
+
+    /// <summary>Visits every block's pairs, as the linker's workers do.</summary>
+    private static long VisitAll(CandidatePairSource source, ref ScoringVisitor visitor)
+    {
+        long visited = 0;
+        var blocks = source.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            visited += source.VisitPairs(blocks[b], ref visitor);
+        }
+
+        return visited;
     }
 }
