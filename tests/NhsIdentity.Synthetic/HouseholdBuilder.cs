@@ -287,8 +287,13 @@ internal sealed class HouseholdBuilder
         };
     }
 
-    internal static int HospitalDigits(long index, long offset) =>
-        (int)(((index * HospitalNumberMultiplier) + offset) % HospitalNumberModulus);
+    /// <summary>A permutation of the first <see cref="HospitalNumberModulus"/> indexes (unchanged for every population
+    /// that fits in it); each further block of that many indexes is permuted alike and numbered above it.</summary>
+    internal static int HospitalDigits(long index, long offset)
+    {
+        var (block, within) = Math.DivRem(index, HospitalNumberModulus);
+        return (int)((block * HospitalNumberModulus) + (((within * HospitalNumberMultiplier) + offset) % HospitalNumberModulus));
+    }
 
     private NhsNumber NextNhsNumber(int personId)
     {

@@ -52,12 +52,18 @@ public sealed class SyntheticPerson
     /// <summary>Gets the home address, shared by the household.</summary>
     public required SyntheticAddress Address { get; init; }
 
-    /// <summary>Gets the hospital number: <c>RX1</c> and seven digits, unique within the population.</summary>
+    /// <summary>Gets the hospital number: <c>RX1</c> and seven digits (<c>RX2</c> and seven digits past the first ten
+    /// million persons), unique within the population.</summary>
     /// <remarks>Built on each call from <see cref="HospitalNumberDigits"/>, so a million persons do not hold a million strings.</remarks>
-    public string HospitalNumber => "RX1" + HospitalNumberDigits.ToString("D7", CultureInfo.InvariantCulture);
+    public string HospitalNumber => FormatHospitalNumber(HospitalNumberDigits);
 
-    /// <summary>Gets the seven digits of <see cref="HospitalNumber"/> as a number (0 to 9,999,999).</summary>
+    /// <summary>Gets the digits of <see cref="HospitalNumber"/> as a number: below 10,000,000 the seven after
+    /// <c>RX1</c>; from it on, the next block (<c>RX2</c>).</summary>
     public required int HospitalNumberDigits { get; init; }
+
+    internal static string FormatHospitalNumber(int digits) =>
+        "RX" + (1 + (digits / 10_000_000)).ToString(CultureInfo.InvariantCulture)
+        + (digits % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>Gets a mobile number from Ofcom's range for drama (<c>07700 900xxx</c>), so no real person's; built on each call.</summary>
     public string Phone => "07700 900" + PhoneSuffix.ToString("D3", CultureInfo.InvariantCulture);

@@ -20,8 +20,8 @@ namespace NhsIdentity.Synthetic;
 /// </remarks>
 public static class SyntheticPopulation
 {
-    /// <summary>The largest population: hospital numbers (<c>RX1</c> + 7 digits) must stay unique.</summary>
-    public const int MaxCount = 10_000_000;
+    /// <summary>The largest population: hospital numbers (<c>RX1</c>…<c>RX2</c> + 7 digits) must stay unique.</summary>
+    public const int MaxCount = 20_000_000;
 
     /// <summary>How many persons take a 999 test-range NHS number before the synthetic range is used.</summary>
     public const int TestRangeCapacity = 600_000;

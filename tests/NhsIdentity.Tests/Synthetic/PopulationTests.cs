@@ -186,6 +186,30 @@ public sealed class PopulationTests
         Assert.Equal(2_000, synthetic);
     }
 
+    [Property(MaxTest = 200)]
+    public bool Hospital_numbers_stay_unique_past_ten_million_and_keep_their_old_values_below(uint seedA, uint seedB, ushort offset)
+    {
+        // Two indexes anywhere in the allowed range, one of them pushed near a block boundary so both sides meet.
+        var a = seedA % SyntheticPopulation.MaxCount;
+        var b = (HouseholdBuilder.HospitalNumberModulus - 50 + (seedB % 100)) % SyntheticPopulation.MaxCount;
+        var digitsA = HouseholdBuilder.HospitalDigits(a, offset);
+        var digitsB = HouseholdBuilder.HospitalDigits(b, offset);
+        var unchangedBelow = a >= HouseholdBuilder.HospitalNumberModulus
+            || digitsA == (int)(((a * HouseholdBuilder.HospitalNumberMultiplier) + offset) % HouseholdBuilder.HospitalNumberModulus);
+        var sameBlock = a / HouseholdBuilder.HospitalNumberModulus == digitsA / HouseholdBuilder.HospitalNumberModulus;
+        return unchangedBelow && sameBlock && (a == b) == (digitsA == digitsB);
+    }
+
+    [Fact]
+    public void A_hospital_number_past_ten_million_starts_RX2()
+    {
+        var past = SyntheticPerson.FormatHospitalNumber(HouseholdBuilder.HospitalDigits(10_000_003, 11));
+        var below = SyntheticPerson.FormatHospitalNumber(HouseholdBuilder.HospitalDigits(3, 11));
+        Assert.Matches("^RX2[0-9]{7}$", past);
+        Assert.Matches("^RX1[0-9]{7}$", below);
+        Assert.Equal(below[3..], past[3..]); // the same place in the next block
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(SyntheticPopulation.MaxCount + 1)]
