@@ -11,10 +11,11 @@ namespace NhsIdentity.Matching.Splink;
 /// <remarks>Immutable once made; safe to share across threads. Only usable with the model that prepared it.</remarks>
 public sealed class SplinkRecordSet
 {
-    internal SplinkRecordSet(SplinkModel model, SqlValue[][] features, double[][] termFrequencies, object?[] ids)
+    internal SplinkRecordSet(SplinkModel model, SqlValue[][] features, long[][] hashes, double[][] termFrequencies, object?[] ids)
     {
         Model = model;
         Features = features;
+        Hashes = hashes;
         TermFrequencies = termFrequencies;
         _ids = ids;
     }
@@ -28,6 +29,10 @@ public sealed class SplinkRecordSet
     public SplinkModel Model { get; }
 
     internal SqlValue[][] Features { get; }
+
+    /// <summary>Per record, per feature: <see cref="SqlValueHash.Of"/> its value, so most unequal values are told apart
+    /// by one compare of two longs.</summary>
+    internal long[][] Hashes { get; }
 
     /// <summary>Per record, per tf slot: the frequency, NaN when the value is null or not in the table.</summary>
     internal double[][] TermFrequencies { get; }
