@@ -15,10 +15,8 @@ namespace NhsIdentity.Splink.Tests;
 /// empty strings, non-ASCII text and values copied between the two records and between columns.
 /// </summary>
 /// <remarks>
-/// Mutation check, done by hand when the typed path was written: making <c>SlotConstantPredicate</c> compare with
-/// <c>&lt;</c> where the level says <c>&lt;=</c>, or dropping the hash check's kind test in <c>EqualSlotsPredicate</c>, or
-/// giving <c>DistanceValue</c> a threshold-free cache shared across two columns, each failed these properties within the
-/// first few cases.
+/// Mutation check, done by hand: with <c>&lt;=</c> evaluated as <c>&lt;</c> in the typed path only
+/// (<c>ComparePredicate.Holds</c>), the template property and the samples test both failed on their first run.
 /// </remarks>
 public sealed class TypedScoringTests
 {

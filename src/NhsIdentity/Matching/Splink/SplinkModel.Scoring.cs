@@ -83,8 +83,11 @@ public sealed partial class SplinkModel
         {
             Left = left.Features[leftIndex],
             Right = right.Features[rightIndex],
-            LeftHashes = left.Hashes[leftIndex],
-            RightHashes = right.Hashes[rightIndex],
+            LeftPacked = left.Packed[leftIndex],
+            RightPacked = right.Packed[rightIndex],
+            Width = _features.Length,
+            LeftLists = left.Lists[leftIndex],
+            RightLists = right.Lists[rightIndex],
             Truths = _truthSlots <= StackScratchLimit ? stackalloc byte[_truthSlots] : new byte[_truthSlots],
             NumberStates = _numberSlots <= StackScratchLimit ? stackalloc byte[_numberSlots] : new byte[_numberSlots],
             Numbers = _numberSlots <= StackScratchLimit ? stackalloc double[_numberSlots] : new double[_numberSlots],

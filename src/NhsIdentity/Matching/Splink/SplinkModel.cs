@@ -108,7 +108,8 @@ public sealed partial class SplinkModel
         var list = records as IReadOnlyList<SplinkRecord> ?? [.. records];
         termFrequencies ??= ComputeTermFrequencies(list);
         var features = new SqlValue[list.Count][];
-        var hashes = new long[list.Count][];
+        var packed = new long[list.Count][];
+        var lists = new PreparedList?[list.Count][];
         var frequencies = new double[list.Count][];
         var ids = new object?[list.Count];
         var raw = new SqlValue[Columns.Count];
@@ -140,13 +141,15 @@ public sealed partial class SplinkModel
             }
 
             features[r] = row;
-            var hash = new long[row.Length];
+            packed[r] = PackedRow.Pack(row);
             for (var f = 0; f < row.Length; f++)
             {
-                hash[f] = SqlValueHash.Of(row[f]);
+                if (row[f].Kind == SqlValueKind.List)
+                {
+                    (lists[r] ??= new PreparedList?[row.Length])[f] = PreparedList.Of(row[f].List);
+                }
             }
 
-            hashes[r] = hash;
             var tf = new double[_tfColumns.Length];
             for (var t = 0; t < _tfColumns.Length; t++)
             {
@@ -157,6 +160,6 @@ public sealed partial class SplinkModel
             ids[r] = record[UniqueIdColumnName];
         }
 
-        return new SplinkRecordSet(this, features, hashes, frequencies, ids);
+        return new SplinkRecordSet(this, features, packed, lists, frequencies, ids);
     }
 }

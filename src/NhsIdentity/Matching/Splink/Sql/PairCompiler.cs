@@ -80,7 +80,9 @@ internal sealed class PairCompiler(SqlCompiler compiler)
             case SqlUnary { Operator: "NOT" } not:
                 return new NotPredicate(Predicate(not.Operand, condition), condition);
             case SqlIsNull isNull:
-                return new IsNullPredicate(Value(isNull.Operand, condition), isNull.Negated, condition);
+                return Value(isNull.Operand, condition) is SlotValue slot
+                    ? new IsNullSlotPredicate(slot.IsLeft, slot.Slot, isNull.Negated, condition)
+                    : new IsNullPredicate(Value(isNull.Operand, condition), isNull.Negated, condition);
             case SqlBinary binary when CompareOperatorOf(binary.Operator) is { } op:
                 var left = Value(binary.Left, condition);
                 var right = Value(binary.Right, condition);
@@ -139,6 +141,10 @@ internal sealed class PairCompiler(SqlCompiler compiler)
         {
             case SqlCall { Arguments.Count: 2 } call when DistanceOf(call.Name) is { } distance:
                 return new DistanceValue(distance, Value(call.Arguments[0], condition), Value(call.Arguments[1], condition), NumberSlots++, condition);
+            case SqlCall { Name: "array_length" or "len" or "length" or "array_size" or "cardinality" or "list_length",
+                Arguments: [SqlCall { Name: "list_intersect" or "array_intersect", Arguments: [var a, var b] }] }
+                when Value(a, condition) is SlotValue x && Value(b, condition) is SlotValue y:
+                return new IntersectCountValue(x, y, compiler.CompilePair(node, condition), condition);
             case SqlCall { Name: "abs", Arguments: [var operand] }:
                 return new AbsValue(Value(operand, condition), condition);
             case SqlBinary binary when ArithmeticOperatorOf(binary.Operator) is { } op:

@@ -25,6 +25,20 @@ internal abstract class PairNode(string condition)
 
         return ref value;
     }
+
+    /// <summary>A prepared value of one side, from the record's kind and key arrays where the key is the value (no read
+    /// of the record's <see cref="SqlValue"/> row), else from the row.</summary>
+    protected static SqlValue ReadSlot(ref PairState state, bool left, int slot)
+    {
+        var packed = left ? state.LeftPacked : state.RightPacked;
+        var kind = PackedRow.Kind(packed, state.Width, slot);
+        if (SqlValueHash.IsValueKey(kind))
+        {
+            return SqlValueHash.ValueOf(kind, packed[slot]);
+        }
+
+        return kind == SqlValueKind.Null ? SqlValue.Null : Read(left ? state.Left : state.Right, slot);
+    }
 }
 
 /// <summary>A condition part read for its truth (AND, OR, NOT, a comparison, a CASE WHEN's test).</summary>

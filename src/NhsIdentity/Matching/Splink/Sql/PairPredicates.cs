@@ -69,13 +69,28 @@ internal sealed class ConstantPredicate(Tri value, string condition) : PairPredi
 /// prepared, read here from its slot.</summary>
 internal sealed class SlotPredicate(bool left, int slot, string condition) : PairPredicate(condition)
 {
-    public override Tri Test(ref PairState state) => TruthOf(Read(left ? state.Left : state.Right, slot));
+    public override Tri Test(ref PairState state) => TruthOf(ReadSlot(ref state, left, slot));
 }
 
 /// <summary>A value read for its truth (SQL: TRUE, or a non-zero number).</summary>
 internal sealed class ValueTruthPredicate(PairValue value, string condition) : PairPredicate(condition)
 {
     public override Tri Test(ref PairState state) => TruthOf(value.Evaluate(ref state));
+}
+
+/// <summary><c>x IS [NOT] NULL</c> of a prepared value: its kind, read from the record's kind array.</summary>
+internal sealed class IsNullSlotPredicate(bool left, int slot, bool negated, string condition) : PairPredicate(condition)
+{
+    public override Tri Test(ref PairState state)
+    {
+        var kind = PackedRow.Kind(left ? state.LeftPacked : state.RightPacked, state.Width, slot);
+        if (kind == SqlValueKind.Error)
+        {
+            _ = Read(left ? state.Left : state.Right, slot);
+        }
+
+        return (kind == SqlValueKind.Null) != negated ? Tri.True : Tri.False;
+    }
 }
 
 internal sealed class IsNullPredicate(PairValue operand, bool negated, string condition) : PairPredicate(condition)
@@ -129,27 +144,48 @@ internal sealed class ComparePredicate(CompareOperator op, PairValue left, PairV
 }
 
 /// <summary>
-/// <c>a_l = b_r</c> or <c>a_l &lt;&gt; b_r</c> of two prepared values: values of one kind with different hashes are
-/// unequal without being compared (most pairs, most columns); equal hashes, other kinds, NULLs and errors take the
-/// interpreter's comparison.
+/// <c>a_l = b_r</c> or <c>a_l &lt;&gt; b_r</c> of two prepared values, from the records' kind and key arrays: numbers,
+/// dates, timestamps and booleans by their keys (their values), texts by their hashes (equal hashes confirmed on the
+/// bytes); NULLs, lists, errors and values of two kinds take the interpreter's comparison.
 /// </summary>
 internal sealed class EqualSlotsPredicate(bool leftSide, int leftSlot, bool rightSide, int rightSlot, bool negated, string condition)
     : PairPredicate(condition)
 {
     public override Tri Test(ref PairState state)
     {
-        var aRow = leftSide ? state.Left : state.Right;
-        var bRow = rightSide ? state.Left : state.Right;
-        ref readonly var a = ref aRow[leftSlot];
-        ref readonly var b = ref bRow[rightSlot];
-        if (a.Kind == b.Kind && SqlValueHash.IsHashed(a.Kind)
-            && (leftSide ? state.LeftHashes : state.RightHashes)[leftSlot] != (rightSide ? state.LeftHashes : state.RightHashes)[rightSlot])
+        var x = leftSide ? state.LeftPacked : state.RightPacked;
+        var y = rightSide ? state.LeftPacked : state.RightPacked;
+        var kind = PackedRow.Kind(x, state.Width, leftSlot);
+        if (kind == PackedRow.Kind(y, state.Width, rightSlot))
         {
-            return negated ? Tri.True : Tri.False;
+            var a = x[leftSlot];
+            var b = y[rightSlot];
+            bool equal;
+            switch (kind)
+            {
+                case SqlValueKind.Number:
+                    equal = a == b || BitConverter.Int64BitsToDouble(a).CompareTo(BitConverter.Int64BitsToDouble(b)) == 0;
+                    break;
+                case SqlValueKind.Date or SqlValueKind.Timestamp or SqlValueKind.Boolean:
+                    equal = a == b;
+                    break;
+                case SqlValueKind.Text:
+                    equal = a == b && PackedRow.Text(x, state.Width, leftSlot).SequenceEqual(PackedRow.Text(y, state.Width, rightSlot));
+                    break;
+                default:
+                    return Slow(ref state);
+            }
+
+            return equal != negated ? Tri.True : Tri.False;
         }
 
-        var x = Read(aRow, leftSlot);
-        var y = Read(bRow, rightSlot);
+        return Slow(ref state);
+    }
+
+    private Tri Slow(ref PairState state)
+    {
+        var x = Read(leftSide ? state.Left : state.Right, leftSlot);
+        var y = Read(rightSide ? state.Left : state.Right, rightSlot);
         if (x.IsNull || y.IsNull)
         {
             return Tri.Null;
@@ -166,7 +202,7 @@ internal sealed class SlotConstantPredicate(bool left, int slot, CompareOperator
 {
     public override Tri Test(ref PairState state)
     {
-        var a = Read(left ? state.Left : state.Right, slot);
+        var a = ReadSlot(ref state, left, slot);
         if (a.IsNull || constant.IsNull)
         {
             return Tri.Null;

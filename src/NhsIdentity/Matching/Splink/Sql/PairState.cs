@@ -18,8 +18,14 @@ internal ref struct PairState
 {
     public SqlValue[] Left;
     public SqlValue[] Right;
-    public long[] LeftHashes;
-    public long[] RightHashes;
+    /// <summary>The two records' packed values (<see cref="PackedRow"/>), each <see cref="Width"/> features wide.</summary>
+    public long[] LeftPacked;
+    public long[] RightPacked;
+    public int Width;
+
+    /// <summary>The two records' list values indexed for intersection (null when a record has none).</summary>
+    public PreparedList?[]? LeftLists;
+    public PreparedList?[]? RightLists;
 
     /// <summary>Per shared condition part: 0 not yet evaluated for this pair, else its <see cref="Tri"/> + 1.</summary>
     public Span<byte> Truths;
@@ -32,21 +38,33 @@ internal ref struct PairState
     public readonly SqlRows Rows => new(Left, Right);
 }
 
-/// <summary>The hash a prepared value is stored with, so that the typed scorer can tell most unequal values apart
-/// without comparing them: two values of one kind that SQL calls equal have the same hash (text by its UTF-8 bytes,
-/// numbers with -0 as 0 and one NaN, dates, timestamps and booleans by their integer). Values of other kinds (NULL,
-/// lists, errors) hash to 0 and are never compared by hash.</summary>
+/// <summary>
+/// The key a prepared value is stored with beside its kind, in two small arrays per record that a pair reads instead
+/// of the record's <see cref="SqlValue"/> row (which, with its text objects, spans many cache lines): a number's bits,
+/// a date's days, a timestamp's microseconds, a boolean's 0 or 1 — the value itself, so a typed condition compares and
+/// computes with it directly — and text's XxHash3 of its UTF-8 bytes, so that two texts with different keys are unequal
+/// without being read. NULL, lists and errors have key 0 and are always read from the row.
+/// </summary>
 internal static class SqlValueHash
 {
     public static long Of(in SqlValue value) => value.Kind switch
     {
         SqlValueKind.Text => unchecked((long)System.IO.Hashing.XxHash3.HashToUInt64(value.Text.Utf8)),
-        SqlValueKind.Number => value.Number == 0 ? 0 : double.IsNaN(value.Number) ? -1 : BitConverter.DoubleToInt64Bits(value.Number),
+        SqlValueKind.Number => BitConverter.DoubleToInt64Bits(value.Number),
         SqlValueKind.Date or SqlValueKind.Timestamp or SqlValueKind.Boolean => value.Integer,
         _ => 0,
     };
 
-    /// <summary>Whether a kind's equal values always have equal hashes (<see cref="Of"/>).</summary>
-    public static bool IsHashed(SqlValueKind kind) =>
-        kind is SqlValueKind.Text or SqlValueKind.Number or SqlValueKind.Date or SqlValueKind.Timestamp or SqlValueKind.Boolean;
+    /// <summary>The value of a key of a number, date, timestamp or boolean (<see cref="IsValueKey"/>).</summary>
+    public static SqlValue ValueOf(SqlValueKind kind, long key) => kind switch
+    {
+        SqlValueKind.Number => SqlValue.FromNumber(BitConverter.Int64BitsToDouble(key)),
+        SqlValueKind.Date => SqlValue.FromDate(key),
+        SqlValueKind.Timestamp => SqlValue.FromTimestamp(key),
+        _ => SqlValue.FromBoolean(key != 0),
+    };
+
+    /// <summary>Whether a kind's key is its value (numbers, dates, timestamps, booleans).</summary>
+    public static bool IsValueKey(SqlValueKind kind) =>
+        kind is SqlValueKind.Number or SqlValueKind.Date or SqlValueKind.Timestamp or SqlValueKind.Boolean;
 }

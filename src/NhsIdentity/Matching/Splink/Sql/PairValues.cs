@@ -7,7 +7,7 @@ internal sealed class SlotValue(bool left, int slot, string condition) : PairVal
 
     public int Slot => slot;
 
-    public override SqlValue Evaluate(ref PairState state) => Read(left ? state.Left : state.Right, slot);
+    public override SqlValue Evaluate(ref PairState state) => ReadSlot(ref state, left, slot);
 }
 
 internal sealed class ConstantValue(SqlValue value, string condition) : PairValue(condition)
@@ -43,16 +43,43 @@ internal sealed class DistanceValue(StringDistance distance, PairValue left, Pai
             return known == 1 ? SqlValue.Null : SqlValue.FromNumber(state.Numbers[slot]);
         }
 
+        ReadOnlySpan<byte> x, y;
+        if (left is SlotValue l && right is SlotValue r)
+        {
+            // Both prepared: read the bytes from the packed rows; any kind but text takes the general path's errors.
+            var lp = l.IsLeft ? state.LeftPacked : state.RightPacked;
+            var rp = r.IsLeft ? state.LeftPacked : state.RightPacked;
+            if (PackedRow.Kind(lp, state.Width, l.Slot) != SqlValueKind.Text || PackedRow.Kind(rp, state.Width, r.Slot) != SqlValueKind.Text)
+            {
+                return General(ref state);
+            }
+
+            x = PackedRow.Text(lp, state.Width, l.Slot);
+            y = PackedRow.Text(rp, state.Width, r.Slot);
+        }
+        else
+        {
+            return General(ref state);
+        }
+
+        return Compute(ref state, x, y);
+    }
+
+    private SqlValue General(ref PairState state)
+    {
         var a = left.Evaluate(ref state);
         var b = right.Evaluate(ref state);
         if (a.IsNull || b.IsNull)
         {
-            known = 1;
+            state.NumberStates[slot] = 1;
             return SqlValue.Null;
         }
 
-        var x = TextOf(a);
-        var y = TextOf(b);
+        return Compute(ref state, TextOf(a), TextOf(b));
+    }
+
+    private SqlValue Compute(ref PairState state, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    {
         double value;
         switch (distance)
         {
@@ -78,7 +105,7 @@ internal sealed class DistanceValue(StringDistance distance, PairValue left, Pai
         }
 
         state.Numbers[slot] = value;
-        known = 2;
+        state.NumberStates[slot] = 2;
         return SqlValue.FromNumber(value);
     }
 
@@ -177,5 +204,31 @@ internal sealed class CaseValue(PairPredicate[] whens, PairValue[] thens, PairVa
         }
 
         return otherwise is null ? SqlValue.Null : otherwise.Evaluate(ref state);
+    }
+}
+
+/// <summary><c>array_length(list_intersect(a, b))</c> of two prepared lists (<see cref="IntersectCountExpression"/>):
+/// by one merge of their indexed hashes (<see cref="PreparedList"/>), or, for lists of mixed kinds, as the
+/// interpreter counts.</summary>
+internal sealed class IntersectCountValue(SlotValue left, SlotValue right, SqlExpression interpreted, string condition) : PairValue(condition)
+{
+    public override SqlValue Evaluate(ref PairState state)
+    {
+        var a = left.Evaluate(ref state);
+        var b = right.Evaluate(ref state);
+        if (a.IsNull || b.IsNull || a.Kind != SqlValueKind.List || b.Kind != SqlValueKind.List)
+        {
+            return interpreted.Evaluate(state.Rows);
+        }
+
+        var x = (left.IsLeft ? state.LeftLists : state.RightLists)?[left.Slot];
+        var y = (right.IsLeft ? state.LeftLists : state.RightLists)?[right.Slot];
+        if (x is { IsIndexed: true } && y is { IsIndexed: true }
+            && (x.Kind == y.Kind || x.Kind == SqlValueKind.Null || y.Kind == SqlValueKind.Null))
+        {
+            return SqlValue.FromNumber(PreparedList.SharedCount(x, y));
+        }
+
+        return interpreted.Evaluate(state.Rows);
     }
 }
