@@ -85,7 +85,7 @@ public sealed partial class SplinkModel
             Right = right.Features[rightIndex],
             LeftPacked = left.Packed[leftIndex],
             RightPacked = right.Packed[rightIndex],
-            Width = _features.Length,
+            Cells = PackedRow.KindLongs(_features.Length),
             LeftLists = left.Lists[leftIndex],
             RightLists = right.Lists[rightIndex],
             Truths = _truthSlots <= StackScratchLimit ? stackalloc byte[_truthSlots] : new byte[_truthSlots],

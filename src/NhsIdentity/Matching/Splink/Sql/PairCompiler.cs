@@ -145,6 +145,8 @@ internal sealed class PairCompiler(SqlCompiler compiler)
                 Arguments: [SqlCall { Name: "list_intersect" or "array_intersect", Arguments: [var a, var b] }] }
                 when Value(a, condition) is SlotValue x && Value(b, condition) is SlotValue y:
                 return new IntersectCountValue(x, y, compiler.CompilePair(node, condition), condition);
+            case SqlCall { Name: "least" or "greatest", Arguments.Count: > 0 and <= 64 } extremum:
+                return new ExtremumValue([.. extremum.Arguments.Select(a => Value(a, condition))], extremum.Name == "greatest", condition);
             case SqlCall { Name: "abs", Arguments: [var operand] }:
                 return new AbsValue(Value(operand, condition), condition);
             case SqlBinary binary when ArithmeticOperatorOf(binary.Operator) is { } op:

@@ -31,10 +31,10 @@ internal abstract class PairNode(string condition)
     protected static SqlValue ReadSlot(ref PairState state, bool left, int slot)
     {
         var packed = left ? state.LeftPacked : state.RightPacked;
-        var kind = PackedRow.Kind(packed, state.Width, slot);
+        var kind = PackedRow.Kind(packed, slot);
         if (SqlValueHash.IsValueKey(kind))
         {
-            return SqlValueHash.ValueOf(kind, packed[slot]);
+            return SqlValueHash.ValueOf(kind, PackedRow.Key(packed, state.Cells, slot));
         }
 
         return kind == SqlValueKind.Null ? SqlValue.Null : Read(left ? state.Left : state.Right, slot);

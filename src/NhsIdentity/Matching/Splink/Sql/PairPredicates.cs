@@ -83,7 +83,7 @@ internal sealed class IsNullSlotPredicate(bool left, int slot, bool negated, str
 {
     public override Tri Test(ref PairState state)
     {
-        var kind = PackedRow.Kind(left ? state.LeftPacked : state.RightPacked, state.Width, slot);
+        var kind = PackedRow.Kind(left ? state.LeftPacked : state.RightPacked, slot);
         if (kind == SqlValueKind.Error)
         {
             _ = Read(left ? state.Left : state.Right, slot);
@@ -155,11 +155,11 @@ internal sealed class EqualSlotsPredicate(bool leftSide, int leftSlot, bool righ
     {
         var x = leftSide ? state.LeftPacked : state.RightPacked;
         var y = rightSide ? state.LeftPacked : state.RightPacked;
-        var kind = PackedRow.Kind(x, state.Width, leftSlot);
-        if (kind == PackedRow.Kind(y, state.Width, rightSlot))
+        var kind = PackedRow.Kind(x, leftSlot);
+        if (kind == PackedRow.Kind(y, rightSlot))
         {
-            var a = x[leftSlot];
-            var b = y[rightSlot];
+            var a = PackedRow.Key(x, state.Cells, leftSlot);
+            var b = PackedRow.Key(y, state.Cells, rightSlot);
             bool equal;
             switch (kind)
             {
@@ -170,7 +170,7 @@ internal sealed class EqualSlotsPredicate(bool leftSide, int leftSlot, bool righ
                     equal = a == b;
                     break;
                 case SqlValueKind.Text:
-                    equal = a == b && PackedRow.Text(x, state.Width, leftSlot).SequenceEqual(PackedRow.Text(y, state.Width, rightSlot));
+                    equal = a == b && PackedRow.Text(x, state.Cells, leftSlot).SequenceEqual(PackedRow.Text(y, state.Cells, rightSlot));
                     break;
                 default:
                     return Slow(ref state);

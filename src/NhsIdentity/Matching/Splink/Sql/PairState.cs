@@ -18,10 +18,10 @@ internal ref struct PairState
 {
     public SqlValue[] Left;
     public SqlValue[] Right;
-    /// <summary>The two records' packed values (<see cref="PackedRow"/>), each <see cref="Width"/> features wide.</summary>
+    /// <summary>The two records' packed values (<see cref="PackedRow"/>); <see cref="Cells"/> is where their keys start.</summary>
     public long[] LeftPacked;
     public long[] RightPacked;
-    public int Width;
+    public int Cells;
 
     /// <summary>The two records' list values indexed for intersection (null when a record has none).</summary>
     public PreparedList?[]? LeftLists;

@@ -49,13 +49,13 @@ internal sealed class DistanceValue(StringDistance distance, PairValue left, Pai
             // Both prepared: read the bytes from the packed rows; any kind but text takes the general path's errors.
             var lp = l.IsLeft ? state.LeftPacked : state.RightPacked;
             var rp = r.IsLeft ? state.LeftPacked : state.RightPacked;
-            if (PackedRow.Kind(lp, state.Width, l.Slot) != SqlValueKind.Text || PackedRow.Kind(rp, state.Width, r.Slot) != SqlValueKind.Text)
+            if (PackedRow.Kind(lp, l.Slot) != SqlValueKind.Text || PackedRow.Kind(rp, r.Slot) != SqlValueKind.Text)
             {
                 return General(ref state);
             }
 
-            x = PackedRow.Text(lp, state.Width, l.Slot);
-            y = PackedRow.Text(rp, state.Width, r.Slot);
+            x = PackedRow.Text(lp, state.Cells, l.Slot);
+            y = PackedRow.Text(rp, state.Cells, r.Slot);
         }
         else
         {
@@ -230,5 +230,24 @@ internal sealed class IntersectCountValue(SlotValue left, SlotValue right, SqlEx
         }
 
         return interpreted.Evaluate(state.Rows);
+    }
+}
+
+/// <summary><c>least</c> / <c>greatest</c>, skipping NULLs (<see cref="ExtremumExpression"/>).</summary>
+internal sealed class ExtremumValue(PairValue[] operands, bool greatest, string condition) : PairValue(condition)
+{
+    public override SqlValue Evaluate(ref PairState state)
+    {
+        var best = SqlValue.Null;
+        foreach (var operand in operands)
+        {
+            var a = operand.Evaluate(ref state);
+            if (!a.IsNull && (best.IsNull || (SqlComparison.Compare(a, best, At) > 0) == greatest))
+            {
+                best = a;
+            }
+        }
+
+        return best;
     }
 }
