@@ -61,6 +61,13 @@ public sealed class SplinkComparisonLevel
 
     internal SqlExpression? Compiled { get; }
 
+    /// <summary>The parsed condition (null for ELSE), which <see cref="PairCompiler"/> compiles once every level is read.</summary>
+    internal SqlNode? Parsed { get; init; }
+
+    /// <summary>The condition as a typed tree (null for ELSE), what the scorer runs; <see cref="Compiled"/> is the
+    /// interpreter's tree of the same condition, kept to check the typed one against.</summary>
+    internal PairPredicate? Typed { get; set; }
+
     /// <summary>The u probability the term-frequency adjustment divides (set when the comparison is built).</summary>
     internal double TfExactMatchU { get; set; }
 

@@ -81,7 +81,27 @@ public sealed partial class SplinkModel
         }
 
         compiler.AddColumn(uniqueId);
-        return new SplinkModel(comparisons, prior, rules, uniqueId.ToLowerInvariant(), linkType, compiler, [.. tfColumns], warnings);
+        var typed = CompileTyped(comparisons, compiler);
+        return new SplinkModel(comparisons, prior, rules, uniqueId.ToLowerInvariant(), linkType, compiler, typed, [.. tfColumns], warnings);
+    }
+
+    /// <summary>Compiles every level's typed tree, after counting the condition parts the levels repeat (which a pair
+    /// then tests once).</summary>
+    private static PairCompiler CompileTyped(List<SplinkComparison> comparisons, SqlCompiler compiler)
+    {
+        var typed = new PairCompiler(compiler);
+        var levels = comparisons.SelectMany(c => c.Levels).Where(l => l.Parsed is not null).ToList();
+        foreach (var level in levels)
+        {
+            typed.Count(level.Parsed!);
+        }
+
+        foreach (var level in levels)
+        {
+            level.Typed = typed.CompileLevel(level.Parsed!, level.Condition);
+        }
+
+        return typed;
     }
 
     private static bool IsNullLevel(JsonElement level) =>
@@ -161,10 +181,12 @@ public sealed partial class SplinkModel
         }
 
         SqlExpression? compiled = null;
+        SqlNode? parsed = null;
         string? exactColumn = null;
         if (!isElse)
         {
             var node = SqlParser.ParseCondition(condition);
+            parsed = node;
             compiled = compiler.CompileCondition(condition);
             exactColumn = node is SqlBinary { Operator: "=", Left: SqlColumn a, Right: SqlColumn b } && a.Name == b.Name && a.Side != b.Side
                 ? a.Name
@@ -184,6 +206,7 @@ public sealed partial class SplinkModel
             compiled)
         {
             ExactMatchColumn = exactColumn,
+            Parsed = parsed,
         };
     }
 

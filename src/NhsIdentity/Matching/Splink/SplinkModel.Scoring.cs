@@ -21,7 +21,15 @@ public sealed partial class SplinkModel
     /// (<see cref="SplinkSqlError.InvalidValue"/>).</exception>
     public double MatchWeight(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex)
     {
-        var product = Product(left, leftIndex, right, rightIndex, scores: null);
+        var product = Product(left, leftIndex, right, rightIndex, scores: null, interpret: false);
+        return Math.Log2(Math.Clamp(product, ProductFloor, ProductCeiling));
+    }
+
+    /// <summary><see cref="MatchWeight"/> by the tree interpreter (<see cref="SqlExpression"/>) instead of the typed
+    /// conditions: the reference the typed path is tested and benchmarked against.</summary>
+    internal double InterpretedMatchWeight(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex)
+    {
+        var product = Product(left, leftIndex, right, rightIndex, scores: null, interpret: true);
         return Math.Log2(Math.Clamp(product, ProductFloor, ProductCeiling));
     }
 
@@ -32,10 +40,15 @@ public sealed partial class SplinkModel
     /// <param name="rightIndex">The right record's position.</param>
     /// <returns>The score.</returns>
     /// <exception cref="SplinkSqlException">A condition failed on these values where DuckDB fails too.</exception>
-    public SplinkScore Score(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex)
+    public SplinkScore Score(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex) =>
+        Score(left, leftIndex, right, rightIndex, interpret: false);
+
+    /// <summary><see cref="Score(SplinkRecordSet, int, SplinkRecordSet, int)"/>, by the tree interpreter when
+    /// <paramref name="interpret"/> is true.</summary>
+    internal SplinkScore Score(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex, bool interpret)
     {
         var scores = new SplinkComparisonScore[Comparisons.Count];
-        var product = Product(left, leftIndex, right, rightIndex, scores);
+        var product = Product(left, leftIndex, right, rightIndex, scores, interpret);
         var clamped = Math.Clamp(product, ProductFloor, ProductCeiling);
         var probability = double.IsPositiveInfinity(product) ? 1 : clamped / (1 + clamped);
         return new SplinkScore(Math.Log2(clamped), probability, scores);
@@ -53,7 +66,11 @@ public sealed partial class SplinkModel
         return Score(set, 0, set, 1);
     }
 
-    private double Product(SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex, SplinkComparisonScore[]? scores)
+    /// <summary>Above this many slots a pair's scratch is taken from the heap rather than the stack.</summary>
+    private const int StackScratchLimit = 1024;
+
+    private double Product(
+        SplinkRecordSet left, int leftIndex, SplinkRecordSet right, int rightIndex, SplinkComparisonScore[]? scores, bool interpret)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -62,18 +79,37 @@ public sealed partial class SplinkModel
             throw new ArgumentException("The records were prepared by another model.", left.Model != this ? nameof(left) : nameof(right));
         }
 
-        var rows = new SqlRows(left.Features[leftIndex], right.Features[rightIndex]);
+        var state = new PairState
+        {
+            Left = left.Features[leftIndex],
+            Right = right.Features[rightIndex],
+            LeftPacked = left.Packed[leftIndex],
+            RightPacked = right.Packed[rightIndex],
+            Cells = PackedRow.KindLongs(_features.Length),
+            LeftLists = left.Lists[leftIndex],
+            RightLists = right.Lists[rightIndex],
+            Truths = _truthSlots <= StackScratchLimit ? stackalloc byte[_truthSlots] : new byte[_truthSlots],
+            NumberStates = _numberSlots <= StackScratchLimit ? stackalloc byte[_numberSlots] : new byte[_numberSlots],
+            Numbers = _numberSlots <= StackScratchLimit ? stackalloc double[_numberSlots] : new double[_numberSlots],
+        };
+        var rows = state.Rows;
         var leftTf = left.TermFrequencies[leftIndex];
         var rightTf = right.TermFrequencies[rightIndex];
         var product = ProbabilityTwoRandomRecordsMatch / (1 - ProbabilityTwoRandomRecordsMatch);
-        for (var c = 0; c < Comparisons.Count; c++)
+        for (var c = 0; c < _levels.Length; c++)
         {
-            var levels = Comparisons[c].Levels;
+            var levels = _levels[c];
             var taken = -1;
-            for (var l = 0; l < levels.Count; l++)
+            for (var l = 0; l < levels.Length; l++)
             {
-                var compiled = levels[l].Compiled;
-                if (compiled is null || SqlExpression.IsTrue(compiled.Evaluate(rows)))
+                var level = levels[l];
+                if (level.Typed is not { } typed)
+                {
+                    taken = l;
+                    break;
+                }
+
+                if (interpret ? SqlExpression.IsTrue(level.Compiled!.Evaluate(rows)) : typed.Test(ref state) == Tri.True)
                 {
                     taken = l;
                     break;
@@ -87,11 +123,11 @@ public sealed partial class SplinkModel
                 continue;
             }
 
-            var level = levels[taken];
-            var tfFactor = TermFrequencyFactor(level, leftTf, rightTf);
-            product *= level.BayesFactor;
+            var reached = levels[taken];
+            var tfFactor = TermFrequencyFactor(reached, leftTf, rightTf);
+            product *= reached.BayesFactor;
             product *= tfFactor;
-            scores?[c] = new SplinkComparisonScore(Comparisons[c], taken, level.IsNullLevel ? 0 : level.Weight, Math.Log2(tfFactor));
+            scores?[c] = new SplinkComparisonScore(Comparisons[c], taken, reached.IsNullLevel ? 0 : reached.Weight, Math.Log2(tfFactor));
         }
 
         return product;

@@ -36,10 +36,17 @@ public sealed partial class SplinkModel
     private readonly SqlExpression[] _features;
     private readonly string[] _tfColumns;
 
+    /// <summary>The sizes of a pair's scratch for the typed conditions (<see cref="PairState"/>).</summary>
+    private readonly int _truthSlots;
+    private readonly int _numberSlots;
+
+    /// <summary>Each comparison's levels as an array, for the scorer's loop.</summary>
+    private readonly SplinkComparisonLevel[][] _levels;
+
     private SplinkModel(
         IReadOnlyList<SplinkComparison> comparisons, double probabilityTwoRandomRecordsMatch,
         IReadOnlyList<SplinkBlockingRule> blockingRules, string uniqueIdColumnName, string? linkType, SqlCompiler compiler,
-        string[] tfColumns, IReadOnlyList<string> warnings)
+        PairCompiler typed, string[] tfColumns, IReadOnlyList<string> warnings)
     {
         Warnings = warnings;
         Comparisons = comparisons;
@@ -49,6 +56,9 @@ public sealed partial class SplinkModel
         LinkType = linkType;
         _tfColumns = tfColumns;
         _features = [.. compiler.Features];
+        _levels = [.. comparisons.Select(c => c.Levels.ToArray())];
+        _truthSlots = typed.TruthSlots;
+        _numberSlots = typed.NumberSlots;
         Columns = [.. compiler.Columns];
     }
 
@@ -98,6 +108,8 @@ public sealed partial class SplinkModel
         var list = records as IReadOnlyList<SplinkRecord> ?? [.. records];
         termFrequencies ??= ComputeTermFrequencies(list);
         var features = new SqlValue[list.Count][];
+        var packed = new long[list.Count][];
+        var lists = new PreparedList?[list.Count][];
         var frequencies = new double[list.Count][];
         var ids = new object?[list.Count];
         var raw = new SqlValue[Columns.Count];
@@ -129,6 +141,15 @@ public sealed partial class SplinkModel
             }
 
             features[r] = row;
+            packed[r] = PackedRow.Pack(row);
+            for (var f = 0; f < row.Length; f++)
+            {
+                if (row[f].Kind == SqlValueKind.List)
+                {
+                    (lists[r] ??= new PreparedList?[row.Length])[f] = PreparedList.Of(row[f].List);
+                }
+            }
+
             var tf = new double[_tfColumns.Length];
             for (var t = 0; t < _tfColumns.Length; t++)
             {
@@ -139,6 +160,6 @@ public sealed partial class SplinkModel
             ids[r] = record[UniqueIdColumnName];
         }
 
-        return new SplinkRecordSet(this, features, frequencies, ids);
+        return new SplinkRecordSet(this, features, packed, lists, frequencies, ids);
     }
 }

@@ -11,10 +11,12 @@ namespace NhsIdentity.Matching.Splink;
 /// <remarks>Immutable once made; safe to share across threads. Only usable with the model that prepared it.</remarks>
 public sealed class SplinkRecordSet
 {
-    internal SplinkRecordSet(SplinkModel model, SqlValue[][] features, double[][] termFrequencies, object?[] ids)
+    internal SplinkRecordSet(SplinkModel model, SqlValue[][] features, long[][] packed, PreparedList?[]?[] lists, double[][] termFrequencies, object?[] ids)
     {
+        Lists = lists;
         Model = model;
         Features = features;
+        Packed = packed;
         TermFrequencies = termFrequencies;
         _ids = ids;
     }
@@ -28,6 +30,14 @@ public sealed class SplinkRecordSet
     public SplinkModel Model { get; }
 
     internal SqlValue[][] Features { get; }
+
+    /// <summary>Per record: its features packed (<see cref="PackedRow"/>), which the typed conditions read instead of
+    /// <see cref="Features"/> where they can.</summary>
+    internal long[][] Packed { get; }
+
+    /// <summary>Per record, per feature: its list value indexed for intersection (null where the value is not a list;
+    /// the whole row null when the record has no list).</summary>
+    internal PreparedList?[]?[] Lists { get; }
 
     /// <summary>Per record, per tf slot: the frequency, NaN when the value is null or not in the table.</summary>
     internal double[][] TermFrequencies { get; }

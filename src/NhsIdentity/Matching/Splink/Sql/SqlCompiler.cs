@@ -59,7 +59,9 @@ internal sealed class SqlCompiler
         return index;
     }
 
-    private SqlExpression CompilePair(SqlNode node, string condition)
+    /// <summary>Compiles a parsed two-record (or constant, or one-record) expression as a level condition's part, as
+    /// <see cref="CompileCondition"/> compiles the whole; the typed scorer's fallback (<see cref="PairCompiler"/>).</summary>
+    public SqlExpression CompilePair(SqlNode node, string condition)
     {
         switch (node.Sides)
         {
