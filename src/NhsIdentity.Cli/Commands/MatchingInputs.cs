@@ -175,9 +175,15 @@ internal sealed class MatchingInputs
     /// <see cref="ReadRecords"/> and <see cref="Prepare"/> when the raw records are needed afterwards.
     /// </summary>
     public static (RecordSet Set, PatientReadResult Read) ReadAndPrepare(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options,
-        string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
+        string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null, RecordSetBuilder? builder = null)
     {
-        var builder = new RecordSetBuilder(options);
+        // A builder given (tests: small batches) must prepare with the run's options, or the set would not be the run's.
+        builder ??= new RecordSetBuilder(options);
+        if (!Equals(builder.Options, options))
+        {
+            throw new ArgumentException("The builder's options are not the run's.", nameof(builder));
+        }
+
         var result = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary, builder);
         var set = result.Records is PreparedRecords ? builder.Build() : new RecordSet(result.Records, options);
         ReportUnusableValues(set, error);
