@@ -97,6 +97,7 @@ public sealed class RecordSetBuilder
         _set.AppendAll(pending, _maxDegreeOfParallelism, _recordsPerShare);
         _pending = null;
         _spare = null;
+        _set.TrimExcess();
         _set.ComputeTermFrequencies();
         return _set;
     }
