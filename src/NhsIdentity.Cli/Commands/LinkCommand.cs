@@ -557,8 +557,19 @@ internal static class LinkCommand
         InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error, bool keepRecords, bool noHeader, string? sheet, RunSummary? summary)
     {
         using var stage = progress.Begin("reading and preparing " + Path.GetFileName(path));
-        var read = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
-        var set = Prepare(read, options, error);
+        // Without the raw records to keep, they are prepared as read and dropped batch by batch.
+        PatientReadResult read;
+        RecordSet set;
+        if (keepRecords)
+        {
+            read = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
+            set = Prepare(read, options, error);
+        }
+        else
+        {
+            (set, read) = ReadAndPrepare(path, label, map, format, options, outputPath, error, noHeader, sheet, summary);
+        }
+
         stage.Complete(set.Count);
         return new ReadInput(set, new ReportInput(label, Path.GetFileName(path), read.ItemsRead, read.Accepted, read.Rejected), keepRecords ? read.Records : null);
     }

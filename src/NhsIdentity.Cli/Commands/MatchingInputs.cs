@@ -164,10 +164,30 @@ internal sealed class MatchingInputs
     /// messages) = accepted + rejected.
     /// </summary>
     public static RecordSet Read(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options, string? outputPath, TextWriter error,
-        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
+        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null) =>
+        ReadAndPrepare(path, label, map, format, options, outputPath, error, noHeader, sheet, summary).Set;
+
+    /// <summary>
+    /// Reads one input file and prepares its records as they are read (a CSV extract or a workbook: in batches on all
+    /// cores, never holding every raw record; other formats are read whole, then prepared). The set is the one
+    /// <see cref="Prepare"/> makes from the records <see cref="ReadRecords"/> returns; the read's
+    /// <see cref="PatientReadResult.Records"/> may hold only their number (<see cref="PreparedRecords"/>), so use
+    /// <see cref="ReadRecords"/> and <see cref="Prepare"/> when the raw records are needed afterwards.
+    /// </summary>
+    public static (RecordSet Set, PatientReadResult Read) ReadAndPrepare(string path, string label, InputColumnMap map, InputFormat format, RecordSetOptions options,
+        string? outputPath, TextWriter error, bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null, RecordSetBuilder? builder = null)
     {
-        var result = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary);
-        return Prepare(result, options, error);
+        // A builder given (tests: small batches) must prepare with the run's options, or the set would not be the run's.
+        builder ??= new RecordSetBuilder(options);
+        if (!Equals(builder.Options, options))
+        {
+            throw new ArgumentException("The builder's options are not the run's.", nameof(builder));
+        }
+
+        var result = ReadRecords(path, label, map, format, outputPath, error, noHeader, sheet, summary, builder);
+        var set = result.Records is PreparedRecords ? builder.Build() : new RecordSet(result.Records, options);
+        ReportUnusableValues(set, error);
+        return (set, result);
     }
 
     /// <summary>Prepares the records read and prints the values treated as missing.</summary>
@@ -182,10 +202,11 @@ internal sealed class MatchingInputs
     /// Reads one input file in <paramref name="format"/> into records, unprepared (<c>import</c> stores them as read).
     /// Rejected items go to <see cref="RejectsPathOf"/> and the counts, mapping notes and warnings are printed as
     /// <see cref="Read(string, string, InputColumnMap, InputFormat, RecordSetOptions, string?, TextWriter, bool, string?, Summaries.RunSummary?)"/>
-    /// prints them.
+    /// prints them. Given a builder (<see cref="ReadAndPrepare"/>), a CSV or workbook reader hands it the records as
+    /// it reads them, and the result's records then have only their number (<see cref="PreparedRecords"/>).
     /// </summary>
     public static PatientReadResult ReadRecords(string path, string label, InputColumnMap map, InputFormat format, string? outputPath, TextWriter error,
-        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null)
+        bool noHeader = false, string? sheet = null, Summaries.RunSummary? summary = null, RecordSetBuilder? prepareInto = null)
     {
         var rejectsPath = RejectsPathOf(path, label, format, outputPath);
         // Not only this input and --out: the other input, --review-decisions, --truth, --report and the other outputs
@@ -204,6 +225,7 @@ internal sealed class MatchingInputs
         {
             LenientColumnOverrides = format.AcceptsColumnMap ? map.Lenient : [],
             Sheet = format.AcceptsColumnMap ? sheet : null,
+            PrepareInto = prepareInto,
         };
         var result = format.Read(path, sourceOptions);
         map.Skipped.AddRange(format.AcceptsColumnMap ? result.SkippedOverrides : map.Lenient);

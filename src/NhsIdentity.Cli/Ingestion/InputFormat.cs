@@ -88,6 +88,7 @@ internal sealed class InputFormat
             RejectsPath = options.RejectsPath,
             NoHeader = options.NoHeader,
             Sheet = options.Sheet,
+            PrepareInto = options.PrepareInto,
         };
 
         var (result, description) = ReadTable(path, csvOptions);

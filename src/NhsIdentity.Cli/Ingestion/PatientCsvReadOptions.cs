@@ -53,4 +53,9 @@ internal sealed record PatientCsvReadOptions
     /// name them (<c>--map nhs_number=2</c>). Default <see langword="false"/>.
     /// </summary>
     public bool NoHeader { get; init; }
+
+    /// <summary>Gets the builder that prepares the accepted records as they are read (they are then not kept: the
+    /// result's records have only their number, see <see cref="PreparedRecords"/>), or <see langword="null"/> to keep
+    /// them.</summary>
+    public NhsIdentity.Matching.RecordSetBuilder? PrepareInto { get; init; }
 }

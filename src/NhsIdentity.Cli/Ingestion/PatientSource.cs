@@ -22,4 +22,9 @@ internal sealed record PatientSourceOptions(IReadOnlyList<string> ColumnOverride
 
     /// <summary>Gets the worksheet of an xlsx input (<c>--sheet</c>), or <see langword="null"/> for the first.</summary>
     public string? Sheet { get; init; }
+
+    /// <summary>Gets the builder that prepares the accepted records as they are read, or <see langword="null"/> to
+    /// keep them in the result. A format that cannot stream ignores it and keeps them; the caller tells the two apart
+    /// by the result's records (<see cref="PreparedRecords"/> when they went to the builder).</summary>
+    public NhsIdentity.Matching.RecordSetBuilder? PrepareInto { get; init; }
 }

@@ -170,7 +170,7 @@ internal static class SepPatientCsvReader
             }
 
             var sink = new PatientRowMapper(mapping);
-            var records = new List<PatientRecord>();
+            var records = AcceptedRecords.For(options.PrepareInto);
             var rows = new RowReader(sink, records, limiter, options.MaxFieldLength, rejects?.Writer);
             if (options.NoHeader)
             {
@@ -182,7 +182,7 @@ internal static class SepPatientCsvReader
                 rows.Accept(reader.Current);
             }
 
-            var result = sink.ToResult(records, separator);
+            var result = sink.ToResult(records.ToList(), separator);
             if (result.Rejected > 0)
             {
                 // Only a file with something in it: a header-only rejects file says "set aside" when nothing was.
@@ -204,7 +204,7 @@ internal static class SepPatientCsvReader
 
     /// <summary>Checks CSV rows (length, quotes, field counts) and hands their values to the library's
     /// <see cref="PatientRowMapper"/>, the one every reader shares.</summary>
-    private sealed class RowReader(PatientRowMapper sink, List<PatientRecord> records, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
+    private sealed class RowReader(PatientRowMapper sink, AcceptedRecords records, RowLengthLimiter limiter, int maxFieldLength, TextWriter? rejects)
     {
         private readonly int columnCount = sink.Mapping.Header.Count;
         private readonly string?[] values = new string?[sink.Mapping.Header.Count];

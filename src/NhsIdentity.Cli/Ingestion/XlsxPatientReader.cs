@@ -151,7 +151,7 @@ internal static class XlsxPatientReader
 
         var mapping = CliColumnMapping.Create(header, options.ColumnOverrides, options.LenientColumnOverrides);
         var sink = new PatientRowMapper(mapping);
-        var records = new List<NhsIdentity.Matching.PatientRecord>();
+        var records = AcceptedRecords.For(options.PrepareInto);
         using var rejects = options.RejectsPath is null ? null : new AtomicFileWriter(options.RejectsPath);
         if (!options.NoHeader)
         {
@@ -175,7 +175,7 @@ internal static class XlsxPatientReader
             Accept(sink, records, cells, sheetRow, width, options.MaxFieldLength, rejects?.Writer);
         }
 
-        var result = sink.ToResult(records, ',');
+        var result = sink.ToResult(records.ToList(), ',');
         if (result.Rejected > 0)
         {
             rejects?.Commit();
@@ -184,7 +184,7 @@ internal static class XlsxPatientReader
         return result;
     }
 
-    private static void Accept(PatientRowMapper sink, List<NhsIdentity.Matching.PatientRecord> records, string?[] cells, int line, int width, int maxFieldLength, TextWriter? rejects)
+    private static void Accept(PatientRowMapper sink, AcceptedRecords records, string?[] cells, int line, int width, int maxFieldLength, TextWriter? rejects)
     {
         sink.NextRow();
         var last = LastNonEmpty(cells);

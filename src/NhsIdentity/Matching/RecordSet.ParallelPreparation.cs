@@ -15,11 +15,12 @@ public sealed partial class RecordSet
     /// <summary>Fewer records than this are prepared on the calling thread (no share would pay for its start).</summary>
     internal const int ParallelPreparationThreshold = 2 * RecordsPerShare;
 
-    /// <summary>Prepares <paramref name="records"/> into this empty set, on up to <paramref name="maxDegreeOfParallelism"/>
-    /// threads (-1: all).</summary>
-    internal void AppendAll(IReadOnlyList<PatientRecord> records, int maxDegreeOfParallelism)
+    /// <summary>Prepares <paramref name="records"/> after the set's last record, on up to
+    /// <paramref name="maxDegreeOfParallelism"/> threads (-1: all), <paramref name="recordsPerShare"/> records to a
+    /// thread at a time (tests make it small to have many shares of a few records).</summary>
+    internal void AppendAll(IReadOnlyList<PatientRecord> records, int maxDegreeOfParallelism, int recordsPerShare = RecordsPerShare)
     {
-        if (records.Count < ParallelPreparationThreshold || maxDegreeOfParallelism == 1)
+        if (records.Count < 2 * recordsPerShare || maxDegreeOfParallelism == 1)
         {
             foreach (var record in records)
             {
@@ -35,26 +36,27 @@ public sealed partial class RecordSet
             ArgumentNullException.ThrowIfNull(record, nameof(records));
         }
 
-        EnsureCapacity(records.Count);
-        var shares = new RecordSet[(records.Count + RecordsPerShare - 1) / RecordsPerShare];
+        var first = _count;
+        EnsureCapacity(checked(first + records.Count));
+        var shares = new RecordSet[(records.Count + recordsPerShare - 1) / recordsPerShare];
         Parallel.For(0, shares.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, s =>
         {
-            var start = s * RecordsPerShare;
-            var end = Math.Min(records.Count, start + RecordsPerShare);
+            var start = s * recordsPerShare;
+            var end = Math.Min(records.Count, start + recordsPerShare);
 
             // The share holds the appended text and the counts; its rows are unused (capacity 1).
             var share = new RecordSet(_options, 1);
             for (var index = start; index < end; index++)
             {
                 var record = records[index];
-                _ids[index] = record.Id;
-                Prepare(share, record, ref _rows[index]);
+                _ids[first + index] = record.Id;
+                Prepare(share, record, ref _rows[first + index]);
             }
 
             shares[s] = share;
         });
 
-        var arenaLength = 0;
+        var arenaLength = _arenaLength;
         foreach (var share in shares)
         {
             arenaLength = checked(arenaLength + share._arenaLength);
@@ -62,7 +64,9 @@ public sealed partial class RecordSet
 
         if (_arena.Length < arenaLength)
         {
-            _arena = new char[arenaLength];
+            // Appending batch after batch (RecordSetBuilder): the text already there is kept, and the arena at least
+            // doubles so that a million records in batches copy it a handful of times, not once a batch.
+            Array.Resize(ref _arena, (int)Math.Min(Array.MaxLength, Math.Max(arenaLength, 2L * _arena.Length)));
         }
 
         for (var s = 0; s < shares.Length; s++)
@@ -71,8 +75,8 @@ public sealed partial class RecordSet
             var offset = _arenaLength;
             share._arena.AsSpan(0, share._arenaLength).CopyTo(_arena.AsSpan(offset));
             _arenaLength += share._arenaLength;
-            var end = Math.Min(records.Count, (s + 1) * RecordsPerShare);
-            for (var index = s * RecordsPerShare; index < end && offset != 0; index++)
+            var end = first + Math.Min(records.Count, (s + 1) * recordsPerShare);
+            for (var index = first + (s * recordsPerShare); index < end && offset != 0; index++)
             {
                 var visitor = new ArenaOffsetVisitor(ref _rows[index], offset);
                 ComparisonCatalog.Visit(ref visitor);
@@ -84,6 +88,6 @@ public sealed partial class RecordSet
             }
         }
 
-        _count = records.Count;
+        _count = first + records.Count;
     }
 }

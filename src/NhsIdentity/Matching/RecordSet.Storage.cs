@@ -20,6 +20,24 @@ public sealed partial class RecordSet
         Array.Resize(ref _rows, capacity);
     }
 
+    /// <summary>Gives back the room the doubling growth left unused, when it is more than an eighth: a set built a batch
+    /// at a time (<see cref="RecordSetBuilder"/>) does not know its size in advance, and may otherwise carry up to
+    /// twice the rows and text it holds for the rest of a run.</summary>
+    internal void TrimExcess()
+    {
+        if (_ids.Length - _count > _ids.Length / 8)
+        {
+            var capacity = Math.Max(_count, 1);
+            Array.Resize(ref _ids, capacity);
+            Array.Resize(ref _rows, capacity);
+        }
+
+        if (_arena.Length - _arenaLength > _arena.Length / 8)
+        {
+            Array.Resize(ref _arena, Math.Max(_arenaLength, 1));
+        }
+    }
+
     /// <summary>The text the rows' slices point into (for checks that two sets are laid out alike).</summary>
     internal ReadOnlySpan<char> ArenaText => _arena.AsSpan(0, _arenaLength);
 

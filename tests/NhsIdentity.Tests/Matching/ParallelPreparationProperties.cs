@@ -1,9 +1,7 @@
-using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NhsIdentity.Matching;
-using NhsIdentity.Matching.Comparisons;
 using NhsIdentity.Tests.Matching.Training;
 
 namespace NhsIdentity.Tests.Matching;
@@ -32,20 +30,7 @@ public sealed class ParallelPreparationProperties
             var serial = new RecordSet(records, RecordSetOptions.Default, maxDegreeOfParallelism: 1);
             var parallel = new RecordSet(records, RecordSetOptions.Default, maxDegreeOfParallelism: -1);
 
-            Assert.Equal(serial.Count, parallel.Count);
-            Assert.True(serial.ArenaText.SequenceEqual(parallel.ArenaText));
-            for (var i = 0; i < serial.Count; i++)
-            {
-                Assert.Equal(serial.GetId(i), parallel.GetId(i));
-                var a = MemoryMarshal.AsBytes(new ReadOnlySpan<PreparedRow>(in serial.Row(i))).ToArray();
-                var b = MemoryMarshal.AsBytes(new ReadOnlySpan<PreparedRow>(in parallel.Row(i))).ToArray();
-                Assert.True(a.AsSpan().SequenceEqual(b), $"row {i} differs at bytes " + string.Join(",", Enumerable.Range(0, a.Length).Where(k => a[k] != b[k])));
-            }
-
-            foreach (var definition in ComparisonDefinition.All)
-            {
-                Assert.Equal(serial.GetCounts(definition.Kind), parallel.GetCounts(definition.Kind));
-            }
+            RecordSetBuilderProperties.AssertSame(serial, parallel);
         });
 
     [Fact]
