@@ -11,7 +11,7 @@ namespace SplinkRace;
 /// </summary>
 internal static class DuckDbPredict
 {
-    public static int Run(string settingsPath, string parquetPath, string outPath, string? countsPath, double threshold, int threads)
+    public static int Run(string settingsPath, string parquetPath, string outPath, string? countsPath, double threshold, int threads, string? onlyPairs)
     {
         var clock = Stopwatch.StartNew();
         var settings = SplinkSettings.Load(settingsPath);
@@ -27,29 +27,43 @@ internal static class DuckDbPredict
         Phase(clock, "input loaded");
         Execute(connection, sql.CreateBlockedPairs());
         Phase(clock, "blocked pairs");
+        var total = CountByRule(connection, settings, countsPath);
+        Phase(clock, "pairs counted by rule");
         var recordId = columns.Contains("record_id") ? "record_id" : settings.UniqueId;
+        if (onlyPairs is not null)
+        {
+            // A check, not a race: score only the pairs another run wrote (by record id), whatever their weight.
+            Execute(connection, $"DELETE FROM {PredictSql.BlockedPairs} b WHERE NOT EXISTS (SELECT 1 FROM read_csv({Quote(onlyPairs)}, all_varchar = true) AS p "
+                + $"JOIN {PredictSql.Input} AS l ON l.{recordId} = p.left_id JOIN {PredictSql.Input} AS r ON r.{recordId} = p.right_id "
+                + $"WHERE least(l.{settings.UniqueId}, r.{settings.UniqueId}) = b.join_key_l AND greatest(l.{settings.UniqueId}, r.{settings.UniqueId}) = b.join_key_r)");
+            threshold = 1e-300;
+        }
+
         Execute(connection, $"COPY ({sql.Predict(threshold, recordId)}) TO {Quote(outPath)} (HEADER, DELIMITER ',')");
         Phase(clock, "predicted and written");
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb: pairs compared: {total}; threads {threads}"));
+        return 0;
+    }
 
+    /// <summary>The pairs each rule generated (Splink's blocked pairs by <c>match_key</c>), to <paramref name="countsPath"/>
+    /// if given; returns their total.</summary>
+    private static long CountByRule(DuckDBConnection connection, SplinkSettings settings, string? countsPath)
+    {
         long total = 0;
         using var counts = countsPath is null ? null : new StreamWriter(countsPath);
         counts?.WriteLine("rule,blocking_rule,pairs");
-        using (var command = connection.CreateCommand())
+        using var command = connection.CreateCommand();
+        command.CommandText = PredictSql.CountByRule();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText = PredictSql.CountByRule();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var rule = reader.GetInt32(0);
-                var pairs = reader.GetInt64(1);
-                total += pairs;
-                counts?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule},\"{settings.BlockingRules[rule]}\",{pairs}"));
-            }
+            var rule = reader.GetInt32(0);
+            var pairs = reader.GetInt64(1);
+            total += pairs;
+            counts?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule},\"{settings.BlockingRules[rule]}\",{pairs}"));
         }
 
-        Phase(clock, "pairs counted by rule");
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb: pairs compared: {total}; threads {threads}"));
-        return 0;
+        return total;
     }
 
     private static List<string> Columns(DuckDBConnection connection, string source)
