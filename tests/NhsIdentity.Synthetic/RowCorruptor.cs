@@ -237,7 +237,8 @@ internal sealed class RowCorruptor
         string localIdentifier;
         if (pas)
         {
-            // A duplicate registration gets a new hospital number, from another site's series.
+            // A duplicate registration gets a new hospital number, from another site's series (RX2: no person's, see
+            // SyntheticPerson.FormatHospitalNumber).
             id = isDuplicate ? "RX2" + HouseholdBuilder.HospitalDigits(_duplicateCount++, _duplicateNumberOffset).ToString("D7", CultureInfo.InvariantCulture) : person.HospitalNumber;
             localIdentifier = id;
         }

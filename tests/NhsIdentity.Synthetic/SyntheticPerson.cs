@@ -52,18 +52,19 @@ public sealed class SyntheticPerson
     /// <summary>Gets the home address, shared by the household.</summary>
     public required SyntheticAddress Address { get; init; }
 
-    /// <summary>Gets the hospital number: <c>RX1</c> and seven digits (<c>RX2</c> and seven digits past the first ten
-    /// million persons), unique within the population.</summary>
+    /// <summary>Gets the hospital number: <c>RX1</c> and seven digits (<c>RX3</c> and seven digits past the first ten
+    /// million persons; <c>RX2</c> is the series duplicate registrations take), unique within the population.</summary>
     /// <remarks>Built on each call from <see cref="HospitalNumberDigits"/>, so a million persons do not hold a million strings.</remarks>
     public string HospitalNumber => FormatHospitalNumber(HospitalNumberDigits);
 
     /// <summary>Gets the digits of <see cref="HospitalNumber"/> as a number: below 10,000,000 the seven after
-    /// <c>RX1</c>; from it on, the next block (<c>RX2</c>).</summary>
+    /// <c>RX1</c>; from it on, the next block (<c>RX3</c>).</summary>
     public required int HospitalNumberDigits { get; init; }
 
+    // Block 0 is RX1, block 1 is RX3: RX2 belongs to duplicate registrations (RowCorruptor), whose numbers are a
+    // permutation of the same seven digits and would meet a person's.
     internal static string FormatHospitalNumber(int digits) =>
-        "RX" + (1 + (digits / 10_000_000)).ToString(CultureInfo.InvariantCulture)
-        + (digits % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
+        (digits < 10_000_000 ? "RX1" : "RX3") + (digits % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>Gets a mobile number from Ofcom's range for drama (<c>07700 900xxx</c>), so no real person's; built on each call.</summary>
     public string Phone => "07700 900" + PhoneSuffix.ToString("D3", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ namespace NhsIdentity.Synthetic;
 /// </remarks>
 public static class SyntheticPopulation
 {
-    /// <summary>The largest population: hospital numbers (<c>RX1</c>…<c>RX2</c> + 7 digits) must stay unique.</summary>
+    /// <summary>The largest population: hospital numbers (<c>RX1</c> or <c>RX3</c> + 7 digits; <c>RX2</c> is the duplicates' series) must stay unique.</summary>
     public const int MaxCount = 20_000_000;
 
     /// <summary>How many persons take a 999 test-range NHS number before the synthetic range is used.</summary>

@@ -10,7 +10,7 @@ namespace NhsIdentity.Matching;
 public sealed partial class RecordSet
 {
     /// <summary>Records prepared by one thread at a time: enough to amortise a share's arena (a few milliseconds).</summary>
-    private const int RecordsPerShare = 8_192;
+    internal const int RecordsPerShare = 8_192;
 
     /// <summary>Fewer records than this are prepared on the calling thread (no share would pay for its start).</summary>
     internal const int ParallelPreparationThreshold = 2 * RecordsPerShare;

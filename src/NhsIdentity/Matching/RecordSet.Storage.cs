@@ -1,8 +1,9 @@
 namespace NhsIdentity.Matching;
 
-// Growth of the row and id arrays. Only the constructors and PatientIndex's writer append: a constructed set is
-// complete before anyone can read it, and PatientIndex grows and mutates its set only under its write lock, so no
-// reader sees a half-grown array. A new feature is a new PreparedRow field: nothing here changes.
+// Growth of the row and id arrays. Only the constructors, RecordSetBuilder and PatientIndex's writer append: a
+// constructed set is complete before anyone can read it, a builder's set is appended to by one batch at a time (the
+// builder waits for one before starting the next) and handed out only by Build, and PatientIndex grows and mutates
+// its set only under its write lock, so no reader sees a half-grown array. A new feature is a new PreparedRow field: nothing here changes.
 public sealed partial class RecordSet
 {
     /// <summary>The number of fields counted: one per comparison.</summary>

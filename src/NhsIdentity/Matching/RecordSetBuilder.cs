@@ -12,7 +12,10 @@ namespace NhsIdentity.Matching;
 /// makes from the same records in the same order: the same rows in the same positions, ids, field counts and term
 /// frequencies.</para>
 /// <para>A builder builds one set: after <see cref="Build"/> it takes no more records. It is not thread-safe: add
-/// from one thread at a time.</para>
+/// from one thread at a time. Should preparing a batch in the background throw (it does not for any record's
+/// content; running out of memory would), the exception comes out of the next <see cref="Add"/> or
+/// <see cref="Build"/>, and of every call after it: a builder that threw is spent. A builder dropped without
+/// <see cref="Build"/> lets its last batch finish in the background and keeps nothing.</para>
 /// </remarks>
 public sealed class RecordSetBuilder
 {
@@ -40,7 +43,7 @@ public sealed class RecordSetBuilder
     /// <param name="options">How to read the records.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public RecordSetBuilder(RecordSetOptions options)
-        : this(options, DefaultBatchSize, maxDegreeOfParallelism: -1, recordsPerShare: RecordSet.ParallelPreparationThreshold / 2)
+        : this(options, DefaultBatchSize, maxDegreeOfParallelism: -1, recordsPerShare: RecordSet.RecordsPerShare)
     {
     }
 
@@ -69,10 +72,13 @@ public sealed class RecordSetBuilder
     /// after adding it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     /// <exception cref="InvalidOperationException">The set was already built.</exception>
+    /// <remarks>Also rethrows what preparing an earlier batch in the background threw (see the class remarks); the
+    /// record is then not added.</remarks>
     public void Add(PatientRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var pending = _pending ?? throw Built();
+        ThrowIfPreparingFailed();
         if (_count == int.MaxValue)
         {
             throw new InvalidOperationException("A record set holds at most " + int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) + " records.");
@@ -90,6 +96,7 @@ public sealed class RecordSetBuilder
     /// set. The builder takes no more records afterwards.</summary>
     /// <returns>The set, with the records in the order they were added.</returns>
     /// <exception cref="InvalidOperationException">The set was already built.</exception>
+    /// <remarks>Rethrows what preparing a batch in the background threw (see the class remarks).</remarks>
     public RecordSet Build()
     {
         var pending = _pending ?? throw Built();
@@ -120,6 +127,14 @@ public sealed class RecordSetBuilder
             _set.AppendAll(full, _maxDegreeOfParallelism, _recordsPerShare);
             full.Clear(); // the raw records are not needed once prepared
         });
+    }
+
+    private void ThrowIfPreparingFailed()
+    {
+        if (_preparing is { IsFaulted: true } failed)
+        {
+            failed.GetAwaiter().GetResult(); // before the record is counted, so Count stays what the set holds
+        }
     }
 
     private void WaitForPreparing()

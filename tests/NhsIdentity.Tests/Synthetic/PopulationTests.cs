@@ -187,11 +187,18 @@ public sealed class PopulationTests
     }
 
     [Property(MaxTest = 200)]
-    public bool Hospital_numbers_stay_unique_past_ten_million_and_keep_their_old_values_below(uint seedA, uint seedB, ushort offset)
+    public bool Hospital_numbers_stay_unique_past_ten_million_and_keep_their_old_values_below(uint seedA, uint seedB, int offsetSeed)
     {
-        // Two indexes anywhere in the allowed range, one of them pushed near a block boundary so both sides meet.
+        // Two indexes a multiple of the block apart (a quarter of the time equal), or one pushed near a block
+        // boundary, so that a numbering that wrapped or ignored the block would give two of them one number.
+        var offset = Math.Abs(offsetSeed % 10_000_000);
         var a = seedA % SyntheticPopulation.MaxCount;
-        var b = (HouseholdBuilder.HospitalNumberModulus - 50 + (seedB % 100)) % SyntheticPopulation.MaxCount;
+        var b = (seedB % 4) switch
+        {
+            0 => a,
+            1 => (a + HouseholdBuilder.HospitalNumberModulus) % SyntheticPopulation.MaxCount,
+            _ => (HouseholdBuilder.HospitalNumberModulus - 50 + (seedB % 100)) % SyntheticPopulation.MaxCount,
+        };
         var digitsA = HouseholdBuilder.HospitalDigits(a, offset);
         var digitsB = HouseholdBuilder.HospitalDigits(b, offset);
         var unchangedBelow = a >= HouseholdBuilder.HospitalNumberModulus
@@ -200,12 +207,21 @@ public sealed class PopulationTests
         return unchangedBelow && sameBlock && (a == b) == (digitsA == digitsB);
     }
 
+    [Property(MaxTest = 200)]
+    public bool A_persons_hospital_number_is_never_a_duplicate_registrations(uint index, int offset)
+    {
+        // Duplicate registrations number themselves "RX2" + seven digits (RowCorruptor); persons, up to MaxCount,
+        // RX1 or RX3: the two series cannot meet whatever the offsets.
+        var person = SyntheticPerson.FormatHospitalNumber(HouseholdBuilder.HospitalDigits(index % SyntheticPopulation.MaxCount, Math.Abs(offset % 10_000_000)));
+        return person.Length == 10 && (person.StartsWith("RX1", StringComparison.Ordinal) || person.StartsWith("RX3", StringComparison.Ordinal));
+    }
+
     [Fact]
-    public void A_hospital_number_past_ten_million_starts_RX2()
+    public void A_hospital_number_past_ten_million_starts_RX3()
     {
         var past = SyntheticPerson.FormatHospitalNumber(HouseholdBuilder.HospitalDigits(10_000_003, 11));
         var below = SyntheticPerson.FormatHospitalNumber(HouseholdBuilder.HospitalDigits(3, 11));
-        Assert.Matches("^RX2[0-9]{7}$", past);
+        Assert.Matches("^RX3[0-9]{7}$", past);
         Assert.Matches("^RX1[0-9]{7}$", below);
         Assert.Equal(below[3..], past[3..]); // the same place in the next block
     }
