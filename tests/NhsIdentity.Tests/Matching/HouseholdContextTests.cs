@@ -44,22 +44,6 @@ public sealed class HouseholdContextTests
     }
 
     [Theory]
-    [InlineData("02/11/1958", true)] // a mother and daughter of one name, the daughter's record with the names swapped
-    [InlineData("", true)] // the same, one record without a date
-    [InlineData("14/03/1987", false)] // one person's names swapped: both names and the date agree, weighed as strangers
-    public void Swapped_names_at_one_home_are_the_household_context_as_the_same_names_the_right_way_round_are(string dob, bool household)
-    {
-        var single = Anon.With(given: "Alice");
-        var swapped = single.With(id: "S1", dob: dob, given: single.FamilyName, family: single.GivenNames);
-        var explanation = Explain(MatchModel.Default, single, swapped);
-
-        Assert.Equal((int)GivenNameLevel.Swapped, Outcome(explanation, ComparisonKind.GivenName).Level);
-        Assert.Equal(household, explanation.InHouseholdContext);
-        Assert.Equal(Explain(MatchModel.Default, single, single.With(id: "S2", dob: dob)).InHouseholdContext, explanation.InHouseholdContext);
-        Assert.Equal(explanation.Score, MatchModel.Default.Score(single, swapped));
-    }
-
-    [Theory]
     [InlineData("", "LS1 4AP")] // the other twin's record has no postcode
     [InlineData("LS1 4AP", "")]
     [InlineData("", "")]

@@ -17,10 +17,8 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
     [
         new(nameof(GivenNameLevel.Exact), "Equal (term-frequency adjusted: a common given name counts for less).",
             LevelEvidence.Agrees | LevelEvidence.SameGivenName, supportsTermFrequency: true),
-        // A swap is both names agreeing crosswise, so it says what Exact and an alike family name say: the household
-        // context applies to a swapped pair at one home, as it does to the same pair written the right way round.
         new(nameof(GivenNameLevel.Swapped), "Given and family names swapped (the family-name comparison is then not made).",
-            LevelEvidence.Agrees | LevelEvidence.SameGivenName | LevelEvidence.SameFamily),
+            LevelEvidence.Agrees),
         new(nameof(GivenNameLevel.Nickname), "Nickname-equivalent (BOB and ROBERT).", LevelEvidence.Agrees),
         new(nameof(GivenNameLevel.JaroWinkler92), "Jaro-Winkler similarity at least jaroWinklerHigh (0.92).",
             LevelEvidence.Agrees),
@@ -50,11 +48,10 @@ internal readonly struct GivenNameComparison : IComparisonDefinition
 
     public static ComparisonKind Kind => ComparisonKind.GivenName;
 
-    // Version 2: two equal initials are Initial, not Exact. Version 3: Swapped also says SameGivenName and SameFamily
-    // (a swapped pair at one home is in the household context). Older models read as version 3 (their levels and m
-    // and u are the same; only which pairs reach Exact or Initial, and which are in the household context, changed).
+    // Version 2: two equal initials are Initial, not Exact. A version 1 model reads as version 2 (its levels and
+    // m and u are the same; only which pairs reach Exact or Initial changed).
     public static ComparisonDefinition Describe() => new(
-        Kind, version: 3, "given_name", "Given name", [nameof(PatientRecord.GivenNames)], Levels,
+        Kind, version: 2, "given_name", "Given name", [nameof(PatientRecord.GivenNames)], Levels,
 
         // m: typical of what Splink's example models and NHS England's model learn on supplier data for a first-name
         // comparison (82% exact, a few percent each for nicknames, typing errors and initials; wholly different given
