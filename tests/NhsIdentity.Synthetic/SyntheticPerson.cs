@@ -64,7 +64,8 @@ public sealed class SyntheticPerson
     // Block 0 is RX1, block 1 is RX3: RX2 belongs to duplicate registrations (RowCorruptor), whose numbers are a
     // permutation of the same seven digits and would meet a person's.
     internal static string FormatHospitalNumber(int digits) =>
-        (digits < 10_000_000 ? "RX1" : "RX3") + (digits % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
+        (digits < HouseholdBuilder.HospitalNumberModulus ? "RX1" : "RX3")
+        + (digits % HouseholdBuilder.HospitalNumberModulus).ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>Gets a mobile number from Ofcom's range for drama (<c>07700 900xxx</c>), so no real person's; built on each call.</summary>
     public string Phone => "07700 900" + PhoneSuffix.ToString("D3", CultureInfo.InvariantCulture);

@@ -291,6 +291,29 @@ internal static class DuckDbStringDistances
         return similarity;
     }
 
+    /// <summary>One of the distance functions by name, as both the interpreter and the typed pair path call it.</summary>
+    /// <returns><see langword="false"/> only for <c>jaccard</c> of an empty string, which DuckDB refuses.</returns>
+    public static bool TryMeasure(StringDistance distance, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, out double value)
+    {
+        switch (distance)
+        {
+            case StringDistance.Levenshtein:
+                value = Levenshtein(a, b);
+                return true;
+            case StringDistance.DamerauLevenshtein:
+                value = DamerauLevenshtein(a, b);
+                return true;
+            case StringDistance.Jaro:
+                value = Jaro(a, b);
+                return true;
+            case StringDistance.JaroWinkler:
+                value = JaroWinkler(a, b);
+                return true;
+            default:
+                return TryJaccard(a, b, out value);
+        }
+    }
+
     /// <summary>DuckDB's <c>jaccard</c>: the Jaccard index of the two strings' sets of bytes; false when either is
     /// empty, where DuckDB raises "An argument too short".</summary>
     public static bool TryJaccard(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, out double similarity)

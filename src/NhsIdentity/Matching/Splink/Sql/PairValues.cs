@@ -80,28 +80,9 @@ internal sealed class DistanceValue(StringDistance distance, PairValue left, Pai
 
     private SqlValue Compute(ref PairState state, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
     {
-        double value;
-        switch (distance)
+        if (!DuckDbStringDistances.TryMeasure(distance, x, y, out var value))
         {
-            case StringDistance.Levenshtein:
-                value = DuckDbStringDistances.Levenshtein(x, y);
-                break;
-            case StringDistance.DamerauLevenshtein:
-                value = DuckDbStringDistances.DamerauLevenshtein(x, y);
-                break;
-            case StringDistance.Jaro:
-                value = DuckDbStringDistances.Jaro(x, y);
-                break;
-            case StringDistance.JaroWinkler:
-                value = DuckDbStringDistances.JaroWinkler(x, y);
-                break;
-            default:
-                if (!DuckDbStringDistances.TryJaccard(x, y, out value))
-                {
-                    throw InvalidValue("jaccard of an empty string (DuckDB raises \"An argument too short\").");
-                }
-
-                break;
+            throw InvalidValue(StringDistanceExpression.JaccardOfEmpty);
         }
 
         state.Numbers[slot] = value;

@@ -32,27 +32,13 @@ internal sealed class StringDistanceExpression(StringDistance distance, SqlExpre
             return SqlValue.Null;
         }
 
-        var x = TextOf(a);
-        var y = TextOf(b);
-        switch (distance)
-        {
-            case StringDistance.Levenshtein:
-                return SqlValue.FromNumber(DuckDbStringDistances.Levenshtein(x, y));
-            case StringDistance.DamerauLevenshtein:
-                return SqlValue.FromNumber(DuckDbStringDistances.DamerauLevenshtein(x, y));
-            case StringDistance.Jaro:
-                return SqlValue.FromNumber(DuckDbStringDistances.Jaro(x, y));
-            case StringDistance.JaroWinkler:
-                return SqlValue.FromNumber(DuckDbStringDistances.JaroWinkler(x, y));
-            default:
-                if (!DuckDbStringDistances.TryJaccard(x, y, out var similarity))
-                {
-                    throw InvalidValue("jaccard of an empty string (DuckDB raises \"An argument too short\").");
-                }
-
-                return SqlValue.FromNumber(similarity);
-        }
+        return DuckDbStringDistances.TryMeasure(distance, TextOf(a), TextOf(b), out var value)
+            ? SqlValue.FromNumber(value)
+            : throw InvalidValue(JaccardOfEmpty);
     }
+
+    /// <summary>The error detail of <c>jaccard</c> over an empty string (shared with the typed pair path).</summary>
+    internal const string JaccardOfEmpty = "jaccard of an empty string (DuckDB raises \"An argument too short\").";
 
     private byte[] TextOf(in SqlValue value) =>
         value.Kind == SqlValueKind.Text ? value.Text.Utf8 : throw InvalidValue($"A {value.Kind} value was given to a string distance.");
